@@ -1,0 +1,1 @@
+"""The ``egovops`` command line (click). Each area of the product registers its own command group."""

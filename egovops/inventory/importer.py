@@ -1,0 +1,203 @@
+"""Importing an inventory file: every bad row named with its reason, every good row stored.
+
+Good rows are committed in batches, each its own transaction, so an import that is interrupted (or
+a process that is killed) keeps every batch committed before it; a row never half-exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from egovops.i18n import tr
+from egovops.inventory import csv_io, yaml_io
+from egovops.inventory.csv_io import RawRow
+from egovops.inventory.model import Device, DrRole, Link, MigrationState, Network, NetworkKind, Site, SiteKind
+from egovops.inventory.sites import normalise_path
+from egovops.inventory.validation import DEVICE_COLUMNS, REQUIRED_COLUMNS, check_network_name, device_from_row
+from egovops.storage.inventory_repo import InventoryRepository
+
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    column: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    file: str
+    encoding: str = ""
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    dry_run: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+    file_error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rejected_rows(self) -> int:
+        return len({p.row for p in self.problems})
+
+    @property
+    def ok(self) -> bool:
+        return self.file_error is None and not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "encoding": self.encoding,
+            "rows": self.rows,
+            "added": self.added,
+            "updated": self.updated,
+            "rejected": self.rejected_rows,
+            "dry_run": self.dry_run,
+            "file_error": self.file_error,
+            "warnings": self.warnings,
+            "problems": [{"row": p.row, "column": p.column, "reason": p.reason} for p in self.problems],
+        }
+
+
+def validate_rows(rows: Sequence[RawRow], known_networks: set[str], report: ImportReport) -> list[Device]:
+    """The devices of the good rows; the problems of the bad ones go into the report."""
+    good: list[Device] = []
+    first_row_of: dict[str, int] = {}
+    for raw in rows:
+        if raw.problem:
+            report.problems.append(RowProblem(raw.number, "", raw.problem))
+            continue
+        result = device_from_row(raw.fields, known_networks)
+        if isinstance(result, list):
+            report.problems.extend(RowProblem(raw.number, p.column, p.reason) for p in result)
+            continue
+        if result.name in first_row_of:
+            reason = tr("duplicate name {name!r} (first in row {row})", name=result.name, row=first_row_of[result.name])
+            report.problems.append(RowProblem(raw.number, "name", reason))
+            continue
+        first_row_of[result.name] = raw.number
+        good.append(result)
+    return good
+
+
+def store_devices(repo: InventoryRepository, good: Sequence[Device], report: ImportReport) -> None:
+    for start in range(0, len(good), BATCH_SIZE):
+        added, updated = repo.save_devices(good[start : start + BATCH_SIZE])
+        report.added += added
+        report.updated += updated
+
+
+def _check_header(header: Sequence[str], report: ImportReport) -> bool:
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        report.file_error = tr("required columns missing: {columns}", columns=", ".join(missing))
+        return False
+    unknown = [c for c in header if c not in DEVICE_COLUMNS]
+    if unknown:
+        report.warnings.append(tr("columns ignored (not inventory columns): {columns}", columns=", ".join(unknown)))
+    return True
+
+
+def import_csv(repo: InventoryRepository, path: Path, dry_run: bool = False) -> ImportReport:
+    report = ImportReport(str(path), dry_run=dry_run)
+    try:
+        header, rows, report.encoding = csv_io.read_csv(path)
+    except (OSError, ValueError) as exc:
+        report.file_error = str(exc)
+        return report
+    report.rows = len(rows)
+    if not _check_header(header, report):
+        return report
+    good = validate_rows(rows, repo.network_names(), report)
+    if not dry_run:
+        store_devices(repo, good, report)
+    else:
+        report.added = len(good)
+    return report
+
+
+def _networks_from(document: dict[str, Any], report: ImportReport) -> list[Network]:
+    found = []
+    for number, entry in enumerate(document.get("networks") or [], start=1):
+        try:
+            name = check_network_name(str(entry["name"]))
+            state = entry.get("migration_state")
+            found.append(
+                Network(
+                    name=name,
+                    kind=NetworkKind(entry.get("kind") or name.split(":", 1)[0]),
+                    cidrs=tuple(_checked_cidrs(entry.get("cidrs") or [])),
+                    migration_state=MigrationState(state) if state else None,
+                    description=str(entry.get("description") or ""),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            report.warnings.append(tr("network entry {n} skipped: {error}", n=number, error=str(exc)))
+    return found
+
+
+def _checked_cidrs(values: list[Any]) -> list[str]:
+    import ipaddress
+
+    return [str(ipaddress.ip_network(str(v), strict=False)) for v in values]
+
+
+def _sites_from(document: dict[str, Any], report: ImportReport) -> list[Site]:
+    found = []
+    for number, entry in enumerate(document.get("sites") or [], start=1):
+        try:
+            role = entry.get("dr_role")
+            found.append(Site(normalise_path(str(entry["path"])), SiteKind(entry["kind"]), DrRole(role) if role else None))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            report.warnings.append(tr("site entry {n} skipped: {error}", n=number, error=str(exc)))
+    return found
+
+
+def import_yaml(repo: InventoryRepository, path: Path, dry_run: bool = False) -> ImportReport:
+    report = ImportReport(str(path), encoding="utf-8", dry_run=dry_run)
+    try:
+        document = yaml_io.load(path)
+    except (OSError, ValueError) as exc:
+        report.file_error = str(exc)
+        return report
+    networks = _networks_from(document, report)
+    sites = _sites_from(document, report)
+    rows = yaml_io.device_rows(document)
+    report.rows = len(rows)
+    good = validate_rows(rows, repo.network_names() | {n.name for n in networks}, report)
+    if dry_run:
+        report.added = len(good)
+        return report
+    for network in networks:
+        repo.save_network(network)
+    for site in sites:
+        repo.save_site(site)
+    store_devices(repo, good, report)
+    _store_links(repo, document, report)
+    return report
+
+
+def _store_links(repo: InventoryRepository, document: dict[str, Any], report: ImportReport) -> None:
+    known = repo.device_ids()
+    wanted = []
+    for number, entry in enumerate(document.get("links") or [], start=1):
+        try:
+            link = Link(str(entry["a_device"]), str(entry["a_interface"]), str(entry["b_device"]), str(entry["b_interface"]))
+        except (KeyError, TypeError) as exc:
+            report.warnings.append(tr("link entry {n} skipped: {error}", n=number, error=str(exc)))
+            continue
+        if link.a_device in known and link.b_device in known:
+            wanted.append(link)
+        else:
+            report.warnings.append(tr("link entry {n} skipped: an end is not in the inventory", n=number))
+    repo.save_links(wanted)
+
+
+def import_file(repo: InventoryRepository, path: Path, dry_run: bool = False) -> ImportReport:
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return import_yaml(repo, path, dry_run)
+    return import_csv(repo, path, dry_run)

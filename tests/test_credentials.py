@@ -1,0 +1,83 @@
+"""Credential profiles against a real Secret Service; no secret may reach the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import keyring
+import pytest
+
+from egovops.credentials.keyring_store import SERVICE
+
+pytestmark = pytest.mark.usefixtures("secret_service")
+
+COMMUNITY = "c0mmun1ty-Secret-7781"
+AUTH_KEY = "authKey-Secret-4412"
+PRIV_KEY = "privKey-Secret-9903"
+SSH_PASSWORD = "sshPass-Secret-1234"
+
+
+def _all_bytes_under(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def test_v2c_v3_and_ssh_profiles_round_trip_through_the_keyring(cli, data_dir: Path) -> None:
+    assert cli("credentials", "add", "city-v2c", "--kind", "snmp-v2c", "--secret-stdin", input=COMMUNITY + "\n").returncode == 0
+    done = cli(
+        "credentials", "add", "core-v3", "--kind", "snmp-v3", "--user", "opsv3",
+        "--auth-protocol", "SHA-256", "--priv-protocol", "AES-128", "--secret-stdin",
+        input=f"{AUTH_KEY}\n{PRIV_KEY}\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert cli("credentials", "add", "ssh-ops", "--kind", "ssh", "--user", "netops", "--secret-stdin", input=SSH_PASSWORD + "\n").returncode == 0
+
+    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, "core-v3/auth_key") == AUTH_KEY
+    assert keyring.get_password(SERVICE, "core-v3/priv_key") == PRIV_KEY
+    assert keyring.get_password(SERVICE, "ssh-ops/password") == SSH_PASSWORD
+
+    listed = json.loads(cli("credentials", "list", "--json").stdout)
+    assert {p["name"]: p["kind"] for p in listed} == {"city-v2c": "snmp-v2c", "core-v3": "snmp-v3", "ssh-ops": "ssh"}
+    v3 = next(p for p in listed if p["name"] == "core-v3")
+    assert (v3["user"], v3["auth_protocol"], v3["priv_protocol"]) == ("opsv3", "SHA-256", "AES-128")
+
+    stored = _all_bytes_under(data_dir)
+    for secret in (COMMUNITY, AUTH_KEY, PRIV_KEY, SSH_PASSWORD):
+        assert secret.encode() not in stored
+    assert COMMUNITY not in cli("credentials", "list").stdout
+
+
+def test_resolve_returns_masked_secrets(database) -> None:
+    from egovops.credentials import CredentialService
+    from egovops.credentials.profiles import build_profile
+
+    service = CredentialService(database)
+    service.add(build_profile("p1", "snmp-v2c", {}), {"community": COMMUNITY})
+    resolved = service.resolve("p1")
+    assert resolved.secret("community").reveal() == COMMUNITY
+    assert COMMUNITY not in repr(resolved)
+
+
+def test_remove_deletes_the_secret_from_the_keyring(cli) -> None:
+    cli("credentials", "add", "gone", "--kind", "snmp-v2c", "--secret-stdin", input="x-secret\n")
+    assert cli("credentials", "remove", "gone").returncode == 0
+    assert keyring.get_password(SERVICE, "gone/community") is None
+    assert json.loads(cli("credentials", "list", "--json").stdout) == []
+
+
+def test_missing_secret_on_stdin_is_an_error_that_stores_nothing(cli) -> None:
+    done = cli("credentials", "add", "half", "--kind", "snmp-v3", "--user", "u", "--secret-stdin", input="only-auth\n")
+    assert done.returncode == 1
+    assert "priv_key" in done.stderr
+    assert json.loads(cli("credentials", "list", "--json").stdout) == []
+
+
+def test_no_secure_backend_is_refused_with_advice(cli) -> None:
+    done = cli(
+        "credentials", "add", "x", "--kind", "snmp-v2c", "--secret-stdin", input="s\n",
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    assert done.returncode == 1
+    assert "No secure keyring backend" in done.stderr and "gnome-keyring" in done.stderr
+    assert json.loads(cli("credentials", "list", "--json").stdout) == []
