@@ -13,7 +13,6 @@ import click
 
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
-from egovops.credentials.keyring_store import KeyringSecrets
 from egovops.credentials.profiles import AUTH_PROTOCOLS, PRIV_PROTOCOLS, CredentialKind, build_profile
 from egovops.errors import ValidationError
 from egovops.i18n import tr
@@ -65,6 +64,8 @@ def add_command(
     profile = build_profile(
         name, kind, {"user": user, "auth_protocol": auth_protocol, "priv_protocol": priv_protocol, "key_file": key_file}
     )
+    from egovops.credentials.keyring_store import KeyringSecrets
+
     KeyringSecrets()  # fail before prompting when there is no keyring to put the answers in
     fields = profile.secret_fields() + (("enable_password",) if with_enable and profile.kind is CredentialKind.SSH else ())
     app.credentials.add(profile, _read_secrets(fields, secret_stdin))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from sqlalchemy import delete, select
 
-from egovops.credentials.keyring_store import KeyringSecrets
 from egovops.credentials.profiles import CredentialKind, CredentialProfile, Secret
 from egovops.errors import CredentialError, NotFoundError, ValidationError
 from egovops.storage.database import Database
 from egovops.storage.tables.inventory import credential_profiles
+
+if TYPE_CHECKING:
+    from egovops.credentials.keyring_store import KeyringSecrets
 
 
 @dataclass(frozen=True)
@@ -27,14 +29,17 @@ class ResolvedCredentials:
 
 
 class CredentialService:
-    def __init__(self, database: Database, secrets: KeyringSecrets | None = None) -> None:
+    def __init__(self, database: Database, secrets: "KeyringSecrets | None" = None) -> None:
         self.db = database
         self._secrets = secrets
 
     @property
-    def secrets(self) -> KeyringSecrets:
-        # Looked up lazily: listing profiles must work on a machine whose keyring is locked.
+    def secrets(self) -> "KeyringSecrets":
+        # Looked up lazily: listing profiles must work on a machine whose keyring is locked, and
+        # importing keyring (it scans entry points) would slow every command down.
         if self._secrets is None:
+            from egovops.credentials.keyring_store import KeyringSecrets
+
             self._secrets = KeyringSecrets()
         return self._secrets
 
