@@ -1,0 +1,217 @@
+"""GET and WALK over one long-lived pysnmp engine, with targets configured once.
+
+The hot path bypasses pysnmp's high-level helpers: they resolve every varbind through the MIB
+machinery and reconfigure the target on each call. Here a target is configured once in
+``register`` and each request hands pre-built numeric OIDs straight to the command generators.
+Walks stop at the end of the requested subtree (never lexicographic to the end of the MIB).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from pyasn1.type import univ
+from pysnmp.entity.engine import SnmpEngine
+from pysnmp.entity.rfc3413 import cmdgen
+from pysnmp.error import PySnmpError
+from pysnmp.hlapi.v3arch.asyncio import UdpTransportTarget
+from pysnmp.hlapi.v3arch.asyncio.cmdgen import LCD
+from pysnmp.proto import rfc1902
+
+from egovops.snmp.auth import auth_data
+from egovops.snmp.garbled import GarbledReplies
+from egovops.snmp.errors import SnmpError, SnmpMalformedReply, SnmpNoSuchObject, SnmpTimeout
+from egovops.snmp.loop import SnmpLoop, shared_loop
+from egovops.snmp.replies import check_indication, check_status
+from egovops.snmp.target import SnmpTarget
+from egovops.snmp.values import SnmpValue, is_missing, to_python
+
+GET_CHUNK = 30  # OIDs per GET PDU: well below any agent's maximum message size
+MAX_REPETITIONS = 25
+_NULL = univ.Null("")
+_GUARD_S = 1.0  # beyond pysnmp's own timeout, in case its timer never fires
+
+
+@lru_cache(maxsize=4096)
+def _name(oid: str) -> rfc1902.ObjectName:
+    return rfc1902.ObjectName(oid.strip("."))
+
+
+def _dotted(name: Any) -> str:
+    return ".".join(str(n) for n in name)
+
+
+@dataclass
+class _Engine:
+    """An engine and its command generators (their pending-request tables are per engine)."""
+
+    engine: SnmpEngine
+    garbled: GarbledReplies
+    get: cmdgen.GetCommandGenerator = field(default_factory=cmdgen.GetCommandGenerator)
+    bulk: cmdgen.BulkCommandGeneratorSingleRun = field(default_factory=cmdgen.BulkCommandGeneratorSingleRun)
+    next: cmdgen.NextCommandGeneratorSingleRun = field(default_factory=cmdgen.NextCommandGeneratorSingleRun)
+
+
+@dataclass
+class _Registered:
+    slot: _Engine
+    addr_name: str
+
+
+def _v3_keys(target: SnmpTarget) -> tuple[object, ...]:
+    return (target.auth_protocol, target.auth_key, target.priv_protocol, target.priv_key)
+
+
+class SnmpClient:
+    """SNMP requests for the whole process; one engine on one loop. Thread-safe through the loop."""
+
+    def __init__(self, loop: SnmpLoop | None = None) -> None:
+        self.snmp_loop = loop or shared_loop()
+        # Normally one engine. pysnmp keys SNMPv3 users by name alone until it has discovered an
+        # agent's engine ID, so the same user name with different keys on different devices would
+        # overwrite each other: each such key set gets an engine of its own.
+        self._engines: list[_Engine] = []
+        self._v3_key_sets: dict[str, list[tuple[object, ...]]] = {}
+        self._registered: dict[SnmpTarget, _Registered] = {}
+        self.requests_sent = 0
+
+    # -- engine and targets -------------------------------------------------------------------
+
+    def _engine_slot(self, index: int) -> _Engine:
+        if not self._engines:
+            self.snmp_loop.on_stop(self._close)
+        while len(self._engines) <= index:
+            engine = SnmpEngine()  # binds its transport dispatcher to the running loop
+            self._engines.append(_Engine(engine, GarbledReplies(engine)))
+        return self._engines[index]
+
+    def _slot_for(self, target: SnmpTarget) -> _Engine:
+        if target.version != "3":
+            return self._engine_slot(0)
+        key_sets = self._v3_key_sets.setdefault(target.user, [])
+        if _v3_keys(target) not in key_sets:
+            key_sets.append(_v3_keys(target))
+        return self._engine_slot(key_sets.index(_v3_keys(target)))
+
+    async def _close(self) -> None:
+        for slot in self._engines:
+            slot.engine.close_dispatcher()
+        self._engines.clear()
+        self._v3_key_sets.clear()
+        self._registered.clear()
+
+    async def aregister(self, targets: Iterable[SnmpTarget]) -> None:
+        """Configure targets on the engine once; later requests reuse the configuration.
+
+        Register every target of a cycle up front: pysnmp's first contact with a target gets
+        slower as targets accumulate if they are configured one by one between requests.
+        """
+        for target in targets:
+            if target in self._registered:
+                continue
+            slot = self._slot_for(target)
+            try:
+                transport = await UdpTransportTarget.create(
+                    (target.address, target.port), timeout=target.timeout, retries=target.retries
+                )
+                addr_name, _params = LCD.configure(slot.engine, auth_data(target), transport, b"")
+            except PySnmpError as exc:
+                raise SnmpError(target.name, f"cannot configure {target.address}:{target.port}: {exc}") from None
+            self._registered[target] = _Registered(slot, addr_name)
+
+    async def _registration(self, target: SnmpTarget) -> _Registered:
+        if target not in self._registered:
+            await self.aregister([target])
+        return self._registered[target]
+
+    # -- one request --------------------------------------------------------------------------
+
+    async def _request(self, target: SnmpTarget, kind: str, names: Sequence[rfc1902.ObjectName], repetitions: int = 0) -> list[tuple[Any, Any]]:
+        registered = await self._registration(target)
+        slot, addr, engine = registered.slot, registered.addr_name, registered.slot.engine
+        future: asyncio.Future[tuple[Any, Any, Any, Any]] = asyncio.get_running_loop().create_future()
+
+        def done(_engine: Any, _handle: Any, indication: Any, status: Any, index: Any, varbinds: Any, _ctx: Any) -> None:
+            if not future.done():
+                future.set_result((indication, status, index, varbinds))
+
+        varbinds = [(name, _NULL) for name in names]
+        try:
+            if kind == "get":
+                slot.get.send_varbinds(engine, addr, None, b"", varbinds, done)
+            elif kind == "bulk" and target.version != "1":
+                slot.bulk.send_varbinds(engine, addr, None, b"", 0, repetitions, varbinds, done)
+            else:
+                slot.next.send_varbinds(engine, addr, None, b"", varbinds, done)
+        except PySnmpError as exc:
+            raise SnmpError(target.name, f"cannot send the request: {exc}") from None
+        self.requests_sent += 1
+        started = time.monotonic()
+        try:
+            indication, status, index, reply = await asyncio.wait_for(future, target.total_wait + _GUARD_S)
+        except asyncio.TimeoutError:
+            indication = "guard timeout"
+        if indication and slot.garbled.since(target.address, target.port, started):
+            raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered with data that is not an SNMP message")
+        if indication == "guard timeout":
+            raise SnmpTimeout(target.name, f"no response from {target.address}:{target.port} within {target.total_wait:g} s")
+        check_indication(target, indication)
+        check_status(target, status, index, names)
+        return [(name, value) for name, value in reply]
+
+    # -- GET ----------------------------------------------------------------------------------
+
+    async def aget(self, target: SnmpTarget, oids: Sequence[str], missing_ok: bool = False, raw: bool = False) -> dict[str, SnmpValue]:
+        """Values of ``oids`` (numeric, dotted). Missing ones raise ``SnmpNoSuchObject``, or are left
+        out of the result with ``missing_ok``."""
+        result: dict[str, SnmpValue] = {}
+        missing: list[str] = []
+        for start in range(0, len(oids), GET_CHUNK):
+            chunk = [oid.strip(".") for oid in oids[start:start + GET_CHUNK]]
+            reply = await self._request(target, "get", [_name(oid) for oid in chunk])
+            if len(reply) != len(chunk):
+                raise SnmpMalformedReply(target.name, f"asked for {len(chunk)} values, got {len(reply)}")
+            for oid, (name, value) in zip(chunk, reply):
+                if _dotted(name) != oid:
+                    raise SnmpMalformedReply(target.name, f"asked for {oid}, the reply carries {_dotted(name)}")
+                if is_missing(value):
+                    missing.append(oid)
+                else:
+                    result[oid] = to_python(value, raw)
+        if missing and not missing_ok:
+            raise SnmpNoSuchObject(target.name, missing)
+        return result
+
+    # -- WALK ---------------------------------------------------------------------------------
+
+    async def awalk(self, target: SnmpTarget, base_oid: str, raw: bool = False, max_repetitions: int = MAX_REPETITIONS) -> list[tuple[str, SnmpValue]]:
+        """Every (oid, value) under ``base_oid``, in order; [] if the agent has nothing there."""
+        base = _name(base_oid)
+        current = base
+        rows: list[tuple[str, SnmpValue]] = []
+        while True:
+            reply = await self._request(target, "bulk", [current], max_repetitions)
+            if not reply:
+                return rows
+            for name, value in reply:
+                if is_missing(value) or not base.isPrefixOf(name):
+                    return rows
+                if name <= current:
+                    raise SnmpMalformedReply(target.name, f"walk of {base_oid}: OID {_dotted(name)} does not increase after {_dotted(current)}")
+                rows.append((_dotted(name), to_python(value, raw)))
+                current = name
+
+    # -- synchronous wrappers -----------------------------------------------------------------
+
+    def register(self, targets: Iterable[SnmpTarget]) -> None:
+        self.snmp_loop.run(self.aregister(list(targets)))
+
+    def get(self, target: SnmpTarget, oids: Sequence[str], missing_ok: bool = False, raw: bool = False) -> dict[str, SnmpValue]:
+        return self.snmp_loop.run(self.aget(target, oids, missing_ok, raw))
+
+    def walk(self, target: SnmpTarget, base_oid: str, raw: bool = False) -> list[tuple[str, SnmpValue]]:
+        return self.snmp_loop.run(self.awalk(target, base_oid, raw))

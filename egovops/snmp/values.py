@@ -1,0 +1,59 @@
+"""Turning pysnmp's ASN.1 values into plain Python values.
+
+Octet strings arrive as bytes. Most are text, but Chinese devices answer sysDescr, ifAlias and
+similar in GBK rather than UTF-8, and MAC addresses and engine IDs are binary; so text is decoded
+as UTF-8, then GBK, and anything that is not printable either way stays ``bytes``.
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+from pyasn1.type import univ
+from pysnmp.proto import rfc1902, rfc1905
+
+SnmpValue = Union[int, str, bytes, None]
+
+_MISSING = (rfc1905.NoSuchObject, rfc1905.NoSuchInstance, rfc1905.EndOfMibView)
+
+
+def is_missing(value: object) -> bool:
+    """True for the v2c exception values noSuchObject, noSuchInstance and endOfMibView."""
+    return isinstance(value, _MISSING)
+
+
+def _printable(text: str) -> bool:
+    return all(ch.isprintable() or ch in "\r\n\t" for ch in text)
+
+
+def decode_text(raw: bytes) -> str | bytes:
+    """Text as UTF-8 or GBK if it is printable in one of them, else the bytes unchanged."""
+    stripped = raw.rstrip(b"\x00")  # some agents pad DisplayStrings with NULs
+    for encoding in ("utf-8", "gbk"):
+        try:
+            text = stripped.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _printable(text):
+            return text
+    return raw
+
+
+def to_python(value: object, raw: bool = False) -> SnmpValue:
+    """A plain value: int for all integer types, str/bytes for octet strings, dotted str for OIDs.
+
+    ``raw`` keeps every octet string as bytes (MAC addresses, LLDP chassis IDs: binary values
+    that happen to be printable GBK must not turn into text).
+    """
+    if is_missing(value) or isinstance(value, univ.Null):
+        return None
+    if isinstance(value, rfc1902.IpAddress):
+        return ".".join(str(b) for b in value.asOctets())
+    if isinstance(value, univ.OctetString):
+        return value.asOctets() if raw else decode_text(value.asOctets())
+    if isinstance(value, univ.ObjectIdentifier):
+        return ".".join(str(n) for n in value)
+    if isinstance(value, univ.Integer):
+        return int(value)
+    raise TypeError(f"unexpected SNMP value type {type(value).__name__}")
+
