@@ -1,0 +1,57 @@
+"""Roles of the people who operate the console, and what each may do.
+
+Roles are ranked: each may do everything the ones below it may. Reading procedures are for every
+operator; procedures that change a configuration, or disrupt service, need an engineer; exporting
+the audit trail is a supervisor's task; managing accounts is an administrator's.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from egovops.errors import EgovopsError, ValidationError
+from egovops.i18n import tr
+
+
+class Role(str, Enum):
+    OPERATOR = "operator"
+    ENGINEER = "engineer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def at_least(self, other: "Role") -> bool:
+        return self.rank >= other.rank
+
+
+class PermissionDenied(EgovopsError):
+    """The operator's role does not allow the action."""
+
+
+RISK_ROLE = {
+    "read-only": Role.OPERATOR,
+    "changes-config": Role.ENGINEER,
+    "disruptive": Role.ENGINEER,
+}
+
+ACTION_ROLE = {
+    "audit.export": Role.SUPERVISOR,
+    "accounts.manage": Role.ADMIN,
+}
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        raise ValidationError(tr("role {role!r} is not one of {choices}", role=text, choices=", ".join(r.value for r in Role))) from None
+
+
+def require(role: Role, needed: Role, what: str, who: str) -> None:
+    if not role.at_least(needed):
+        raise PermissionDenied(
+            tr("{who} ({role}) may not {what}: it needs the {needed} role or higher", who=who, role=role.value, what=what, needed=needed.value)
+        )

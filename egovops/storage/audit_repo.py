@@ -1,0 +1,74 @@
+"""Appending to and reading the hash-chained audit log. The only SQL that touches it.
+
+Appends run inside the store's write lock and one transaction, so two threads (the runner's
+workers, the console) never both chain onto the same previous row.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterator
+
+from sqlalchemy import Connection, select
+
+from egovops.audit.chain import GENESIS, AuditRow, row_hash
+from egovops.storage.database import Database
+from egovops.storage.tables.procedures import audit_head, audit_log
+
+
+def _row(r: object) -> AuditRow:
+    return AuditRow(
+        id=r.id, at=r.at, actor=r.actor, role=r.role, action=r.action, subject=r.subject,  # type: ignore[attr-defined]
+        details=r.details, output_digest=r.output_digest, prev_hash=r.prev_hash, hash=r.hash,  # type: ignore[attr-defined]
+    )
+
+
+class AuditRepository:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def append(
+        self, *, actor: str, role: str, action: str, subject: str, details: str, output_digest: str,
+        at: float | None = None,
+    ) -> AuditRow:
+        with self.db.write() as conn:
+            last_id, last_hash = self._tip(conn)
+            fields = dict(
+                id=last_id + 1, at=float(at if at is not None else time.time()), actor=actor, role=role,
+                action=action, subject=subject, details=details, output_digest=output_digest, prev_hash=last_hash,
+            )
+            hashed = row_hash(**fields)  # type: ignore[arg-type]
+            conn.execute(audit_log.insert().values(**fields, hash=hashed))
+            self._move_head(conn, fields["id"], hashed)  # type: ignore[arg-type]
+        return AuditRow(**fields, hash=hashed)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _tip(conn: Connection) -> tuple[int, str]:
+        # The head row, not MAX(id): if the newest rows were deleted by hand, new rows still chain
+        # onto what the head remembers, and verify keeps reporting the gap.
+        head = conn.execute(select(audit_head.c.last_id, audit_head.c.last_hash).where(audit_head.c.id == 1)).first()
+        return (head.last_id, head.last_hash) if head else (0, GENESIS)
+
+    @staticmethod
+    def _move_head(conn: Connection, last_id: int, last_hash: str) -> None:
+        done = conn.execute(
+            audit_head.update().where(audit_head.c.id == 1).values(last_id=last_id, last_hash=last_hash)
+        )
+        if done.rowcount == 0:
+            conn.execute(audit_head.insert().values(id=1, last_id=last_id, last_hash=last_hash))
+
+    def rows(self, since_id: int = 0) -> Iterator[AuditRow]:
+        with self.db.read() as conn:
+            query = select(audit_log).where(audit_log.c.id > since_id).order_by(audit_log.c.id)
+            for r in conn.execute(query):
+                yield _row(r)
+
+    def head(self) -> tuple[int, str] | None:
+        with self.db.read() as conn:
+            head = conn.execute(select(audit_head.c.last_id, audit_head.c.last_hash).where(audit_head.c.id == 1)).first()
+        return (head.last_id, head.last_hash) if head else None
+
+    def recent(self, limit: int = 50) -> list[AuditRow]:
+        with self.db.read() as conn:
+            query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+            return [_row(r) for r in conn.execute(query)]
