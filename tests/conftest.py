@@ -10,6 +10,7 @@ pytest_plugins = [
     "tests.fixtures.store",
     "tests.fixtures.secret_service",
     "tests.fixtures.snmpd",
+    "tests.fixtures.netns",
 ]
 
 # No test may touch the real user's data folder or keyring.
