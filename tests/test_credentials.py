@@ -42,7 +42,12 @@ def test_v2c_v3_and_ssh_profiles_round_trip_through_the_keyring(cli, data_dir: P
     v3 = next(p for p in listed if p["name"] == "core-v3")
     assert (v3["user"], v3["auth_protocol"], v3["priv_protocol"]) == ("opsv3", "SHA-256", "AES-128")
 
-    stored = _all_bytes_under(data_dir)
+    assert cli("demo", "init", "--devices", "20").returncode == 0
+    for export in ("inv.csv", "inv.yaml"):
+        assert cli("inventory", "export", str(data_dir / "exports" / export)).returncode == 0
+    assert (data_dir / "logs" / "egovops.log").exists()
+    stored = _all_bytes_under(data_dir)  # the SQLite file with its WAL, logs, exports
+    assert b"city-v2c" in stored  # the scan does read the store: profile names are there
     for secret in (COMMUNITY, AUTH_KEY, PRIV_KEY, SSH_PASSWORD):
         assert secret.encode() not in stored
     assert COMMUNITY not in cli("credentials", "list").stdout

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from egovops.credentials.service import CredentialService
+from egovops.logs import setup_logging
 from egovops.paths import data_dir, database_path
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
@@ -21,7 +22,9 @@ class AppContext:
 
     @cached_property
     def data_dir(self) -> Path:
-        return data_dir(self.data_dir_override)
+        folder = data_dir(self.data_dir_override)
+        setup_logging(folder)
+        return folder
 
     @cached_property
     def database(self) -> Database:

@@ -62,6 +62,7 @@ def export_command(app: AppContext, file: Path) -> None:
     repo = app.inventory
     devices = repo.devices()
     suffix = file.suffix.lower()
+    file.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
         csv_io.write_csv(file, (device_to_row(d) for d in devices))
     elif suffix in (".yaml", ".yml"):

@@ -6,6 +6,7 @@ a process that is killed) keeps every batch committed before it; a row never hal
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -19,6 +20,7 @@ from egovops.inventory.validation import DEVICE_COLUMNS, REQUIRED_COLUMNS, check
 from egovops.storage.inventory_repo import InventoryRepository
 
 BATCH_SIZE = 500
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -199,5 +201,12 @@ def _store_links(repo: InventoryRepository, document: dict[str, Any], report: Im
 
 def import_file(repo: InventoryRepository, path: Path, dry_run: bool = False) -> ImportReport:
     if path.suffix.lower() in (".yaml", ".yml"):
-        return import_yaml(repo, path, dry_run)
-    return import_csv(repo, path, dry_run)
+        report = import_yaml(repo, path, dry_run)
+    else:
+        report = import_csv(repo, path, dry_run)
+    log.info(
+        "inventory import %s: %d added, %d updated, %d rows rejected%s%s",
+        path, report.added, report.updated, report.rejected_rows,
+        " (dry run)" if dry_run else "", f"; file error: {report.file_error}" if report.file_error else "",
+    )
+    return report
