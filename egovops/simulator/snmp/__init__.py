@@ -1,0 +1,1 @@
+"""Simulated SNMP agents built on snmpsim and its recordings of real devices."""

@@ -1,0 +1,104 @@
+"""Verifying a server's host key against egovops's known-hosts store.
+
+An unknown key is refused unless the operator decided to trust it (``--trust-new-host-key``, or a
+fingerprint dialog in the console passed in as a callback); a key that differs from the trusted one
+is always refused, showing both fingerprints, like OpenSSH's StrictHostKeyChecking=yes.
+"""
+
+from __future__ import annotations
+
+import base64
+import getpass
+import hashlib
+import time
+from dataclasses import dataclass
+from typing import Callable, Union
+
+import paramiko
+
+from egovops.ssh.errors import HostKeyChangedError, HostKeyUnknownError
+from egovops.storage.database import Database
+from egovops.storage.ssh_repo import KnownHostKey, SshKnownHostsRepository
+
+# Host-key algorithms a stored key of this type can be verified with, in OpenSSH's order.
+_ALGORITHMS_FOR_TYPE = {
+    "ssh-rsa": ("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"),
+}
+
+
+@dataclass(frozen=True)
+class OfferedHostKey:
+    """What a server showed: passed to the operator's trust decision."""
+
+    device: str
+    host: str
+    port: int
+    key_type: str
+    fingerprint: str
+
+
+TrustDecision = Union[bool, Callable[[OfferedHostKey], bool]]
+
+
+def fingerprint(key: paramiko.PKey) -> str:
+    """``SHA256:…`` exactly as ``ssh-keygen -lf`` and OpenSSH's prompts print it."""
+    digest = hashlib.sha256(key.asbytes()).digest()
+    return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
+
+
+def current_operator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (a service without a passwd entry)
+        return "unknown"
+
+
+class KnownHostsStore:
+    """Trusted host keys, per (host, port), kept in the store."""
+
+    def __init__(self, database: Database) -> None:
+        self.repo = SshKnownHostsRepository(database)
+
+    def keys(self, host: str | None = None, port: int | None = None) -> list[KnownHostKey]:
+        if host is not None and port is not None:
+            return self.repo.keys_for(host, port)
+        return [k for k in self.repo.all() if host is None or k.host == host]
+
+    def host_key_algorithms(self, host: str, port: int) -> list[str]:
+        """The algorithms to offer so the server shows a key type we already trust (none: any)."""
+        algorithms: list[str] = []
+        for known in self.repo.keys_for(host, port):
+            algorithms += _ALGORITHMS_FOR_TYPE.get(known.key_type, (known.key_type,))
+        return algorithms
+
+    def trust(self, host: str, port: int, key: paramiko.PKey, trusted_by: str | None = None) -> KnownHostKey:
+        known = KnownHostKey(
+            host, port, key.get_name(), key.get_base64(), fingerprint(key), time.time(), trusted_by or current_operator(),
+        )
+        self.repo.add(known)
+        return known
+
+    def forget(self, host: str, port: int) -> int:
+        return self.repo.forget(host, port)
+
+    def verify(
+        self, device: str, host: str, port: int, key: paramiko.PKey,
+        trust_new_host_key: TrustDecision = False, trusted_by: str | None = None,
+    ) -> None:
+        """Return if ``key`` is trusted for (host, port), store it if the operator trusts it now, else raise."""
+        offered = OfferedHostKey(device, host, port, key.get_name(), fingerprint(key))
+        known = self.repo.keys_for(host, port)
+        for entry in known:
+            if entry.key_type == offered.key_type:
+                if entry.key_base64 == key.get_base64():
+                    return
+                raise HostKeyChangedError(device, host, port, offered.key_type, entry.fingerprint_sha256, offered.fingerprint)
+        if known:
+            # Trusted keys exist but of another type: a server that no longer offers its trusted key
+            # type is treated as changed, never as a new host.
+            old = ", ".join(f"{k.key_type} {k.fingerprint_sha256}" for k in known)
+            raise HostKeyChangedError(device, host, port, offered.key_type, old, offered.fingerprint)
+        decided = trust_new_host_key(offered) if callable(trust_new_host_key) else bool(trust_new_host_key)
+        if not decided:
+            raise HostKeyUnknownError(device, host, port, offered.key_type, offered.fingerprint)
+        self.trust(host, port, key, trusted_by)
