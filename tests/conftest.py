@@ -9,6 +9,7 @@ import pytest
 pytest_plugins = [
     "tests.fixtures.store",
     "tests.fixtures.secret_service",
+    "tests.fixtures.sshd",
     "tests.fixtures.snmpd",
     "tests.fixtures.netns",
 ]
