@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from egovops.storage.database import Database
 from egovops.storage.tables.inventory import devices
@@ -111,3 +111,39 @@ class StateRepository:
             query = query.where(monitored_spans.c.start < end)
         with self.db.read() as conn:
             return [MonitoredSpan(row.name, row.start, row.end) for row in conn.execute(query)]
+
+    # -- fast read paths for reports -------------------------------------------------------------
+    def history_rows(self, start: float, end: float) -> list[tuple[int, float, str, int | None]]:
+        """(device id, at, state, root cause id) of every transition in [start, end), plus each
+        device's last transition at or before ``start`` (the state in effect when it begins).
+
+        Plain tuples by device id, in (device, time) order: a province-year is half a million rows
+        and the covering index ``ix_state_transitions_covering`` serves them without table visits.
+        """
+        st = state_transitions
+        earlier = st.alias("earlier")
+        latest = (
+            select(func.max(earlier.c.at))
+            .where(earlier.c.device_id == devices.c.id, earlier.c.at <= start)
+            .scalar_subquery()
+        )
+        cols = (st.c.device_id, st.c.at, st.c.state, st.c.root_cause_device_id)
+        before = select(*cols).join(devices, st.c.device_id == devices.c.id).where(st.c.at == latest)
+        inside = select(*cols).where(st.c.at > start, st.c.at < end).order_by(st.c.device_id, st.c.at, st.c.id)
+        with self.db.read() as conn:
+            rows = [tuple(r) for r in conn.execute(before)]
+            rows += [tuple(r) for r in conn.execute(inside)]
+        return rows  # type: ignore[return-value]
+
+    def span_rows(self, start: float, end: float) -> list[tuple[int, float, float]]:
+        """(device id, start, end) of spans overlapping [start, end)."""
+        ms = monitored_spans
+        query = select(ms.c.device_id, ms.c.start, ms.c.end).where(ms.c.end > start, ms.c.start < end)
+        with self.db.read() as conn:
+            return [tuple(r) for r in conn.execute(query)]  # type: ignore[misc]
+
+    def first_seen(self) -> dict[int, float]:
+        """Device id → the start of its first monitored span: from when it existed for us."""
+        query = select(monitored_spans.c.device_id, func.min(monitored_spans.c.start)).group_by(monitored_spans.c.device_id)
+        with self.db.read() as conn:
+            return {device: at for device, at in conn.execute(query)}

@@ -1,0 +1,187 @@
+"""The availability engine: device history → seconds per class, outages, and time buckets.
+
+Every device's period is cut into segments at each event (state transition, start or end of
+a monitored span, of a maintenance window, of the device's life). Each segment gets one class:
+
+* ABSENT — before the device was first monitored (it did not exist yet for us);
+* MAINT — inside a maintenance window: excluded from availability, reported separately;
+* UNMON — not monitored (no span, or state unknown): never counted as up;
+* UP — up or degraded ("degraded" counts as available);
+* DOWN_OWN — down, or unreachable with no known upstream cause;
+* ROOTED — unreachable because an upstream device (the root cause) failed.
+
+Service view: ROOTED is an outage of the device (it could not be reached from the centre).
+Device view: ROOTED is attributed to the root cause and left out of the device's own figures.
+All of it is vectorised with numpy (see history.py for why).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from egovops.availability.history import NO_ROOT, NONE, History
+
+ABSENT, MAINT, UNMON, UP, DOWN_OWN, ROOTED = range(6)
+CLASSES = 6
+VIEWS = ("service", "device")
+
+
+@dataclass
+class Outages:
+    count: np.ndarray  # per device
+    longest: np.ndarray  # seconds, per device
+
+
+@dataclass
+class DeviceTotals:
+    seconds: np.ndarray  # (devices, CLASSES)
+    outages: dict[str, Outages]  # by view
+    caused: np.ndarray  # seconds of ROOTED time of others whose root cause was this device
+    buckets: np.ndarray | None = None  # (groups, buckets, 3): UP, DOWN_OWN, ROOTED seconds
+
+
+@dataclass
+class _Events:
+    dev: np.ndarray
+    t: np.ndarray
+    state: np.ndarray
+    root: np.ndarray
+    mon: np.ndarray
+    maint: np.ndarray
+    alive: np.ndarray
+
+
+def _initial_states(h: History, start: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each device's state and root cause in effect at ``start`` (NONE when never reported)."""
+    state = np.full(h.count, NONE, np.int64)
+    root = np.full(h.count, NO_ROOT, np.int64)
+    before = np.flatnonzero(h.t_at <= start)
+    if before.size:
+        devs = h.t_dev[before]
+        last = before[np.append(devs[1:] != devs[:-1], True)]
+        state[h.t_dev[last]] = h.t_state[last]
+        root[h.t_dev[last]] = h.t_root[last]
+    return state, root
+
+
+def _clipped(dev: np.ndarray, a: np.ndarray, b: np.ndarray, start: float, end: float) -> tuple[np.ndarray, ...]:
+    a, b = np.maximum(a, start), np.minimum(b, end)
+    keep = b > a
+    return dev[keep], a[keep], b[keep]
+
+
+def _events(h: History, start: float, end: float) -> tuple[_Events, np.ndarray]:
+    n = h.count
+    everyone = np.arange(n, dtype=np.int64)
+    init_state, init_root = _initial_states(h, start)
+    inside = (h.t_at > start) & (h.t_at < end)
+    s_dev, s0, s1 = _clipped(h.s_dev, h.s_start, h.s_end, start, end)
+    m_dev, m0, m1 = _clipped(h.m_dev, h.m_start, h.m_end, start, end)
+    seen = h.first_seen if h.first_seen.size else np.full(n, np.nan)
+    born = np.where(np.isnan(seen), start, np.maximum(seen, start))
+    alive = born < end
+    a_dev = everyone[alive]
+    parts = [
+        # (dev, t, order, state, root, d_mon, d_maint, d_alive)
+        (everyone, np.full(n, start), 0, init_state, init_root, 0, 0, 0),
+        (h.t_dev[inside], h.t_at[inside], 1, h.t_state[inside], h.t_root[inside], 0, 0, 0),
+        (s_dev, s0, 1, -1, NO_ROOT, 1, 0, 0),
+        (s_dev, s1, 1, -1, NO_ROOT, -1, 0, 0),
+        (m_dev, m0, 1, -1, NO_ROOT, 0, 1, 0),
+        (m_dev, m1, 1, -1, NO_ROOT, 0, -1, 0),
+        (a_dev, born[alive], 1, -1, NO_ROOT, 0, 0, 1),
+        (everyone, np.full(n, end), 2, -1, NO_ROOT, 0, 0, -alive.astype(np.int64)),
+    ]
+
+    def column(i: int, dtype: type) -> np.ndarray:
+        return np.concatenate([np.broadcast_to(np.asarray(p[i], dtype), p[0].shape) for p in parts])
+
+    dev, t, order = column(0, np.int64), column(1, float), column(2, np.int64)
+    perm = np.lexsort((order, t, dev))
+    ev = _Events(
+        dev=dev[perm], t=t[perm], state=column(3, np.int64)[perm], root=column(4, np.int64)[perm],
+        mon=np.cumsum(column(5, np.int64)[perm]), maint=np.cumsum(column(6, np.int64)[perm]),
+        alive=np.cumsum(column(7, np.int64)[perm]),
+    )
+    return ev, np.flatnonzero(ev.state >= 0)
+
+
+def _classes(ev: _Events, state_pos: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Class, root cause and duration of the segment that starts at each event."""
+    fill = np.zeros(ev.dev.size, np.int64)
+    fill[state_pos] = state_pos
+    fill = np.maximum.accumulate(fill)
+    state, root = ev.state[fill], ev.root[fill]
+    avail = state <= 1
+    own = (state == 2) | ((state == 3) & (root == NO_ROOT))
+    rooted = (state == 3) & (root != NO_ROOT)
+    cls = np.select(
+        [ev.alive <= 0, ev.maint > 0, (ev.mon <= 0) | ~(avail | own | rooted), avail, own],
+        [ABSENT, MAINT, UNMON, UP, DOWN_OWN],
+        ROOTED,
+    )
+    dur = np.zeros(ev.dev.size)
+    same = ev.dev[1:] == ev.dev[:-1]
+    dur[:-1] = np.where(same, ev.t[1:] - ev.t[:-1], 0.0)
+    return cls, root, dur
+
+
+def _outages(ev: _Events, state_pos: np.ndarray, cls: np.ndarray, dur: np.ndarray, n: int, view: str) -> Outages:
+    """An outage is a run of unavailable states; it counts if any of its time was counted."""
+    st, rt, dv = ev.state[state_pos], ev.root[state_pos], ev.dev[state_pos]
+    bad = (st == 2) | ((st == 3) & ((rt == NO_ROOT) | (view == "service")))
+    prev_bad = np.append(False, bad[:-1]) & np.append(False, dv[1:] == dv[:-1])
+    starts = bad & ~prev_bad
+    flags = np.zeros(ev.dev.size, np.int64)
+    flags[state_pos[starts]] = 1
+    episode = np.cumsum(flags) - 1
+    down = (cls == DOWN_OWN) | ((cls == ROOTED) & (view == "service"))
+    per_episode = np.bincount(episode[down], weights=dur[down], minlength=int(starts.sum()))
+    owner = dv[starts]
+    counted = per_episode > 0
+    longest = np.zeros(n)
+    np.maximum.at(longest, owner, per_episode)
+    return Outages(np.bincount(owner[counted], minlength=n).astype(np.int64), longest)
+
+
+def _buckets(ev: _Events, cls: np.ndarray, dur: np.ndarray, n: int, start: float, end: float,
+             boundaries: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Seconds of UP, DOWN_OWN and ROOTED per group and bucket, from running totals per device."""
+    span = end - start + 1.0
+    key = ev.dev * span + (ev.t - start)
+    query = (np.arange(n)[:, None] * span + (boundaries[None, :] - start)).ravel()
+    at = np.searchsorted(key, query, side="right") - 1
+    first = np.searchsorted(ev.dev, np.arange(n))
+    edges = np.concatenate(([start], boundaries, [end]))
+    nb = edges.size - 1
+    out = np.zeros((n_groups, nb, 3))
+    for j, wanted in enumerate((UP, DOWN_OWN, ROOTED)):
+        x = np.where(cls == wanted, dur, 0.0)
+        running = np.cumsum(x) - x
+        running -= running[first][ev.dev]
+        inner = running[at] + np.where(cls[at] == wanted, np.repeat(boundaries[None, :], n, 0).ravel() - ev.t[at], 0.0)
+        total = np.bincount(ev.dev, weights=x, minlength=n)
+        cum = np.hstack([np.zeros((n, 1)), inner.reshape(n, -1), total[:, None]])
+        per_device = np.diff(cum, axis=1)
+        index = (groups[:, None] * nb + np.arange(nb)[None, :]).ravel()
+        out[:, :, j] = np.bincount(index, weights=per_device.ravel(), minlength=n_groups * nb).reshape(n_groups, nb)
+    return out
+
+
+def compute(h: History, start: float, end: float, boundaries: list[float] | None = None,
+            groups: np.ndarray | None = None, n_groups: int = 0) -> DeviceTotals:
+    """Per-device figures over [start, end); with ``boundaries`` also per-group buckets."""
+    n = h.count
+    ev, state_pos = _events(h, start, end)
+    cls, root, dur = _classes(ev, state_pos)
+    seconds = np.bincount(ev.dev * CLASSES + cls, weights=dur, minlength=n * CLASSES).reshape(n, CLASSES)
+    rooted = cls == ROOTED
+    caused = np.bincount(root[rooted], weights=dur[rooted], minlength=n)
+    totals = DeviceTotals(seconds, {v: _outages(ev, state_pos, cls, dur, n, v) for v in VIEWS}, caused)
+    if boundaries is not None:
+        if groups is None:
+            groups, n_groups = np.zeros(n, np.int64), 1
+        totals.buckets = _buckets(ev, cls, dur, n, start, end, np.asarray(boundaries, float), groups, n_groups)
+    return totals
