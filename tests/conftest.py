@@ -12,6 +12,7 @@ pytest_plugins = [
     "tests.fixtures.sshd",
     "tests.fixtures.snmpd",
     "tests.fixtures.netns",
+    "tests.fixtures.demo_sim",
 ]
 
 # No test may touch the real user's data folder or keyring.

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
+
+TICK_S = 1.0
 
 
 @click.group(help=tr("The demo province network (loopback addresses only)."))
@@ -32,6 +40,187 @@ def init_command(app: AppContext, count: int, seed: int) -> None:
             links=len(demo_inventory.links), seconds=time.perf_counter() - started,
         )
     )
+
+
+def _province(app: AppContext):  # type: ignore[no-untyped-def]
+    from egovops.demo.runner import simulated
+    from egovops.errors import ValidationError
+    from egovops.simulator.snmp.topology import Province, SimDevice
+
+    devices = simulated(app.inventory.devices())
+    if not devices:
+        raise ValidationError(tr("the inventory holds no demo devices; run 'egovops demo init' first"))
+    return devices, Province.build([SimDevice.from_device(i, d) for i, d in enumerate(devices)], app.inventory.links())
+
+
+def _detach(app: AppContext, chaos: float | None) -> None:
+    """Run the runner in its own session, return once its agents answer (or it failed)."""
+    from egovops.demo.runner import READY_TIMEOUT_S, DemoRunError, demo_dir, read_state
+
+    log_path = demo_dir(app.data_dir) / "runner.log"
+    args = [sys.executable, "-m", "egovops", "--data-dir", str(app.data_dir), "demo", "run"]
+    args += ["--chaos", str(chaos)] if chaos else []
+    with open(log_path, "w") as log_file:
+        runner = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + READY_TIMEOUT_S + 10
+    while read_state(app.data_dir) is None or read_state(app.data_dir).get("runner") != runner.pid:  # type: ignore[union-attr]
+        if runner.poll() is not None or time.monotonic() > deadline:
+            raise DemoRunError(tr("the demo did not start: {log}", log=log_path.read_text("utf-8", "replace").strip()[-800:]))
+        time.sleep(0.2)
+    click.echo(log_path.read_text("utf-8", "replace").strip())
+
+
+@demo.command("run", help=tr("Start simulated agents for every demo device; Ctrl-C or 'demo stop' ends them."))
+@click.option("--chaos", type=click.FloatRange(min=0, min_open=True), help=tr("Inject and clear random faults, RATE events per minute."))
+@click.option("--detach", is_flag=True, help=tr("Run in the background and return once every agent answers."))
+@pass_app
+def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
+    from egovops.demo.chaos import Chaos
+    from egovops.demo.credentials import demo_community, ensure_demo_credentials
+    from egovops.demo.runner import DemoRunError, Runner, demo_dir
+
+    devices, province = _province(app)
+    for name in ensure_demo_credentials(app.credentials):
+        click.echo(tr("credential profile {name} created; its secrets are in the keyring", name=name))
+    if detach:
+        _detach(app, chaos)
+        return
+    runner = Runner(app.data_dir, devices, demo_community(app.credentials))
+    stopping: list[int] = []
+    signal.signal(signal.SIGTERM, lambda signum, _frame: stopping.append(signum))
+    seconds = runner.start(app.inventory.links())
+    click.echo(tr("demo running: {devices} devices answering SNMP on loopback, started in {seconds:.1f} s (pid {pid})",
+                  devices=len(devices), seconds=seconds, pid=os.getpid()))
+    chaos_loop = Chaos(demo_dir(app.data_dir), province, chaos) if chaos else None
+    try:
+        while not stopping:
+            time.sleep(TICK_S)
+            if runner.dead_agents():
+                raise DemoRunError(tr("a simulator process ended unexpectedly (pids {pids}); see {folder}",
+                                      pids=runner.dead_agents(), folder=demo_dir(app.data_dir) / "logs"))
+            if chaos_loop is not None:
+                fault = chaos_loop.tick(TICK_S)
+                if fault is not None:
+                    click.echo(tr("chaos: fault {id} {what}", id=fault.id, what=fault.describe()))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if chaos_loop is not None:
+            chaos_loop.clear_all()
+        runner.stop()
+        click.echo(tr("demo stopped; every simulated agent has ended"))
+
+
+@demo.command("stop", help=tr("Stop the running demo and every agent it started."))
+@pass_app
+def stop_command(app: AppContext) -> None:
+    from egovops.demo.runner import stop_demo
+
+    if stop_demo(app.data_dir):
+        click.echo(tr("demo stopped; every simulated agent has ended"))
+    else:
+        click.echo(tr("the demo is not running"))
+
+
+@demo.command("status", help=tr("Whether the demo runs, and its active faults."))
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def status_command(app: AppContext, as_json: bool) -> None:
+    from egovops.demo.faults import read_faults
+    from egovops.demo.runner import demo_dir, read_state
+
+    state = read_state(app.data_dir)
+    faults = read_faults(demo_dir(app.data_dir))
+    if as_json:
+        emit_json({"running": state is not None, **(state or {}), "faults": [f.describe() for f in faults.faults]})
+        return
+    if state is None:
+        click.echo(tr("the demo is not running"))
+    else:
+        click.echo(tr("demo running: {devices} devices, runner pid {pid}", devices=state["devices"], pid=state["runner"]))
+    click.echo(tr("active faults: {count}", count=len(faults.faults)))
+
+
+@demo.group("fault", help=tr("Inject faults into the running demo; the console must notice them by itself."))
+def fault() -> None:
+    pass
+
+
+def _inject(app: AppContext, kind: str, *targets: str) -> None:
+    from egovops.demo.fault_rules import validate
+    from egovops.demo.faults import add_fault
+    from egovops.demo.runner import demo_dir, read_state
+
+    _devices, province = _province(app)
+    validate(province, kind, targets)
+    added = add_fault(demo_dir(app.data_dir), kind, targets)
+    click.echo(tr("fault {id} injected: {what}", id=added.id, what=added.describe()))
+    if read_state(app.data_dir) is None:
+        click.echo(tr("note: the demo is not running; the fault applies when it starts"), err=True)
+
+
+@fault.command("device-down", help=tr("The device stops answering; its neighbours lose their links to it."))
+@click.argument("name")
+@pass_app
+def device_down(app: AppContext, name: str) -> None:
+    _inject(app, "device-down", name)
+
+
+@fault.command("link-down", help=tr("The cable between two devices fails: both ports go down, LLDP loses them."))
+@click.argument("a")
+@click.argument("b")
+@pass_app
+def link_down(app: AppContext, a: str, b: str) -> None:
+    _inject(app, "link-down", a, b)
+
+
+@fault.command("cpu-high", help=tr("The device's CPU load stays above 90 %."))
+@click.argument("name")
+@pass_app
+def cpu_high(app: AppContext, name: str) -> None:
+    _inject(app, "cpu-high", name)
+
+
+@fault.command("interface-errors", help=tr("Input errors climb on one port of the device."))
+@click.argument("name")
+@click.argument("port")
+@pass_app
+def interface_errors(app: AppContext, name: str, port: str) -> None:
+    _inject(app, "interface-errors", name, port)
+
+
+@fault.command("cross-connect", help=tr("An intranet device appears as LLDP neighbour of an extranet device."))
+@click.argument("a")
+@click.argument("b")
+@pass_app
+def cross_connect(app: AppContext, a: str, b: str) -> None:
+    _inject(app, "cross-connect", a, b)
+
+
+@fault.command("clear", help=tr("Clear one fault by its id, or all faults."))
+@click.argument("fault_id", type=int, required=False)
+@pass_app
+def clear(app: AppContext, fault_id: int | None) -> None:
+    from egovops.demo.faults import clear_faults
+    from egovops.demo.runner import demo_dir
+
+    cleared = clear_faults(demo_dir(app.data_dir), fault_id)
+    click.echo(tr("{count} fault(s) cleared", count=len(cleared)))
+
+
+@fault.command("list", help=tr("List the active faults."))
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def list_faults(app: AppContext, as_json: bool) -> None:
+    from egovops.demo.faults import read_faults
+    from egovops.demo.runner import demo_dir
+
+    active = read_faults(demo_dir(app.data_dir)).faults
+    if as_json:
+        emit_json([{"id": f.id, "kind": f.kind, "targets": list(f.targets), "since": f.since} for f in active])
+        return
+    rows = [(f.id, f.kind, " ".join(f.targets), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.since))) for f in active]
+    emit_table([tr("id"), tr("fault"), tr("targets"), tr("since")], rows)
 
 
 commands = [demo]
