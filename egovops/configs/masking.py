@@ -15,7 +15,9 @@ MASK = "******"
 # Words that introduce a secret value, possibly after qualifiers such as "cipher", "7" or "read".
 _KEYWORDS = r"password|secret|shared-key|pre-shared-key|key-string|community|key|cipher|md5|authentication-key"
 _QUALIFIERS = r"(?:(?:cipher|irreversible-cipher|simple|plain|encrypted|hidden|hash|read|write|\d|level\s+\d+|role\s+\S+)\s+)*+"
-_KEYWORD_VALUE = re.compile(rf"(?<![\w-])((?:{_KEYWORDS})\s+{_QUALIFIERS})(?!\*)(\S+)", re.IGNORECASE)
+# Words after "password" that start a policy setting, not a value (VRP "password expire 90").
+_POLICY_WORDS = r"(?:history|expire|policy|alert|complexity|control|length|aging|composition|min-length|retry|recovery|encryption)\b"
+_KEYWORD_VALUE = re.compile(rf"(?<![\w-])((?:{_KEYWORDS})\s+{_QUALIFIERS})(?!\*|{_POLICY_WORDS})(\S+)", re.IGNORECASE)
 # SNMPv3 users: "auth sha KEY priv aes 128 KEY" (Cisco/Ruijie/ZTE), "authentication-mode sha cipher KEY" (VRP/Comware).
 _AUTH_VALUE = re.compile(r"(?<![\w-])((?:auth|authentication-mode)\s+(?:md5|sha\S*)\s+(?:cipher\s+|simple\s+)?)(?!\*)(\S+)", re.IGNORECASE)
 _PRIV_VALUE = re.compile(

@@ -1,0 +1,89 @@
+"""Finding plugins through the ``egovops.plugins`` entry-point group.
+
+For each entry point the manifest is read and validated BEFORE the plugin's module runs: the
+module is located with ``importlib.util.find_spec`` (which imports only its parent packages) and
+its ``manifest.yaml`` read through the module's loader. Only then is the code imported and its
+``run`` callable checked. Any failure of a third-party plugin is collected as a problem naming the
+entry point and its distribution; discovery itself never raises for one bad plugin.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from importlib.metadata import EntryPoint, entry_points
+from typing import Iterable
+
+import yaml
+
+from egovops.errors import ValidationError
+from egovops.i18n import tr
+from egovops.procedures.manifest import Manifest, parse_manifest
+from egovops.procedures.registry import DiscoveryProblem, LoadedProcedure, ProcedureRegistry
+
+GROUP = "egovops.plugins"
+MANIFEST_FILE = "manifest.yaml"
+
+
+def _source(ep: EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    owner = f" ({dist.name} {dist.version})" if dist is not None else ""
+    return f"{ep.name} = {ep.value}{owner}"
+
+
+def read_manifest(module_name: str) -> Manifest:
+    """The validated manifest of a plugin module, without executing that module."""
+    try:
+        spec = importlib.util.find_spec(module_name)
+    except (ImportError, ValueError) as exc:
+        raise ValidationError(tr("cannot locate module {module}: {error}", module=module_name, error=exc)) from None
+    if spec is None or spec.origin is None or spec.loader is None:
+        raise ValidationError(tr("module {module} is not installed", module=module_name))
+    if spec.submodule_search_locations:
+        path = os.path.join(list(spec.submodule_search_locations)[0], MANIFEST_FILE)
+    else:
+        path = os.path.splitext(spec.origin)[0] + "." + MANIFEST_FILE
+    try:
+        raw = spec.loader.get_data(path)  # type: ignore[attr-defined]
+    except OSError:
+        raise ValidationError(tr("module {module} has no {file}", module=module_name, file=os.path.basename(path))) from None
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ValidationError(tr("{file} is not valid UTF-8 YAML: {error}", file=path, error=exc)) from None
+    return parse_manifest(data, path)
+
+
+def _validated_manifest(ep: EntryPoint) -> Manifest:
+    manifest = read_manifest(ep.module)
+    if manifest.id != ep.name:
+        raise ValidationError(tr("entry point {name} declares a manifest with id {id}", name=ep.name, id=manifest.id))
+    return manifest
+
+
+def _import(ep: EntryPoint, manifest: Manifest) -> LoadedProcedure:
+    module = importlib.import_module(ep.module)
+    run = ep.load() if ep.attr else getattr(module, "run", None)
+    if not callable(run):
+        raise TypeError(tr("{module} has no callable run(context)", module=ep.value))
+    summarise = getattr(module, "summarise", None)
+    return LoadedProcedure(manifest, run, summarise if callable(summarise) else None, _source(ep))
+
+
+def discover(found: Iterable[EntryPoint] | None = None) -> ProcedureRegistry:
+    """A registry of every plugin that loaded; the others are in ``registry.problems``."""
+    registry = ProcedureRegistry()
+    points = list(found if found is not None else entry_points(group=GROUP))
+    for ep in sorted(points, key=lambda p: p.name):
+        stage = "manifest"
+        try:
+            manifest = _validated_manifest(ep)
+            stage = "import"
+            procedure = _import(ep, manifest)
+            stage = "duplicate"
+            registry.add(procedure)
+        except Exception as exc:  # noqa: BLE001 - a broken third-party plugin must not stop the others
+            message = str(exc) if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
+            registry.problems.append(DiscoveryProblem(ep.name, _source(ep), stage, message))
+    return registry

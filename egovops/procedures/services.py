@@ -1,0 +1,83 @@
+"""What the runner lends every target's context: store, keyring, known hosts, SNMP client.
+
+Credentials are resolved once per profile per run (one keyring read, not one per device) and kept
+only as ``Secret`` objects in memory for the run's duration.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Union
+
+from egovops.accounts.identity import Operator
+from egovops.configs.store import ConfigStore
+from egovops.credentials.profiles import CredentialKind
+from egovops.credentials.service import CredentialService, ResolvedCredentials
+from egovops.errors import CredentialError
+from egovops.i18n import tr
+from egovops.inventory.model import Device
+from egovops.storage.database import Database
+
+# False: refuse unknown host keys; True: trust them (--trust-new-host-key); or a callable the
+# console uses to ask the operator with the fingerprint shown.
+TrustDecision = Union[bool, Callable[[Any], bool]]
+
+
+@dataclass(frozen=True)
+class SshLimits:
+    connect_timeout: float = 10.0
+    auth_timeout: float = 15.0
+    command_timeout: float = 60.0
+    max_output_bytes: int = 32 * 1024 * 1024
+
+
+@dataclass
+class RunServices:
+    database: Database
+    operator: Operator
+    artefact_root: Path
+    trust_new_host_key: TrustDecision = False
+    ssh_profile: str | None = None
+    snmp_profile: str | None = None
+    ssh_limits: SshLimits = field(default_factory=SshLimits)
+    credential_service: CredentialService | None = None
+    _resolved: dict[str, ResolvedCredentials] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @cached_property
+    def credentials(self) -> CredentialService:
+        return self.credential_service or CredentialService(self.database)
+
+    @cached_property
+    def configs(self) -> ConfigStore:
+        return ConfigStore(self.database)
+
+    @cached_property
+    def known_hosts(self) -> Any:
+        from egovops.ssh import KnownHostsStore  # paramiko is loaded only by runs that use SSH
+
+        return KnownHostsStore(self.database)
+
+    @cached_property
+    def snmp_client(self) -> Any:
+        from egovops.snmp import SnmpClient
+
+        return SnmpClient()
+
+    def credentials_for(self, device: Device, kinds: tuple[CredentialKind, ...], explicit: str | None) -> ResolvedCredentials:
+        """The run's explicit profile for this kind, else the device's own profile if it is of this kind."""
+        name = explicit or device.credential_profile
+        if not name:
+            raise CredentialError(tr("{device}: no credential profile; give one with --ssh-profile or --snmp-profile", device=device.name))
+        with self._lock:
+            if name not in self._resolved:
+                self._resolved[name] = self.credentials.resolve(name)
+            resolved = self._resolved[name]
+        if resolved.profile.kind not in kinds:
+            wanted = "/".join(k.value for k in kinds)
+            raise CredentialError(tr("{device}: credential profile {name} is {kind}, not {wanted}; give one with --ssh-profile or --snmp-profile",
+                                     device=device.name, name=name, kind=resolved.profile.kind.value, wanted=wanted))
+        return resolved
