@@ -1,0 +1,109 @@
+"""One poll of one device: reachability, system group, identity, interfaces, health.
+
+Every failure becomes part of the returned status (error and error_kind), never an exception:
+one bad device must not break a cycle of thousands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from egovops.errors import EgovopsError
+from egovops.inventory.model import Device
+from egovops.polling.health import read_health
+from egovops.polling.identify import clean_entity_model, identify
+from egovops.polling.interfaces import add_rates, poll_interfaces
+from egovops.polling.model import DeviceStatus
+from egovops.polling.oids import ENT_CLASS_CHASSIS, ENT_PHYSICAL_CLASS, ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME, SYS_DESCR, SYS_NAME, SYS_OBJECT_ID, SYS_UPTIME, SYSTEM
+from egovops.polling.reachability import Pinger
+from egovops.snmp import SnmpAuthError, SnmpClient, SnmpError, SnmpMalformedReply, SnmpTarget, SnmpTimeout
+
+STATUS, INTERFACES, HEALTH = "status", "interfaces", "health"
+
+
+def error_kind(exc: Exception) -> str:
+    if isinstance(exc, SnmpTimeout):
+        return "timeout"
+    if isinstance(exc, SnmpAuthError):
+        return "auth"
+    if isinstance(exc, SnmpMalformedReply):
+        return "malformed"
+    if isinstance(exc, SnmpError):
+        return "other"
+    return "credentials"
+
+
+async def _entity_model(client: SnmpClient, target: SnmpTarget, vendor: str) -> str:
+    columns = await client.awalk_columns(target, [ENT_PHYSICAL_CLASS])
+    chassis = [i for i, v in columns[ENT_PHYSICAL_CLASS].items() if v == ENT_CLASS_CHASSIS]
+    if not chassis:
+        return ""
+    oids = [f"{col}.{chassis[0]}" for col in (ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME)]
+    got = await client.aget(target, oids, missing_ok=True)
+    for oid in oids:
+        value = got.get(oid)
+        if isinstance(value, str) and value.strip():
+            return clean_entity_model(vendor, value.strip())
+    return ""
+
+
+async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus, previous: DeviceStatus | None) -> None:
+    if previous is not None and previous.sys_object_id == status.sys_object_id and previous.vendor:
+        status.vendor, status.model, status.os = previous.vendor, previous.model, previous.os
+        return
+    found = identify(status.sys_object_id, status.sys_descr)
+    status.vendor, status.model, status.os = found.vendor, found.model, found.os
+    if not status.model and found.model_from_entity:
+        try:
+            status.model = await _entity_model(client, target, found.vendor)
+        except SnmpError:
+            pass  # no ENTITY-MIB: the model stays unknown, not an error of the device
+
+
+async def poll_device(
+    client: SnmpClient, device: Device, target: SnmpTarget | None, target_error: str | None,
+    kinds: set[str], previous: DeviceStatus | None, pinger: Pinger | None, now: float,
+) -> DeviceStatus:
+    status = DeviceStatus(name=device.name, polled_at=now)
+    if previous is not None:  # what this cycle does not measure stays as last measured
+        status.interfaces = [replace(i) for i in previous.interfaces]
+        status.cpu_percent, status.mem_percent, status.temperature_c = previous.cpu_percent, previous.mem_percent, previous.temperature_c
+        for field in ("sys_descr", "sys_object_id", "sys_name", "vendor", "model", "os"):
+            setattr(status, field, getattr(previous, field) or "")
+    if target is None:
+        status.error, status.error_kind = target_error or "no SNMP target", "credentials"
+        return status
+    ping = asyncio.ensure_future(pinger.ping(device.address, target.timeout)) if pinger is not None else None
+    try:
+        system = await client.aget(target, list(SYSTEM), missing_ok=True)
+    except SnmpError as exc:
+        system = None
+        status.error, status.error_kind = str(exc), error_kind(exc)
+    rtt = await ping if ping is not None else None
+    status.reachable = system is not None or rtt is not None
+    # Which method decided: ICMP when it answered, or when it was asked and neither answered.
+    status.reach_method = "icmp" if rtt is not None or (pinger is not None and system is None) else "snmp"
+    if system is None:
+        return status
+    status.sys_descr = str(system.get(SYS_DESCR) or "")
+    status.sys_object_id = str(system.get(SYS_OBJECT_ID) or "")
+    status.sys_name = str(system.get(SYS_NAME) or "")
+    uptime = system.get(SYS_UPTIME)
+    status.uptime_cs = uptime if isinstance(uptime, int) else None
+    status.uptime_s = status.uptime_cs / 100.0 if status.uptime_cs is not None else None
+    try:
+        await _identify(client, target, status, previous)
+        if INTERFACES in kinds:
+            fresh = await poll_interfaces(client, target, status.uptime_cs, now)
+            add_rates(fresh, {i.index: i for i in (previous.interfaces if previous else [])})
+            status.interfaces = fresh
+            status.measured_interfaces = True
+        if HEALTH in kinds:
+            reading = await read_health(client, target, status.vendor)
+            status.cpu_percent, status.mem_percent, status.temperature_c = reading.cpu_percent, reading.mem_percent, reading.temperature_c
+            status.measured_health = True
+    except (SnmpError, EgovopsError) as exc:
+        # It answered the system group, so it is reachable; say what failed after that.
+        status.error, status.error_kind = str(exc), error_kind(exc)
+    return status

@@ -1,0 +1,218 @@
+"""The poller: cycles over the inventory, bounded concurrency, states, transitions, alarms, stats.
+
+A cycle polls every due device concurrently (at most ``concurrency`` at once) on the SNMP loop.
+Each device costs at most its own timeout × tries: an unanswering agent never delays the others.
+Before states become transitions and alarms they pass through the registered classifiers, where
+root-cause analysis turns "down" behind a failed parent into "unreachable".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Union
+
+from egovops.credentials.service import CredentialService, ResolvedCredentials
+from egovops.errors import EgovopsError
+from egovops.inventory.model import Device
+from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, poll_device
+from egovops.polling.model import DeviceStatus
+from egovops.polling.reachability import Pinger, icmp_allowed
+from egovops.polling.selfmon import SelfMonitor
+from egovops.polling.settings import PollingSettings
+from egovops.polling.state import conditions_for, decide_state
+from egovops.snmp import SnmpClient, SnmpTarget, target_from_credentials
+from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
+from egovops.storage.database import Database
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.polling_repo import CycleStats, PollingRepository
+from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.storage.state_repo import StateRepository, Transition
+
+ClassifierResult = Union[DeviceStatus, str, tuple]
+StateClassifier = Callable[[dict[str, DeviceStatus]], Mapping[str, ClassifierResult]]
+ALL_KINDS = frozenset({STATUS, INTERFACES, HEALTH})
+
+
+@dataclass
+class CycleResult:
+    statuses: list[DeviceStatus]
+    stats: CycleStats
+    transitions: list[Transition] = field(default_factory=list)
+    raised: list[Alarm] = field(default_factory=list)
+    cleared: list[Alarm] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[DeviceStatus]:
+        return [s for s in self.statuses if s.error or not s.reachable]
+
+
+class Poller:
+    def __init__(self, database: Database, client: SnmpClient | None = None, credentials: CredentialService | None = None,
+                 settings: PollingSettings | None = None) -> None:
+        self.db = database
+        self.client = client or SnmpClient()
+        self.credentials = credentials or CredentialService(database)
+        self.settings = settings or PollingSettingsRepository(database).polling()
+        self.inventory = InventoryRepository(database)
+        self.repo = PollingRepository(database)
+        self.alarms = AlarmRepository(database)
+        self.states = StateRepository(database)
+        self.monitor = SelfMonitor()
+        self._classifiers: list[StateClassifier] = []
+        self._last: dict[str, DeviceStatus] = self.repo.load_statuses()
+        self._targets: dict[str, tuple[str, SnmpTarget | None, str | None]] = {}  # name -> (device repr, target, error)
+        self._due: dict[tuple[str, str], float] = {}
+        self.use_icmp = self.settings.prefer_icmp and icmp_allowed()
+
+    # -- plug-in point ------------------------------------------------------------------------
+
+    def add_state_classifier(self, classifier: StateClassifier) -> None:
+        """``classifier(states)`` returns {name: new DeviceStatus | state | (state, root_cause device)}
+        for the devices it reclassifies; it sees every status of the cycle after thresholds."""
+        self._classifiers.append(classifier)
+
+    # -- targets ------------------------------------------------------------------------------
+
+    def _target(self, device: Device, profiles: dict[str, ResolvedCredentials | EgovopsError]) -> tuple[SnmpTarget | None, str | None]:
+        intervals = self.settings.intervals_for(device)
+        if not device.credential_profile:
+            return None, f"{device.name}: no credential profile is set, so it cannot be polled over SNMP"
+        if device.credential_profile not in profiles:
+            try:
+                profiles[device.credential_profile] = self.credentials.resolve(device.credential_profile)
+            except EgovopsError as exc:
+                profiles[device.credential_profile] = exc
+        resolved = profiles[device.credential_profile]
+        if isinstance(resolved, EgovopsError):
+            return None, f"{device.name}: {resolved}"
+        try:
+            return target_from_credentials(device, resolved, intervals.timeout_s, intervals.retries), None
+        except EgovopsError as exc:
+            return None, str(exc)
+
+    def _resolve_targets(self, devices: Iterable[Device]) -> None:
+        # Only devices whose inventory row changed are resolved again, each profile once: keyring
+        # reads go over D-Bus and would dominate a cycle of thousands of devices.
+        profiles: dict[str, ResolvedCredentials | EgovopsError] = {}
+        for device in devices:
+            key = repr(device)
+            if device.name not in self._targets or self._targets[device.name][0] != key:
+                target, error = self._target(device, profiles)
+                self._targets[device.name] = (key, target, error)
+
+    # -- one cycle ----------------------------------------------------------------------------
+
+    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
+        pinger = Pinger() if self.use_icmp else None
+        limit = asyncio.Semaphore(max(1, self.settings.concurrency))
+
+        async def one(device: Device, kinds: set[str]) -> DeviceStatus:
+            _key, target, error = self._targets[device.name]
+            async with limit:
+                return await poll_device(self.client, device, target, error, kinds, self._last.get(device.name), pinger, now)
+
+        try:
+            await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])
+            return list(await asyncio.gather(*(one(d, k) for d, k in work)))
+        finally:
+            if pinger is not None:
+                pinger.close()
+
+    def _classify(self, statuses: dict[str, DeviceStatus]) -> None:
+        for classifier in self._classifiers:
+            for name, result in dict(classifier(statuses)).items():
+                if name not in statuses:
+                    continue
+                if isinstance(result, DeviceStatus):
+                    statuses[name] = result
+                elif isinstance(result, str):
+                    statuses[name].state = result
+                else:
+                    statuses[name].state, statuses[name].root_cause = result[0], result[1]
+
+    def _finish(self, statuses: list[DeviceStatus], devices: dict[str, Device], now: float) -> tuple[list[Transition], dict[str, list[AlarmCondition]]]:
+        thresholds, critical = self.settings.thresholds, self.settings.critical_interfaces
+        by_name = {s.name: s for s in statuses}
+        for status in statuses:
+            status.state = decide_state(status, conditions_for(status, thresholds, critical.get(status.name, ())))
+        self._classify(by_name)
+        previous = self.repo.state_since()
+        conditions: dict[str, list[AlarmCondition]] = {}
+        transitions: list[Transition] = []
+        for status in by_name.values():
+            found = conditions_for(status, thresholds, critical.get(status.name, ()))
+            conditions[status.name] = found
+            status.reasons = [c.message for c in found]
+            old_state, old_since = previous.get(status.name, (None, now))
+            status.since = old_since if old_state == status.state else now
+            if old_state != status.state:
+                transitions.append(Transition(status.name, now, status.state, old_state, "; ".join(status.reasons)[:500], status.root_cause))
+        statuses[:] = list(by_name.values())
+        return transitions, conditions
+
+    def run_cycle(self, kinds: Iterable[str] = ALL_KINDS, names: Iterable[str] | None = None, label: str = "full",
+                  interval_s: float | None = None, work: list[tuple[Device, set[str]]] | None = None) -> CycleResult:
+        """Poll the named devices (all by default) once, store everything, return what happened."""
+        started_wall, started = time.time(), time.monotonic()
+        if work is None:
+            devices = self.inventory.devices()
+            if names is not None:
+                wanted = set(names)
+                missing = wanted - {d.name for d in devices}
+                if missing:
+                    raise EgovopsError(f"no device named {', '.join(sorted(missing))}")
+                devices = [d for d in devices if d.name in wanted]
+            work = [(d, set(kinds)) for d in devices]
+        self._resolve_targets(d for d, _ in work)
+        statuses = self.client.snmp_loop.run(self._poll_all(work, started_wall))
+        transitions, conditions = self._finish(statuses, {d.name: d for d, _ in work}, started_wall)
+        self.repo.save_cycle(statuses, {s.name: s.since or started_wall for s in statuses})
+        self.states.record_transitions(transitions)
+        self.states.extend_monitoring([s.name for s in statuses], started_wall, 2.5 * self.settings.intervals.status_s)
+        raised, cleared = self.alarms.reconcile(conditions, started_wall)
+        self.repo.rollup_and_prune(started_wall, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+        for status in statuses:
+            self._last[status.name] = status
+        duration = time.monotonic() - started
+        interval = interval_s if interval_s is not None else self.settings.intervals.status_s
+        sample = self.monitor.sample()
+        stats = CycleStats(
+            at=started_wall, cycle=label, interval_s=interval, devices=len(statuses),
+            failed=sum(1 for s in statuses if s.error or not s.reachable), duration_s=duration,
+            overrun=duration > interval, cpu_percent=sample.cpu_percent, rss_bytes=sample.rss_bytes,
+            open_sockets=sample.open_sockets, threads=sample.threads,
+        )
+        self.repo.record_stats(stats)
+        return CycleResult(statuses, stats, transitions, raised, cleared)
+
+    # -- running until stopped ----------------------------------------------------------------
+
+    def due_work(self, now: float) -> list[tuple[Device, set[str]]]:
+        """Devices and what of them is due now, by each device's own (overridable) intervals."""
+        work = []
+        for device in self.inventory.devices():
+            intervals = self.settings.intervals_for(device)
+            kinds = set()
+            for kind, every in ((STATUS, intervals.status_s), (INTERFACES, intervals.interfaces_s), (HEALTH, intervals.health_s)):
+                if now >= self._due.get((device.name, kind), 0.0):
+                    kinds.add(kind)
+                    self._due[(device.name, kind)] = now + every
+            if kinds:
+                work.append((device, kinds | {STATUS}))
+        return work
+
+    def run_forever(self, stop: threading.Event, on_cycle: Callable[[CycleResult], None] | None = None, tick_s: float | None = None) -> None:
+        """Cycle until ``stop`` is set. A tick is the shortest status interval; an overrun starts the
+        next cycle at once (and is recorded as such) instead of piling cycles up."""
+        tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
+        while not stop.is_set():
+            started = time.monotonic()
+            work = self.due_work(time.time())
+            if work:
+                result = self.run_cycle(work=work, label="scheduled", interval_s=tick)
+                if on_cycle is not None:
+                    on_cycle(result)
+            stop.wait(max(0.0, tick - (time.monotonic() - started)))
