@@ -173,3 +173,11 @@ def test_loop_stops_and_starts_again(snmpd) -> None:
         assert SnmpClient(loop).get(v2c(snmpd), [SYS_NAME]) == {SYS_NAME: snmpd.sys_name}
         loop.stop()
         assert not loop.running
+
+
+def test_columns_walked_together_equal_single_walks(client: SnmpClient, snmpd) -> None:
+    columns = [IF_DESCR, "1.3.6.1.2.1.2.2.1.3", "1.3.6.1.2.1.1.9.1.3"]  # ifDescr, ifType, sysORDescr (longer)
+    together = client.walk_columns(v2c(snmpd), columns)
+    for column in columns:
+        single = {oid[len(column) + 1:]: value for oid, value in client.walk(v2c(snmpd), column)}
+        assert together[column] == single and single

@@ -13,6 +13,7 @@ Stable API (other areas — topology, procedures, demo — use exactly this)::
     client.get(target, ["1.3.6.1.2.1.1.1.0"])   # -> {"1.3.6.1.2.1.1.1.0": "Linux …"}
     client.get(target, oids, missing_ok=True)   # missing OIDs left out instead of raising
     client.walk(target, "1.3.6.1.2.1.2.2.1.2")  # -> [("1.3.6.1.2.1.2.2.1.2.1", "lo"), …]
+    client.walk_columns(target, [col_a, col_b])  # -> {col_a: {"1": v, …}, col_b: {…}} (one walk)
 
     # inside the loop (coroutines):  await client.aget(...), await client.awalk(...)
     # from sync code: client.snmp_loop.run(coro) or client.snmp_loop.submit(coro) -> Future

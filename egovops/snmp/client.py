@@ -205,6 +205,39 @@ class SnmpClient:
                 rows.append((_dotted(name), to_python(value, raw)))
                 current = name
 
+    async def awalk_columns(
+        self, target: SnmpTarget, columns: Sequence[str], raw: bool = False, max_repetitions: int = 10
+    ) -> dict[str, dict[str, SnmpValue]]:
+        """Several columns of one table walked together: {column: {index: value}}.
+
+        One GETBULK carries every column still running, so a 16-column ifTable/ifXTable read
+        costs about as many requests as walking a single column.
+        """
+        bases = [_name(c) for c in columns]
+        result: dict[str, dict[str, SnmpValue]] = {c.strip("."): {} for c in columns}
+        current = {i: base for i, base in enumerate(bases)}
+        while current:
+            running = sorted(current)
+            reply = await self._request(target, "bulk", [current[i] for i in running], max_repetitions)
+            if not reply:
+                return result
+            finished: set[int] = set()
+            for position, (name, value) in enumerate(reply):
+                column = running[position % len(running)]
+                if column in finished:
+                    continue
+                base = bases[column]
+                if is_missing(value) or not base.isPrefixOf(name):
+                    finished.add(column)
+                    continue
+                if name <= current[column]:
+                    raise SnmpMalformedReply(target.name, f"walk of {_dotted(base)}: OID {_dotted(name)} does not increase")
+                result[_dotted(base)][_dotted(name)[len(_dotted(base)) + 1:]] = to_python(value, raw)
+                current[column] = name
+            for column in finished:
+                current.pop(column, None)
+        return result
+
     # -- synchronous wrappers -----------------------------------------------------------------
 
     def register(self, targets: Iterable[SnmpTarget]) -> None:
@@ -215,3 +248,6 @@ class SnmpClient:
 
     def walk(self, target: SnmpTarget, base_oid: str, raw: bool = False) -> list[tuple[str, SnmpValue]]:
         return self.snmp_loop.run(self.awalk(target, base_oid, raw))
+
+    def walk_columns(self, target: SnmpTarget, columns: Sequence[str], raw: bool = False) -> dict[str, dict[str, SnmpValue]]:
+        return self.snmp_loop.run(self.awalk_columns(target, columns, raw))
