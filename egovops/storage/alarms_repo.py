@@ -53,6 +53,11 @@ def _alarm(row) -> Alarm:  # type: ignore[no-untyped-def]
     return Alarm(**values)
 
 
+# Alarm kinds raised and cleared by other areas (topology's cross-network check), not by the
+# poller: a poll cycle's reconcile must leave them alone, and their own reconcile passes ``kinds``.
+OTHER_AREAS_KINDS = frozenset({"cross_network_link"})
+
+
 class AlarmRepository:
     def __init__(self, database: Database) -> None:
         self.db = database
@@ -60,12 +65,14 @@ class AlarmRepository:
     def _query(self):  # type: ignore[no-untyped-def]
         return select(alarms, devices.c.name.label("device")).join(devices, devices.c.id == alarms.c.device_id)
 
-    def reconcile(self, conditions: Mapping[str, Sequence[AlarmCondition]], at: float) -> tuple[list[Alarm], list[Alarm]]:
+    def reconcile(self, conditions: Mapping[str, Sequence[AlarmCondition]], at: float,
+                  kinds: Iterable[str] | None = None) -> tuple[list[Alarm], list[Alarm]]:
         """Bring the active alarms of the devices in ``conditions`` in line with what was seen.
 
         A condition with an active alarm bumps its count and last_seen (and takes the new severity
         and message); a new one raises an alarm; an active alarm whose condition is gone clears.
-        Returns (raised, cleared). Devices not in ``conditions`` are left alone.
+        Returns (raised, cleared). Devices not in ``conditions`` are left alone, and so are alarms
+        of other kinds than ``kinds`` (default: every kind but ``OTHER_AREAS_KINDS``).
         """
         for items in conditions.values():
             for c in items:
@@ -76,9 +83,10 @@ class AlarmRepository:
         with self.db.write() as conn:
             ids = {name: ident for ident, name in conn.execute(select(devices.c.id, devices.c.name))}
             wanted = [ids[n] for n in conditions if n in ids]
+            scope = alarms.c.kind.in_(list(kinds)) if kinds is not None else alarms.c.kind.notin_(list(OTHER_AREAS_KINDS))
             active = {(r.device_id, r.kind, r.subject): r.id for r in conn.execute(
                 select(alarms.c.id, alarms.c.device_id, alarms.c.kind, alarms.c.subject)
-                .where(alarms.c.active.is_(True), alarms.c.device_id.in_(wanted)))}
+                .where(alarms.c.active.is_(True), alarms.c.device_id.in_(wanted), scope))}
             seen: set[tuple[int, str, str]] = set()
             for name, items in conditions.items():
                 if name not in ids:
