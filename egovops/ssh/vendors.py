@@ -36,7 +36,7 @@ class VendorProfile:
 
 _VRP_PROMPT = re.compile(rb"(?:^|[\r\n])\s*(?:<|\[~?\*?)(" + _NAME + rb")(?:-[\w\-/.]+)?[>\]]\s?$")
 _IOS_PROMPT = re.compile(rb"(?:^|[\r\n])(" + _NAME + rb")(?:\(config[^)]*\))?[>#]\s?$")
-_MORE = re.compile(rb"-{2,}\s*\(?More[^-\r\n]*-{2,}\s*$|--More--\s*$")
+_MORE = re.compile(rb" *-{2,} *\(?More[^-\r\n]*-{2,} *$")
 _VRP_ERROR = re.compile(r"^\s*(Error:.*|%\s*(?:Unrecognized|Incomplete|Too many|Wrong|Ambiguous).*)$", re.MULTILINE)
 _IOS_ERROR = re.compile(r"^\s*(%\s*(?:Error|Invalid|Incomplete|Ambiguous|Unknown|Unrecognized).*)$", re.MULTILINE)
 

@@ -17,6 +17,8 @@ import signal
 import sys
 from pathlib import Path
 
+from snmpsim.error import SnmpsimError
+
 from egovops.demo.faults import FaultSet, faults_path, read_faults
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Link
@@ -97,8 +99,11 @@ class Agent:
         before, self.faults = self.faults, after
         for name in sorted(affected(self.province, before, after)):
             if name in self.data:
-                self._write(self.province.devices[name])
-                self.data[name].reload()
+                try:
+                    self._write(self.province.devices[name])
+                    self.data[name].reload()
+                except (OSError, EgovopsError, SnmpsimError) as exc:  # one device's data must not stop the rest
+                    log.error("%s: could not apply the faults: %s", name, exc)
         log.info("faults now: %s", ", ".join(f.describe() for f in after.faults) or "none")
 
     def close(self) -> None:

@@ -60,7 +60,8 @@ class DeviceData:
         return data
 
     def reload(self) -> None:
-        self.data.close()
+        if self.data._record_index.is_open():  # snmpsim's close() fails on a never-opened index
+            self.data.close()
         if self.data in datafile.DataFile.opened_queue:
             datafile.DataFile.opened_queue.remove(self.data)
         for _ctx, _agent, records in self.modules.values():

@@ -1,0 +1,91 @@
+"""What goes wrong, against real sshd and a server that accepts TCP and never answers."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from egovops.inventory.model import Device
+from egovops.ssh import (
+    KnownHostsStore, SshAuthError, SshConnectError, SshError, SshOutputTooLarge, SshTimeoutError, open_session,
+)
+from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE, add_ssh_profile, free_ports, keygen
+
+pytestmark = pytest.mark.usefixtures("secret_service")
+
+
+def _backup(device: Device, credentials, known: KnownHostsStore, connect_timeout: float) -> tuple[str, str, float]:
+    started = time.monotonic()
+    try:
+        with open_session(device, credentials, known, trust_new_host_key=True, connect_timeout=connect_timeout) as s:
+            s.run(s.profile.show_running)
+        return device.name, "ok", time.monotonic() - started
+    except SshError as exc:
+        return device.name, f"{type(exc).__name__}: {exc}", time.monotonic() - started
+
+
+def test_a_hung_server_costs_only_its_own_connect_timeout(sshd, ssh_credentials, database, hung_server) -> None:
+    known = KnownHostsStore(database)
+    hung = Device("AH-HUNG-01", "127.0.0.1", "intranet", "安徽省", ssh_port=hung_server.port, vendor="huawei")
+    targets = [hung] + [sshd.device(n) for n in ("HW-OK", "H3C-OK", "CISCO-OK", "RUIJIE-OK", "ZTE-OK")]
+    with ThreadPoolExecutor(len(targets)) as pool:
+        results = {name: (outcome, took) for name, outcome, took in
+                   pool.map(lambda d: _backup(d, ssh_credentials.key_only, known, 3.0), targets)}
+    outcome, took = results.pop("AH-HUNG-01")
+    assert outcome.startswith("SshTimeoutError") and "AH-HUNG-01" in outcome and "connect" in outcome
+    assert 2.8 <= took < 5.0
+    assert {name: r[0] for name, r in results.items()} == {name: "ok" for name in results}
+
+
+def test_command_timeout_names_the_command_and_closes_the_session(sshd, ssh_credentials, database) -> None:
+    with open_session(sshd.device("HW-OK"), ssh_credentials.key_only, KnownHostsStore(database), trust_new_host_key=True) as s:
+        started = time.monotonic()
+        with pytest.raises(SshTimeoutError) as late:
+            s.run("ping -c 10 10.0.0.1", timeout=1.0)
+        assert time.monotonic() - started < 2.5
+        assert late.value.stage == "command" and "ping -c 10" in str(late.value) and "HW-OK" in str(late.value)
+        assert not s.is_open
+
+
+def test_output_cap_stops_reading(sshd, ssh_credentials, database) -> None:
+    known = KnownHostsStore(database)
+    with open_session(sshd.device("CISCO-OK"), ssh_credentials.key_only, known, trust_new_host_key=True, max_output_bytes=800) as s:
+        assert "Cisco IOS" in s.run("show version")
+        with pytest.raises(SshOutputTooLarge) as big:
+            s.run("show running-config")
+    assert big.value.limit == 800 and "CISCO-OK" in str(big.value) and "show running-config" in str(big.value)
+
+
+def test_unauthorised_key_and_wrong_passphrase_are_auth_errors_without_the_secret(sshd, ssh_credentials, database, tmp_path: Path) -> None:
+    known = KnownHostsStore(database)
+    stranger = keygen(tmp_path / "stranger", "stranger-Passphrase-77")
+    creds = add_ssh_profile(ssh_credentials.service, "stranger", stranger, {"passphrase": "stranger-Passphrase-77"})
+    with pytest.raises(SshAuthError) as refused:
+        open_session(sshd.device("HW-OK"), creds, known, trust_new_host_key=True)
+    assert "HW-OK" in str(refused.value) and "stranger-Passphrase-77" not in str(refused.value)
+
+    wrong = add_ssh_profile(ssh_credentials.service, "wrong-pass", sshd.lab.client_key, {"passphrase": "not-it-Passphrase"})
+    with pytest.raises(SshAuthError) as undecryptable:
+        open_session(sshd.device("HW-OK"), wrong, known, trust_new_host_key=True)
+    assert str(sshd.lab.client_key) in str(undecryptable.value) and "not-it-Passphrase" not in str(undecryptable.value)
+
+
+def test_closed_port_is_a_connect_error(database, ssh_credentials) -> None:
+    [port] = free_ports(1)
+    device = Device("AH-GONE-01", "127.0.0.1", "intranet", "安徽省", ssh_port=port, vendor="h3c")
+    with pytest.raises(SshConnectError) as refused:
+        open_session(device, ssh_credentials.key_only, KnownHostsStore(database), connect_timeout=2)
+    assert "AH-GONE-01" in str(refused.value) and str(port) in str(refused.value)
+
+
+def test_no_secret_reaches_the_store(sshd, ssh_credentials, database, data_dir: Path) -> None:
+    known = KnownHostsStore(database)
+    with open_session(sshd.device("CISCO-EN"), ssh_credentials.with_enable, known, trust_new_host_key=True) as s:
+        s.run("show running-config")
+    stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert len(known.keys()) == 1
+    for secret in (KEY_PASSPHRASE, ENABLE_SECRET):
+        assert secret.encode() not in stored
