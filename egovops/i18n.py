@@ -49,7 +49,7 @@ def catalogue(lang: str) -> dict[str, str]:
     return loaded
 
 
-def tr(message: str, **values: object) -> str:
+def tr(message: str, /, **values: object) -> str:
     """The message in the current language, with ``{name}`` fields filled in."""
     template = catalogue(language()).get(message, message)
     return template.format(**values) if values else template
