@@ -13,6 +13,8 @@ pytest_plugins = [
     "tests.fixtures.snmpd",
     "tests.fixtures.netns",
     "tests.fixtures.demo_sim",
+    "tests.fixtures.overview",
+    "tests.fixtures.outage",
 ]
 
 # No test may touch the real user's data folder or keyring.

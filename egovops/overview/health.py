@@ -1,0 +1,36 @@
+"""A device's current health as the console sees it, and how states rank against each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+# Worst first: a site badge shows the worst state among its devices.
+STATE_RANK = {"down": 0, "unreachable": 1, "degraded": 2, "unknown": 3, "up": 4}
+COUNTED_STATES = ("down", "degraded", "unreachable")
+
+
+@dataclass(frozen=True)
+class DeviceHealth:
+    device: str
+    state: str = "unknown"
+    since: float | None = None
+    uptime_s: float | None = None
+    reasons: str = ""
+    root_cause: str | None = None  # for "unreachable": the device whose failure cut this one off
+    last_poll: float | None = None
+
+
+def worst(states: Iterable[str]) -> str:
+    """The worst of ``states``; "unknown" for none at all."""
+    return min(states, key=lambda s: STATE_RANK.get(s, STATE_RANK["unknown"]), default="unknown")
+
+
+@dataclass(frozen=True)
+class PollSummary:
+    """The latest status cycle of the poller, for the status bar."""
+
+    at: float
+    duration_s: float
+    devices: int
+    failed: int

@@ -1,0 +1,112 @@
+"""One consistent picture of the network for the console, reloaded on demand, with subscribers.
+
+``OverviewService.refresh()`` reads the store (call it off any GUI thread) and hands the new
+``Overview`` to every subscriber, in the calling thread: the console relays it to its widgets.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+from egovops.accounts.identity import Operator
+from egovops.audit.log import AuditLog
+from egovops.inventory.model import Device, Link, Site
+from egovops.overview.alarms import AlarmRecord, with_inventory
+from egovops.overview.health import DeviceHealth, PollSummary
+from egovops.overview.site_tree import SiteTree, build_site_tree
+from egovops.storage.alarms_repo import AlarmRepository
+from egovops.storage.database import Database
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.overview_repo import OverviewRepository
+
+Listener = Callable[["Overview"], None]
+RECENTLY_CLEARED_S = 3600.0  # the desk keeps cleared alarms this long, so a flap stays visible
+
+
+@dataclass(frozen=True)
+class Overview:
+    sites: list[Site]
+    devices: dict[str, Device]
+    links: list[Link]
+    health: dict[str, DeviceHealth]
+    alarms: list[AlarmRecord]
+    poll: PollSummary | None
+    loaded_at: float = field(default_factory=time.time)
+
+    @cached_property
+    def site_tree(self) -> SiteTree:
+        return build_site_tree(self.sites, self.devices.values(), self.health)
+
+    @cached_property
+    def link_pairs(self) -> list[tuple[str, str]]:
+        return [(link.a_device, link.b_device) for link in self.links]
+
+    def state_of(self, device: str) -> str:
+        h = self.health.get(device)
+        return h.state if h else "unknown"
+
+    def device_counts(self) -> dict[str, int]:
+        """Devices per state across the whole inventory (never-polled ones count as unknown)."""
+        counts = dict.fromkeys(("up", "degraded", "down", "unreachable", "unknown"), 0)
+        for name in self.devices:
+            state = self.state_of(name)
+            counts[state] = counts.get(state, 0) + 1
+        return counts
+
+
+class OverviewService:
+    def __init__(self, database: Database) -> None:
+        self.inventory = InventoryRepository(database)
+        self.repo = OverviewRepository(database)
+        self.alarm_repo = AlarmRepository(database)
+        self.audit = AuditLog(database)
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self._inventory_key: tuple[int, int] | None = None
+        self._cached: tuple[list[Site], dict[str, Device], list[Link]] | None = None
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every new overview; returns the function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _inventory(self) -> tuple[list[Site], dict[str, Device], list[Link]]:
+        # The inventory changes rarely; re-reading 5,000 devices every status cycle would not.
+        key = (self.inventory.count_devices(), len(self.inventory.sites()))
+        if self._cached is None or key != self._inventory_key:
+            devices = {d.name: d for d in self.inventory.devices()}
+            self._cached = (self.inventory.sites(), devices, self.inventory.links())
+            self._inventory_key = key
+        return self._cached
+
+    def invalidate_inventory(self) -> None:
+        self._cached = None
+
+    def load(self) -> Overview:
+        with self._lock:
+            sites, devices, links = self._inventory()
+            alarms = with_inventory(self.repo.alarms(time.time() - RECENTLY_CLEARED_S), devices)
+            return Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle())
+
+    def refresh(self) -> Overview:
+        overview = self.load()
+        for listener in list(self._listeners):
+            listener(overview)
+        return overview
+
+    def acknowledge(self, alarm_ids: list[int], operator: Operator, comment: str) -> int:
+        """Mark alarms acknowledged by ``operator``, and say so in the audit trail."""
+        now = time.time()
+        pending = [a.id for a in self.alarm_repo.by_ids(alarm_ids) if a.acked_by is None]
+        for alarm_id in pending:
+            self.alarm_repo.acknowledge(alarm_id, operator.label(), comment, now)
+        done = len(pending)
+        self.audit.record(
+            actor=operator.label(), role=operator.role.value, action="alarm.acknowledge",
+            subject=",".join(str(i) for i in alarm_ids), details={"comment": comment, "acknowledged": done},
+        )
+        return done

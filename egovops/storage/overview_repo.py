@@ -1,0 +1,72 @@
+"""Read paths of the console's overview: current device health, alarms, the latest poll cycle.
+
+The poller (polling area) writes ``device_status``, ``alarms`` and ``poller_stats``; this module only
+reads them (acknowledging goes through the polling area's ``AlarmRepository``). Before the first poll a device's health
+falls back to its latest state transition, so an imported history still shows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from egovops.overview.alarms import AlarmRecord
+from egovops.overview.health import DeviceHealth, PollSummary
+from egovops.storage.database import Database
+from egovops.storage.tables.inventory import devices
+from egovops.storage.tables.polling import alarms, device_status, poller_stats
+from egovops.storage.tables.states import state_transitions
+
+
+class OverviewRepository:
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def current_health(self) -> dict[str, DeviceHealth]:
+        """Device name → health, for every device with a status row or a recorded transition."""
+        root = devices.alias("root")
+        latest = (
+            select(state_transitions.c.device_id, func.max(state_transitions.c.id).label("last_id"))
+            .group_by(state_transitions.c.device_id)
+            .subquery()
+        )
+        from_history = (
+            select(devices.c.name, state_transitions.c.state, state_transitions.c.at, state_transitions.c.reason, root.c.name.label("root"))
+            .join(latest, latest.c.device_id == devices.c.id)
+            .join(state_transitions, state_transitions.c.id == latest.c.last_id)
+            .outerjoin(root, root.c.id == state_transitions.c.root_cause_device_id)
+        )
+        from_status = select(devices.c.name, device_status).join(device_status, device_status.c.device_id == devices.c.id)
+        with self.db.read() as conn:
+            health = {r.name: DeviceHealth(r.name, r.state, r.at, reasons=r.reason or "", root_cause=r.root) for r in conn.execute(from_history)}
+            for r in conn.execute(from_status):
+                earlier = health.get(r.name)
+                health[r.name] = DeviceHealth(
+                    r.name, r.state, r.since, r.uptime_s, r.reasons or "",
+                    earlier.root_cause if earlier and r.state == "unreachable" else None, r.last_poll,
+                )
+        return health
+
+    def alarms(self, include_cleared_since: float | None = None) -> list[AlarmRecord]:
+        """Active alarms, plus those cleared at or after ``include_cleared_since``; newest first."""
+        query = select(alarms, devices.c.name.label("device")).join(devices, devices.c.id == alarms.c.device_id)
+        if include_cleared_since is None:
+            query = query.where(alarms.c.active.is_(True))
+        else:
+            query = query.where((alarms.c.active.is_(True)) | (alarms.c.cleared_at >= include_cleared_since))
+        with self.db.read() as conn:
+            rows = conn.execute(query.order_by(alarms.c.last_seen.desc(), alarms.c.id.desc()))
+            return [
+                AlarmRecord(
+                    id=r.id, device=r.device, kind=r.kind, severity=r.severity, message=r.message,
+                    first_seen=r.first_seen, last_seen=r.last_seen, count=r.count, subject=r.subject or "",
+                    active=bool(r.active), acked_by=r.acked_by, acked_at=r.acked_at, ack_comment=r.ack_comment,
+                    root_alarm_id=r.root_alarm_id, suppressed=bool(r.suppressed),
+                )
+                for r in rows
+            ]
+
+    def latest_status_cycle(self) -> PollSummary | None:
+        query = select(poller_stats).where(poller_stats.c.cycle == "status").order_by(poller_stats.c.at.desc()).limit(1)
+        with self.db.read() as conn:
+            row = conn.execute(query).first()
+        return PollSummary(row.at, row.duration_s, row.devices, row.failed) if row else None

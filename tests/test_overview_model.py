@@ -1,0 +1,100 @@
+"""The console's Qt-free view models over a real store: site tree counts, map scenes, alarm grouping."""
+
+from __future__ import annotations
+
+from egovops.accounts.identity import Operator
+from egovops.accounts.roles import Role
+from egovops.overview.alarms import AlarmFilter, group_by_root
+from egovops.overview.map_model import build_map, drill_target
+from egovops.overview.service import OverviewService
+from egovops.storage.alarms_repo import AlarmRepository
+from egovops.storage.audit_repo import AuditRepository
+from egovops.storage.state_repo import StateRepository, Transition
+from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT, Outage
+
+
+
+def test_site_tree_counts_problems_per_subtree(outage: Outage) -> None:
+    tree = OverviewService(outage.database).load().site_tree
+    province, hefei = tree.roots[0], tree.node(CITY)
+    assert (hefei.count("down"), hefei.count("unreachable"), hefei.count("degraded")) == (1, 9, 0)
+    assert hefei.state == "down"
+    assert (province.count("down"), province.count("unreachable"), province.count("degraded")) == (1, 9, 1)
+    assert tree.node("安徽省/合肥市/瑶海区").state == "unreachable"
+    assert tree.node("安徽省/芜湖市").state == "degraded"
+    assert tree.node("安徽省/蚌埠市").state == "up"
+    assert province.total == 120
+
+
+def test_health_falls_back_to_the_latest_transition_before_any_poll(demo_store) -> None:
+    StateRepository(demo_store).record_transitions([
+        Transition(ROOT, 10.0, "up"), Transition(ROOT, 20.0, "down", "up"),
+        Transition(COUNTIES[0], 20.0, "unreachable", "up", root_cause=ROOT),
+    ])
+    overview = OverviewService(demo_store).load()
+    assert overview.state_of(ROOT) == "down"
+    assert overview.health[COUNTIES[0]].root_cause == ROOT
+    assert overview.state_of("AH-EXT-CORE-01") == "unknown"
+    assert overview.poll is None
+
+
+def test_city_scene_shows_root_down_and_counties_unreachable(outage: Outage) -> None:
+    o = OverviewService(outage.database).load()
+    province = build_map(o.site_tree, o.devices, o.link_pairs, o.health, "安徽省", "extranet")
+    assert {n.device for n in province.nodes} >= {"AH-EXT-CORE-01", ROOT}
+    assert not {n.device for n in province.nodes} & set(COUNTIES)  # counties wait for the drill-down
+    assert drill_target(o.site_tree, "安徽省", "安徽省/合肥市/瑶海区") == CITY
+    city = build_map(o.site_tree, o.devices, o.link_pairs, o.health, CITY, "extranet")
+    states = {n.device: n.state for n in city.nodes}
+    assert states[ROOT] == "down" and all(states[c] == "unreachable" for c in COUNTIES)
+    assert {n.root_cause for n in city.nodes if n.state == "unreachable"} == {ROOT}
+    assert all(n.network == "extranet" for n in [o.devices[x.device] for x in city.nodes])
+    assert {link.state for link in city.links} == {"down"}  # every county hangs on the dead switch
+    assert city.breadcrumb == ["安徽省", CITY]
+    intranet = build_map(o.site_tree, o.devices, o.link_pairs, o.health, CITY, "intranet")
+    assert {n.device for n in intranet.nodes} == {"HF-INT-AGG-01"}
+
+
+def test_scene_placement_is_deterministic_and_spread(outage: Outage) -> None:
+    o = OverviewService(outage.database).load()
+    first = build_map(o.site_tree, o.devices, o.link_pairs, o.health, "安徽省", "extranet")
+    again = build_map(o.site_tree, o.devices, o.link_pairs, o.health, "安徽省", "extranet")
+    assert [(n.device, n.x, n.y) for n in first.nodes] == [(n.device, n.x, n.y) for n in again.nodes]
+    points = {(round(n.x), round(n.y)) for n in first.nodes}
+    assert len(points) == len(first.nodes)  # no two devices on top of each other
+
+
+def test_alarms_group_under_their_root_and_filter(outage: Outage) -> None:
+    alarms = OverviewService(outage.database).load().alarms
+    groups = {g.root.id: g for g in group_by_root(alarms)}
+    assert set(groups) == {outage.root_alarm, outage.cpu_alarm}
+    assert sorted(a.id for a in groups[outage.root_alarm].folded) == sorted(outage.symptom_alarms)
+    root = groups[outage.root_alarm].root
+    assert (root.site, root.network) == (CITY, "extranet") and root.owner_unit and root.contact
+    assert [a.device for a in alarms if AlarmFilter(severities=frozenset({"minor"})).accepts(a)] == [DEGRADED]
+    assert len([a for a in alarms if AlarmFilter(site=CITY).accepts(a)]) == 10
+    assert len([a for a in alarms if AlarmFilter(site="安徽省/合肥").accepts(a)]) == 0  # a prefix is not a site
+    assert [a.device for a in alarms if AlarmFilter(text="cpu 93").accepts(a)] == [DEGRADED]
+    assert not [a for a in alarms if AlarmFilter(network="intranet").accepts(a)]
+
+
+def test_acknowledging_records_operator_comment_and_audit(outage: Outage) -> None:
+    service = OverviewService(outage.database)
+    operator = Operator("duty-zhang", Role.OPERATOR, "local")
+    assert service.acknowledge([outage.root_alarm, outage.cpu_alarm], operator, "已通知合肥市值班") == 2
+    assert service.acknowledge([outage.root_alarm], operator, "again") == 0  # the first acknowledgement stands
+    stored = AlarmRepository(outage.database).get(outage.root_alarm)
+    assert (stored.acked_by, stored.ack_comment) == ("local:duty-zhang", "已通知合肥市值班")
+    assert service.load().alarms[0].state in ("acknowledged", "open")
+    trail = [r for r in AuditRepository(outage.database).rows() if r.action == "alarm.acknowledge"]
+    assert len(trail) == 2 and trail[0].actor == "local:duty-zhang"
+
+
+def test_subscribers_get_each_refresh(outage: Outage) -> None:
+    service = OverviewService(outage.database)
+    seen = []
+    unsubscribe = service.subscribe(seen.append)
+    service.refresh()
+    unsubscribe()
+    service.refresh()
+    assert len(seen) == 1 and seen[0].device_counts()["down"] == 1
