@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "egovops.cli.network_cmd",
     "egovops.cli.credentials_cmd",
     "egovops.cli.demo_cmd",
+    "egovops.cli.console_cmd",
     "egovops.cli.plugins_cmd",
     "egovops.cli.run_cmd",
     "egovops.cli.configs_cmd",

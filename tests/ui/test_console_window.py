@@ -1,0 +1,97 @@
+"""The main window on a real store during an outage: site tree counts, map colours, drill-down, search, layers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops_ui.main_window import MainWindow
+from egovops_ui.site_tree import PathRole
+from egovops_ui.states import STATE_COLOURS
+from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT
+from tests.ui.console import refreshed
+
+
+def _row(window: MainWindow, path: str) -> list[str]:
+    model = window.sites.model
+    index = model.index_of(path)
+    assert index.isValid(), path
+    return [model.data(index.siblingAtColumn(c)) for c in range(model.columnCount())]
+
+
+def _pixel_under(window: MainWindow, device: str) -> str:
+    """Render the scene around the device's node and read the colour at its centre."""
+    centre = window.map.nodes[device].scenePos()
+    image = QImage(200, 200, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    window.map.scene.render(painter, QRectF(image.rect()), QRectF(centre - QPointF(10, 10), centre + QPointF(10, 10)))
+    painter.end()
+    return image.pixelColor(100, 100).name()
+
+
+def _colour(state: str, lighter: int = 100) -> str:
+    return STATE_COLOURS[state].lighter(lighter).toRgb().name()
+
+
+def test_site_tree_shows_counts_and_badges(console: MainWindow) -> None:
+    assert _row(console, CITY)[:4] == ["合肥市", "1", "", "9"]
+    assert _row(console, "安徽省")[:4] == ["安徽省", "1", "1", "9"]
+    assert _row(console, "安徽省/芜湖市")[:4] == ["芜湖市", "", "1", ""]
+    index = console.sites.model.index_of(CITY)
+    assert console.sites.model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    assert console.sites.model.data(index.siblingAtColumn(1), Qt.ItemDataRole.ForegroundRole) == STATE_COLOURS["down"]
+
+
+def test_map_colours_nodes_by_state_and_drills_into_the_city(qtbot: QtBot, console: MainWindow) -> None:
+    assert console.map.scope == "安徽省" and console.map.node_state(ROOT) == "down"
+    assert _pixel_under(console, ROOT) == _colour("down")
+    assert _pixel_under(console, "AH-EXT-CORE-01") == _colour("up")
+    console.map.nodes[ROOT].mouseDoubleClickEvent(None)  # type: ignore[arg-type]  # the operator's double-click
+    assert console.map.scope == CITY
+    assert console.map.breadcrumb() == ["安徽省", "合肥市"]
+    assert all(console.map.node_state(c) == "unreachable" for c in COUNTIES)
+    assert _pixel_under(console, COUNTIES[0]) == _colour("unreachable", 125)
+    assert {link.state for link in console.map.links} == {"down"}
+    assert "HF-EXT-AGG-01" in console.map.tooltip(COUNTIES[0])  # names its root cause
+    assert console.sites.view.currentIndex().data(PathRole) == CITY  # the tree follows the map
+    crumb = console.map.crumbs.itemAt(0).widget()
+    qtbot.mouseClick(crumb, Qt.MouseButton.LeftButton)
+    assert console.map.scope == "安徽省"
+
+
+def test_a_status_update_recolours_without_rebuilding(qtbot: QtBot, console: MainWindow, status_writer) -> None:  # type: ignore[no-untyped-def]
+    node = console.map.nodes[ROOT]
+    names = [d.name for d in InventoryRepository(status_writer.database).devices()]
+    status_writer.cycle(dict.fromkeys(names, "up"))
+    refreshed(qtbot, console)
+    assert console.map.nodes[ROOT] is node and node.state == "up"
+    assert _row(console, CITY)[1:4] == ["", "", ""]
+    assert "120 up, 0 down" in console.status.devices.text()
+    assert "0 of 120 failed" in console.status.cycle.text()
+
+
+def test_search_jumps_to_a_device_in_its_network_and_site(qtbot: QtBot, console: MainWindow) -> None:
+    qtbot.keyClicks(console.map.search, "HF-INT-AGG-01")
+    qtbot.keyClick(console.map.search, Qt.Key.Key_Return)
+    assert console.map.network == "intranet" and console.map.scope == "安徽省"
+    assert console.map.nodes["HF-INT-AGG-01"].isSelected()
+    assert all(console.map.overview.devices[n].network == "intranet" for n in console.map.nodes)
+    assert not console.map.focus_device("NO-SUCH-DEVICE")
+
+
+def test_layer_switch_from_the_menu(console: MainWindow) -> None:
+    console.layer_actions["intranet"].trigger()
+    assert console.map.network == "intranet"
+    assert ROOT not in console.map.nodes and "AH-INT-CORE-01" in console.map.nodes
+    console.layer_actions["extranet"].trigger()
+    assert ROOT in console.map.nodes
+
+
+def test_tooltip_has_address_vendor_state_uptime_unit_contact(console: MainWindow) -> None:
+    device = console.map.overview.devices[DEGRADED]
+    text = console.map.tooltip(DEGRADED)
+    for part in (device.address, device.vendor, device.model, "degraded", "3 d 2 h", device.owner_unit, device.contact):
+        assert part in text

@@ -1,0 +1,106 @@
+"""The console application: QApplication, translators, CJK font, settings, and running the window."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from egovops import i18n
+from egovops.storage.database import Database
+
+ORGANISATION = "egovops"
+APPLICATION = "console"
+LANGUAGES = ("zh_CN", "en")
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
+
+
+def settings() -> QSettings:
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def system_language() -> str:
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def choose_language(explicit: str | None = None) -> str:
+    """--lang first, then the operator's last choice, then the system locale."""
+    if explicit in LANGUAGES:
+        return explicit  # type: ignore[return-value]
+    stored = settings().value("language")
+    return stored if stored in LANGUAGES else system_language()
+
+
+def cjk_family() -> str | None:
+    installed = set(QFontDatabase.families())
+    return next((family for family in CJK_FAMILIES if family in installed), None)
+
+
+def translations_folder() -> Path:
+    return Path(str(resources.files("egovops_ui").joinpath("i18n")))
+
+
+class LanguageSwitcher(QObject):
+    """Installs the console's and Qt's own translators for a language and picks a font that has its glyphs."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.language = "en"
+        self.default_font = QFont(app.font())
+        self._translators: list[QTranslator] = []
+
+    def apply(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+        for name, folder in (
+            (f"egovops_{language}", translations_folder()),
+            (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
+        ):
+            translator = QTranslator(self)
+            if translator.load(name, str(folder)):
+                self.app.installTranslator(translator)  # sends LanguageChange to every widget
+                self._translators.append(translator)
+        self.app.setFont(self._font_for(language))
+        i18n.set_language(language)  # core messages (errors from the store) follow the console
+        self.language = language
+        settings().setValue("language", language)
+
+    def _font_for(self, language: str) -> QFont:
+        font = QFont(self.default_font)
+        family = cjk_family() if language == "zh_CN" else None
+        if family:
+            # Latin text keeps the default face; Han characters come from the CJK face.
+            font.setFamilies([family, *font.families()] if language == "zh_CN" else font.families())
+        return font
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def run_console(database: Database, language: str | None = None) -> int:
+    """Open the main window on ``database`` and run until it closes; returns the exit code."""
+    from egovops_ui.main_window import MainWindow
+    from egovops_ui.session import ConsoleSession
+
+    app = create_application()
+    switcher = LanguageSwitcher(app)
+    switcher.apply(choose_language(language))
+    session = ConsoleSession(database)
+    window = MainWindow(session, switcher)
+    window.show()
+    session.start()
+    code = app.exec()
+    session.stop()
+    return code

@@ -1,0 +1,412 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AlarmDesk</name>
+    <message>
+        <location filename="../alarm_desk.py" line="206" />
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="207" />
+        <source>All networks</source>
+        <translation>All networks</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="217" />
+        <source>Filter: device, site, message, unit…</source>
+        <translation>Filter: device, site, message, unit…</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="218" />
+        <source>Fold under root cause</source>
+        <translation>Fold under root cause</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="219" />
+        <source>Acknowledge…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="263" />
+        <source>Acknowledge alarms</source>
+        <translation>Acknowledge alarms</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="263" />
+        <source>Comment (recorded with your name):</source>
+        <translation>Comment (recorded with your name):</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTableModel</name>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>First seen</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="66" />
+        <source>Owner unit</source>
+        <translation>Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="66" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="81" />
+        <source>{state} (+{n} folded)</source>
+        <translation>{state} (+{n} folded)</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="109" />
+        <source>Acknowledged by {who}: {comment}</source>
+        <translation>Acknowledged by {who}: {comment}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSession</name>
+    <message>
+        <location filename="../session.py" line="71" />
+        <source>Cannot acknowledge yet: the operator is not known</source>
+        <translation>Cannot acknowledge yet: the operator is not known</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleStatusBar</name>
+    <message>
+        <location filename="../status_bar.py" line="31" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="35" />
+        <source>Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded</source>
+        <translation>Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="37" />
+        <source>No poll cycle yet</source>
+        <translation>No poll cycle yet</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="39" />
+        <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
+        <translation>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="99" />
+        <source>egovops — e-government network operations</source>
+        <translation>egovops — e-government network operations</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="101" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="103" />
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Refresh now</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="105" />
+        <source>&amp;Fit map</source>
+        <translation>&amp;Fit map</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="106" />
+        <source>Intranet layer</source>
+        <translation>Intranet layer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="107" />
+        <source>Extranet layer</source>
+        <translation>Extranet layer</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="108" />
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="109" />
+        <source>Alarms</source>
+        <translation>Alarms</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../map_view.py" line="92" />
+        <source>Find device…</source>
+        <translation>Find device…</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="94" />
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="96" />
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="97" />
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="98" />
+        <source>Fit the map to the window</source>
+        <translation>Fit the map to the window</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="222" />
+        <source>{state} (cut off by {root})</source>
+        <translation>{state} (cut off by {root})</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="223" />
+        <source>{days} d {hours} h</source>
+        <translation>{days} d {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="226" />
+        <source>Address: {address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="227" />
+        <source>Vendor/model: {vendor} {model}</source>
+        <translation>Vendor/model: {vendor} {model}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="228" />
+        <source>State: {state}</source>
+        <translation>State: {state}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="229" />
+        <source>Uptime: {uptime}</source>
+        <translation>Uptime: {uptime}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="230" />
+        <source>Owner unit: {unit}</source>
+        <translation>Owner unit: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="231" />
+        <source>Contact: {contact}</source>
+        <translation>Contact: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTreeModel</name>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Unreachable</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="118" />
+        <source>{path}: {state}, {total} devices</source>
+        <translation>{path}: {state}, {total} devices</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../states.py" line="32" />
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="33" />
+        <source>degraded</source>
+        <translation>degraded</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="34" />
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="35" />
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="36" />
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="43" />
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="44" />
+        <source>major</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="45" />
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="46" />
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="47" />
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="54" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="55" />
+        <source>acknowledged</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="56" />
+        <source>cleared</source>
+        <translation>cleared</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="63" />
+        <source>Intranet</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="64" />
+        <source>Extranet</source>
+        <translation>Extranet</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="71" />
+        <source>core</source>
+        <translation>core</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="72" />
+        <source>aggregation</source>
+        <translation>aggregation</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="73" />
+        <source>access</source>
+        <translation>access</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="74" />
+        <source>firewall</source>
+        <translation>firewall</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="75" />
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="76" />
+        <source>storage</source>
+        <translation>storage</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="77" />
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+</context>
+</TS>

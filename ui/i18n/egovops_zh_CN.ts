@@ -1,0 +1,412 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AlarmDesk</name>
+    <message>
+        <location filename="../alarm_desk.py" line="206" />
+        <source>All severities</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="207" />
+        <source>All networks</source>
+        <translation>全部网络</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="217" />
+        <source>Filter: device, site, message, unit…</source>
+        <translation>筛选：设备、站点、消息、单位…</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="218" />
+        <source>Fold under root cause</source>
+        <translation>按根因折叠</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="219" />
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="263" />
+        <source>Acknowledge alarms</source>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="263" />
+        <source>Comment (recorded with your name):</source>
+        <translation>备注（将与您的姓名一起记录）：</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTableModel</name>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="64" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>First seen</source>
+        <translation>首次发生</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>Last seen</source>
+        <translation>最近发生</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="65" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="66" />
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="66" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="81" />
+        <source>{state} (+{n} folded)</source>
+        <translation>{state}（折叠 {n} 条）</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="109" />
+        <source>Acknowledged by {who}: {comment}</source>
+        <translation>{who} 已确认：{comment}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSession</name>
+    <message>
+        <location filename="../session.py" line="71" />
+        <source>Cannot acknowledge yet: the operator is not known</source>
+        <translation>暂不能确认：尚未识别操作员</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleStatusBar</name>
+    <message>
+        <location filename="../status_bar.py" line="31" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="35" />
+        <source>Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded</source>
+        <translation>设备：{up} 正常，{down} 故障，{unreachable} 不可达，{degraded} 性能下降</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="37" />
+        <source>No poll cycle yet</source>
+        <translation>尚无轮询周期</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="39" />
+        <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
+        <translation>最近周期 {at}：{seconds:.1f} 秒，{devices} 台中 {failed} 台失败</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="99" />
+        <source>egovops — e-government network operations</source>
+        <translation>egovops — 电子政务网络运维</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="100" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="101" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="102" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="103" />
+        <source>&amp;Refresh now</source>
+        <translation>立即刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="104" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="105" />
+        <source>&amp;Fit map</source>
+        <translation>地图适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="106" />
+        <source>Intranet layer</source>
+        <translation>内网图层</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="107" />
+        <source>Extranet layer</source>
+        <translation>外网图层</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="108" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="109" />
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../map_view.py" line="92" />
+        <source>Find device…</source>
+        <translation>查找设备…</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="94" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="96" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="97" />
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="98" />
+        <source>Fit the map to the window</source>
+        <translation>使地图适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="222" />
+        <source>{state} (cut off by {root})</source>
+        <translation>{state}（因 {root} 故障而中断）</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="223" />
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="226" />
+        <source>Address: {address}</source>
+        <translation>地址：{address}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="227" />
+        <source>Vendor/model: {vendor} {model}</source>
+        <translation>厂商/型号：{vendor} {model}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="228" />
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="229" />
+        <source>Uptime: {uptime}</source>
+        <translation>运行时间：{uptime}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="230" />
+        <source>Owner unit: {unit}</source>
+        <translation>责任单位：{unit}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="231" />
+        <source>Contact: {contact}</source>
+        <translation>联系人：{contact}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTreeModel</name>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Degraded</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="98" />
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <location filename="../site_tree.py" line="118" />
+        <source>{path}: {state}, {total} devices</source>
+        <translation>{path}：{state}，共 {total} 台设备</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <location filename="../states.py" line="32" />
+        <source>up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="33" />
+        <source>degraded</source>
+        <translation>性能下降</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="34" />
+        <source>down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="35" />
+        <source>unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="36" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="43" />
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="44" />
+        <source>major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="45" />
+        <source>minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="46" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="47" />
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="54" />
+        <source>open</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="55" />
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="56" />
+        <source>cleared</source>
+        <translation>已清除</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="63" />
+        <source>Intranet</source>
+        <translation>电子政务内网</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="64" />
+        <source>Extranet</source>
+        <translation>电子政务外网</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="71" />
+        <source>core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="72" />
+        <source>aggregation</source>
+        <translation>汇聚</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="73" />
+        <source>access</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="74" />
+        <source>firewall</source>
+        <translation>防火墙</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="75" />
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="76" />
+        <source>storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="77" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,135 @@
+"""The console's main window: a thin shell of docks, menus and actions wiring the panels together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from egovops.overview.service import Overview
+from egovops_ui.alarm_desk import AlarmDesk
+from egovops_ui.app import LanguageSwitcher, settings
+from egovops_ui.map_view import NETWORKS, MapPanel
+from egovops_ui.session import ConsoleSession
+from egovops_ui.site_tree import SiteTreePanel
+from egovops_ui.status_bar import ConsoleStatusBar
+
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}  # each in its own language, never translated
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: ConsoleSession, switcher: LanguageSwitcher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session, self.switcher = session, switcher
+        self.map = MapPanel(self)
+        self.sites = SiteTreePanel(self)
+        self.alarms = AlarmDesk(self)
+        self.status = ConsoleStatusBar(self)
+        self.setCentralWidget(self.map)
+        self.setStatusBar(self.status)
+        self.site_dock = self._dock("siteDock", self.sites, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.alarm_dock = self._dock("alarmDock", self.alarms, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._actions()
+        self._wire()
+        self.retranslate()
+        self._restore()
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)  # saveState() keys docks by object name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu, self.view_menu, self.language_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.refresh_action = QAction(self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.session.refresh)
+        self.file_menu.addActions([self.refresh_action, self.quit_action])
+        self.fit_action = QAction(self, triggered=self.map.view.fit)
+        self.layer_group = QActionGroup(self)
+        self.layer_actions = {}
+        for network in NETWORKS:
+            action = QAction(self, checkable=True, triggered=lambda _=False, n=network: self.map.set_network(n))
+            action.setChecked(network == self.map.network)
+            self.layer_group.addAction(action)
+            self.layer_actions[network] = action
+        self.view_menu.addAction(self.fit_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(list(self.layer_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.site_dock.toggleViewAction(), self.alarm_dock.toggleViewAction()])
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for language, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True, triggered=lambda _=False, lang=language: self.switch_language(lang))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[language] = action
+
+    def _wire(self) -> None:
+        self.session.overviewChanged.connect(self.show_overview)
+        self.session.failed.connect(lambda message: self.status.showMessage(message, 10_000))
+        self.sites.siteSelected.connect(self._site_selected)
+        self.map.scopeChanged.connect(self.sites.select)
+        self.alarms.deviceActivated.connect(self.map.focus_device)
+        self.alarms.acknowledgeRequested.connect(self.session.acknowledge)
+
+    def _site_selected(self, path: str) -> None:
+        self.alarms.set_site_filter(path if "/" in path else "")  # the province root means everything
+        self.map.show_scope(path)
+
+    def show_overview(self, overview: Overview) -> None:
+        self.sites.set_tree(overview.site_tree)
+        self.map.set_overview(overview)
+        self.alarms.set_alarms(overview.alarms)
+        self.status.set_overview(overview)
+
+    def switch_language(self, language: str) -> None:
+        self.switcher.apply(language)  # LanguageChange reaches changeEvent below
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("egovops — e-government network operations"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.refresh_action.setText(self.tr("&Refresh now"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.fit_action.setText(self.tr("&Fit map"))
+        self.layer_actions["intranet"].setText(self.tr("Intranet layer"))
+        self.layer_actions["extranet"].setText(self.tr("Extranet layer"))
+        self.site_dock.setWindowTitle(self.tr("Sites"))
+        self.alarm_dock.setWindowTitle(self.tr("Alarms"))
+        self.language_actions[self.switcher.language].setChecked(True)
+        for panel in (self.map, self.alarms, self.status):
+            panel.retranslate()
+        self.sites.model.retranslate()
+
+    def _restore(self) -> None:
+        stored = settings()
+        geometry, state = stored.value("window/geometry"), stored.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 950)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        network = stored.value("map/network")
+        if network in NETWORKS:
+            self.map.network = network
+            self.layer_actions[network].setChecked(True)
+            self.map.retranslate()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        stored = settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/state", self.saveState())
+        stored.setValue("map/network", self.map.network)
+        super().closeEvent(event)

@@ -1,0 +1,128 @@
+"""Graphics items of the province map: device nodes by role, links, site labels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsLineItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent, QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem, QWidget,
+)
+
+from egovops_ui.states import state_colour
+
+if TYPE_CHECKING:
+    from egovops.overview.map_model import MapNode
+
+# Bigger for the devices an outage hinges on; unreachable ones shrink behind their root cause.
+ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0, "server": 14.0, "storage": 14.0, "other": 12.0}
+LINK_COLOURS = {"up": QColor("#6fae7f"), "degraded": QColor("#e0a106"), "down": QColor("#d62f2f"), "unknown": QColor("#b0b4ba")}
+
+
+def role_path(role: str, size: float) -> QPainterPath:
+    """Core: hexagon; aggregation: diamond; firewall: shield-like square; others: circle."""
+    h = size / 2
+    path = QPainterPath()
+    if role == "core":
+        path.addPolygon(QPolygonF([QPointF(-h, 0), QPointF(-h / 2, -h), QPointF(h / 2, -h), QPointF(h, 0), QPointF(h / 2, h), QPointF(-h / 2, h)]))
+        path.closeSubpath()
+    elif role == "aggregation":
+        path.addPolygon(QPolygonF([QPointF(0, -h), QPointF(h, 0), QPointF(0, h), QPointF(-h, 0)]))
+        path.closeSubpath()
+    elif role == "firewall":
+        path.addRoundedRect(QRectF(-h, -h, size, size), 3, 3)
+    else:
+        path.addEllipse(QRectF(-h, -h, size, size))
+    return path
+
+
+class NodeItem(QGraphicsItem):
+    """One device. Colours come from its state; the label shows only when zoomed in enough to read."""
+
+    def __init__(self, node: "MapNode", on_hover: Callable[[str], str], on_open: Callable[[str], None]) -> None:
+        super().__init__()
+        self.name, self.role, self.site = node.device, node.role, node.site
+        self.state = node.state
+        self.size = ROLE_SIZE.get(node.role, 12.0)
+        self._path = role_path(node.role, self.size)
+        self._small = role_path(node.role, self.size * 0.7)
+        self._on_hover, self._on_open = on_hover, on_open
+        self.setPos(node.x, node.y)
+        self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(2)
+
+    def set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        h = self.size / 2 + 2
+        return QRectF(-max(h, 60), -h, 2 * max(h, 60), 2 * h + 14)
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        colour = state_colour(self.state)
+        unreachable = self.state == "unreachable"
+        pen = QPen(colour.darker(160), 1.2, Qt.PenStyle.DashLine if unreachable else Qt.PenStyle.SolidLine)
+        if self.isSelected():
+            pen = QPen(QColor("#1e5bd8"), 3)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(colour.lighter(125) if unreachable else colour))
+        painter.drawPath(self._small if unreachable else self._path)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.9:
+            painter.setPen(QColor("#30343a"))
+            font = painter.font()
+            font.setPointSizeF(6.5)
+            painter.setFont(font)
+            painter.drawText(QRectF(-60, self.size / 2 + 1, 120, 12), Qt.AlignmentFlag.AlignHCenter, self.name)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self._on_hover(self.name))
+        super().hoverEnterEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._on_open(self.name)
+
+
+class LinkItem(QGraphicsLineItem):
+    def __init__(self, a: NodeItem, b: NodeItem, state: str) -> None:
+        super().__init__(a.x(), a.y(), b.x(), b.y())
+        self.a, self.b = a, b
+        self.setZValue(1)
+        self.set_state(state)
+
+    def set_state(self, state: str) -> None:
+        self.state = state
+        pen = QPen(LINK_COLOURS.get(state, LINK_COLOURS["unknown"]), 2.5 if state == "down" else 1.2)
+        pen.setCosmetic(True)
+        if state == "down":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+
+
+class SiteLabel(QGraphicsSimpleTextItem):
+    """The name of a site on the map; double-click drills into it."""
+
+    def __init__(self, path: str, name: str, x: float, y: float, on_drill: Callable[[str], None] | None) -> None:
+        super().__init__(name)
+        self.path, self._on_drill = path, on_drill
+        font = QFont()
+        font.setPointSizeF(11)
+        font.setBold(on_drill is not None)
+        self.setFont(font)
+        self.setBrush(QColor("#1f3b63"))
+        rect = self.boundingRect()
+        self.setPos(x - rect.width() / 2, y - rect.height() - 30)
+        self.setZValue(3)
+        if on_drill is not None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._on_drill is not None:
+            self._on_drill(self.path)

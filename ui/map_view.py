@@ -1,0 +1,240 @@
+"""The province map: devices of one network within a site scope, drill-down with breadcrumb, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QGraphicsScene, QGraphicsView, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from egovops.overview.health import DeviceHealth
+from egovops.overview.map_model import MapScene, build_map, drill_target, link_state
+from egovops.overview.service import Overview
+from egovops_ui.map_items import LinkItem, NodeItem, SiteLabel
+from egovops_ui.states import network_label, role_label, state_label
+
+NETWORKS = ("extranet", "intranet")
+ZOOM_STEP = 1.25
+
+
+class MapView(QGraphicsView):
+    """Wheel zooms around the cursor, dragging the background pans."""
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+
+    def zoom(self, factor: float) -> None:
+        self.scale(factor, factor)
+
+    def fit(self) -> None:
+        rect = self.scene().itemsBoundingRect()
+        if not rect.isEmpty():
+            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class MapPanel(QWidget):
+    deviceOpened = Signal(str)  # double-click on a device with nothing to drill into (device view: part 2)
+    scopeChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.overview: Overview | None = None
+        self.scope = ""
+        self.network = NETWORKS[0]
+        self.nodes: dict[str, NodeItem] = {}
+        self.links: list[LinkItem] = []
+        self.scene = QGraphicsScene(self)
+        self.view = MapView(self.scene, self)
+        self.view.setObjectName("mapView")
+        self.crumbs = QHBoxLayout()
+        self.layer = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.completer = QCompleter([], self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.search.setCompleter(self.completer)
+        self.zoom_in, self.zoom_out, self.fit = QToolButton(self), QToolButton(self), QToolButton(self)
+        bar = QHBoxLayout()
+        bar.addLayout(self.crumbs)
+        bar.addStretch(1)
+        for widget in (self.layer, self.search, self.zoom_in, self.zoom_out, self.fit):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.layer.currentIndexChanged.connect(self._layer_chosen)
+        self.search.returnPressed.connect(lambda: self.focus_device(self.search.text().strip()))
+        self.completer.activated.connect(self.focus_device)
+        self.zoom_in.clicked.connect(lambda: self.view.zoom(ZOOM_STEP))
+        self.zoom_out.clicked.connect(lambda: self.view.zoom(1 / ZOOM_STEP))
+        self.fit.clicked.connect(self.view.fit)
+        self.retranslate()
+
+    # -- language -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        for network in NETWORKS:
+            self.layer.addItem(network_label(network), network)
+        self.layer.setCurrentIndex(NETWORKS.index(self.network))
+        self.layer.blockSignals(False)
+        self.search.setPlaceholderText(self.tr("Find device…"))
+        self.zoom_in.setText("+")
+        self.zoom_in.setToolTip(self.tr("Zoom in"))
+        self.zoom_out.setText("−")
+        self.zoom_out.setToolTip(self.tr("Zoom out"))
+        self.fit.setText(self.tr("Fit"))
+        self.fit.setToolTip(self.tr("Fit the map to the window"))
+
+    # -- data -----------------------------------------------------------------------------------
+    def set_overview(self, overview: Overview) -> None:
+        """New data: same inventory only recolours; otherwise the scene is rebuilt."""
+        same_inventory = self.overview is not None and self.overview.devices is overview.devices
+        self.overview = overview
+        if not self.scope or overview.site_tree.node(self.scope) is None:
+            self.scope = overview.site_tree.roots[0].path if overview.site_tree.roots else ""
+        if same_inventory and self.nodes:
+            self.apply_health(overview.health)
+        else:
+            self.completer.model().setStringList(sorted(overview.devices))  # type: ignore[attr-defined]
+            self.rebuild()
+
+    def set_network(self, network: str) -> None:
+        if network in NETWORKS and network != self.network:
+            self.network = network
+            self.layer.setCurrentIndex(NETWORKS.index(network))
+            self.rebuild()
+
+    def _layer_chosen(self, index: int) -> None:
+        self.set_network(self.layer.itemData(index))
+
+    def show_scope(self, path: str) -> None:
+        if self.overview is None or self.overview.site_tree.node(path) is None or path == self.scope:
+            return
+        self.scope = path
+        self.rebuild()
+        self.scopeChanged.emit(path)
+
+    def current_scene(self) -> MapScene | None:
+        if self.overview is None or not self.scope:
+            return None
+        o = self.overview
+        return build_map(o.site_tree, o.devices, o.link_pairs, o.health, self.scope, self.network)
+
+    def rebuild(self) -> None:
+        scene_data = self.current_scene()
+        self.scene.clear()
+        self.nodes, self.links = {}, []
+        if scene_data is None:
+            return
+        for node in scene_data.nodes:
+            item = NodeItem(node, self.tooltip, self._open)
+            self.scene.addItem(item)
+            self.nodes[node.device] = item
+        for link in scene_data.links:
+            item = LinkItem(self.nodes[link.a], self.nodes[link.b], link.state)
+            self.scene.addItem(item)
+            self.links.append(item)
+        for site in scene_data.sites:
+            self.scene.addItem(SiteLabel(site.path, site.name, site.x, site.y, self.show_scope if site.drillable else None))
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
+        self._set_breadcrumb(scene_data.breadcrumb)
+        self.view.fit()
+
+    def apply_health(self, health: dict[str, DeviceHealth]) -> None:
+        """Recolour every node and link from a status update, without rebuilding the scene."""
+        for name, item in self.nodes.items():
+            h = health.get(name)
+            item.set_state(h.state if h else "unknown")
+        for link in self.links:
+            state = link_state(link.a.state, link.b.state)
+            if state != link.state:
+                link.set_state(state)
+
+    def _set_breadcrumb(self, paths: list[str]) -> None:
+        while self.crumbs.count():
+            widget = self.crumbs.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for i, path in enumerate(paths):
+            button = QPushButton(("› " if i else "") + path.rsplit("/", 1)[-1], self)
+            button.setFlat(True)
+            button.setObjectName("crumb")
+            button.setEnabled(path != self.scope)
+            button.clicked.connect(lambda _=False, p=path: self.show_scope(p))
+            self.crumbs.addWidget(button)
+
+    def breadcrumb(self) -> list[str]:
+        return [self.crumbs.itemAt(i).widget().text().lstrip("› ") for i in range(self.crumbs.count())]
+
+    # -- interaction ----------------------------------------------------------------------------
+    def _open(self, name: str) -> None:
+        if self.overview is None:
+            return
+        target = drill_target(self.overview.site_tree, self.scope, self.overview.devices[name].site)
+        if target is not None:
+            self.show_scope(target)
+        else:
+            self.deviceOpened.emit(name)
+
+    def focus_device(self, name: str) -> bool:
+        """Show the device's site and network, select and centre it. False if no such device."""
+        if self.overview is None or name not in self.overview.devices:
+            return False
+        device = self.overview.devices[name]
+        parent = device.site.rsplit("/", 1)[0] if "/" in device.site else device.site
+        if self.network != device.network:
+            self.network = device.network
+            self.layer.blockSignals(True)
+            self.layer.setCurrentIndex(NETWORKS.index(device.network) if device.network in NETWORKS else 0)
+            self.layer.blockSignals(False)
+            self.scope = ""
+        if name not in self.nodes or self.scope != parent:
+            self.scope = parent
+            self.rebuild()
+            self.scopeChanged.emit(parent)
+        item = self.nodes.get(name)
+        if item is None:
+            return False
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.centerOn(item)
+        return True
+
+    def tooltip(self, name: str) -> str:
+        if self.overview is None:
+            return name
+        d = self.overview.devices[name]
+        h = self.overview.health.get(name)
+        state = state_label(h.state if h else "unknown")
+        if h and h.root_cause:
+            state = self.tr("{state} (cut off by {root})").format(state=state, root=h.root_cause)
+        uptime = self.tr("{days} d {hours} h").format(days=int(h.uptime_s // 86400), hours=int(h.uptime_s % 86400 // 3600)) if h and h.uptime_s else "—"
+        lines = [
+            f"<b>{name}</b> ({role_label(d.role.value)})",
+            self.tr("Address: {address}").format(address=d.address),
+            self.tr("Vendor/model: {vendor} {model}").format(vendor=d.vendor, model=d.model),
+            self.tr("State: {state}").format(state=state),
+            self.tr("Uptime: {uptime}").format(uptime=uptime),
+            self.tr("Owner unit: {unit}").format(unit=d.owner_unit),
+            self.tr("Contact: {contact}").format(contact=d.contact),
+        ]
+        return "<br>".join(lines)
+
+    def node_state(self, name: str) -> str | None:
+        item = self.nodes.get(name)
+        return item.state if item else None
+
+    def visible_rect(self) -> QRectF:
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
