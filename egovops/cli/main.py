@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "egovops.cli.configs_cmd",
     "egovops.cli.audit_cmd",
     "egovops.cli.accounts_cmd",
+    "egovops.cli.topology_cmd",
 )
 
 
