@@ -27,6 +27,9 @@ COMMAND_MODULES = (
     "egovops.cli.configs_cmd",
     "egovops.cli.audit_cmd",
     "egovops.cli.accounts_cmd",
+    "egovops.cli.poll_cmd",
+    "egovops.cli.alarms_cmd",
+    "egovops.cli.status_cmd",
     "egovops.cli.topology_cmd",
 )
 

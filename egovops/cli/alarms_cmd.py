@@ -1,0 +1,60 @@
+"""``egovops alarms``: list alarms, acknowledge one with the operator's name and a comment."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from egovops.audit.log import AuditLog
+from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
+from egovops.cli.output import emit_json, emit_table
+from egovops.i18n import tr
+from egovops.storage.alarms_repo import Alarm, AlarmRepository
+
+
+def _when(at: float | None) -> str:
+    return "" if at is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(at))
+
+
+def alarm_json(a: Alarm) -> dict[str, object]:
+    return dict(a.__dict__)
+
+
+@click.group(help=tr("Alarms raised by polling."))
+def alarms() -> None:
+    pass
+
+
+@alarms.command("list", help=tr("List alarms, newest first."))
+@click.option("--active", "active_only", is_flag=True, help=tr("Only alarms still active."))
+@click.option("--device", help=tr("Only this device's alarms."))
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def list_command(app: AppContext, active_only: bool, device: str | None, as_json: bool) -> None:
+    found = AlarmRepository(app.database).list(active_only=active_only, device=device)
+    if as_json:
+        emit_json([alarm_json(a) for a in found])
+        return
+    emit_table(
+        [tr("id"), tr("severity"), tr("device"), tr("kind"), tr("subject"), tr("state"), tr("count"), tr("last seen"), tr("acknowledged"), tr("message")],
+        [[a.id, a.severity, a.device, a.kind, a.subject, tr("active") if a.active else tr("cleared"), a.count, _when(a.last_seen),
+          a.acked_by or "", a.message] for a in found],
+    )
+
+
+@alarms.command("ack", help=tr("Acknowledge alarm ID with a comment."))
+@click.argument("alarm_id", type=int)
+@click.option("--comment", required=True, help=tr("Why, or what is being done about it."))
+@operator_options
+@pass_app
+def ack_command(app: AppContext, alarm_id: int, comment: str, operator_login: tuple[str | None, bool]) -> None:
+    operator = current_operator(app, operator_login)
+    alarm = AlarmRepository(app.database).acknowledge(alarm_id, operator.label(), comment, time.time())
+    AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="alarm.ack",
+                                  subject=alarm.device, details={"alarm": alarm.id, "kind": alarm.kind, "comment": comment})
+    click.echo(tr("alarm {id} acknowledged by {who}", id=alarm.id, who=alarm.acked_by))
+
+
+commands = [alarms]

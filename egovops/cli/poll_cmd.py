@@ -1,0 +1,100 @@
+"""``egovops poll``: poll devices over SNMP once (``--once``) or until Ctrl-C.
+
+The ``--json`` output of ``poll --once`` is a stable schema documented in the README.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import click
+
+from egovops.audit.log import AuditLog
+from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
+from egovops.cli.output import emit_json, emit_table
+from egovops.i18n import tr
+from egovops.polling.model import DeviceStatus, InterfaceStatus
+from egovops.polling.poller import CycleResult, Poller
+from egovops.snmp import SnmpClient, SnmpLoop
+
+
+def interface_json(i: InterfaceStatus) -> dict[str, Any]:
+    return {
+        "index": i.index, "name": i.name, "alias": i.alias, "oper_status": i.oper_status, "admin_status": i.admin_status,
+        "speed_bps": i.speed_bps, "in_octets": i.in_octets, "out_octets": i.out_octets, "in_errors": i.in_errors,
+        "out_errors": i.out_errors, "in_bps": i.in_bps, "out_bps": i.out_bps,
+    }
+
+
+def status_json(s: DeviceStatus) -> dict[str, Any]:
+    return {
+        "name": s.name, "status": s.state, "reachable": s.reachable, "reach_method": s.reach_method,
+        "sys_descr": s.sys_descr, "sys_object_id": s.sys_object_id, "sys_name": s.sys_name, "uptime_s": s.uptime_s,
+        "vendor": s.vendor, "model": s.model, "os": s.os, "cpu_percent": s.cpu_percent, "mem_percent": s.mem_percent,
+        "temperature_c": s.temperature_c, "error": s.error, "reasons": s.reasons,
+        "interfaces": [interface_json(i) for i in s.interfaces],
+    }
+
+
+def _progress(number: int, result: CycleResult) -> str:
+    stats = result.stats
+    line = tr("cycle {n}: {devices} devices polled, {failed} failed, {seconds:.1f} s",
+              n=number, devices=stats.devices, failed=stats.failed, seconds=stats.duration_s)
+    if stats.overrun:
+        line += " " + tr("(overran the {interval:g} s interval)", interval=stats.interval_s)
+    return line
+
+
+@click.command("poll", help=tr("Poll devices over SNMP: once with --once, else every interval until Ctrl-C."))
+@click.option("--once", is_flag=True, help=tr("Poll once and exit."))
+@click.option("--device", "names", multiple=True, help=tr("Only this device (repeatable)."))
+@click.option("--json", "as_json", is_flag=True, help=tr("Print the result as JSON (with --once)."))
+@operator_options
+@pass_app
+def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, operator_login: tuple[str | None, bool]) -> None:
+    operator = current_operator(app, operator_login)
+    loop = SnmpLoop().start()
+    try:
+        poller = Poller(app.database, SnmpClient(loop), app.credentials)
+        AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="poll.once" if once else "poll.start",
+                                      subject=",".join(names) or "*", details={"devices": list(names)})
+        if once:
+            result = poller.run_cycle(names=names or None)
+            if as_json:
+                emit_json([status_json(s) for s in result.statuses])
+            else:
+                emit_table([tr("device"), tr("state"), tr("vendor"), tr("model"), tr("CPU %"), tr("mem %"), tr("uptime s"), tr("error")],
+                           [[s.name, s.state, s.vendor, s.model, s.cpu_percent, s.mem_percent,
+                             None if s.uptime_s is None else int(s.uptime_s), s.error] for s in result.statuses])
+                click.echo(_progress(1, result), err=True)
+            if result.failed:
+                raise SystemExit(1)
+            return
+        _run_until_interrupted(poller)
+    finally:
+        loop.stop()
+
+
+def _run_until_interrupted(poller: Poller) -> None:
+    stop = threading.Event()
+    count = 0
+
+    def report(result: CycleResult) -> None:
+        nonlocal count
+        count += 1
+        click.echo(_progress(count, result))
+
+    worker = threading.Thread(target=poller.run_forever, args=(stop, report), name="egovops-poller", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.5)
+    except KeyboardInterrupt:
+        click.echo(tr("stopping after the current cycle…"), err=True)
+        stop.set()
+        worker.join()
+
+
+commands = [poll]

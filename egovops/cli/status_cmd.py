@@ -1,0 +1,37 @@
+"""``egovops status``: the poller's own health (CPU, memory, sockets, overruns) and device states."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import click
+
+from egovops.cli.context import AppContext, pass_app
+from egovops.cli.output import emit_json, emit_table
+from egovops.i18n import tr
+from egovops.storage.polling_repo import PollingRepository
+
+
+@click.command("status", help=tr("How the poller itself is doing, and how many devices are in each state."))
+@click.option("--cycles", default=10, show_default=True, help=tr("How many recent cycles to show."))
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def status(app: AppContext, cycles: int, as_json: bool) -> None:
+    repo = PollingRepository(app.database)
+    recent = repo.latest_stats(cycles)
+    states = Counter(state for state, _since in repo.state_since().values())
+    if as_json:
+        emit_json({"devices_by_state": dict(states), "cycles": [c.__dict__ for c in recent],
+                   "overruns": sum(1 for c in recent if c.overrun)})
+        return
+    click.echo(tr("devices by state: {states}", states=", ".join(f"{k} {v}" for k, v in sorted(states.items())) or "-"))
+    emit_table(
+        [tr("time"), tr("cycle"), tr("devices"), tr("failed"), tr("seconds"), tr("overrun"), tr("CPU %"), tr("RSS MiB"), tr("sockets"), tr("threads")],
+        [[time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(c.at)), c.cycle, c.devices, c.failed, f"{c.duration_s:.2f}",
+          tr("yes") if c.overrun else "", "" if c.cpu_percent is None else f"{c.cpu_percent:.0f}",
+          "" if c.rss_bytes is None else f"{c.rss_bytes / 2**20:.0f}", c.open_sockets, c.threads] for c in recent],
+    )
+
+
+commands = [status]
