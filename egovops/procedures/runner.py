@@ -74,9 +74,11 @@ class ProcedureRunner:
     # -- checks before anything is touched ----------------------------------------------------
     def _authorise(self, procedure: LoadedProcedure, request: RunRequest, operator: Operator) -> None:
         manifest = procedure.manifest
+        if request.dry_run:
+            return  # a dry run contacts no device: anyone may see what a procedure would do
         try:
             require(operator.role, RISK_ROLE[manifest.risk.value], tr("run {id} ({risk})", id=manifest.id, risk=manifest.risk.value), operator.label())
-            if manifest.risk is Risk.DISRUPTIVE and not request.confirmed and not request.dry_run:
+            if manifest.risk is Risk.DISRUPTIVE and not request.confirmed:
                 raise ConfirmationRequired(tr("{id} is disruptive: confirm explicitly (--yes on the command line) to run it", id=manifest.id))
         except EgovopsError as exc:
             self.audit.record(actor=operator.label(), role=operator.role.value, action="procedure.refused", subject=manifest.id,
