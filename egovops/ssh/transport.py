@@ -54,6 +54,10 @@ def start_transport(device: str, sock: socket.socket, host_key_algorithms: list[
         if time.monotonic() - started >= timeout * 0.95 or "timeout" in str(exc).lower() or "timed out" in str(exc).lower():
             raise SshTimeoutError(device, "connect", timeout, tr("no SSH banner or key exchange")) from None
         raise SshConnectError(device, tr("{device}: SSH handshake failed: {reason}", device=device, reason=exc or type(exc).__name__)) from None
+    if not (transport.is_active() and transport.initial_kex_done):
+        # paramiko's start_client returns silently when its own timeout passes mid-negotiation.
+        transport.close()
+        raise SshTimeoutError(device, "connect", timeout, tr("no SSH banner or key exchange"))
     return transport
 
 
