@@ -23,7 +23,7 @@ from egovops.demo.faults import FaultSet, faults_path, read_faults
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Link
 from egovops.simulator.snmp.render import render
-from egovops.simulator.snmp.responder import DeviceData, Endpoint, load_numeric_module, use_index_dir
+from egovops.simulator.snmp.responder import DeviceData, Endpoint, load_numeric_module, raise_file_limit
 from egovops.simulator.snmp.topology import Province, SimDevice
 
 log = logging.getLogger("egovops.simulator.snmp")
@@ -56,7 +56,7 @@ class Agent:
         self.modules = load_numeric_module()
         self.data: dict[str, DeviceData] = {}
         self.endpoints: list[asyncio.DatagramTransport] = []
-        use_index_dir(demo_dir / "index" / f"shard-{shard}", len(self.mine))
+        raise_file_limit(len(self.mine) + 64)
 
     def _stamp(self) -> int:
         try:

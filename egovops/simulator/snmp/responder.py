@@ -11,9 +11,10 @@ responder's lightweight v2c mode also calls a method its controller no longer ha
 from __future__ import annotations
 
 import asyncio
+import bisect
+import resource
 import hmac
 import logging
-import resource
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,7 +22,8 @@ from pyasn1.codec.ber import decoder, encoder
 from pyasn1.error import PyAsn1Error
 from pysnmp.proto import api, rfc1902, rfc1905
 
-from snmpsim import confdir, datafile, variation
+from pysnmp.smi import exval
+from snmpsim import confdir, variation
 
 log = logging.getLogger("egovops.simulator.snmp")
 
@@ -45,31 +47,76 @@ def load_numeric_module() -> dict[str, Any]:
     return modules
 
 
+_UNSET, _VARIES = object(), object()
+
+
 class DeviceData:
-    """One device's snmprec file served through snmpsim; ``reload`` after the file is rewritten."""
+    """One device's snmprec file, served through snmpsim's record parser and variation modules.
+
+    snmpsim's own ``DataFile`` keeps an on-disk dbm index per file; where Python has no gdbm (as
+    in many builds) that falls back to ``dbm.dumb``, which opens a file per record written and
+    took 0.25 s per device to index. Our devices are small, so the index here is a sorted list in
+    memory; constant values are evaluated once, and only variation lines on every request.
+    """
 
     def __init__(self, path: Path, modules: dict[str, Any]) -> None:
         self.path = path
         self.modules = modules
         self._parser = variation.RECORD_TYPES["snmprec"]
-        self.data = self._open()
-
-    def _open(self) -> datafile.DataFile:
-        data = datafile.DataFile(str(self.path), self._parser, self.modules)
-        data.index_text(True)
-        return data
+        self.reload()
 
     def reload(self) -> None:
-        if self.data._record_index.is_open():  # snmpsim's close() fails on a never-opened index
-            self.data.close()
-        if self.data in datafile.DataFile.opened_queue:
-            datafile.DataFile.opened_queue.remove(self.data)
+        """(Re)read the file, e.g. after a fault rewrote it."""
         for _ctx, _agent, records in self.modules.values():
             records.pop(str(self.path), None)  # numeric caches each OID's options: forget the old ones
-        self.data = self._open()
+        keys: list[tuple[int, ...]] = []
+        lines: list[bytes] = []
+        values: list[Any] = []
+        for line in self.path.read_bytes().splitlines():
+            oid, bar, rest = line.partition(b"|")
+            if not bar:
+                continue
+            keys.append(tuple(map(int, oid.split(b"."))))
+            lines.append(line)
+            values.append(_VARIES if b":" in rest.partition(b"|")[0] else _UNSET)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self.keys = [keys[i] for i in order]
+        self.lines = [lines[i] for i in order]
+        self.values = [values[i] for i in order]
+        self.position = {key: i for i, key in enumerate(self.keys)}
+
+    def _evaluate(self, line: bytes, key: tuple[int, ...], exact: bool, next_flag: bool) -> tuple[Any, Any]:
+        return self._parser.evaluate(
+            line, origOid=rfc1902.ObjectName(key), origValue=None, dataFile=str(self.path), subtreeFlag=False,
+            exactMatch=exact, nextFlag=next_flag, setFlag=False, errorStatus=rfc1905.noSuchInstance,
+            varsTotal=1, varsRemaining=0, variationModules=self.modules,
+        )
+
+    def _value(self, i: int, next_flag: bool) -> Any:
+        value = self.values[i]
+        if value is _VARIES:
+            return self._evaluate(self.lines[i], self.keys[i], True, next_flag)[1]
+        if value is _UNSET:  # constants are evaluated on first use, then kept
+            value = self.values[i] = self._evaluate(self.lines[i], self.keys[i], True, next_flag)[1]
+        return value
+
+    def get(self, oid: tuple[int, ...]) -> Any:
+        i = self.position.get(oid)
+        return rfc1905.noSuchInstance if i is None else self._value(i, False)
+
+    def get_next(self, oid: tuple[int, ...]) -> tuple[tuple[int, ...], Any]:
+        i = bisect.bisect_right(self.keys, oid)
+        while i < len(self.keys):
+            value = self._value(i, True)
+            if value is not exval.endOfMib:  # a variation module may hide a line
+                return self.keys[i], value
+            i += 1
+        return oid, rfc1905.endOfMibView
 
     def answer(self, var_binds: list[Any], next_flag: bool) -> list[Any]:
-        return self.data.process_var_binds(var_binds, nextFlag=next_flag, setFlag=False)
+        if next_flag:
+            return [self.get_next(tuple(oid)) for oid, _v in var_binds]
+        return [(oid, self.get(tuple(oid))) for oid, _v in var_binds]
 
 
 def _bulk(data: DeviceData, var_binds: list[Any], non_repeaters: int, repetitions: int) -> list[Any]:
@@ -151,15 +198,8 @@ class Endpoint(asyncio.DatagramProtocol):
             self.transport.sendto(reply, addr)
 
 
-def use_index_dir(folder: Path, devices: int) -> None:
-    """Keep snmpsim's OID indices in our folder instead of its shared temporary one."""
-    folder.mkdir(parents=True, exist_ok=True)
-    confdir.cache = str(folder)
+def raise_file_limit(wanted: int) -> None:
+    """One socket per simulated device: lift the soft descriptor limit as far as needed and allowed."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = min(hard, 4 * devices + 256)
     if soft < wanted:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-        soft = wanted
-    # Keep every device's file and index open (2 descriptors each) when the limit allows: snmpsim
-    # otherwise closes and reopens them in turn, which costs more than the descriptors.
-    datafile.DataFile.max_queue_entries = max(31, (soft - devices - 128) // 2)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, hard), hard))

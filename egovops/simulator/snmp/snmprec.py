@@ -59,7 +59,7 @@ class Records:
 
 
 def _key(oid: str) -> tuple[int, ...]:
-    return tuple(int(arc) for arc in oid.split("."))
+    return tuple(map(int, oid.split(".")))
 
 
 def _fmt(value: float | str) -> str:
