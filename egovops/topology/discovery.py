@@ -26,7 +26,7 @@ IF_NAME = "1.3.6.1.2.1.31.1.1.1.1"
 IF_HIGH_SPEED = "1.3.6.1.2.1.31.1.1.1.15"
 IF_ALIAS = "1.3.6.1.2.1.31.1.1.1.18"
 SYS_NAME = "1.3.6.1.2.1.1.5.0"
-_IF_COLUMNS = (IF_NAME, IF_DESCR, IF_ALIAS, IF_PHYS_ADDRESS, IF_HIGH_SPEED, IF_SPEED, IF_OPER_STATUS)
+IF_COLUMNS = (IF_NAME, IF_DESCR, IF_ALIAS, IF_PHYS_ADDRESS, IF_HIGH_SPEED, IF_SPEED, IF_OPER_STATUS)
 _OPER = {1: "up", 2: "down", 3: "testing", 4: "unknown", 5: "dormant", 6: "notPresent", 7: "lowerLayerDown"}
 PARALLEL_DEVICES = 32
 
@@ -80,7 +80,7 @@ async def walk_device(client: SnmpClient, target: SnmpTarget) -> DeviceView:
     view.local_ports = lldp.local_ports(local_rows, view.problems)
     view.neighbours = lldp.remote_table(await walk_table(client, target, lldp.LLDP_REMOTE), view.problems)
     view.neighbours += cdp.cache_table(await walk_table(client, target, cdp.CDP_CACHE), view.problems)
-    columns = {column: await walk_table(client, target, column) for column in _IF_COLUMNS}
+    columns = {column: await walk_table(client, target, column) for column in IF_COLUMNS}
     view.interfaces = interfaces_from(columns)
     return view
 

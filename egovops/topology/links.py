@@ -71,8 +71,8 @@ def resolve(views: Iterable[DeviceView], index: DeviceIndex) -> tuple[list[Disco
             key = link_key(view.device, here, other, there)
             names = ends.setdefault(key, {})
             names[view.device] = (here, True)  # the reporter's own name for its port is authoritative
-            if other not in names or not names[other][1]:
-                names[other] = (there, other in interfaces)
+            if other not in names or (not names[other][1] and len(there) > len(names[other][0])):
+                names[other] = (there, False)  # heard of, not said by it: the fullest spelling wins
             protocols.setdefault(key, neighbour.protocol)
     links = []
     for key, names in ends.items():
