@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "egovops.cli.inventory_cmd",
     "egovops.cli.network_cmd",
     "egovops.cli.credentials_cmd",
+    "egovops.cli.known_hosts_cmd",
     "egovops.cli.demo_cmd",
     "egovops.cli.console_cmd",
     "egovops.cli.plugins_cmd",
