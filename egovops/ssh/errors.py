@@ -51,7 +51,7 @@ class SshTimeoutError(SshError):
     def __init__(self, device: str, stage: str, seconds: float, detail: str = "") -> None:
         super().__init__(device, tr(
             "{device}: SSH {stage} timed out after {seconds:g} s{detail}",
-            device=device, stage=stage, seconds=seconds, detail=f" ({detail})" if detail else "",
+            device=device, stage=tr(stage), seconds=seconds, detail=f" ({detail})" if detail else "",
         ))
         self.stage, self.seconds = stage, seconds
 
