@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.fixtures.secret_service",
     "tests.fixtures.sshd",
     "tests.fixtures.snmpd",
+    "tests.fixtures.snmpsim",
     "tests.fixtures.netns",
     "tests.fixtures.demo_sim",
     "tests.fixtures.overview",
