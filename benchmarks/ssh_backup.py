@@ -1,0 +1,122 @@
+"""Configuration backup of N emulated devices over real sshd: egovops's SSH layer vs OpenSSH's ssh.
+
+    python benchmarks/ssh_backup.py [--devices 200] [--concurrency 32] [--rounds 2]
+
+Both sides fetch the running configuration (``display current-configuration`` / ``show
+running-config``) of every device of the demo province, with the same concurrency and strict host
+key checking against keys trusted beforehand. egovops logs in to an interactive shell, switches
+paging off and runs the command, as its backup procedure does; the reference runs the command with
+``ssh host command`` (one exec per device, no pty). The server side (sshd + emulator) is the same
+for both. Prints devices/s of each and the ratio egovops / OpenSSH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import getpass
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import paramiko
+
+from egovops.credentials.profiles import Secret, build_profile
+from egovops.credentials.service import ResolvedCredentials
+from egovops.demo.inventory import build_demo
+from egovops.inventory.model import Device
+from egovops.simulator.lab import LabDevice, SshLab, make_lab
+from egovops.simulator.spec import VENDORS
+from egovops.ssh import KnownHostsStore, SshError, open_session, profile_for
+from egovops.storage.database import open_database
+
+
+def lab_devices(count: int) -> list[LabDevice]:
+    """The first ``count`` network devices of the demo province; every fifth one fails the baseline."""
+    demo = build_demo(count * 2)
+    chosen = [d for d in demo.devices if d.vendor in VENDORS][:count]
+    return [LabDevice(d.name, d.vendor, weak="all" if i % 5 == 0 else "") for i, d in enumerate(chosen)]
+
+
+def trust_lab_keys(lab: SshLab, known: KnownHostsStore, known_hosts_file: Path) -> None:
+    lines = []
+    for server in lab.servers:
+        key_type, b64 = server.host_key.with_suffix(".pub").read_text().split()[:2]
+        key = paramiko.PKey.from_type_string(key_type, base64.b64decode(b64))
+        for d in server.devices:
+            known.trust("127.0.0.1", d.port, key, trusted_by="benchmark")
+            lines.append(f"[127.0.0.1]:{d.port} {key_type} {b64}")
+    known_hosts_file.write_text("\n".join(lines) + "\n")
+
+
+def egovops_backup(device: Device, credentials: ResolvedCredentials, known: KnownHostsStore) -> bool:
+    try:
+        with open_session(device, credentials, known, connect_timeout=30, auth_timeout=30) as session:
+            return device.name in session.run(session.profile.show_running)
+    except SshError as exc:
+        print(f"  egovops {device.name}: {exc}", file=sys.stderr)
+        return False
+
+
+def openssh_backup(device: Device, key: Path, known_hosts_file: Path) -> bool:
+    command = [
+        "ssh", "-F", "/dev/null", "-i", str(key), "-p", str(device.ssh_port), "-o", "BatchMode=yes",
+        "-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={known_hosts_file}", "-o", "IdentitiesOnly=yes",
+        "-o", "ConnectTimeout=30", "-o", "LogLevel=ERROR", f"{getpass.getuser()}@{device.address}",
+        profile_for(device.vendor).show_running,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        print(f"  ssh {device.name}: {done.stderr.strip()}", file=sys.stderr)
+    return done.returncode == 0 and device.name in done.stdout
+
+
+def timed(label: str, work, devices: list[Device], concurrency: int) -> float:
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(work, devices))
+    elapsed = time.perf_counter() - started
+    ok = sum(results)
+    print(f"{label:<16} {ok}/{len(devices)} devices ok in {elapsed:6.2f} s = {len(devices) / elapsed:7.1f} devices/s")
+    if ok != len(devices):
+        raise SystemExit(f"{label}: {len(devices) - ok} devices failed")
+    return len(devices) / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="egovops-ssh-bench-") as folder:
+        root = Path(folder)
+        lab = make_lab(root / "lab", passphrase="")  # no passphrase: the reference runs in BatchMode
+        try:
+            placed = lab.start(lab_devices(args.devices))
+            print(f"{len(placed)} emulated devices on {len(lab.servers)} sshd processes, concurrency {args.concurrency}")
+            database = open_database(root / "egovops.sqlite3")
+            known = KnownHostsStore(database)
+            known_hosts_file = root / "known_hosts"
+            trust_lab_keys(lab, known, known_hosts_file)
+            credentials = ResolvedCredentials(
+                build_profile("bench", "ssh", {"user": getpass.getuser(), "key_file": str(lab.client_key)}),
+                {"passphrase": Secret("")},
+            )
+            devices = [d.device() for d in placed]
+            ours, theirs = [], []
+            for _ in range(args.rounds):  # alternate, so neither side always meets a warm or cold machine
+                theirs.append(timed("OpenSSH ssh", lambda d: openssh_backup(d, lab.client_key, known_hosts_file), devices, args.concurrency))
+                ours.append(timed("egovops", lambda d: egovops_backup(d, credentials, known), devices, args.concurrency))
+            print(f"best of {args.rounds}: egovops {max(ours):.1f} devices/s, OpenSSH ssh {max(theirs):.1f} devices/s, "
+                  f"ratio egovops/OpenSSH = {max(ours) / max(theirs):.2f}")
+            database.close()
+        finally:
+            lab.stop()
+
+
+if __name__ == "__main__":
+    main()
