@@ -15,27 +15,45 @@ from egovops.cli.context import AppContext
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
 
-# Each module exposes ``commands``: the click commands or groups it adds to the top level.
-COMMAND_MODULES = (
-    "egovops.cli.inventory_cmd",
-    "egovops.cli.network_cmd",
-    "egovops.cli.credentials_cmd",
-    "egovops.cli.known_hosts_cmd",
-    "egovops.cli.demo_cmd",
-    "egovops.cli.console_cmd",
-    "egovops.cli.plugins_cmd",
-    "egovops.cli.run_cmd",
-    "egovops.cli.configs_cmd",
-    "egovops.cli.audit_cmd",
-    "egovops.cli.accounts_cmd",
-    "egovops.cli.poll_cmd",
-    "egovops.cli.alarms_cmd",
-    "egovops.cli.status_cmd",
-    "egovops.cli.topology_cmd",
-)
+# Command name -> the module that defines it (its ``commands`` list holds a command of that name).
+# Modules are imported only when their command runs: several pull in pysnmp, matplotlib or Qt, and
+# an operator's `egovops inventory list` must not wait for them.
+COMMAND_MODULES = {
+    "inventory": "egovops.cli.inventory_cmd",
+    "network": "egovops.cli.network_cmd",
+    "credentials": "egovops.cli.credentials_cmd",
+    "known-hosts": "egovops.cli.known_hosts_cmd",
+    "demo": "egovops.cli.demo_cmd",
+    "report": "egovops.cli.report_cmd",
+    "maintenance": "egovops.cli.maintenance_cmd",
+    "plugins": "egovops.cli.plugins_cmd",
+    "run": "egovops.cli.run_cmd",
+    "configs": "egovops.cli.configs_cmd",
+    "audit": "egovops.cli.audit_cmd",
+    "accounts": "egovops.cli.accounts_cmd",
+    "topology": "egovops.cli.topology_cmd",
+    "poll": "egovops.cli.poll_cmd",
+    "alarms": "egovops.cli.alarms_cmd",
+    "status": "egovops.cli.status_cmd",
+    "console": "egovops.cli.console_cmd",
+}
 
 
-@click.group(help=tr("Operations and maintenance console for the province's e-government networks."))
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use (``--help`` imports them all)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMAND_MODULES.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(module_name)
+        return next(c for c in module.commands if c.name == cmd_name)
+
+
+@click.group(cls=LazyGroup, help=tr("Operations and maintenance console for the province's e-government networks."))
 @click.version_option(__version__, prog_name="egovops")
 @click.option(
     "--data-dir",
@@ -48,15 +66,6 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
     app = AppContext(data_dir)
     ctx.obj = app
     ctx.call_on_close(app.close)
-
-
-def _register() -> None:
-    for module_name in COMMAND_MODULES:
-        for command in importlib.import_module(module_name).commands:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:
