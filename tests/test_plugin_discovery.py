@@ -1,0 +1,140 @@
+"""Entry-point discovery: manifests validated before import, broken plugins reported not raised,
+and the shipped procedures written only against egovops.plugin_api."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import textwrap
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+
+import egovops_plugins
+from egovops.errors import ValidationError
+from egovops.procedures import GROUP, ManifestError, discover, parse_manifest
+
+GOOD_MANIFEST = """\
+id: {id}
+version: 1.0.0
+risk: read-only
+name: {{en: Test, zh_CN: 测试}}
+"""
+
+
+@pytest.fixture
+def plugin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    monkeypatch.syspath_prepend(str(root))
+    yield root
+    for name in [m for m in sys.modules if m.startswith("thirdparty_")]:
+        del sys.modules[name]
+
+
+def make_plugin(root: Path, package: str, manifest: str | None, code: str) -> None:
+    folder = root / package
+    folder.mkdir()
+    (folder / "__init__.py").write_text(textwrap.dedent(code), encoding="utf-8")
+    if manifest is not None:
+        (folder / "manifest.yaml").write_text(manifest, encoding="utf-8")
+
+
+def ep(name: str, value: str) -> EntryPoint:
+    return EntryPoint(name, value, GROUP)
+
+
+def test_broken_plugins_are_reported_and_the_good_ones_load(plugin_dir: Path) -> None:
+    marker = plugin_dir / "imported"
+    make_plugin(plugin_dir, "thirdparty_good", GOOD_MANIFEST.format(id="good"), "def run(ctx):\n    return None\n")
+    # Its manifest is invalid, so its code must never run (it would leave a marker file).
+    make_plugin(plugin_dir, "thirdparty_badmanifest", "id: Bad Id\nrisk: reckless\nname: {en: x}\nextra: 1\n",
+                f"open({str(marker)!r}, 'w').write('ran')\ndef run(ctx):\n    return None\n")
+    make_plugin(plugin_dir, "thirdparty_raises", GOOD_MANIFEST.format(id="raises"), "raise RuntimeError('import-time failure')\n")
+    make_plugin(plugin_dir, "thirdparty_norun", GOOD_MANIFEST.format(id="norun"), "x = 1\n")
+    make_plugin(plugin_dir, "thirdparty_nomanifest", None, "def run(ctx):\n    return None\n")
+    make_plugin(plugin_dir, "thirdparty_mismatch", GOOD_MANIFEST.format(id="other"), "def run(ctx):\n    return None\n")
+    make_plugin(plugin_dir, "thirdparty_dup", GOOD_MANIFEST.format(id="good"), "def run(ctx):\n    return None\n")
+    registry = discover([
+        ep("good", "thirdparty_good"), ep("badmanifest", "thirdparty_badmanifest"), ep("raises", "thirdparty_raises"),
+        ep("norun", "thirdparty_norun"), ep("nomanifest", "thirdparty_nomanifest"), ep("mismatch", "thirdparty_mismatch"),
+        ep("missing", "thirdparty_not_installed"), ep("good", "thirdparty_dup"),
+    ])
+    assert [p.manifest.id for p in registry.all()] == ["good"]
+    problems = {(p.entry_point, p.source.split(" = ")[1].split()[0]): (p.stage, p.message) for p in registry.problems}
+    assert problems[("badmanifest", "thirdparty_badmanifest")][0] == "manifest"
+    message = problems[("badmanifest", "thirdparty_badmanifest")][1]
+    for expected in ("id must be", "risk must be one of", "'en' and 'zh_CN'", "unknown key 'extra'"):
+        assert expected in message
+    assert not marker.exists()
+    assert problems[("raises", "thirdparty_raises")] == ("import", "RuntimeError: import-time failure")
+    assert "no callable run" in problems[("norun", "thirdparty_norun")][1]
+    assert "has no manifest.yaml" in problems[("nomanifest", "thirdparty_nomanifest")][1]
+    assert "declares a manifest with id other" in problems[("mismatch", "thirdparty_mismatch")][1]
+    assert "not installed" in problems[("missing", "thirdparty_not_installed")][1]
+    assert "already provided" in problems[("good", "thirdparty_dup")][1]
+
+
+def test_shipped_procedures_are_discovered_from_the_entry_points() -> None:
+    registry = discover()
+    assert {"config-backup", "clock-check", "baseline-check", "interface-errors", "save-config"} <= {p.manifest.id for p in registry.all()}
+    assert registry.get("save-config").manifest.risk.value == "changes-config"
+    assert registry.get("baseline-check").manifest.names["zh_CN"] == "等保2.0基线核查"
+
+
+def test_plugins_list_reports_a_broken_plugin_without_failing(cli, plugin_dir: Path, tmp_path: Path) -> None:
+    make_plugin(plugin_dir, "thirdparty_cli", "id: cli\nrisk: maybe\n", "def run(ctx):\n    return None\n")
+    dist = plugin_dir / "thirdparty_cli-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: thirdparty-cli\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(f"[{GROUP}]\ncli = thirdparty_cli\n")
+    import os
+
+    done = cli("plugins", "list", env={"PYTHONPATH": os.pathsep.join([str(plugin_dir), *sys.path])})
+    assert done.returncode == 0
+    assert "config-backup" in done.stdout
+    assert "thirdparty-cli 1.0" in done.stderr and "risk must be one of" in done.stderr
+
+
+@pytest.mark.parametrize("change,expected", [
+    ({"parameters": [{"name": "n", "type": "integer", "default": "x"}]}, "not a valid integer"),
+    ({"parameters": [{"name": "c", "type": "choice"}]}, "needs choices"),
+    ({"parameters": [{"name": "a", "type": "string"}, {"name": "a", "type": "string"}]}, "declared twice"),
+    ({"targets": {"vendors": ["juniper"]}}, "'juniper' is not one of"),
+    ({"targets": {"roles": ["king"]}}, "'king' is not one of"),
+    ({"timeout": 0}, "timeout must be a number"),
+    ({"api": 2}, "api 2 is not supported"),
+])
+def test_manifest_problems_are_named(change: dict, expected: str) -> None:
+    data = {"id": "ok-id", "version": "1.0", "risk": "read-only", "name": {"en": "x", "zh_CN": "x"}, **change}
+    with pytest.raises(ManifestError, match=expected):
+        parse_manifest(data, "m.yaml")
+
+
+def _egovops_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return {m for m in found if m == "egovops" or m.startswith("egovops.")}
+
+
+def test_shipped_plugins_import_only_the_public_api() -> None:
+    files = list(Path(egovops_plugins.__file__).parent.rglob("*.py"))
+    assert len(files) >= 8
+    for path in files:
+        assert _egovops_imports(path) <= {"egovops.plugin_api"}, path
+
+
+def test_unknown_parameters_and_bad_values_are_refused_together() -> None:
+    from egovops.procedures.parameters import parse_parameter, resolve_parameters
+
+    specs = (parse_parameter({"name": "n", "type": "integer", "minimum": 1}), parse_parameter({"name": "flag", "type": "boolean"}))
+    with pytest.raises(ValidationError) as bad:
+        resolve_parameters(specs, {"n": "0", "flag": "perhaps", "zzz": "1"})
+    for expected in ("below the minimum 1", "'perhaps' is not a valid boolean", "unknown parameter 'zzz'"):
+        assert expected in str(bad.value)
+    assert resolve_parameters(specs, {"flag": "yes"}) == {"n": None, "flag": True}
