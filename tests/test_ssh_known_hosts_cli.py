@@ -7,6 +7,7 @@ import json
 import pytest
 
 from egovops.ssh import KnownHostsStore, open_session
+from egovops.storage.audit_repo import AuditRepository
 
 pytestmark = pytest.mark.usefixtures("secret_service")
 
@@ -27,3 +28,12 @@ def test_list_shows_the_trusted_key_and_forget_removes_it(sshd, ssh_credentials,
     assert again.returncode == 1 and f"127.0.0.1:{device.ssh_port}" in again.stderr
     bad = cli("known-hosts", "forget", "NO-SUCH-DEVICE")
     assert bad.returncode == 1 and "NO-SUCH-DEVICE" in bad.stderr
+
+    # Both decisions are on record, with who made them and which fingerprint.
+    trail = [(r.action, r.actor, r.subject, r.details_dict()) for r in AuditRepository(database).rows()]
+    subject = f"127.0.0.1:{device.ssh_port}"
+    fingerprint = sshd.server("ZTE-OK").fingerprint
+    assert ("ssh.host-key.trust", "li.na", subject) in [t[:3] for t in trail]
+    assert [t[3]["fingerprint"] for t in trail if t[0] == "ssh.host-key.trust"] == [fingerprint]
+    assert [t[3]["fingerprints"] for t in trail if t[0] == "ssh.host-key.forget" and t[2] == subject] == [[fingerprint]]
+    assert cli("audit", "verify").returncode == 0

@@ -11,6 +11,7 @@ import time
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
@@ -52,10 +53,12 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 @known_hosts.command("forget", help=tr("Forget the trusted keys of a device (name or HOST:PORT), e.g. after it was replaced."))
 @click.argument("target")
+@operator_options
 @pass_app
-def forget_command(app: AppContext, target: str) -> None:
+def forget_command(app: AppContext, target: str, operator_login: tuple[str | None, bool]) -> None:
+    operator = current_operator(app, operator_login)
     host, port = _address(app, target)
-    removed = KnownHostsStore(app.database).forget(host, port)
+    removed = KnownHostsStore(app.database).forget(host, port, operator.label(), operator.role.value)
     if not removed:
         raise NotFoundError(tr("no trusted host key for {host}:{port}", host=host, port=port))
     click.echo(tr("forgot {count} host key(s) of {host}:{port}; the next connection needs a trust decision",

@@ -16,6 +16,7 @@ from typing import Callable, Union
 
 import paramiko
 
+from egovops.audit.log import AuditLog
 from egovops.ssh.errors import HostKeyChangedError, HostKeyUnknownError
 from egovops.storage.database import Database
 from egovops.storage.ssh_repo import KnownHostKey, SshKnownHostsRepository
@@ -54,10 +55,12 @@ def current_operator() -> str:
 
 
 class KnownHostsStore:
-    """Trusted host keys, per (host, port), kept in the store."""
+    """Trusted host keys, per (host, port), kept in the store. Trusting and forgetting a key are
+    security decisions and go to the audit trail with who made them."""
 
     def __init__(self, database: Database) -> None:
         self.repo = SshKnownHostsRepository(database)
+        self.audit = AuditLog(database)
 
     def keys(self, host: str | None = None, port: int | None = None) -> list[KnownHostKey]:
         if host is not None and port is not None:
@@ -71,15 +74,23 @@ class KnownHostsStore:
             algorithms += _ALGORITHMS_FOR_TYPE.get(known.key_type, (known.key_type,))
         return algorithms
 
-    def trust(self, host: str, port: int, key: paramiko.PKey, trusted_by: str | None = None) -> KnownHostKey:
+    def trust(self, host: str, port: int, key: paramiko.PKey, trusted_by: str | None = None,
+              role: str = "", device: str = "") -> KnownHostKey:
         known = KnownHostKey(
             host, port, key.get_name(), key.get_base64(), fingerprint(key), time.time(), trusted_by or current_operator(),
         )
         self.repo.add(known)
+        self.audit.record(actor=known.trusted_by, role=role, action="ssh.host-key.trust", subject=f"{host}:{port}",
+                          details={"device": device, "key_type": known.key_type, "fingerprint": known.fingerprint_sha256})
         return known
 
-    def forget(self, host: str, port: int) -> int:
-        return self.repo.forget(host, port)
+    def forget(self, host: str, port: int, actor: str | None = None, role: str = "") -> int:
+        gone = self.repo.keys_for(host, port)
+        removed = self.repo.forget(host, port)
+        if removed:
+            self.audit.record(actor=actor or current_operator(), role=role, action="ssh.host-key.forget",
+                              subject=f"{host}:{port}", details={"fingerprints": [k.fingerprint_sha256 for k in gone]})
+        return removed
 
     def verify(
         self, device: str, host: str, port: int, key: paramiko.PKey,
@@ -101,4 +112,4 @@ class KnownHostsStore:
         decided = trust_new_host_key(offered) if callable(trust_new_host_key) else bool(trust_new_host_key)
         if not decided:
             raise HostKeyUnknownError(device, host, port, offered.key_type, offered.fingerprint)
-        self.trust(host, port, key, trusted_by)
+        self.trust(host, port, key, trusted_by, device=device)
