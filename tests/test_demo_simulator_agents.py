@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 
 from egovops.demo.naming import interface_name
@@ -90,3 +91,22 @@ def test_a_wrong_community_gets_no_answer(demo_province, demo_inventory) -> None
     finally:
         demo_province.community = right
     assert done.returncode != 0 and "Timeout" in done.stderr
+
+
+def test_garbage_datagrams_are_ignored_and_v1_walks_skip_counter64(demo_province, demo_inventory) -> None:
+    import socket
+
+    device = demo_inventory.devices[3]
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for garbage in (b"", b"\x30\x03\x02\x01", b"\xff" * 300):
+            sock.sendto(garbage, (device.address, device.snmp_port))
+    done = subprocess.run(
+        ["snmpwalk", "-v1", "-c", demo_province.community, "-On", "-t", "2", f"{device.address}:{device.snmp_port}", "1.3.6.1.2.1.31.1.1.1"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    got = values(done.stdout)
+    assert got["1.3.6.1.2.1.31.1.1.1.1.1"] == interface_name(device.vendor, 1)
+    assert not any(oid.startswith("1.3.6.1.2.1.31.1.1.1.6.") for oid in got)  # Counter64 cannot travel over v1
+    log = (demo_province.data_dir / "demo" / "logs").glob("agent-*.log")
+    assert any(f"{device.name}: ignored a malformed SNMP request" in path.read_text() for path in log)

@@ -6,7 +6,8 @@ that report CPU and memory load. Interfaces, addresses and LLDP are generated pe
 because the recorded ones describe somebody else's network.
 
 The CPU and memory objects listed here are the ones the demo makes move (and that ``cpu-high``
-pushes up), so a poller that reads them sees the load change.
+pushes up); they are the ones egovops's poller reads (resources/vendors/health.yaml), so the
+console sees the load change.
 """
 
 from __future__ import annotations
@@ -60,14 +61,16 @@ FAMILIES: dict[str, Family] = {
             ("1.3.6.1.4.1.4881.1.1.10.2.35.1.1.1.3.1",), "VLAN 1", b"\x58\x69\x6c",
         ),
         Family(
+            # CPU/memory as the ZXR10 9900 processor table (integers): the 5250's own objects are
+            # DisplayStrings ("10.1"), which snmpsim's numeric variation cannot move
             "zte-zxr10", "network/switch/zte-zxr10-5250", "5250-52TM-H",
-            ("1.3.6.1.4.1.3902.15.2.30.1.1.0", "1.3.6.1.4.1.3902.15.2.30.1.6.0", "1.3.6.1.4.1.3902.15.2.30.1.25.0"),
-            ("1.3.6.1.4.1.3902.15.2.30.1.33.0",), ("1.3.6.1.4.1.3902.15.2.30.1.34.0",), "vlan1", b"\x00\x19\xc6",
+            ("1.3.6.1.4.1.3902.15.2.30.1.6.0", "1.3.6.1.4.1.3902.15.2.30.1.25.0"),
+            ("1.3.6.1.4.1.3902.3.600.2.1.1.5.1",), ("1.3.6.1.4.1.3902.3.600.2.1.1.4.1",), "vlan1", b"\x00\x19\xc6",
         ),
         Family(
             "cisco-ios", "network/switch/cisco-c3750", "C3750",
-            ("1.3.6.1.4.1.9.9.109.1.1.1.1.2.1", "1.3.6.1.4.1.9.9.48.1.1.1"),
-            ("1.3.6.1.4.1.9.9.109.1.1.1.1.5.1", "1.3.6.1.4.1.9.9.109.1.1.1.1.8.1"), (),
+            ("1.3.6.1.4.1.9.9.109.1.1.1.1", "1.3.6.1.4.1.9.9.48.1.1.1"),
+            tuple(f"1.3.6.1.4.1.9.9.109.1.1.1.1.{c}.1" for c in (4, 5, 7, 8)), (),  # cpmCPUTotal1min/5min(Rev)
             "Vlan1", b"\x00\x1b\x54",
         ),
         Family(

@@ -8,6 +8,7 @@ snmpsim at the snmpsim-data package itself.
 from __future__ import annotations
 
 import bz2
+import hashlib
 import os
 from importlib import metadata
 from pathlib import Path
@@ -60,16 +61,18 @@ def _extract(family: Family) -> list[str]:
     return kept
 
 
-def _cache_key() -> str:
+def _cache_key(family: Family) -> str:
+    """snmpsim-data's version and what the family keeps: either changing makes a new cache file."""
     try:
-        return metadata.version("snmpsim-data")
+        version = metadata.version("snmpsim-data")
     except metadata.PackageNotFoundError:
-        return "unknown"
+        version = "unknown"
+    return f"{version}-{hashlib.blake2b(repr(family).encode(), digest_size=4).hexdigest()}"
 
 
 def base_lines(family: Family, cache_dir: Path) -> list[str]:
     """The family's kept recording lines as ``OID|tag|value`` text, from the cache when present."""
-    cache = cache_dir / f"{family.name}-{_cache_key()}.snmprec"
+    cache = cache_dir / f"{family.name}-{_cache_key(family)}.snmprec"
     if cache.exists():
         return cache.read_text("latin-1").splitlines()
     lines = _extract(family)
