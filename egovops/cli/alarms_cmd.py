@@ -11,6 +11,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
+from egovops.overview.alarms import group_by_root
 from egovops.storage.alarms_repo import Alarm, AlarmRepository
 
 
@@ -34,13 +35,23 @@ def alarms() -> None:
 @pass_app
 def list_command(app: AppContext, active_only: bool, device: str | None, as_json: bool) -> None:
     found = AlarmRepository(app.database).list(active_only=active_only, device=device)
+    # Root cause first, the alarms it explains (suppressed by root-cause analysis) right under it.
+    groups = group_by_root(found)  # type: ignore[arg-type]
     if as_json:
-        emit_json([alarm_json(a) for a in found])
+        emit_json([dict(alarm_json(a), suppressed_count=sum(1 for f in g.folded if f.suppressed)) if a is g.root else alarm_json(a)
+                   for g in groups for a in [g.root, *g.folded]])
         return
+    rows = []
+    for g in groups:
+        for a in [g.root, *g.folded]:
+            under = a is not g.root
+            rows.append([a.id, a.severity, ("  └ " if under else "") + a.device, a.kind, a.subject,
+                         tr("active") if a.active else tr("cleared"), a.count,
+                         "" if under else sum(1 for f in g.folded if f.suppressed) or "", _when(a.last_seen), a.acked_by or "", a.message])
     emit_table(
-        [tr("id"), tr("severity"), tr("device"), tr("kind"), tr("subject"), tr("state"), tr("count"), tr("last seen"), tr("acknowledged"), tr("message")],
-        [[a.id, a.severity, a.device, a.kind, a.subject, tr("active") if a.active else tr("cleared"), a.count, _when(a.last_seen),
-          a.acked_by or "", a.message] for a in found],
+        [tr("id"), tr("severity"), tr("device"), tr("kind"), tr("subject"), tr("state"), tr("count"), tr("suppressed"),
+         tr("last seen"), tr("acknowledged"), tr("message")],
+        rows,
     )
 
 

@@ -18,6 +18,7 @@ from egovops.i18n import tr
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.poller import CycleResult, Poller
 from egovops.snmp import SnmpClient, SnmpLoop
+from egovops.topology.poller_hook import attach as attach_root_cause
 
 
 def interface_json(i: InterfaceStatus) -> dict[str, Any]:
@@ -58,6 +59,7 @@ def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, ope
     loop = SnmpLoop().start()
     try:
         poller = Poller(app.database, SnmpClient(loop), app.credentials)
+        attach_root_cause(poller)  # down behind a failed parent → unreachable, alarms folded under the root
         AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="poll.once" if once else "poll.start",
                                       subject=",".join(names) or "*", details={"devices": list(names)})
         if once:
