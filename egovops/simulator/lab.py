@@ -108,7 +108,9 @@ class Sshd:
             "MaxStartups 200:30:400", "PrintMotd no", "PrintLastLog no", "UseDNS no", "X11Forwarding no",
             "AllowTcpForwarding no", "LogLevel ERROR",
             # The emulator (run with -S: stdlib only, faster logins) comes from this source tree.
-            f"SetEnv PYTHONPATH={Path(egovops.__file__).resolve().parent.parent}",
+            # HOME points into the lab: bash, run by sshd for ForceCommand, sources ~/.bashrc, and a
+            # developer's rc (pyenv init, conda…) can cost seconds per login and serialise on locks.
+            f"SetEnv PYTHONPATH={Path(egovops.__file__).resolve().parent.parent} HOME={self.root}",
         ]
         for d in self.devices:
             lines += [f"Match LocalPort {d.port}", f"    ForceCommand {self._force_command(d)}"]

@@ -22,6 +22,10 @@ _TAIL = 512  # prompts and pagers are short; only the end of the buffer is searc
 class ReadTimeout(Exception):
     """The prompt did not come back before the deadline (the caller names device and stage)."""
 
+    def __init__(self, last_line: bytes = b"") -> None:
+        super().__init__()
+        self.last_line = last_line  # what the device printed last, to show which prompt was not recognised
+
 
 class ReadTooLarge(Exception):
     """More than the cap arrived before the prompt."""
@@ -53,17 +57,21 @@ class PromptReader:
                 self.send(" ")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise ReadTimeout()
+                raise ReadTimeout(_last_line(buffer))
             self.channel.settimeout(remaining)
             try:
                 chunk = self.channel.recv(65536)
             except socket.timeout:
-                raise ReadTimeout() from None
+                raise ReadTimeout(_last_line(buffer)) from None
             if not chunk:
                 raise ChannelClosed()
             buffer += chunk
             if len(buffer) > limit:
                 raise ReadTooLarge()
+
+
+def _last_line(buffer: bytearray) -> bytes:
+    return clean(bytes(buffer[-200:])).rstrip(b"\n").rsplit(b"\n", 1)[-1][-80:]
 
 
 def clean(raw: bytes) -> bytes:

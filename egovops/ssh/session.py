@@ -48,9 +48,11 @@ class VendorSession:
     def _read(self, prompt: re.Pattern[bytes], timeout: float, what: str) -> bytes:
         try:
             return self._reader.read_until(prompt, timeout, self.max_output_bytes)
-        except ReadTimeout:
+        except ReadTimeout as late:
             self.close()
-            raise SshTimeoutError(self.device.name, "command", timeout, what) from None
+            # Only before login is done: a command's last line may be part of a configuration.
+            seen = f"; last line {decode(late.last_line)!r}" if what == tr("login prompt") else ""
+            raise SshTimeoutError(self.device.name, "command", timeout, what + seen) from None
         except ReadTooLarge:
             self.close()
             raise SshOutputTooLarge(self.device.name, what, self.max_output_bytes) from None
