@@ -1,15 +1,5 @@
-"""Hand-computed availability cases, stored through the real repositories and read back.
-
-One day (2026-10-01 in Asia/Shanghai, i.e. from 2026-09-30 16:00 UTC) and five devices:
-
-* HF-AGG (the city uplink): down from 1 h before the day to 01:00 (crosses the start),
-  10:00–11:00, and from 23:30 to past the end (crosses the end) → 2.5 h down, 3 outages.
-* FD-AS01 (county access): unreachable 10:00–11:00 because HF-AGG failed → service view 1 h down;
-  device view charges that hour to HF-AGG.
-* FD-D01-AS01: down 02:00–05:00, maintenance window 04:00–08:00 → 2 h counted, 4 h maintenance.
-* FD-D02-AS01: first monitored at 12:00 (added mid-day), down 18:00–18:36 → 0.6 h of 12 h.
-* FD-D03-SRV: a monitoring gap 06:00–12:00 with an outage 07:00–08:00 inside it → not counted.
-"""
+"""Hand-computed availability cases (see tests/fixtures/availability_store.py for the day's story),
+stored through the real repositories into a real SQLite store and read back."""
 
 from __future__ import annotations
 
@@ -17,60 +7,15 @@ from datetime import date, datetime
 
 import pytest
 
-from egovops.availability.maintenance import MaintenanceWindow
-from egovops.availability.periods import custom_period, zone
+from egovops.availability.periods import zone
 from egovops.availability.report import ReportRequest, report_from_store
-from egovops.inventory.model import Device, DeviceRole, Site, SiteKind
-from egovops.storage.availability_repo import AvailabilityRepository
-from egovops.storage.state_repo import MonitoredSpan, StateRepository, Transition
-
-H = 3600.0
-TZ = zone("Asia/Shanghai")
-PERIOD = custom_period(date(2026, 10, 1), date(2026, 10, 1), TZ)
-P0 = PERIOD.start
-CITY, COUNTY = "安徽省/合肥市", "安徽省/合肥市/肥东县"
-
-
-def _device(name: str, site: str, role: DeviceRole, unit: str) -> Device:
-    return Device(name, "127.0.0.1", "extranet", site, role=role, owner_unit=unit, protection_level=2)
+# Imported rather than listed in conftest's pytest_plugins: the fixture is only for these tests.
+from tests.fixtures.availability_store import H, P0, PERIOD, availability_store  # noqa: F401
 
 
 @pytest.fixture
-def store(database, inventory):
-    inventory.save_sites([
-        Site("安徽省", SiteKind.PROVINCE), Site(CITY, SiteKind.CITY), Site(COUNTY, SiteKind.COUNTY),
-        *(Site(f"{COUNTY}/{d}", SiteKind.DEPARTMENT) for d in ("肥东县政府办", "肥东县公安局", "肥东县教育局")),
-    ])
-    inventory.save_devices([
-        _device("HF-AGG", CITY, DeviceRole.AGGREGATION, "合肥市数据资源局"),
-        _device("FD-AS01", COUNTY, DeviceRole.ACCESS, "肥东县政府办"),
-        _device("FD-D01-AS01", f"{COUNTY}/肥东县政府办", DeviceRole.ACCESS, "肥东县政府办"),
-        _device("FD-D02-AS01", f"{COUNTY}/肥东县公安局", DeviceRole.ACCESS, "肥东县公安局"),
-        _device("FD-D03-SRV", f"{COUNTY}/肥东县教育局", DeviceRole.SERVER, "肥东县教育局"),
-    ])
-    states = StateRepository(database)
-    day_before, day_after = P0 - 24 * H, P0 + 48 * H
-
-    def t(device: str, hours: float, state: str, root: str | None = None) -> Transition:
-        return Transition(device, P0 + hours * H, state, root_cause=root)
-
-    states.record_transitions([
-        t("HF-AGG", -48, "up"), t("HF-AGG", -1, "down"), t("HF-AGG", 1, "up"), t("HF-AGG", 10, "down"),
-        t("HF-AGG", 11, "up"), t("HF-AGG", 23.5, "down"), t("HF-AGG", 25, "up"),
-        t("FD-AS01", -48, "up"), t("FD-AS01", 10, "unreachable", "HF-AGG"), t("FD-AS01", 11, "up"),
-        t("FD-D01-AS01", -48, "up"), t("FD-D01-AS01", 2, "down"), t("FD-D01-AS01", 5, "up"),
-        t("FD-D02-AS01", 12, "up"), t("FD-D02-AS01", 18, "down"), t("FD-D02-AS01", 18.6, "up"),
-        t("FD-D03-SRV", -24, "up"), t("FD-D03-SRV", 7, "down"), t("FD-D03-SRV", 8, "up"),
-    ])
-    states.record_spans([
-        *(MonitoredSpan(d, day_before, day_after) for d in ("HF-AGG", "FD-AS01", "FD-D01-AS01")),
-        MonitoredSpan("FD-D02-AS01", P0 + 12 * H, day_after),
-        MonitoredSpan("FD-D03-SRV", day_before, P0 + 6 * H), MonitoredSpan("FD-D03-SRV", P0 + 12 * H, day_after),
-    ])
-    AvailabilityRepository(database).add_window(MaintenanceWindow(
-        "device", "FD-D01-AS01", datetime(2026, 10, 1, 4, 0), 4 * H, "更换电源模块", "Asia/Shanghai", created_by="tester",
-    ))
-    return database
+def store(availability_store):  # noqa: F811
+    return availability_store
 
 
 def _rows(store, by: str):

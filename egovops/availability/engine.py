@@ -44,6 +44,7 @@ class DeviceTotals:
 
 @dataclass
 class _Events:
+    key: np.ndarray  # device, then milliseconds since the start: the sort order
     dev: np.ndarray
     t: np.ndarray
     state: np.ndarray
@@ -72,6 +73,11 @@ def _clipped(dev: np.ndarray, a: np.ndarray, b: np.ndarray, start: float, end: f
     return dev[keep], a[keep], b[keep]
 
 
+def _key(dev: np.ndarray, t: np.ndarray, start: float, end: float) -> np.ndarray:
+    stride = int(round((end - start) * 1000)) + 2
+    return dev.astype(np.int64) * stride + np.round((t - start) * 1000).astype(np.int64)
+
+
 def _events(h: History, start: float, end: float) -> tuple[_Events, np.ndarray]:
     n = h.count
     everyone = np.arange(n, dtype=np.int64)
@@ -84,26 +90,29 @@ def _events(h: History, start: float, end: float) -> tuple[_Events, np.ndarray]:
     alive = born < end
     a_dev = everyone[alive]
     parts = [
-        # (dev, t, order, state, root, d_mon, d_maint, d_alive)
-        (everyone, np.full(n, start), 0, init_state, init_root, 0, 0, 0),
-        (h.t_dev[inside], h.t_at[inside], 1, h.t_state[inside], h.t_root[inside], 0, 0, 0),
-        (s_dev, s0, 1, -1, NO_ROOT, 1, 0, 0),
-        (s_dev, s1, 1, -1, NO_ROOT, -1, 0, 0),
-        (m_dev, m0, 1, -1, NO_ROOT, 0, 1, 0),
-        (m_dev, m1, 1, -1, NO_ROOT, 0, -1, 0),
-        (a_dev, born[alive], 1, -1, NO_ROOT, 0, 0, 1),
-        (everyone, np.full(n, end), 2, -1, NO_ROOT, 0, 0, -alive.astype(np.int64)),
+        # (dev, t, state, root, d_mon, d_maint, d_alive), in the order ties are to keep
+        (everyone, np.full(n, start), init_state, init_root, 0, 0, 0),
+        (h.t_dev[inside], h.t_at[inside], h.t_state[inside], h.t_root[inside], 0, 0, 0),
+        (s_dev, s0, -1, NO_ROOT, 1, 0, 0),
+        (s_dev, s1, -1, NO_ROOT, -1, 0, 0),
+        (m_dev, m0, -1, NO_ROOT, 0, 1, 0),
+        (m_dev, m1, -1, NO_ROOT, 0, -1, 0),
+        (a_dev, born[alive], -1, NO_ROOT, 0, 0, 1),
+        (everyone, np.full(n, end), -1, NO_ROOT, 0, 0, -alive.astype(np.int64)),
     ]
 
     def column(i: int, dtype: type) -> np.ndarray:
         return np.concatenate([np.broadcast_to(np.asarray(p[i], dtype), p[0].shape) for p in parts])
 
-    dev, t, order = column(0, np.int64), column(1, float), column(2, np.int64)
-    perm = np.lexsort((order, t, dev))
+    dev, t = column(0, np.int64), column(1, float)
+    key = _key(dev, t, start, end)
+    # One integer key sorted stably is several times faster than lexsort on three columns; ties
+    # keep the concatenation order above (initial state first, end-of-period sentinel last).
+    perm = np.argsort(key, kind="stable")
     ev = _Events(
-        dev=dev[perm], t=t[perm], state=column(3, np.int64)[perm], root=column(4, np.int64)[perm],
-        mon=np.cumsum(column(5, np.int64)[perm]), maint=np.cumsum(column(6, np.int64)[perm]),
-        alive=np.cumsum(column(7, np.int64)[perm]),
+        key=key[perm], dev=dev[perm], t=t[perm], state=column(2, np.int64)[perm], root=column(3, np.int64)[perm],
+        mon=np.cumsum(column(4, np.int64)[perm]), maint=np.cumsum(column(5, np.int64)[perm]),
+        alive=np.cumsum(column(6, np.int64)[perm]),
     )
     return ev, np.flatnonzero(ev.state >= 0)
 
@@ -149,10 +158,8 @@ def _outages(ev: _Events, state_pos: np.ndarray, cls: np.ndarray, dur: np.ndarra
 def _buckets(ev: _Events, cls: np.ndarray, dur: np.ndarray, n: int, start: float, end: float,
              boundaries: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
     """Seconds of UP, DOWN_OWN and ROOTED per group and bucket, from running totals per device."""
-    span = end - start + 1.0
-    key = ev.dev * span + (ev.t - start)
-    query = (np.arange(n)[:, None] * span + (boundaries[None, :] - start)).ravel()
-    at = np.searchsorted(key, query, side="right") - 1
+    query = _key(np.repeat(np.arange(n), boundaries.size), np.tile(boundaries, n), start, end)
+    at = np.searchsorted(ev.key, query, side="right") - 1
     first = np.searchsorted(ev.dev, np.arange(n))
     edges = np.concatenate(([start], boundaries, [end]))
     nb = edges.size - 1
@@ -171,15 +178,18 @@ def _buckets(ev: _Events, cls: np.ndarray, dur: np.ndarray, n: int, start: float
 
 
 def compute(h: History, start: float, end: float, boundaries: list[float] | None = None,
-            groups: np.ndarray | None = None, n_groups: int = 0) -> DeviceTotals:
-    """Per-device figures over [start, end); with ``boundaries`` also per-group buckets."""
+            groups: np.ndarray | None = None, n_groups: int = 0, outages: bool = True) -> DeviceTotals:
+    """Per-device figures over [start, end); with ``boundaries`` also per-group buckets.
+
+    ``outages=False`` skips counting outages (charts need only the seconds)."""
     n = h.count
     ev, state_pos = _events(h, start, end)
     cls, root, dur = _classes(ev, state_pos)
     seconds = np.bincount(ev.dev * CLASSES + cls, weights=dur, minlength=n * CLASSES).reshape(n, CLASSES)
     rooted = cls == ROOTED
     caused = np.bincount(root[rooted], weights=dur[rooted], minlength=n)
-    totals = DeviceTotals(seconds, {v: _outages(ev, state_pos, cls, dur, n, v) for v in VIEWS}, caused)
+    counted = {v: _outages(ev, state_pos, cls, dur, n, v) for v in VIEWS} if outages else {}
+    totals = DeviceTotals(seconds, counted, caused)
     if boundaries is not None:
         if groups is None:
             groups, n_groups = np.zeros(n, np.int64), 1

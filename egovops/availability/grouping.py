@@ -65,5 +65,14 @@ def group_key(device: Device, by: str, kinds: Mapping[str, SiteKind]) -> str:
 def group_index(devices: Sequence[Device], by: str, kinds: Mapping[str, SiteKind]) -> tuple[list[str], list[int]]:
     """Group labels (in first-seen order) and each device's index into them."""
     labels: dict[str, int] = {}
-    index = [labels.setdefault(group_key(d, by, kinds), len(labels)) for d in devices]
+    by_site: dict[str, str] = {}  # county and city depend on the site only; a province has ~1,000
+    index = []
+    for d in devices:
+        if by in ("county", "city"):
+            key = by_site.get(d.site)
+            if key is None:
+                key = by_site[d.site] = group_key(d, by, kinds)
+        else:
+            key = group_key(d, by, kinds)
+        index.append(labels.setdefault(key, len(labels)))
     return list(labels), index

@@ -14,7 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from egovops.availability.coverage import CityCoverage, access_coverage
-from egovops.availability.engine import compute
+from egovops.availability.engine import DeviceTotals, compute
 from egovops.availability.grouping import GROUPINGS, group_index
 from egovops.availability.history import History
 from egovops.availability.loader import load_history
@@ -98,24 +98,29 @@ def _view_down(buckets: np.ndarray, view: str) -> np.ndarray:
     return buckets[..., 1] + (buckets[..., 2] if view == "service" else 0.0)
 
 
-def _heat(h: History, req: ReportRequest, groups: list[int], labels: list[str], rows: list[GroupRow]) -> HeatMap:
-    p = req.period
-    totals = compute(h, p.start, p.end, p.day_boundaries(), np.asarray(groups, np.int64), len(labels))
+def _heat(totals: DeviceTotals, req: ReportRequest, labels: list[str], rows: list[GroupRow]) -> HeatMap:
     assert totals.buckets is not None
     percent = _percent(totals.buckets[..., 0], _view_down(totals.buckets, req.view))
     chosen = [r.key for r in worst(rows, req.view, req.heat_rows)]
     position = {k: i for i, k in enumerate(labels)}
-    return HeatMap(chosen, p.days(), percent[[position[k] for k in chosen]] if chosen else np.zeros((0, len(p.days()))))
+    days = req.period.days()
+    return HeatMap(chosen, days, percent[[position[k] for k in chosen]] if chosen else np.zeros((0, len(days))))
 
 
-def _trend(h: History, req: ReportRequest) -> Trend:
+def _trend(h: History, req: ReportRequest, daily: np.ndarray) -> Trend:
+    """Monthly figures for the whole network; from the period's daily buckets when they cover it."""
     months = month_starts(req.period, req.trend_months)
     starts = [local_midnight(m, req.period.tz).timestamp() for m in months]
     begin = req.history_start()
-    extra = begin < starts[0]  # a custom period longer than the trend: skip its earlier part
-    totals = compute(h, begin, req.period.end, starts if extra else starts[1:])
-    assert totals.buckets is not None
-    b = totals.buckets[0][1:] if extra else totals.buckets[0]
+    if begin >= req.period.start:
+        month_of_day = np.searchsorted([m.toordinal() for m in months], [d.toordinal() for d in req.period.days()], "right") - 1
+        b = np.zeros((len(months), 3))
+        np.add.at(b, month_of_day, daily.sum(axis=0))
+    else:
+        extra = begin < starts[0]  # a custom period longer than the trend: skip its earlier part
+        totals = compute(h, begin, req.period.end, starts if extra else starts[1:], outages=False)
+        assert totals.buckets is not None
+        b = totals.buckets[0][1:] if extra else totals.buckets[0]
     values = {v: [None if np.isnan(x) else float(x) for x in _percent(b[:, 0], _view_down(b, v))] for v in VIEWS}
     return Trend(months, values["service"], values["device"])
 
@@ -137,8 +142,10 @@ def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], w
         raise ValidationError(tr("the inventory holds no devices to report on"))
     kinds = {s.path: s.kind for s in sites}
     p = req.period
-    totals = compute(h, p.start, p.end)
     labels, groups = group_index(devices, req.by, kinds)
+    # One pass over the period gives the per-device figures and the daily buckets of the heat map.
+    totals = compute(h, p.start, p.end, p.day_boundaries(), np.asarray(groups, np.int64), len(labels))
+    assert totals.buckets is not None
     rows = aggregate(totals, groups, labels, req.sla)
     city_labels, city_groups = group_index(devices, "city", kinds)
     cities = aggregate(totals, city_groups, city_labels, req.sla)
@@ -147,7 +154,7 @@ def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], w
         request=req, generated_by=generated_by or getpass.getuser(), generated_at=datetime.now(p.tz),
         total=total, rows=sorted(rows, key=lambda r: r.key), cities=cities, worst=worst(rows, req.view, req.top),
         coverage=access_coverage(sites, devices, totals), windows=_window_uses(windows, p),
-        heat=_heat(h, req, groups, labels, rows), trend=_trend(h, req),
+        heat=_heat(totals, req, labels, rows), trend=_trend(h, req, totals.buckets),
     )
 
 

@@ -1,0 +1,95 @@
+"""``egovops report``: availability reports for supervisors (PDF, PNG, SVG, CSV, JSON)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import click
+
+from egovops.availability.grouping import GROUPINGS
+from egovops.availability.periods import PERIOD_KINDS, Period, custom_period, parse_day, period_containing, zone
+from egovops.cli.context import AppContext, pass_app
+from egovops.cli.errors_opt import operator_errors
+from egovops.i18n import tr
+from egovops.reports import CHARTS, FORMATS
+from egovops.reports.formatting import percent, sla_mark, view_name
+from egovops.storage.availability_repo import AvailabilityRepository
+
+GROUP_CHOICES = ("device", "county", "city", "unit", "network", "role", "level", "province")
+assert set(GROUP_CHOICES) == set(GROUPINGS)
+
+
+def choose_period(first: str | None, last: str | None, kind: str | None, at: str | None, tz_name: str | None) -> Period:
+    tz = zone(tz_name)
+    if kind:
+        if first or last:
+            raise click.UsageError(tr("give either --period or --from/--to, not both"))
+        if at:
+            return period_containing(kind, parse_day(at), tz)
+        # No date: the last complete period, which is what a monthly report is about.
+        today = date.today()
+        current = period_containing(kind, today, tz)
+        return period_containing(kind, current.first - timedelta(days=1), tz)
+    if not first or not last:
+        raise click.UsageError(tr("give --from and --to, or --period"))
+    return custom_period(parse_day(first), parse_day(last), tz)
+
+
+@click.group(help=tr("Reports for supervisors."))
+def report() -> None:
+    pass
+
+
+@report.command("availability", help=tr(
+    "Availability by device, county, city, unit, network, role or protection level. The format "
+    "follows the extension of --out: .pdf (full report), .png/.svg (a chart), .csv (Excel), .json."))
+@click.option("--from", "first", help=tr("First day, e.g. 2026-10-01 (local time)."))
+@click.option("--to", "last", help=tr("Last day, included."))
+@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS), help=tr("A calendar period instead of --from/--to."))
+@click.option("--at", help=tr("A day inside the --period (default: the last complete one)."))
+@click.option("--by", type=click.Choice(GROUP_CHOICES), default="city", show_default=True)
+@click.option("--view", type=click.Choice(("service", "device")), default="service", show_default=True)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True))
+@click.option("--chart", "chart_name", type=click.Choice(CHARTS), default="bar", show_default=True,
+              help=tr("The chart written to .png/.svg."))
+@click.option("--sla", type=float, help=tr("SLA target in percent (default: the stored one, else 99.9)."))
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--tz", "tz_name", help=tr("Time zone of the period (default: the system's, e.g. Asia/Shanghai)."))
+@pass_app
+@operator_errors
+def availability_command(app: AppContext, first: str | None, last: str | None, kind: str | None, at: str | None,
+                         by: str, view: str, out: str, chart_name: str, sla: float | None, top: int,
+                         tz_name: str | None) -> None:
+    path = Path(out)
+    if path.suffix.lower() not in FORMATS:
+        raise click.BadParameter(tr("the file name must end in {formats}", formats=", ".join(FORMATS)), param_hint="--out")
+    # Imported here: numpy and matplotlib would otherwise slow down every egovops command.
+    from egovops.availability.report import ReportRequest, report_from_store
+    from egovops.reports.export import write_report
+
+    period = choose_period(first, last, kind, at, tz_name)
+    target = sla if sla is not None else AvailabilityRepository(app.database).sla_target()
+    req = ReportRequest(period, by=by, view=view, sla=target, top=top)
+    result = report_from_store(app.database, req)
+    write_report(result, path, chart_name)
+    total = result.total.view(view)
+    click.echo(tr(
+        "{path}: {period}, {view} {availability} (SLA {sla}% {verdict}), monitored coverage {coverage}",
+        path=path, period=period.label, view=view_name(view), availability=percent(total.availability),
+        sla=f"{target:g}", verdict=sla_mark(total.sla_met), coverage=percent(result.total.coverage, 1),
+    ))
+
+
+@report.command("sla", help=tr("Show the SLA target, or set it: egovops report sla 99.9"))
+@click.argument("percent_value", required=False, type=float)
+@pass_app
+@operator_errors
+def sla_command(app: AppContext, percent_value: float | None) -> None:
+    repo = AvailabilityRepository(app.database)
+    if percent_value is not None:
+        repo.set_sla_target(percent_value)
+    click.echo(tr("SLA target: {sla}%", sla=f"{repo.sla_target():g}"))
+
+
+commands = [report]
