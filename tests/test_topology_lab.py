@@ -169,3 +169,22 @@ def test_a_dark_cable_makes_the_device_behind_it_the_root(chain, database):
             break
     assert {s for s, _r in states.values()} == {"up"}
     assert AlarmRepository(database).list(active_only=True) == []
+
+
+def test_an_uninventoried_neighbour_is_a_candidate_the_operator_can_import(chain, inventory, database, cli, tmp_path):
+    inventory.remove_device(DEPT)
+    service = TopologyService(database)
+    service.discover()
+    [candidate] = service.repo.candidates()
+    assert (candidate.sys_name, candidate.seen_by, candidate.local_interface, candidate.port, candidate.address) == \
+        (DEPT, COUNTY, "eth1", "eth0", chain.nodes[DEPT].address)
+    sheet = tmp_path / "candidates.csv"
+    listed = cli("topology", "candidates", "--csv", str(sheet))
+    assert listed.returncode == 0 and DEPT in listed.stdout, listed.stderr
+    imported = cli("inventory", "import", str(sheet))
+    assert imported.returncode == 0, imported.stderr + imported.stdout
+    added = inventory.device(DEPT)
+    assert (added.address, added.network, added.credential_profile) == (chain.nodes[DEPT].address, "extranet", PROFILE)
+    again = service.discover()
+    assert again.discovery.failures == {} and service.repo.candidates() == []
+    assert any({v.a_device, v.b_device} == {COUNTY, DEPT} and v.status == "present" for v in service.link_views())

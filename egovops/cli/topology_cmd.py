@@ -12,7 +12,9 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
+from egovops.inventory.csv_io import write_csv
 from egovops.snmp import SnmpClient, SnmpLoop
+from egovops.topology.candidates import inventory_rows
 from egovops.topology.export import export, topology_graph
 from egovops.topology.service import DiscoveryReport, TopologyService
 
@@ -93,9 +95,16 @@ def show_command(app: AppContext, as_json: bool) -> None:
 
 @topology.command("candidates", help=tr("Neighbours that match no inventory device, to be added."))
 @click.option("--json", "as_json", is_flag=True, help=tr("Print as JSON."))
+@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
+              help=tr("Also write them as inventory CSV rows to review and then import."))
 @pass_app
-def candidates_command(app: AppContext, as_json: bool) -> None:
-    found = TopologyService(app.database, app.credentials).repo.candidates()
+def candidates_command(app: AppContext, as_json: bool, csv_file: Path | None) -> None:
+    service = TopologyService(app.database, app.credentials)
+    found = service.repo.candidates()
+    if csv_file is not None:
+        rows = inventory_rows(found, {d.name: d for d in service.inventory.devices()})
+        write_csv(csv_file, rows)
+        click.echo(tr("wrote {count} candidate devices to {file}", count=len(rows), file=csv_file), err=True)
     if as_json:
         emit_json([asdict(c) for c in found])
         return
