@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import click
 
 from egovops.cli.context import AppContext, pass_app
@@ -24,6 +26,7 @@ def _ensure_demo(app: AppContext) -> None:
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default=None, help=tr("Language of the console (default: last choice, else the system locale)."))
 @pass_app
 def console(app: AppContext, demo: bool, lang: str | None) -> None:
+    started = time.monotonic()
     try:
         from egovops_ui.app import run_console
     except ImportError as exc:
@@ -32,7 +35,7 @@ def console(app: AppContext, demo: bool, lang: str | None) -> None:
         ) from None
     if demo:
         _ensure_demo(app)
-    raise SystemExit(run_console(app.database, lang))
+    raise SystemExit(run_console(app.database, lang, started))
 
 
 commands = [console]

@@ -1,0 +1,95 @@
+"""The alarm desk over the real alarms table: root-cause folding, filters, sorting, acknowledge, jump to map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from egovops.storage.alarms_repo import AlarmRepository
+from egovops.storage.audit_repo import AuditRepository
+from egovops_ui.main_window import MainWindow
+from egovops_ui.states import SEVERITY_COLOURS
+from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT, Outage
+from tests.ui.console import WAIT_MS
+
+
+def _devices(window: MainWindow) -> list[str]:
+    return [a.device for a in window.alarms.visible_alarms()]
+
+
+def test_symptoms_fold_under_their_root(console: MainWindow) -> None:
+    desk = console.alarms
+    assert sorted(_devices(console)) == sorted([ROOT, DEGRADED])
+    root_row = _devices(console).index(ROOT)
+    state = desk.proxy.index(root_row, 8).data()
+    assert state == "open (+9 folded)"
+    assert desk.proxy.index(root_row, 0).data(Qt.ItemDataRole.BackgroundRole) == SEVERITY_COLOURS["critical"]
+    desk.fold.setChecked(False)
+    shown = _devices(console)
+    assert len(shown) == 11
+    start = shown.index(ROOT)
+    assert sorted(shown[start + 1 : start + 10]) == sorted(COUNTIES)  # directly under their root
+    assert desk.proxy.index(start + 1, 1).data().startswith("    └ ")
+
+
+def test_sorting_keeps_groups_together(console: MainWindow) -> None:
+    desk = console.alarms
+    desk.fold.setChecked(False)
+    desk.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # severity: critical first
+    assert _devices(console)[0] == ROOT and _devices(console)[-1] == DEGRADED
+    desk.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    shown = _devices(console)
+    assert shown[0] == DEGRADED and shown[1] == ROOT and set(shown[2:]) == set(COUNTIES)
+    desk.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # device name
+    shown = _devices(console)
+    assert shown.index(ROOT) < shown.index(COUNTIES[0])
+
+
+def test_filters_by_severity_network_site_and_text(qtbot: QtBot, console: MainWindow) -> None:
+    desk = console.alarms
+    desk.severity.setCurrentIndex(desk.severity.findData("minor"))
+    assert _devices(console) == [DEGRADED]
+    desk.severity.setCurrentIndex(0)
+    desk.network.setCurrentIndex(desk.network.findData("intranet"))
+    assert _devices(console) == []
+    desk.network.setCurrentIndex(0)
+    console.sites.select(CITY)  # choosing a site in the tree narrows the desk to it
+    assert _devices(console) == [ROOT]
+    console.sites.select("安徽省")
+    qtbot.keyClicks(desk.text, "cpu 93")
+    assert _devices(console) == [DEGRADED]
+    desk.text.clear()
+    desk.fold.setChecked(False)
+    qtbot.keyClicks(desk.text, COUNTIES[3])
+    assert _devices(console) == [COUNTIES[3]]  # a symptom is still findable when unfolded
+
+
+def test_acknowledge_records_operator_and_comment(qtbot: QtBot, console: MainWindow, outage: Outage) -> None:
+    desk = console.alarms
+    desk.view.selectRow(_devices(console).index(ROOT))
+    with qtbot.waitSignal(console.session.acknowledged, timeout=WAIT_MS) as done:
+        ids = desk.acknowledge_selected("合肥市汇聚交换机断电，已派人")
+    assert sorted(ids) == sorted([outage.root_alarm, *outage.symptom_alarms])  # the folded symptoms go with it
+    assert done.args == [10]
+    qtbot.waitUntil(lambda: desk.proxy.index(_devices(console).index(ROOT), 8).data().startswith("acknowledged"), timeout=WAIT_MS)
+    stored = AlarmRepository(outage.database).get(outage.root_alarm)
+    assert stored.acked_by == console.session.operator.label()
+    assert stored.ack_comment == "合肥市汇聚交换机断电，已派人"
+    assert [r.action for r in AuditRepository(outage.database).rows()][-1] == "alarm.acknowledge"
+
+
+def test_an_empty_comment_is_refused_with_a_message(qtbot: QtBot, console: MainWindow, outage: Outage) -> None:
+    console.alarms.view.selectRow(0)
+    with qtbot.waitSignal(console.session.failed, timeout=WAIT_MS) as failed:
+        console.alarms.acknowledge_selected("")
+    assert "comment" in failed.args[0]
+    assert AlarmRepository(outage.database).get(outage.root_alarm).acked_by is None
+
+
+def test_double_click_jumps_to_the_device_on_the_map(qtbot: QtBot, console: MainWindow) -> None:
+    desk = console.alarms
+    row = _devices(console).index(ROOT)
+    rect = desk.view.visualRect(desk.proxy.index(row, 1))
+    qtbot.mouseClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert console.map.scope == "安徽省" and console.map.nodes[ROOT].isSelected()

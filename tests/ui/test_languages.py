@@ -1,0 +1,71 @@
+"""Chinese and English: complete catalogues, switching from the menu, a CJK font, the choice remembered."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from egovops import i18n
+from egovops_ui.app import choose_language, translations_folder
+from egovops_ui.main_window import MainWindow
+from tests.fixtures.outage import CITY
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_visible_string_has_a_finished_translation(tmp_path: Path, language: str) -> None:
+    """Re-extract the sources into a copy of the catalogue: nothing new, nothing unfinished."""
+    lupdate = shutil.which("pyside6-lupdate")
+    assert lupdate, "pyside6-lupdate comes with PySide6-Essentials"
+    catalogue = tmp_path / "i18n" / f"egovops_{language}.ts"
+    catalogue.parent.mkdir()
+    shutil.copy(translations_folder() / catalogue.name, catalogue)
+    sources = [str(p) for p in sorted(UI.glob("*.py"))]
+    done = subprocess.run([lupdate, *sources, "-ts", str(catalogue)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    unfinished = [
+        m.findtext("source") for m in ET.parse(catalogue).getroot().iter("message")
+        if m.find("translation").get("type") == "unfinished" or not (m.findtext("translation") or "").strip()
+    ]
+    assert unfinished == []
+    assert (translations_folder() / f"egovops_{language}.qm").stat().st_size > 1000
+
+
+def test_switching_to_chinese_from_the_menu(qtbot: QtBot, console: MainWindow) -> None:
+    console.language_actions["zh_CN"].trigger()
+    # Qt posts LanguageChange to the windows: it arrives on the next pass of the event loop.
+    qtbot.waitUntil(lambda: console.windowTitle() == "egovops — 电子政务网络运维", timeout=5000)
+    assert console.site_dock.windowTitle() == "站点" and console.alarm_dock.windowTitle() == "告警"
+    assert console.sites.model.headerData(1, qt_horizontal()) == "故障"
+    assert console.alarms.model.headerData(0, qt_horizontal()) == "级别"
+    assert console.alarms.severity.itemText(1) == "紧急"
+    assert console.map.layer.currentText() == "电子政务外网"
+    assert "1 故障" in console.status.devices.text()
+    root_row = [a.device for a in console.alarms.visible_alarms()].index("HF-EXT-AGG-01")
+    assert console.alarms.proxy.index(root_row, 8).data() == "未确认（折叠 9 条）"
+    assert "Noto Sans CJK SC" in QApplication.font().families()
+    assert i18n.language() == "zh_CN"  # the core's messages follow
+    assert choose_language() == "zh_CN"  # remembered for the next start
+    console.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: console.windowTitle() == "egovops — e-government network operations", timeout=5000)
+    assert console.sites.model.headerData(1, qt_horizontal()) == "Down"
+    assert "Noto Sans CJK SC" not in QApplication.font().families()
+    assert choose_language("zh_CN") == "zh_CN" and choose_language() == "en"
+
+
+def test_site_names_stay_chinese_in_english(console: MainWindow) -> None:
+    index = console.sites.model.index_of(CITY)
+    assert index.data() == "合肥市"
+
+
+def qt_horizontal():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.Orientation.Horizontal
