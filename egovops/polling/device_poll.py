@@ -61,10 +61,11 @@ async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus
             pass  # no ENTITY-MIB: the model stays unknown, not an error of the device
 
 
-async def poll_device(
+async def poll_status(
     client: SnmpClient, device: Device, target: SnmpTarget | None, target_error: str | None,
-    kinds: set[str], previous: DeviceStatus | None, pinger: Pinger | None, now: float,
-) -> DeviceStatus:
+    previous: DeviceStatus | None, pinger: Pinger | None, now: float,
+) -> tuple[DeviceStatus, dict | None]:
+    """Reachability and the system group; returns the status and the system values (None: no SNMP)."""
     status = DeviceStatus(name=device.name, polled_at=now)
     if previous is not None:  # what this cycle does not measure stays as last measured
         status.interfaces = [replace(i) for i in previous.interfaces]
@@ -73,7 +74,7 @@ async def poll_device(
             setattr(status, field, getattr(previous, field) or "")
     if target is None:
         status.error, status.error_kind = target_error or "no SNMP target", "credentials"
-        return status
+        return status, None
     ping = asyncio.ensure_future(pinger.ping(device.address, target.timeout)) if pinger is not None else None
     try:
         system = await client.aget(target, list(SYSTEM), missing_ok=True)
@@ -84,14 +85,19 @@ async def poll_device(
     status.reachable = system is not None or rtt is not None
     # Which method decided: ICMP when it answered, or when it was asked and neither answered.
     status.reach_method = "icmp" if rtt is not None or (pinger is not None and system is None) else "snmp"
-    if system is None:
-        return status
-    status.sys_descr = str(system.get(SYS_DESCR) or "")
-    status.sys_object_id = str(system.get(SYS_OBJECT_ID) or "")
-    status.sys_name = str(system.get(SYS_NAME) or "")
-    uptime = system.get(SYS_UPTIME)
-    status.uptime_cs = uptime if isinstance(uptime, int) else None
-    status.uptime_s = status.uptime_cs / 100.0 if status.uptime_cs is not None else None
+    if system is not None:
+        status.sys_descr = str(system.get(SYS_DESCR) or "")
+        status.sys_object_id = str(system.get(SYS_OBJECT_ID) or "")
+        status.sys_name = str(system.get(SYS_NAME) or "")
+        uptime = system.get(SYS_UPTIME)
+        status.uptime_cs = uptime if isinstance(uptime, int) else None
+        status.uptime_s = status.uptime_cs / 100.0 if status.uptime_cs is not None else None
+    return status, system
+
+
+async def poll_details(client: SnmpClient, target: SnmpTarget, status: DeviceStatus, kinds: set[str],
+                       previous: DeviceStatus | None, now: float) -> None:
+    """Identity, interfaces and health of a device that answered the system group."""
     try:
         await _identify(client, target, status, previous)
         if INTERFACES in kinds:
@@ -106,4 +112,14 @@ async def poll_device(
     except (SnmpError, EgovopsError) as exc:
         # It answered the system group, so it is reachable; say what failed after that.
         status.error, status.error_kind = str(exc), error_kind(exc)
+
+
+async def poll_device(
+    client: SnmpClient, device: Device, target: SnmpTarget | None, target_error: str | None,
+    kinds: set[str], previous: DeviceStatus | None, pinger: Pinger | None, now: float,
+) -> DeviceStatus:
+    """Both phases for one device (the poller runs them as two phases over all devices)."""
+    status, system = await poll_status(client, device, target, target_error, previous, pinger, now)
+    if system is not None and target is not None:
+        await poll_details(client, target, status, kinds, previous, now)
     return status

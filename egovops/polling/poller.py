@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Mapping, Union
 from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
-from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, poll_device
+from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, poll_details, poll_status
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
 from egovops.polling.selfmon import SelfMonitor
@@ -106,13 +106,23 @@ class Poller:
     # -- one cycle ----------------------------------------------------------------------------
 
     async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
+        """Two phases. First every device's reachability and system group, many at once: a dead
+        agent costs one timeout, concurrently with all the others. Then interfaces and health of
+        the devices that answered, fewer at once: their replies are large and decoding them is
+        CPU-bound, and a saturated loop would let answered requests time out in our own queue."""
         pinger = Pinger() if self.use_icmp else None
-        limit = asyncio.Semaphore(max(1, self.settings.concurrency))
+        status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
+        walk_limit = asyncio.Semaphore(max(1, self.settings.walk_concurrency))
 
         async def one(device: Device, kinds: set[str]) -> DeviceStatus:
             _key, target, error = self._targets[device.name]
-            async with limit:
-                return await poll_device(self.client, device, target, error, kinds, self._last.get(device.name), pinger, now)
+            previous = self._last.get(device.name)
+            async with status_limit:
+                status, system = await poll_status(self.client, device, target, error, previous, pinger, now)
+            if system is not None and target is not None:
+                async with walk_limit:  # status-only cycles just reuse the known identity here
+                    await poll_details(self.client, target, status, kinds, previous, now)
+            return status
 
         try:
             await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])

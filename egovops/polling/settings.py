@@ -35,7 +35,8 @@ class Intervals:
 class PollingSettings:
     intervals: Intervals = field(default_factory=Intervals)
     thresholds: Thresholds = field(default_factory=Thresholds)
-    concurrency: int = 200
+    concurrency: int = 200  # devices whose status is being read at once
+    walk_concurrency: int = 16  # devices whose interfaces and health are being walked at once
     raw_retention_days: float = 7.0
     hourly_retention_days: float = 400.0
     # {"device:NAME" | "site:PATH": {"status_s": …, "timeout_s": …}}; a device beats its sites,

@@ -24,6 +24,7 @@ from pysnmp.proto import rfc1902
 
 from egovops.snmp.auth import auth_data
 from egovops.snmp.garbled import GarbledReplies
+from egovops.snmp.transport import open_transport
 from egovops.snmp.errors import SnmpError, SnmpMalformedReply, SnmpNoSuchObject, SnmpTimeout
 from egovops.snmp.loop import SnmpLoop, shared_loop
 from egovops.snmp.replies import check_indication, check_status
@@ -33,7 +34,7 @@ from egovops.snmp.values import SnmpValue, is_missing, to_python
 GET_CHUNK = 30  # OIDs per GET PDU: well below any agent's maximum message size
 MAX_REPETITIONS = 25
 _NULL = univ.Null("")
-_GUARD_S = 1.0  # beyond pysnmp's own timeout, in case its timer never fires
+_GUARD_S = 1.0  # beyond pysnmp's own timeout (its timer ticks coarsely and runs late under load)
 
 
 @lru_cache(maxsize=4096)
@@ -86,6 +87,7 @@ class SnmpClient:
             self.snmp_loop.on_stop(self._close)
         while len(self._engines) <= index:
             engine = SnmpEngine()  # binds its transport dispatcher to the running loop
+            open_transport(engine)
             self._engines.append(_Engine(engine, GarbledReplies(engine)))
         return self._engines[index]
 
@@ -152,7 +154,7 @@ class SnmpClient:
         self.requests_sent += 1
         started = time.monotonic()
         try:
-            indication, status, index, reply = await asyncio.wait_for(future, target.total_wait + _GUARD_S)
+            indication, status, index, reply = await asyncio.wait_for(future, target.total_wait * 1.25 + _GUARD_S)
         except asyncio.TimeoutError:
             indication = "guard timeout"
         if indication and slot.garbled.since(target.address, target.port, started):

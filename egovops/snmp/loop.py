@@ -15,6 +15,14 @@ from typing import Any, Awaitable, Callable, Coroutine, TypeVar
 T = TypeVar("T")
 
 
+def _quiet_late_datagrams(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    # A reply that arrives after its engine was closed is reported by pysnmp as an "Unregistered
+    # transport" error in a loop callback; it means nothing, the request was already answered.
+    if "Unregistered transport" in str(context.get("exception", "")):
+        return
+    loop.default_exception_handler(context)
+
+
 class SnmpLoop:
     """An event loop in a daemon thread. ``start`` and ``stop`` may be called again later."""
 
@@ -44,6 +52,7 @@ class SnmpLoop:
 
             def run() -> None:
                 asyncio.set_event_loop(loop)
+                loop.set_exception_handler(_quiet_late_datagrams)
                 loop.call_soon(ready.set)
                 loop.run_forever()
                 loop.run_until_complete(loop.shutdown_asyncgens())
