@@ -16,6 +16,7 @@ from egovops.accounts import AccountService, PermissionDenied
 from egovops.credentials import CredentialService
 from egovops.inventory.model import Device
 from egovops.procedures import Status
+from egovops.storage.audit_repo import AuditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import KEY_PASSPHRASE, LabDevice, add_ssh_profile
 from tests.procedures_helpers import outcomes, run_here
@@ -103,6 +104,9 @@ def test_unknown_host_key_needs_trust_and_a_hung_server_costs_only_its_timeout(l
     results = outcomes(report)
     assert results["HW-OK"].status is results["H3C-OK"].status is Status.OK
     assert offered and all(f.startswith("SHA256:") for f in offered)
+    trusted = [r for r in AuditRepository(database).rows() if r.action == "ssh.trust-host-key"]
+    assert {r.subject for r in trusted} == {"HW-OK", "H3C-OK"}
+    assert all(r.details_dict()["fingerprint"] in offered and r.actor == "ops-engineer" for r in trusted)
     hung = results["HUNG-01"]
     assert hung.status is Status.FAILED and hung.finished - hung.started < 6
     assert "timed out" in hung.message

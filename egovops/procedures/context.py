@@ -131,7 +131,7 @@ class RunContext:
                 limits = services.ssh_limits
                 creds = services.credentials_for(self.device, (CredentialKind.SSH,), services.ssh_profile)
                 self._session = open_session(
-                    self.device, creds, services.known_hosts, trust_new_host_key=services.trust_new_host_key,
+                    self.device, creds, services.known_hosts, trust_new_host_key=services.host_key_decision(),
                     connect_timeout=limits.connect_timeout, auth_timeout=limits.auth_timeout,
                     command_timeout=min(limits.command_timeout, self._command_timeout),
                     max_output_bytes=limits.max_output_bytes, operator=services.operator.label(),

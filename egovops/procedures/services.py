@@ -61,6 +61,25 @@ class RunServices:
 
         return KnownHostsStore(self.database)
 
+    def host_key_decision(self) -> TrustDecision:
+        """The caller's decision on unknown host keys, with every key trusted recorded in the audit trail."""
+        decide = self.trust_new_host_key
+        if decide is False:
+            return False
+        from egovops.audit.log import AuditLog
+
+        audit = AuditLog(self.database)
+
+        def audited(offered: Any) -> bool:
+            trusted = decide(offered) if callable(decide) else bool(decide)
+            if trusted:
+                audit.record(actor=self.operator.label(), role=self.operator.role.value, action="ssh.trust-host-key",
+                             subject=offered.device, details={"host": offered.host, "port": offered.port,
+                                                              "key_type": offered.key_type, "fingerprint": offered.fingerprint})
+            return trusted
+
+        return audited
+
     @cached_property
     def snmp_client(self) -> Any:
         from egovops.snmp import SnmpClient
