@@ -220,3 +220,16 @@ def test_local_accounts_sign_in_and_roles(database) -> None:
     assert stored is not None and stored.password_hash.startswith("scrypt$") and "Gd-Ops-2026!" not in stored.password_hash
     actions = [r.action for r in AuditRepository(database).rows()]
     assert "account.save" in actions and "account.sign-in-failed" in actions
+
+
+def test_repeated_failed_sign_ins_lock_the_account(database) -> None:
+    from egovops.accounts import AuthenticationError
+    from egovops.accounts.service import MAX_FAILURES
+
+    service = AccountService(database)
+    service.add(service.os_operator("ops"), "wang.fang", "engineer", "Gd-Ops-2026!")
+    for _ in range(MAX_FAILURES):
+        with pytest.raises(AuthenticationError, match="wrong password"):
+            service.sign_in("wang.fang", "guess")
+    with pytest.raises(AuthenticationError, match="locked for 15 minutes"):
+        service.sign_in("wang.fang", "Gd-Ops-2026!")  # even the right password, until the window passes

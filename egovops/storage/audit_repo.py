@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Iterator
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from egovops.audit.chain import GENESIS, AuditRow, row_hash
 from egovops.storage.database import Database
@@ -72,3 +72,11 @@ class AuditRepository:
         with self.db.read() as conn:
             query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
             return [_row(r) for r in conn.execute(query)]
+
+    def count_since(self, action: str, subject: str, since: float) -> int:
+        """How many rows of ``action`` on ``subject`` were appended at or after ``since``."""
+        query = select(func.count()).select_from(audit_log).where(
+            audit_log.c.action == action, audit_log.c.subject == subject, audit_log.c.at >= since
+        )
+        with self.db.read() as conn:
+            return int(conn.scalar(query) or 0)
