@@ -12,7 +12,8 @@ from egovops.inventory.model import Device
 from egovops.ssh import (
     KnownHostsStore, SshAuthError, SshConnectError, SshError, SshOutputTooLarge, SshTimeoutError, open_session,
 )
-from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE, add_ssh_profile, free_ports, keygen
+from egovops.credentials import CredentialService
+from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE, LabDevice, add_ssh_profile, free_ports, keygen
 
 pytestmark = pytest.mark.usefixtures("secret_service")
 
@@ -91,3 +92,16 @@ def test_no_secret_reaches_the_store(sshd, ssh_credentials, database, data_dir: 
     assert len(known.keys()) == 1
     for secret in (KEY_PASSPHRASE, ENABLE_SECRET):
         assert secret.encode() not in stored
+
+
+def test_a_server_stuck_in_authentication_costs_the_auth_timeout(sshd_lab, database) -> None:
+    # OpenSSH asks an AuthorizedKeysCommand about the key; one that never answers wedges the login.
+    [placed] = sshd_lab.start([LabDevice("AH-STUCK-01", "h3c")],
+                              extra_config=("AuthorizedKeysFile none", "AuthorizedKeysCommand /bin/sleep 60",
+                                            "AuthorizedKeysCommandUser root"))
+    credentials = add_ssh_profile(CredentialService(database), "lab", sshd_lab.client_key, {"passphrase": KEY_PASSPHRASE})
+    started = time.monotonic()
+    with pytest.raises(SshTimeoutError) as late:
+        open_session(placed.device(), credentials, KnownHostsStore(database), trust_new_host_key=True, auth_timeout=2.0)
+    assert late.value.stage == "auth" and "AH-STUCK-01" in str(late.value)
+    assert 1.8 <= time.monotonic() - started < 8.0

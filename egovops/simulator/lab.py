@@ -75,6 +75,7 @@ class Sshd:
     root: Path
     devices: list[LabDevice]
     authorized_keys: Path
+    extra_config: tuple[str, ...] = ()  # sshd_config lines that take precedence over the lab's own
     host_key: Path = field(init=False)
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
@@ -112,6 +113,7 @@ class Sshd:
             # developer's rc (pyenv init, conda…) can cost seconds per login and serialise on locks.
             f"SetEnv PYTHONPATH={Path(egovops.__file__).resolve().parent.parent} HOME={self.root}",
         ]
+        lines = list(self.extra_config) + lines  # sshd keeps the first value of each keyword
         for d in self.devices:
             lines += [f"Match LocalPort {d.port}", f"    ForceCommand {self._force_command(d)}"]
         config = self.root / "sshd_config"
@@ -172,12 +174,13 @@ class SshLab:
     def user(self) -> str:
         return getpass.getuser()
 
-    def start(self, devices: list[LabDevice]) -> list[LabDevice]:
+    def start(self, devices: list[LabDevice], extra_config: tuple[str, ...] = ()) -> list[LabDevice]:
         """Start sshd processes for ``devices`` (ports assigned here); returns them with their ports."""
         placed = [LabDevice(d.name, d.vendor, d.weak, d.clock_offset, d.enable, port)
                   for d, port in zip(devices, free_ports(len(devices)))]
         for i in range(0, len(placed), PORTS_PER_SSHD):
-            server = Sshd(self.root / f"sshd{len(self.servers)}", placed[i:i + PORTS_PER_SSHD], self.root / "authorized_keys")
+            server = Sshd(self.root / f"sshd{len(self.servers)}", placed[i:i + PORTS_PER_SSHD], self.root / "authorized_keys",
+                          extra_config)
             server.start()
             self.servers.append(server)
         return placed
