@@ -176,10 +176,15 @@ def open_session(
         raise SshConnectError(device.name, tr("{device}: the device refused a shell: {reason}",
                                               device=device.name, reason=exc or type(exc).__name__)) from None
     session = VendorSession(device, profile_for(device.vendor), transport, channel, command_timeout, max_output_bytes)
-    session._wait_for_prompt(command_timeout)
-    enable = credentials.secret("enable_password")
-    if enable:
-        session.elevate(enable.reveal(), command_timeout)
-    if session.profile.paging_off:
-        session.run(session.profile.paging_off)
+    try:
+        session._wait_for_prompt(command_timeout)
+        enable = credentials.secret("enable_password")
+        if enable:
+            session.elevate(enable.reveal(), command_timeout)
+        if session.profile.paging_off:
+            # Not checked: firmware without this command still works, the pager is answered instead.
+            session.run(session.profile.paging_off, check=False)
+    except BaseException:
+        session.close()
+        raise
     return session
