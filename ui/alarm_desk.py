@@ -221,8 +221,19 @@ class AlarmDesk(QWidget):
 
     def set_alarms(self, alarms: list[AlarmRecord]) -> None:
         selected = set(self.selected_ids())
+        first = not self.model.rows
         self.model.set_alarms(alarms)
         self._restore_selection(selected)
+        if first and alarms:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths from the first alarms; afterwards the operator's own widths stay."""
+        self.view.resizeColumnsToContents()
+        device = COLUMNS.index("device")
+        self.view.setColumnWidth(device, max(self.view.columnWidth(device), 170))  # room for folded "└ name"
+        message = COLUMNS.index("message")
+        self.view.setColumnWidth(message, min(max(self.view.columnWidth(message), 240), 420))
 
     def set_site_filter(self, site: str) -> None:
         self.site_filter = site

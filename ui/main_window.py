@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
             self.resize(1500, 950)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:  # first start: room for county names and counts, and for a dozen alarms
+            self.resizeDocks([self.site_dock], [360], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
         network = stored.value("map/network")
         if network in NETWORKS:
             self.map.network = network

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 # Bigger for the devices an outage hinges on; unreachable ones shrink behind their root cause.
 ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0, "server": 14.0, "storage": 14.0, "other": 12.0}
+LABEL_GAP = 20.0  # scene units between a site's point and its name
 LINK_COLOURS = {"up": QColor("#6fae7f"), "degraded": QColor("#e0a106"), "down": QColor("#d62f2f"), "unknown": QColor("#b0b4ba")}
 
 
@@ -117,11 +119,24 @@ class SiteLabel(QGraphicsSimpleTextItem):
         font.setBold(on_drill is not None)
         self.setFont(font)
         self.setBrush(QColor("#1f3b63"))
-        rect = self.boundingRect()
-        self.setPos(x - rect.width() / 2, y - rect.height() - 30)
+        self.place(x, y)
         self.setZValue(3)
         if on_drill is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def place(self, x: float, y: float) -> None:
+        """Outside the site's devices, on the side facing away from the map's centre (the scope)."""
+        rect = self.boundingRect()
+        distance = math.hypot(x, y)
+        if distance < 1:  # the scope itself: above its devices
+            self.setPos(x - rect.width() / 2, y - rect.height() - 34)
+            return
+        ux, uy = x / distance, y / distance
+        ax, ay = x + ux * LABEL_GAP, y + uy * LABEL_GAP
+        # Text grows away from the centre: left-aligned on the right half, right-aligned on the left.
+        left = ax if ux > 0.35 else ax - rect.width() if ux < -0.35 else ax - rect.width() / 2
+        top = ay - rect.height() / 2 if abs(ux) > 0.35 else (ay if uy > 0 else ay - rect.height())
+        self.setPos(left, top)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._on_drill is not None:
