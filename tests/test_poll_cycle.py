@@ -45,6 +45,7 @@ def device(name: str, port: int, profile: str = "v2c") -> Device:
 
 
 def make_poller(database, client, credentials, **settings) -> Poller:
+    settings.setdefault("watch_workstation", False)  # its own test is in test_poll_workstation.py
     return Poller(database, client, credentials, PollingSettings(intervals=FAST, **settings))
 
 
@@ -80,6 +81,8 @@ def test_agent_stopped_goes_down_with_alarm_and_recovers(database, inventory, cl
     agent.start()
     up = poller.run_cycle()
     assert up.statuses[0].state == "up" and [a.kind for a in up.cleared] == ["device_down"]
+    # The agent restarted (sysUpTime went backwards): no rate rather than one from reset counters.
+    assert up.statuses[0].interfaces and all(i.in_bps is None for i in up.statuses[0].interfaces)
     assert AlarmRepository(database).list(active_only=True) == []
     states = [(t.previous, t.state) for t in StateRepository(database).transitions()]
     assert states == [(None, "up"), ("up", "down"), ("down", "up")]

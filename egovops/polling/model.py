@@ -59,3 +59,4 @@ class DeviceStatus:
     root_cause: str | None = None  # set by a classifier for "unreachable"
     measured_interfaces: bool = False  # this cycle read the interfaces (else they are carried over)
     measured_health: bool = False
+    bridging: list[str] = field(default_factory=list)  # workstation only: addresses in both networks

@@ -23,6 +23,8 @@ from egovops.polling.reachability import Pinger, icmp_allowed
 from egovops.polling.selfmon import SelfMonitor
 from egovops.polling.settings import PollingSettings
 from egovops.polling.state import conditions_for, decide_state
+from egovops.polling.workstation import TAG as WORKSTATION_TAG
+from egovops.polling.workstation import read_workstation, workstation_device, workstation_name
 from egovops.snmp import SnmpClient, SnmpTarget, target_from_credentials
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
@@ -163,21 +165,40 @@ class Poller:
         statuses[:] = list(by_name.values())
         return transitions, conditions
 
+    # -- the console's own workstation --------------------------------------------------------
+
+    def _ensure_workstation(self) -> str:
+        """The workstation's inventory row (created once, under the top site), so its status,
+        samples and alarms are stored like any device's."""
+        name = workstation_name()
+        if name not in self.inventory.device_ids():
+            roots = sorted(s.path for s in self.inventory.sites() if s.parent_path is None)
+            self.inventory.save_devices([workstation_device(roots[0] if roots else "本机", "intranet")])
+        return name
+
+    def _snmp_devices(self) -> list[Device]:
+        return [d for d in self.inventory.devices() if WORKSTATION_TAG not in d.tags]
+
     def run_cycle(self, kinds: Iterable[str] = ALL_KINDS, names: Iterable[str] | None = None, label: str = "full",
                   interval_s: float | None = None, work: list[tuple[Device, set[str]]] | None = None) -> CycleResult:
         """Poll the named devices (all by default) once, store everything, return what happened."""
         started_wall, started = time.time(), time.monotonic()
+        wanted = set(names) if names is not None else None
+        local = self.settings.watch_workstation and (wanted is None or workstation_name() in wanted)
+        if local:
+            self._ensure_workstation()
         if work is None:
-            devices = self.inventory.devices()
-            if names is not None:
-                wanted = set(names)
-                missing = wanted - {d.name for d in devices}
+            devices = self._snmp_devices()
+            if wanted is not None:
+                missing = wanted - {d.name for d in devices} - {workstation_name()}
                 if missing:
                     raise EgovopsError(f"no device named {', '.join(sorted(missing))}")
                 devices = [d for d in devices if d.name in wanted]
             work = [(d, set(kinds)) for d in devices]
         self._resolve_targets(d for d, _ in work)
         statuses = self.client.snmp_loop.run(self._poll_all(work, started_wall))
+        if local:
+            statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
         transitions, conditions = self._finish(statuses, {d.name: d for d, _ in work}, started_wall)
         self.repo.save_cycle(statuses, {s.name: s.since or started_wall for s in statuses})
         self.states.record_transitions(transitions)
@@ -203,7 +224,7 @@ class Poller:
     def due_work(self, now: float) -> list[tuple[Device, set[str]]]:
         """Devices and what of them is due now, by each device's own (overridable) intervals."""
         work = []
-        for device in self.inventory.devices():
+        for device in self._snmp_devices():
             intervals = self.settings.intervals_for(device)
             kinds = set()
             for kind, every in ((STATUS, intervals.status_s), (INTERFACES, intervals.interfaces_s), (HEALTH, intervals.health_s)):

@@ -44,6 +44,8 @@ class PollingSettings:
     overrides: dict[str, dict[str, float]] = field(default_factory=dict)
     # {device name: [interface names]} whose going down makes the device degraded (critical alarm)
     critical_interfaces: dict[str, list[str]] = field(default_factory=dict)
+    # The console's own workstation polled through psutil as a device (and checked for bridging).
+    watch_workstation: bool = True
     # Reachability by ICMP echo where the OS allows unprivileged ICMP sockets, else by SNMP answer.
     prefer_icmp: bool = True
 

@@ -37,6 +37,9 @@ def conditions_for(status: DeviceStatus, thresholds: Thresholds, critical_interf
     if not status.reachable:
         return [AlarmCondition("device_down", "critical", tr("device does not answer ({detail})", detail=status.error or "no response"))]
     found: list[AlarmCondition] = []
+    if status.bridging:
+        found.append(AlarmCondition("network_bridging", "critical",
+                                    tr("this workstation bridges the intranet and the extranet: {where}", where=", ".join(status.bridging))))
     if status.error_kind == "auth":
         found.append(AlarmCondition("snmp_auth", "major", status.error or ""))
     elif status.error_kind == "malformed":

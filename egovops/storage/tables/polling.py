@@ -18,7 +18,7 @@ device_status = Table(
     Column("state", String(20), nullable=False),
     Column("since", Float, nullable=False),
     Column("reachable", Boolean),
-    Column("reach_method", String(10)),  # "icmp" or "snmp": how reachability was established
+    Column("reach_method", String(10)),  # "icmp", "snmp" or "local" (the workstation): how reachability was established
     Column("uptime_s", Float),
     Column("sys_name", Text),
     Column("sys_descr", Text),

@@ -1,0 +1,45 @@
+"""Counter arithmetic and the time series store: wraps, restarts, rollups, retention."""
+
+from __future__ import annotations
+
+from egovops.inventory.model import Device
+from egovops.polling.model import DeviceStatus
+from egovops.polling.rates import CounterReading, rate
+from egovops.storage.polling_repo import PollingRepository
+
+HOUR = 3600.0
+
+
+def reading(value: int, uptime_cs: int | None, at: float, bits: int = 64) -> CounterReading:
+    return CounterReading(value, bits, uptime_cs, at)
+
+
+def test_rate_uses_the_agents_clock_and_survives_a_32_bit_wrap() -> None:
+    assert rate(reading(1000, 10_000, 0.0), reading(2000, 11_000, 55.0), scale=8) == 800.0  # 1000 octets in 10 s by sysUpTime, not 55 s by the wall clock
+    wrapped = rate(reading(2**32 - 100, 0, 0.0, 32), reading(900, 1_000, 10.0, 32))
+    assert wrapped == 100.0  # (900 + 2**32 - (2**32 - 100)) / 10 s
+
+
+def test_restart_or_reset_gives_no_rate_instead_of_a_false_one() -> None:
+    assert rate(reading(5_000_000, 900_000, 0.0), reading(10, 500, 60.0)) is None  # sysUpTime went backwards
+    assert rate(reading(5_000_000, 1_000, 0.0), reading(10, 7_000, 60.0)) is None  # 64-bit counter cleared
+    assert rate(reading(0, 0, 0.0), reading(10**12, 6_000, 60.0), scale=8, ceiling=1.5e9) is None  # over 1.5 × 1 Gbit/s
+    assert rate(None, reading(10, 6_000, 60.0)) is None
+
+
+def test_rollups_and_retention(database, inventory) -> None:
+    inventory.save_devices([Device("hf-core-1", "127.0.0.1", "intranet", "安徽省/合肥市")])
+    repo = PollingRepository(database)
+    now = 100 * 24 * HOUR  # a whole hour boundary
+    times = [now - 3 * 24 * HOUR + 60, now - 3 * 24 * HOUR + 120, now - 2 * HOUR + 30, now - 2 * HOUR + 90, now - 600]
+    for at, cpu in zip(times, (10.0, 30.0, 50.0, 70.0, 90.0)):
+        repo.save_cycle([DeviceStatus("hf-core-1", state="up", reachable=True, cpu_percent=cpu, mem_percent=20.0,
+                                      polled_at=at, measured_health=True)], {})
+    repo.rollup_and_prune(now, raw_days=1, hourly_days=2)
+    hourly = repo.hourly_health("hf-core-1")
+    # The 3-day-old hour was rolled up before its raw samples went, then dropped as too old itself;
+    # the two finished hours before now are kept.
+    assert [(h, n, avg, top) for h, n, avg, top in hourly] == [(now - 2 * HOUR, 2, 60.0, 70.0), (now - HOUR, 1, 90.0, 90.0)]
+    assert [cpu for _at, cpu, _mem in repo.health_series("hf-core-1")] == [50.0, 70.0, 90.0]
+    repo.rollup_and_prune(now, raw_days=1, hourly_days=2)  # idempotent
+    assert repo.hourly_health("hf-core-1") == hourly
