@@ -23,6 +23,8 @@ from pathlib import Path
 from egovops.credentials.profiles import Secret
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device, Link, LinkSource
+from egovops.simulator.snmp.families import family_for
+from egovops.simulator.snmp.recordings import base_lines, default_cache_dir
 from egovops.simulator.snmp.topology import SimDevice
 
 DEVICES_PER_AGENT = 250
@@ -113,6 +115,8 @@ class Runner:
             raise DemoRunError("the demo is already running; 'egovops demo stop' first")
         started = time.perf_counter()
         write_province(self.folder, self.devices, links)
+        for family in {family_for(d.vendor, d.model) for d in self.devices}:
+            base_lines(family, default_cache_dir())  # once here, not in every agent at the same time
         shards = max(1, -(-len(self.devices) // DEVICES_PER_AGENT), min(os.cpu_count() or 1, 4) if len(self.devices) > 100 else 1)
         self.agents = [self._spawn(k, shards) for k in range(shards)]
         try:

@@ -22,6 +22,7 @@ from snmpsim.error import SnmpsimError
 from egovops.demo.faults import FaultSet, faults_path, read_faults
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Link
+from egovops.simulator.snmp.recordings import default_cache_dir
 from egovops.simulator.snmp.render import render
 from egovops.simulator.snmp.responder import DeviceData, Endpoint, load_numeric_module, raise_file_limit
 from egovops.simulator.snmp.topology import Province, SimDevice
@@ -50,7 +51,7 @@ class Agent:
         self.mine = [d for d in self.province.devices.values() if d.index % shards == shard]
         self.community = community
         self.records_dir = demo_dir / "snmprec"
-        self.cache_dir = demo_dir / "recordings"
+        self.cache_dir = default_cache_dir()
         self.faults = read_faults(demo_dir)
         self.faults_stamp = self._stamp()
         self.modules = load_numeric_module()

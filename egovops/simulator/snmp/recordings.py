@@ -13,6 +13,8 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+import platformdirs
+
 from egovops.errors import EgovopsError
 from egovops.simulator.snmp.families import SYSTEM_KEEP, Family
 
@@ -68,6 +70,12 @@ def _cache_key(family: Family) -> str:
     except metadata.PackageNotFoundError:
         version = "unknown"
     return f"{version}-{hashlib.blake2b(repr(family).encode(), digest_size=4).hexdigest()}"
+
+
+def default_cache_dir() -> Path:
+    """Per user, not per data folder: the extracts depend only on snmpsim-data, and every new demo
+    (each test, each benchmark) would otherwise unpack 40 MB recordings again."""
+    return Path(platformdirs.user_cache_dir("egovops", appauthor=False)) / "snmpsim-recordings"
 
 
 def base_lines(family: Family, cache_dir: Path) -> list[str]:
