@@ -66,6 +66,8 @@ def test_baseline_gives_per_item_results_on_huawei_and_h3c(lab_inventory, databa
         assert "weak community" in items["snmp"]["detail"]
         assert "unused port" in items["unused-ports"]["detail"]
     assert report.summary["devices_compliant"] == 3 and report.summary["failures_by_item"]["ntp"] == 2
+    evidence = json.loads(Path(results["HW-WEAK"].artefacts[0]).read_text("utf-8"))
+    assert evidence["device"] == "HW-WEAK" and len(evidence["items"]) == 8
 
 
 def test_clock_check_flags_a_skewed_device(lab_inventory, database, data_dir) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from egovops.plugin_api import RunContext, TargetOutcome, TargetResult, failed, ok, tr
@@ -25,6 +26,8 @@ def run(ctx: RunContext) -> TargetResult:
     config = session.run(session.profile.show_running)
     report = _report(config, ctx.device.vendor, ctx.device.network, float(ctx.params["max_idle_minutes"]))
     data = {"score": report.score, "compliant": not report.failed, "items": [i.as_dict() for i in report.items]}
+    # Kept with the run so an assessor's evidence survives after the console is closed.
+    ctx.artefact(f"{ctx.device.name}-baseline.json", json.dumps({"device": ctx.device.name, **data}, ensure_ascii=False, indent=1))
     if report.failed:
         names = ", ".join(i.id for i in report.failed)
         return failed(tr("compliance {score}%: failed {items}", score=report.score, items=names), data)
