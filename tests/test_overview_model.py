@@ -98,3 +98,14 @@ def test_subscribers_get_each_refresh(outage: Outage) -> None:
     unsubscribe()
     service.refresh()
     assert len(seen) == 1 and seen[0].device_counts()["down"] == 1
+
+
+def test_the_map_uses_the_stored_layout_with_operator_moves(outage: Outage) -> None:
+    service = OverviewService(outage.database)
+    service.move_device(ROOT, 1234.0, -55.0)
+    o = service.load()
+    assert o.positions[ROOT] == (1234.0, -55.0)
+    city = build_map(o.site_tree, o.devices, o.link_pairs, o.health, CITY, "extranet", positions=o.positions)
+    node = next(n for n in city.nodes if n.device == ROOT)
+    assert (node.x, node.y) == (1234.0, -55.0)
+    assert all((n.x, n.y) == o.positions[n.device] for n in city.nodes)

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.map.scopeChanged.connect(self.sites.select)
         self.alarms.deviceActivated.connect(self.map.focus_device)
         self.alarms.acknowledgeRequested.connect(self.session.acknowledge)
+        self.map.deviceMoved.connect(self.session.move_device)
 
     def _site_selected(self, path: str) -> None:
         self.alarms.set_site_filter(path if "/" in path else "")  # the province root means everything

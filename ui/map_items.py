@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem, QGraphicsLineItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent, QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem, QWidget,
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Bigger for the devices an outage hinges on; unreachable ones shrink behind their root cause.
 ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0, "server": 14.0, "storage": 14.0, "other": 12.0}
-LABEL_GAP = 20.0  # scene units between a site's point and its name
+LABEL_GAP = 14.0  # pixels between a site's point and its name
 LINK_COLOURS = {"up": QColor("#6fae7f"), "degraded": QColor("#e0a106"), "down": QColor("#d62f2f"), "unknown": QColor("#b0b4ba")}
 
 
@@ -43,8 +43,14 @@ def role_path(role: str, size: float) -> QPainterPath:
 class NodeItem(QGraphicsItem):
     """One device. Colours come from its state; the label shows only when zoomed in enough to read."""
 
-    def __init__(self, node: "MapNode", on_hover: Callable[[str], str], on_open: Callable[[str], None]) -> None:
+    def __init__(
+        self, node: "MapNode", on_hover: Callable[[str], str], on_open: Callable[[str], None],
+        on_moved: Callable[[str, float, float], None],
+    ) -> None:
         super().__init__()
+        self.links: list[LinkItem] = []
+        self._on_moved = on_moved
+        self._pressed_at: QPointF | None = None
         self.name, self.role, self.site = node.device, node.role, node.site
         self.state = node.state
         self.size = ROLE_SIZE.get(node.role, 12.0)
@@ -54,6 +60,8 @@ class NodeItem(QGraphicsItem):
         self.setPos(node.x, node.y)
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
         self.setZValue(2)
 
     def set_state(self, state: str) -> None:
@@ -84,6 +92,22 @@ class NodeItem(QGraphicsItem):
             painter.setFont(font)
             painter.drawText(QRectF(-60, self.size / 2 + 1, 120, 12), Qt.AlignmentFlag.AlignHCenter, self.name)
 
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for link in self.links:
+                link.follow()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._pressed_at = self.pos()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._pressed_at is not None and self.pos() != self._pressed_at:
+            self._on_moved(self.name, self.x(), self.y())
+        self._pressed_at = None
+
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setToolTip(self._on_hover(self.name))
         super().hoverEnterEvent(event)
@@ -99,6 +123,9 @@ class LinkItem(QGraphicsLineItem):
         self.setZValue(1)
         self.set_state(state)
 
+    def follow(self) -> None:
+        self.setLine(self.a.x(), self.a.y(), self.b.x(), self.b.y())
+
     def set_state(self, state: str) -> None:
         self.state = state
         pen = QPen(LINK_COLOURS.get(state, LINK_COLOURS["unknown"]), 2.5 if state == "down" else 1.2)
@@ -111,32 +138,41 @@ class LinkItem(QGraphicsLineItem):
 class SiteLabel(QGraphicsSimpleTextItem):
     """The name of a site on the map; double-click drills into it."""
 
-    def __init__(self, path: str, name: str, x: float, y: float, on_drill: Callable[[str], None] | None) -> None:
+    def __init__(
+        self, path: str, name: str, x: float, y: float, centre: tuple[float, float], on_drill: Callable[[str], None] | None,
+    ) -> None:
         super().__init__(name)
         self.path, self._on_drill = path, on_drill
         font = QFont()
-        font.setPointSizeF(11)
+        font.setPointSizeF(10)
         font.setBold(on_drill is not None)
         self.setFont(font)
         self.setBrush(QColor("#1f3b63"))
-        self.place(x, y)
+        self.place(x, y, centre)
         self.setZValue(3)
         if on_drill is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def place(self, x: float, y: float) -> None:
-        """Outside the site's devices, on the side facing away from the map's centre (the scope)."""
+    def place(self, x: float, y: float, centre: tuple[float, float]) -> None:
+        """Next to the site's point, on the side facing away from the map's centre (the scope).
+
+        The label ignores the view's zoom (stays readable on a province-wide layout), so its
+        offset from the point is in pixels, set as the item's own transform.
+        """
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPos(x, y)
         rect = self.boundingRect()
-        distance = math.hypot(x, y)
+        dx, dy = x - centre[0], y - centre[1]
+        distance = math.hypot(dx, dy)
         if distance < 1:  # the scope itself: above its devices
-            self.setPos(x - rect.width() / 2, y - rect.height() - 34)
+            self.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() - LABEL_GAP))
             return
-        ux, uy = x / distance, y / distance
-        ax, ay = x + ux * LABEL_GAP, y + uy * LABEL_GAP
+        ux, uy = dx / distance, dy / distance
+        ax, ay = ux * LABEL_GAP, uy * LABEL_GAP
         # Text grows away from the centre: left-aligned on the right half, right-aligned on the left.
         left = ax if ux > 0.35 else ax - rect.width() if ux < -0.35 else ax - rect.width() / 2
         top = ay - rect.height() / 2 if abs(ux) > 0.35 else (ay if uy > 0 else ay - rect.height())
-        self.setPos(left, top)
+        self.setTransform(QTransform.fromTranslate(left, top))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._on_drill is not None:

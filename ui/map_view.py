@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from egovops.overview.health import DeviceHealth
-from egovops.overview.map_model import MapScene, build_map, drill_target, link_state
+from egovops.overview.map_model import DRILL_DEPTH, MapScene, build_map, drill_target, link_state
 from egovops.overview.service import Overview
 from egovops_ui.map_items import LinkItem, NodeItem, SiteLabel
 from egovops_ui.states import network_label, role_label, state_label
@@ -38,18 +38,22 @@ class MapView(QGraphicsView):
     def fit(self) -> None:
         rect = self.scene().itemsBoundingRect()
         if not rect.isEmpty():
-            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            # Site names keep their pixel size at any zoom, so leave them a margin that scales.
+            margin = max(40.0, 0.08 * max(rect.width(), rect.height()))
+            self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
 
 
 class MapPanel(QWidget):
     deviceOpened = Signal(str)  # double-click on a device with nothing to drill into (device view: part 2)
     scopeChanged = Signal(str)
+    deviceMoved = Signal(str, float, float)  # the operator dragged a node: the session stores it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.overview: Overview | None = None
         self.scope = ""
         self.network = NETWORKS[0]
+        self.depth = DRILL_DEPTH  # levels of sites below the scope that the map shows
         self.nodes: dict[str, NodeItem] = {}
         self.links: list[LinkItem] = []
         self.scene = QGraphicsScene(self)
@@ -130,7 +134,7 @@ class MapPanel(QWidget):
         if self.overview is None or not self.scope:
             return None
         o = self.overview
-        return build_map(o.site_tree, o.devices, o.link_pairs, o.health, self.scope, self.network)
+        return build_map(o.site_tree, o.devices, o.link_pairs, o.health, self.scope, self.network, self.depth, o.positions)
 
     def rebuild(self) -> None:
         scene_data = self.current_scene()
@@ -139,15 +143,17 @@ class MapPanel(QWidget):
         if scene_data is None:
             return
         for node in scene_data.nodes:
-            item = NodeItem(node, self.tooltip, self._open)
+            item = NodeItem(node, self.tooltip, self._open, self._moved)
             self.scene.addItem(item)
             self.nodes[node.device] = item
         for link in scene_data.links:
             item = LinkItem(self.nodes[link.a], self.nodes[link.b], link.state)
+            self.nodes[link.a].links.append(item)
+            self.nodes[link.b].links.append(item)
             self.scene.addItem(item)
             self.links.append(item)
         for site in scene_data.sites:
-            self.scene.addItem(SiteLabel(site.path, site.name, site.x, site.y, self.show_scope if site.drillable else None))
+            self.scene.addItem(SiteLabel(site.path, site.name, site.x, site.y, scene_data.centre, self.show_scope if site.drillable else None))
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._set_breadcrumb(scene_data.breadcrumb)
         self.view.fit()
@@ -187,6 +193,9 @@ class MapPanel(QWidget):
             self.show_scope(target)
         else:
             self.deviceOpened.emit(name)
+
+    def _moved(self, name: str, x: float, y: float) -> None:
+        self.deviceMoved.emit(name, x, y)
 
     def focus_device(self, name: str) -> bool:
         """Show the device's site and network, select and centre it. False if no such device."""

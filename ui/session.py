@@ -16,6 +16,7 @@ REFRESH_MS = 5_000
 class ConsoleSession(QObject):
     overviewChanged = Signal(object)  # Overview
     acknowledged = Signal(int)
+    moved = Signal(str)
     failed = Signal(str)
 
     def __init__(self, database: Database, parent: QObject | None = None, refresh_ms: int = REFRESH_MS) -> None:
@@ -71,6 +72,10 @@ class ConsoleSession(QObject):
             self.failed.emit(self.tr("Cannot acknowledge yet: the operator is not known"))
             return
         self.tasks.run(self.service.acknowledge, alarm_ids, self.operator, comment, on_done=self._acked, on_error=self._report)
+
+    def move_device(self, device: str, x: float, y: float) -> None:
+        """Store the operator's drag (pinned) so the next layout keeps the device there."""
+        self.tasks.run(self.service.move_device, device, x, y, on_done=lambda _: self.moved.emit(device), on_error=self._report)
 
     def _acked(self, count: int) -> None:
         self.acknowledged.emit(count)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Mapping
 
 from egovops.inventory.model import Device
 from egovops.overview.health import DeviceHealth
-from egovops.overview.placement import place_devices, place_sites
+from egovops.overview.placement import Point, place_devices, place_sites
 from egovops.overview.site_tree import SiteNode, SiteTree
 
 DRILL_DEPTH = 1  # a scope shows its own site and one level of sites below it
@@ -49,6 +50,7 @@ class MapScene:
     links: list[MapLink]
     breadcrumb: list[str]  # site paths from the root down to the scope
     sites: list[MapSite]
+    centre: tuple[float, float] = (0.0, 0.0)  # where the scope's own site sits: labels face away from it
 
 
 def link_state(a: str, b: str) -> str:
@@ -76,9 +78,13 @@ def visible_sites(scope: SiteNode, depth: int) -> dict[str, SiteNode]:
 
 def build_map(
     tree: SiteTree, devices: dict[str, Device], links: list[tuple[str, str]], health: dict[str, DeviceHealth],
-    scope: str, network: str, depth: int = DRILL_DEPTH,
+    scope: str, network: str, depth: int = DRILL_DEPTH, positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> MapScene:
-    """Nodes and links of ``network`` within ``scope`` (and ``depth`` levels of sites below it)."""
+    """Nodes and links of ``network`` within ``scope`` (and ``depth`` levels of sites below it).
+
+    ``positions`` is the stored map layout (topology area, with the operator's moves); when it
+    covers every device shown it is used, otherwise the scope is placed radially on its own.
+    """
     node = tree.node(scope)
     if node is None:
         raise KeyError(f"no site {scope!r} in the inventory")
@@ -86,8 +92,13 @@ def build_map(
     by_site: dict[str, list[str]] = defaultdict(list)
     for path, site in shown.items():
         by_site[path] = [d for d in site.devices if devices[d].network == network]
-    site_points = place_sites(node, depth)
-    points = place_devices(site_points, by_site)
+    shown_devices = [d for names in by_site.values() for d in names]
+    if positions and shown_devices and all(d in positions for d in shown_devices):
+        points = {d: Point(*positions[d]) for d in shown_devices}
+        site_points = _centroids(by_site, points)
+    else:
+        site_points = place_sites(node, depth)
+        points = place_devices(site_points, by_site)
     nodes = []
     for name, point in points.items():
         device = devices[name]
@@ -100,7 +111,17 @@ def build_map(
         MapSite(path, shown[path].name, p.x, p.y, shown[path].state, bool(shown[path].children) and path != scope)
         for path, p in site_points.items() if path in shown
     ]
-    return MapScene(scope, network, nodes, drawn, crumbs, labels)
+    centre = site_points.get(scope, Point(0.0, 0.0))
+    return MapScene(scope, network, nodes, drawn, crumbs, labels, (centre.x, centre.y))
+
+
+def _centroids(by_site: Mapping[str, list[str]], points: Mapping[str, Point]) -> dict[str, Point]:
+    """Where to name each site on a stored layout: the middle of its devices shown."""
+    found = {}
+    for path, names in by_site.items():
+        if names:
+            found[path] = Point(sum(points[n].x for n in names) / len(names), sum(points[n].y for n in names) / len(names))
+    return found
 
 
 def _lineage(node: SiteNode) -> list[SiteNode]:

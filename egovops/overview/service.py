@@ -21,6 +21,8 @@ from egovops.overview.site_tree import SiteTree, build_site_tree
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.topology_repo import TopologyRepository
+from egovops.topology.layout import layout
 from egovops.storage.overview_repo import OverviewRepository
 
 Listener = Callable[["Overview"], None]
@@ -35,6 +37,7 @@ class Overview:
     health: dict[str, DeviceHealth]
     alarms: list[AlarmRecord]
     poll: PollSummary | None
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # stored map layout
     loaded_at: float = field(default_factory=time.time)
 
     @cached_property
@@ -63,11 +66,13 @@ class OverviewService:
         self.inventory = InventoryRepository(database)
         self.repo = OverviewRepository(database)
         self.alarm_repo = AlarmRepository(database)
+        self.topology = TopologyRepository(database)
         self.audit = AuditLog(database)
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
         self._inventory_key: tuple[int, int] | None = None
         self._cached: tuple[list[Site], dict[str, Device], list[Link]] | None = None
+        self._computed: tuple[dict[str, Device], dict[str, tuple[str, float, float]]] | None = None
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` with every new overview; returns the function that unsubscribes."""
@@ -90,7 +95,22 @@ class OverviewService:
         with self._lock:
             sites, devices, links = self._inventory()
             alarms = with_inventory(self.repo.alarms(time.time() - RECENTLY_CLEARED_S), devices)
-            return Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle())
+            return Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle(), self._positions(devices))
+
+    def _positions(self, devices: dict[str, Device]) -> dict[str, tuple[float, float]]:
+        """The stored layout with the operator's moves; computed (not stored) for devices it lacks."""
+        stored = {name: (p.x, p.y) for name, p in self.topology.positions().items()}
+        missing = [d for name, d in devices.items() if name not in stored]
+        if missing:
+            if self._computed is None or self._computed[0] is not devices:  # once per inventory read
+                self._computed = (devices, layout(devices.values()))
+            computed = self._computed[1]
+            stored.update({d.name: computed[d.name][1:] for d in missing})
+        return stored
+
+    def move_device(self, device: str, x: float, y: float) -> None:
+        """The operator dragged a device on the map: keep it there (pinned) in the stored layout."""
+        self.topology.move(device, self.inventory.device(device).network, x, y)
 
     def refresh(self) -> Overview:
         overview = self.load()

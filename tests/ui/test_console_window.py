@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QMouseEvent, QPainter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.topology_repo import TopologyRepository
 from egovops_ui.main_window import MainWindow
 from egovops_ui.site_tree import PathRole
 from egovops_ui.states import STATE_COLOURS
@@ -95,3 +97,31 @@ def test_tooltip_has_address_vendor_state_uptime_unit_contact(console: MainWindo
     text = console.map.tooltip(DEGRADED)
     for part in (device.address, device.vendor, device.model, "degraded", "3 d 2 h", device.owner_unit, device.contact):
         assert part in text
+
+
+def _drag(view, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]
+    """Press, move with the button held, release: what QTest.mouseMove cannot do with a button down."""
+    viewport = view.viewport()
+    left = Qt.MouseButton.LeftButton
+    for kind, at, buttons in (
+        (QEvent.Type.MouseButtonPress, start, left),
+        (QEvent.Type.MouseMove, (start + end) / 2, left),
+        (QEvent.Type.MouseMove, end, left),
+        (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(kind, QPointF(at), QPointF(viewport.mapToGlobal(at)), left, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+
+
+def test_dragging_a_node_pins_it_in_the_stored_layout(qtbot: QtBot, console: MainWindow) -> None:
+    view, item = console.map.view, console.map.nodes[ROOT]
+    start = view.mapFromScene(item.scenePos())
+    with qtbot.waitSignal(console.session.moved, timeout=10_000):
+        _drag(view, start, start + QPoint(60, 40))
+    assert item.scenePos() != view.mapToScene(start)
+    link = next(link for link in console.map.links if item in (link.a, link.b))
+    assert link.line().p1() == item.pos() or link.line().p2() == item.pos()  # the link followed
+    stored = TopologyRepository(console.session.database).positions()[ROOT]
+    assert stored.pinned and (stored.x, stored.y) == (item.x(), item.y()) and stored.layer == "extranet"
+    refreshed(qtbot, console)
+    assert console.map.overview.positions[ROOT] == (item.x(), item.y())  # the next picture keeps it

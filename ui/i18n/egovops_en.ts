@@ -28,12 +28,12 @@
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="263" />
+        <location filename="../alarm_desk.py" line="274" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="263" />
+        <location filename="../alarm_desk.py" line="274" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
@@ -109,7 +109,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="71" />
+        <location filename="../session.py" line="72" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -140,57 +140,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="100" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="102" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="103" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="104" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="105" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="106" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="108" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="109" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="110" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
@@ -198,67 +198,67 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="92" />
+        <location filename="../map_view.py" line="96" />
         <source>Find device…</source>
         <translation>Find device…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="94" />
+        <location filename="../map_view.py" line="98" />
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="96" />
+        <location filename="../map_view.py" line="100" />
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="97" />
+        <location filename="../map_view.py" line="101" />
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="98" />
+        <location filename="../map_view.py" line="102" />
         <source>Fit the map to the window</source>
         <translation>Fit the map to the window</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="222" />
+        <location filename="../map_view.py" line="231" />
         <source>{state} (cut off by {root})</source>
         <translation>{state} (cut off by {root})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="223" />
+        <location filename="../map_view.py" line="232" />
         <source>{days} d {hours} h</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="226" />
+        <location filename="../map_view.py" line="235" />
         <source>Address: {address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="227" />
+        <location filename="../map_view.py" line="236" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>Vendor/model: {vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="228" />
+        <location filename="../map_view.py" line="237" />
         <source>State: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="229" />
+        <location filename="../map_view.py" line="238" />
         <source>Uptime: {uptime}</source>
         <translation>Uptime: {uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="230" />
+        <location filename="../map_view.py" line="239" />
         <source>Owner unit: {unit}</source>
         <translation>Owner unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="231" />
+        <location filename="../map_view.py" line="240" />
         <source>Contact: {contact}</source>
         <translation>Contact: {contact}</translation>
     </message>

@@ -28,12 +28,12 @@
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="263" />
+        <location filename="../alarm_desk.py" line="274" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="263" />
+        <location filename="../alarm_desk.py" line="274" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
@@ -109,7 +109,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="71" />
+        <location filename="../session.py" line="72" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>暂不能确认：尚未识别操作员</translation>
     </message>
@@ -140,57 +140,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="100" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="102" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="103" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="104" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="105" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="106" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="107" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="108" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="109" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="110" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -198,67 +198,67 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="92" />
+        <location filename="../map_view.py" line="96" />
         <source>Find device…</source>
         <translation>查找设备…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="94" />
+        <location filename="../map_view.py" line="98" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="96" />
+        <location filename="../map_view.py" line="100" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="97" />
+        <location filename="../map_view.py" line="101" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="98" />
+        <location filename="../map_view.py" line="102" />
         <source>Fit the map to the window</source>
         <translation>使地图适应窗口</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="222" />
+        <location filename="../map_view.py" line="231" />
         <source>{state} (cut off by {root})</source>
         <translation>{state}（因 {root} 故障而中断）</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="223" />
+        <location filename="../map_view.py" line="232" />
         <source>{days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="226" />
+        <location filename="../map_view.py" line="235" />
         <source>Address: {address}</source>
         <translation>地址：{address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="227" />
+        <location filename="../map_view.py" line="236" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>厂商/型号：{vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="228" />
+        <location filename="../map_view.py" line="237" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="229" />
+        <location filename="../map_view.py" line="238" />
         <source>Uptime: {uptime}</source>
         <translation>运行时间：{uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="230" />
+        <location filename="../map_view.py" line="239" />
         <source>Owner unit: {unit}</source>
         <translation>责任单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="231" />
+        <location filename="../map_view.py" line="240" />
         <source>Contact: {contact}</source>
         <translation>联系人：{contact}</translation>
     </message>
