@@ -49,8 +49,8 @@ def bar_chart(rows: Sequence[GroupRow], view: str, sla: float, title: str) -> Fi
     for xi, v in zip(x, values):
         ax.annotate(f"{v:.3f}", (xi, v), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=7, rotation=90 if len(values) > 24 else 0)
     ax.set_ylabel(tr("availability (%)"))
-    ax.set_title(f"{title} — {view_name(view)}")
-    ax.legend(loc="lower left")
+    ax.set_title(f"{title} — {view_name(view)}", loc="left")
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False)
     if not rated:
         ax.text(0.5, 0.5, tr("no monitored time in this period"), transform=ax.transAxes, ha="center")
     return fig
@@ -91,9 +91,9 @@ def trend_chart(trend: Trend, sla: float, title: str) -> Figure:
     ax.set_xticks(x, [m.strftime("%Y-%m") for m in trend.months], rotation=45, ha="right")
     ax.set_ylim(_floor(plotted, sla), 100.0 + 0.02 * (100.0 - _floor(plotted, sla)))
     ax.set_ylabel(tr("availability (%)"))
-    ax.set_title(title)
+    ax.set_title(title, loc="left")
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(loc="lower left")
+    ax.legend(loc="best")
     return fig
 
 

@@ -24,6 +24,9 @@ PREFERRED = (
     "SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "PingFang SC", "Noto Sans SC", "SimSun",
 )
 WINDOWS_FILES = ("msyh.ttc", "msyh.ttf", "simhei.ttf", "simsun.ttc")
+# Fonts whose Chinese characters are exactly two Latin columns wide: a table row can then be one
+# padded string, which PDF output draws several times faster than a text per cell.
+MONOSPACED = ("Noto Sans Mono CJK SC", "Sarasa Mono SC", "WenQuanYi Zen Hei Mono", "NSimSun", "SimHei")
 PROBE = "电子政务可用率"
 
 
@@ -31,9 +34,9 @@ class FontMissingError(EgovopsError):
     """No installed font can draw Chinese text."""
 
 
-def _draws_chinese(path: str) -> bool:
+def _draws_chinese(path: str, index: int = 0) -> bool:
     try:
-        font = FT2Font(path)
+        font = FT2Font(path, face_index=index)
     except (OSError, RuntimeError, ValueError):
         return False
     return all(font.get_char_index(ord(ch)) for ch in PROBE)
@@ -56,9 +59,9 @@ def _system_files() -> Iterator[str]:
 @lru_cache(maxsize=1)
 def cjk_family() -> str:
     """The family name to draw Chinese with; registers a system font file if needed."""
-    known = {f.name: f.fname for f in font_manager.fontManager.ttflist}
+    known = {f.name: (f.fname, getattr(f, "index", 0)) for f in font_manager.fontManager.ttflist}
     for name in PREFERRED:
-        if name in known and _draws_chinese(known[name]):
+        if name in known and _draws_chinese(*known[name]):
             return name
     for path in _system_files():
         if path and _draws_chinese(path):
@@ -68,6 +71,23 @@ def cjk_family() -> str:
         "no font with Chinese characters is installed; install fonts-noto-cjk (Linux) or use a "
         "system with Microsoft YaHei or SimHei (Windows)"
     ))
+
+
+@lru_cache(maxsize=1)
+def cjk_monospace_family() -> str | None:
+    """A family for aligned table rows, or None (tables then place every cell on its own)."""
+    known = {f.name: (f.fname, getattr(f, "index", 0)) for f in font_manager.fontManager.ttflist}
+    for name in MONOSPACED:
+        if name in known and _draws_chinese(*known[name]) and _two_columns_wide(*known[name]):
+            return name
+    return None
+
+
+def _two_columns_wide(path: str, index: int) -> bool:
+    font = FT2Font(path, face_index=index)
+    narrow, wide, han = (font.load_char(ord(ch)).linearHoriAdvance or font.load_char(ord(ch)).horiAdvance
+                         for ch in ("0", "W", "合"))
+    return narrow == wide and han == 2 * narrow
 
 
 def rc() -> dict[str, object]:

@@ -15,6 +15,7 @@ from egovops.availability.report import AvailabilityReport
 from egovops.i18n import tr
 from egovops.reports import tables
 from egovops.reports.charts import chart, report_style
+from egovops.reports.fonts import cjk_monospace_family
 from egovops.reports.formatting import duration, percent, sla_mark, view_name
 
 A4_LANDSCAPE = (11.69, 8.27)
@@ -35,27 +36,44 @@ def _page(title: str, footer: str) -> Figure:
     return fig
 
 
+def _stripes(fig: Figure, rows: int, top: float, height: float, right: float) -> None:
+    for i in range(0, rows + 1, 2):
+        fig.patches.append(Rectangle((0.03, top - (i + 1) * height), right - 0.03, height, transform=fig.transFigure,
+                                     facecolor="#dbe4f0" if i == 0 else "#f3f5f8", edgecolor="none", zorder=0))
+
+
+def _pad(text: str, width: int, first: bool) -> str:
+    """The first column (names) to the left, figures to the right of their column."""
+    gap = " " * (width - _width(text))
+    return text + gap if first else gap[:-2] + text + "  "
+
+
 def _table(fig: Figure, headers: Sequence[str], rows: Sequence[Sequence[str]], top: float = 0.9) -> None:
-    """A plain table drawn as text: matplotlib's Table lays every cell out twice, which made a
-    province's tables the slowest part of the PDF."""
-    font_pt = 7.0
-    unit = font_pt * 0.55 / (A4_LANDSCAPE[0] * 72)  # one Latin character, as a fraction of the page width
-    widths = [max(_width(str(c)) for c in col) + 2 for col in zip(headers, *rows)]
-    scale = min(1.0, 0.94 / (unit * sum(widths)))
-    xs = [0.03]
-    for w in widths[:-1]:
-        xs.append(xs[-1] + w * unit * scale)
-    right = xs[-1] + widths[-1] * unit * scale
+    """A plain table drawn as text. With a monospaced CJK font each row is one padded string (PDF
+    text is costly per object); otherwise each cell is placed on its own. matplotlib's Table was
+    not used: it lays every cell out twice and made a province's tables the slowest part."""
     height = 0.027
-    for i in range(len(rows) + 1):
-        y = top - (i + 1) * height
-        if i == 0 or i % 2 == 0:
-            fig.patches.append(Rectangle((0.03, y), right - 0.03, height, transform=fig.transFigure,
-                                         facecolor="#dbe4f0" if i == 0 else "#f3f5f8", edgecolor="none", zorder=0))
-        for x, text in zip(xs, headers if i == 0 else rows[i - 1]):
-            fig.text(x + unit, y + height * 0.3, str(text), fontsize=font_pt * min(1.0, scale + 0.1))
+    widths = [max(_width(str(c)) for c in col) + 2 for col in zip(headers, *rows)]
+    mono = cjk_monospace_family()
+    if mono is not None:
+        font_pt = min(8.5, 0.94 * A4_LANDSCAPE[0] * 72 / (0.5 * sum(widths)))
+        _stripes(fig, len(rows), top, height, 0.03 + sum(widths) * 0.5 * font_pt / (A4_LANDSCAPE[0] * 72))
+        for i, cells in enumerate([headers, *rows]):
+            line = "".join(_pad(str(c), w, n == 0) for n, (c, w) in enumerate(zip(cells, widths))).rstrip()
+            fig.text(0.035, top - (i + 1) * height + height * 0.3, line, fontsize=font_pt, family=mono)
+    else:
+        font_pt = 7.0
+        unit = font_pt * 0.55 / (A4_LANDSCAPE[0] * 72)  # one Latin character, as a fraction of the page width
+        scale = min(1.0, 0.94 / (unit * sum(widths)))
+        xs = [0.03]
+        for w in widths[:-1]:
+            xs.append(xs[-1] + w * unit * scale)
+        _stripes(fig, len(rows), top, height, xs[-1] + widths[-1] * unit * scale)
+        for i, cells in enumerate([headers, *rows]):
+            for x, text in zip(xs, cells):
+                fig.text(x + unit, top - (i + 1) * height + height * 0.3, str(text), fontsize=font_pt * scale)
     if not rows:
-        fig.text(0.04, top - 2 * height, "–", fontsize=font_pt)
+        fig.text(0.04, top - 2 * height, "–", fontsize=7)
 
 
 def _paged(pdf: PdfPages, title: str, footer: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
