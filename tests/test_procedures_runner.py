@@ -6,6 +6,7 @@ test_procedures_ssh.py); what is under test here is the runner's own behaviour.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
@@ -188,6 +189,8 @@ def test_every_run_is_audited_with_results_and_digest(database, devices, tmp_pat
     assert [(r["device"], r["status"]) for r in results] == [("DEV-00", "ok"), ("DEV-01", "ok")]
     assert len(end.output_digest) == 64
     assert {"DEV-00", "DEV-01", "DEV-00:0.5", "DEV-01:0.5"} <= set(seen)
+    kept = json.loads((Path(report.folder) / "report.json").read_text("utf-8"))
+    assert kept["audit_id"] == end.id and [t["data"] for t in kept["targets"]] == [{"x": 1}, {"x": 1}]
     assert verify_store(database).ok
 
 

@@ -10,6 +10,7 @@ plain callbacks, cancellation through a ``CancelToken``, host-key decisions thro
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -125,6 +126,10 @@ class ProcedureRunner:
             report.cancelled = cancel.cancelled
             report.summary = self._summarise(procedure, report, logger)
         self._record_end(report, manifest.id, operator)
+        # The whole report (per-item baseline results included) stays with the run's files, so the
+        # console can show past runs and an assessor can be handed them.
+        (self.services.artefact_root / report.run_id / "report.json").write_text(
+            json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         return report
 
     def _one(self, procedure: LoadedProcedure, device: Device, params: dict[str, Any], request: RunRequest,
