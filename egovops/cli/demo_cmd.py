@@ -70,6 +70,26 @@ def _detach(app: AppContext, chaos: float | None) -> None:
     click.echo(log_path.read_text("utf-8", "replace").strip())
 
 
+def _start_ssh(app: AppContext, province):  # type: ignore[no-untyped-def]
+    from egovops.demo.credentials import SSH_USER
+    from egovops.demo.faults import FaultWatch
+    from egovops.demo.inventory import SSH_PROFILE
+    from egovops.demo.runner import demo_dir
+    from egovops.demo.ssh_endpoints import SshEndpoints, SshLogin
+
+    resolved = app.credentials.resolve(SSH_PROFILE)
+    password = resolved.secret("password")
+    if password is None:
+        click.echo(tr("profile {name} has no password; the demo devices get no SSH", name=SSH_PROFILE), err=True)
+        return None
+    login = SshLogin(resolved.profile.settings.get("user", SSH_USER), password, resolved.secret("enable_password"))
+    watch = FaultWatch(demo_dir(app.data_dir))
+    ssh = SshEndpoints(demo_dir(app.data_dir), province, login, watch.is_down)
+    count = ssh.start()
+    click.echo(tr("SSH: {count} devices answer with their vendor CLI (profile {name})", count=count, name=SSH_PROFILE))
+    return ssh
+
+
 @demo.command("run", help=tr("Start simulated agents for every demo device; Ctrl-C or 'demo stop' ends them."))
 @click.option("--chaos", type=click.FloatRange(min=0, min_open=True), help=tr("Inject and clear random faults, RATE events per minute."))
 @click.option("--detach", is_flag=True, help=tr("Run in the background and return once every agent answers."))
@@ -79,6 +99,10 @@ def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
     from egovops.demo.credentials import demo_community, ensure_demo_credentials
     from egovops.demo.runner import DemoRunError, Runner, demo_dir
 
+    from egovops.demo.runner import read_state
+
+    if read_state(app.data_dir) is not None:
+        raise DemoRunError(tr("the demo is already running; 'egovops demo stop' first"))
     devices, province = _province(app)
     for name in ensure_demo_credentials(app.credentials):
         click.echo(tr("credential profile {name} created; its secrets are in the keyring", name=name))
@@ -88,11 +112,13 @@ def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
     runner = Runner(app.data_dir, devices, demo_community(app.credentials))
     stopping: list[int] = []
     signal.signal(signal.SIGTERM, lambda signum, _frame: stopping.append(signum))
-    seconds = runner.start(app.inventory.links())
-    click.echo(tr("demo running: {devices} devices answering SNMP on loopback, started in {seconds:.1f} s (pid {pid})",
-                  devices=len(devices), seconds=seconds, pid=os.getpid()))
     chaos_loop = Chaos(demo_dir(app.data_dir), province, chaos) if chaos else None
+    ssh = None
     try:
+        ssh = _start_ssh(app, province)  # before the agents: run.json (ready) is written once both are up
+        seconds = runner.start(app.inventory.links())
+        click.echo(tr("demo running: {devices} devices answering SNMP on loopback, started in {seconds:.1f} s (pid {pid})",
+                      devices=len(devices), seconds=seconds, pid=os.getpid()))
         while not stopping:
             time.sleep(TICK_S)
             if runner.dead_agents():
@@ -107,6 +133,8 @@ def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
     finally:
         if chaos_loop is not None:
             chaos_loop.clear_all()
+        if ssh is not None:
+            ssh.stop()
         runner.stop()
         click.echo(tr("demo stopped; every simulated agent has ended"))
 

@@ -143,3 +143,28 @@ def clear_faults(demo_dir: Path, fault_id: int | None = None) -> list[Fault]:
             kept = tuple(f for f in current.faults if f.id != fault_id)
         _write(demo_dir, kept, _next_id(demo_dir, current))
         return cleared
+
+
+class FaultWatch:
+    """The active faults, re-read only when the file changed (cheap enough to ask per connection)."""
+
+    def __init__(self, demo_dir: Path) -> None:
+        self.demo_dir = demo_dir
+        self._stamp = -1
+        self._faults = FaultSet()
+
+    def current(self) -> FaultSet:
+        try:
+            stamp = faults_path(self.demo_dir).stat().st_mtime_ns
+        except FileNotFoundError:
+            stamp = 0
+        if stamp != self._stamp:
+            try:
+                self._faults = read_faults(self.demo_dir)
+                self._stamp = stamp
+            except ValidationError:
+                pass  # keep the last good faults; the agents log the garbled file
+        return self._faults
+
+    def is_down(self, device: str) -> bool:
+        return device in self.current().down_devices()
