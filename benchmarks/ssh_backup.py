@@ -30,8 +30,7 @@ from egovops.credentials.profiles import Secret, build_profile
 from egovops.credentials.service import ResolvedCredentials
 from egovops.demo.inventory import build_demo
 from egovops.inventory.model import Device
-from egovops.simulator.lab import LabDevice, SshLab, make_lab
-from egovops.simulator.spec import VENDORS
+from egovops.simulator.lab import LabDevice, SshLab, lab_devices_for, make_lab
 from egovops.ssh import KnownHostsStore, SshError, open_session, profile_for
 from egovops.storage.database import open_database
 
@@ -39,10 +38,9 @@ KEX = "curve25519-sha256,curve25519-sha256@libssh.org"  # what paramiko negotiat
 
 
 def lab_devices(count: int) -> list[LabDevice]:
-    """The first ``count`` network devices of the demo province; every fifth one fails the baseline."""
-    demo = build_demo(count * 2)
-    chosen = [d for d in demo.devices if d.vendor in VENDORS][:count]
-    return [LabDevice(d.name, d.vendor, weak="all" if i % 5 == 0 else "") for i, d in enumerate(chosen)]
+    """The first ``count`` network devices of the demo province, at their own loopback address and
+    SSH port; every fifth one fails the baseline."""
+    return lab_devices_for(build_demo(count * 2).devices, weak_every=5)[:count]
 
 
 def trust_lab_keys(lab: SshLab, known: KnownHostsStore, known_hosts_file: Path) -> None:
@@ -51,8 +49,8 @@ def trust_lab_keys(lab: SshLab, known: KnownHostsStore, known_hosts_file: Path) 
         key_type, b64 = server.host_key.with_suffix(".pub").read_text().split()[:2]
         key = paramiko.PKey.from_type_string(key_type, base64.b64decode(b64))
         for d in server.devices:
-            known.trust("127.0.0.1", d.port, key, trusted_by="benchmark")
-            lines.append(f"[127.0.0.1]:{d.port} {key_type} {b64}")
+            known.trust(d.address, d.port, key, trusted_by="benchmark")
+            lines.append(f"[{d.address}]:{d.port} {key_type} {b64}")
     known_hosts_file.write_text("\n".join(lines) + "\n")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 import pytest
 
@@ -84,3 +85,20 @@ def test_super_password_on_huawei_and_a_wrong_one_is_an_auth_error(sshd, ssh_cre
     with pytest.raises(SshAuthError) as refused:
         open_session(sshd.device("CISCO-EN"), wrong.resolve("bad-enable"), known, trust_new_host_key=True)
     assert "CISCO-EN" in str(refused.value) and "not-the-secret" not in str(refused.value)
+
+
+def test_demo_devices_are_served_at_their_own_loopback_address(sshd_lab, database) -> None:
+    from egovops.credentials import CredentialService
+    from egovops.demo.inventory import build_demo
+    from egovops.simulator.lab import lab_devices_for
+    from tests.fixtures.sshd import add_ssh_profile
+
+    demo = [d for d in build_demo(12).devices if d.vendor in ("huawei", "h3c", "cisco")][:2]
+    wanted = [replace(d, port=0) for d in lab_devices_for(demo)]  # the demo's ports may be taken here
+    placed = sshd_lab.start(wanted)
+    credentials = add_ssh_profile(CredentialService(database), "lab", sshd_lab.client_key, {"passphrase": KEY_PASSPHRASE})
+    for lab_device, inventory_device in zip(placed, demo):
+        assert lab_device.address == inventory_device.address != "127.0.0.1"
+        with open_session(lab_device.device(), credentials, KnownHostsStore(database), trust_new_host_key=True) as s:
+            assert s.hostname == inventory_device.name
+    assert sorted(k.host for k in KnownHostsStore(database).keys()) == sorted(d.address for d in demo)

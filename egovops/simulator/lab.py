@@ -3,7 +3,8 @@
 Each emulated device is one listening port of an sshd started with its own config and host key
 (generated with ssh-keygen); ``Match LocalPort`` picks the emulator's vendor and hostname as
 ForceCommand. One sshd listens on at most 16 ports (OpenSSH's limit), so larger labs start several.
-Logins are as the current user with a key the lab generates; everything listens on 127.0.0.1 only.
+Logins are as the current user with a key the lab generates; everything listens on loopback only
+(127.0.0.1 by default, or a device's own 127.x.y.z address, e.g. the demo province's).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import egovops
@@ -62,10 +63,25 @@ class LabDevice:
     weak: str = ""
     clock_offset: float = 0.0
     enable: bool = False  # starts unprivileged; enable/super asks for ENABLE_SECRET
-    port: int = 0
+    port: int = 0  # 0: a free port is chosen when the lab starts
+    address: str = "127.0.0.1"
+
+    def __post_init__(self) -> None:
+        if not self.address.startswith("127."):
+            raise ValueError(f"{self.name}: the lab listens on loopback only, not {self.address}")
 
     def device(self) -> Device:
-        return Device(self.name, "127.0.0.1", "intranet", "安徽省", ssh_port=self.port, vendor=self.vendor)
+        return Device(self.name, self.address, "intranet", "安徽省", ssh_port=self.port, vendor=self.vendor)
+
+
+def lab_devices_for(devices: list[Device], weak_every: int = 0) -> list[LabDevice]:
+    """Emulate inventory devices at their own loopback address and SSH port (vendors the emulator
+    knows only); with ``weak_every`` N, every Nth fails the whole baseline."""
+    from egovops.simulator.spec import VENDORS
+
+    chosen = [d for d in devices if d.vendor in VENDORS and d.address.startswith("127.")]
+    return [LabDevice(d.name, d.vendor, weak="all" if weak_every and i % weak_every == 0 else "", port=d.ssh_port,
+                      address=d.address) for i, d in enumerate(chosen)]
 
 
 @dataclass
@@ -101,7 +117,7 @@ class Sshd:
         return shlex.join(args)
 
     def _write_config(self) -> Path:
-        lines = [f"ListenAddress 127.0.0.1:{d.port}" for d in self.devices] + [
+        lines = [f"ListenAddress {d.address}:{d.port}" for d in self.devices] + [
             f"HostKey {self.host_key}", f"PidFile {self.root / 'sshd.pid'}", "UsePAM no", "StrictModes no",
             "PermitRootLogin prohibit-password", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
             "PubkeyAuthentication yes", f"AuthorizedKeysFile {self.authorized_keys}",
@@ -129,7 +145,7 @@ class Sshd:
         log.close()
         deadline = time.monotonic() + 15
         for d in self.devices:
-            while not _answers_ssh(d.port):
+            while not _answers_ssh(d.address, d.port):
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"sshd did not start: {(self.root / 'sshd.stderr').read_text()[-2000:]}")
                 time.sleep(0.05)
@@ -154,9 +170,9 @@ class Sshd:
         return host_fingerprint(self.host_key)
 
 
-def _answers_ssh(port: int) -> bool:
+def _answers_ssh(address: str, port: int) -> bool:
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+        with socket.create_connection((address, port), timeout=1) as s:
             return s.recv(8).startswith(b"SSH-")
     except OSError:
         return False
@@ -176,8 +192,7 @@ class SshLab:
 
     def start(self, devices: list[LabDevice], extra_config: tuple[str, ...] = ()) -> list[LabDevice]:
         """Start sshd processes for ``devices`` (ports assigned here); returns them with their ports."""
-        placed = [LabDevice(d.name, d.vendor, d.weak, d.clock_offset, d.enable, port)
-                  for d, port in zip(devices, free_ports(len(devices)))]
+        placed = [replace(d, port=d.port or port) for d, port in zip(devices, free_ports(len(devices)))]
         for i in range(0, len(placed), PORTS_PER_SSHD):
             server = Sshd(self.root / f"sshd{len(self.servers)}", placed[i:i + PORTS_PER_SSHD], self.root / "authorized_keys",
                           extra_config)
