@@ -102,3 +102,14 @@ def test_demo_devices_are_served_at_their_own_loopback_address(sshd_lab, databas
         with open_session(lab_device.device(), credentials, KnownHostsStore(database), trust_new_host_key=True) as s:
             assert s.hostname == inventory_device.name
     assert sorted(k.host for k in KnownHostsStore(database).keys()) == sorted(d.address for d in demo)
+
+
+def test_a_rejected_paging_command_falls_back_to_answering_the_pager(sshd, ssh_credentials, database) -> None:
+    # A Huawei device recorded as H3C gets Comware's 'screen-length disable', which VRP rejects.
+    known = KnownHostsStore(database)
+    with open_session(sshd.device("HW-OK"), ssh_credentials.key_only, known, trust_new_host_key=True) as s:
+        whole = s.run("display current-configuration")
+    mislabelled = replace(sshd.device("HW-OK"), vendor="h3c")
+    with open_session(mislabelled, ssh_credentials.key_only, known) as s:
+        assert s.run("display current-configuration") == whole
+    assert "screen-length disable" in sshd.server("HW-OK").command_log("HW-OK")
