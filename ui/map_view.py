@@ -17,6 +17,7 @@ from egovops_ui.states import network_label, role_label, state_label
 
 NETWORKS = ("extranet", "intranet")
 ZOOM_STEP = 1.25
+LABEL_SCALE = 0.9  # view scale from which device names are drawn
 
 
 class MapView(QGraphicsView):
@@ -29,11 +30,14 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
 
+    zoomed = Signal(float)  # the new scale, after any zoom or fit
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
 
     def zoom(self, factor: float) -> None:
         self.scale(factor, factor)
+        self.zoomed.emit(self.transform().m11())
 
     def fit(self) -> None:
         rect = self.scene().itemsBoundingRect()
@@ -41,6 +45,7 @@ class MapView(QGraphicsView):
             # Site names keep their pixel size at any zoom, so leave them a margin that scales.
             margin = max(40.0, 0.08 * max(rect.width(), rect.height()))
             self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
+            self.zoomed.emit(self.transform().m11())
 
 
 class MapPanel(QWidget):
@@ -59,6 +64,8 @@ class MapPanel(QWidget):
         self.scene = QGraphicsScene(self)
         self.view = MapView(self.scene, self)
         self.view.setObjectName("mapView")
+        self.view.zoomed.connect(self._zoomed)
+        self.labels_shown = False
         self.crumbs = QHBoxLayout()
         self.layer = QComboBox(self)
         self.search = QLineEdit(self)
@@ -140,6 +147,7 @@ class MapPanel(QWidget):
         scene_data = self.current_scene()
         self.scene.clear()
         self.nodes, self.links = {}, []
+        self.labels_shown = False
         if scene_data is None:
             return
         for node in scene_data.nodes:
@@ -167,6 +175,14 @@ class MapPanel(QWidget):
             state = link_state(link.a.state, link.b.state)
             if state != link.state:
                 link.set_state(state)
+
+    def _zoomed(self, scale: float) -> None:
+        """Device names only once they can be read; 5,000 names at province scale would be noise."""
+        shown = scale >= LABEL_SCALE
+        if shown != self.labels_shown:
+            self.labels_shown = shown
+            for item in self.nodes.values():
+                item.show_label(shown)
 
     def _set_breadcrumb(self, paths: list[str]) -> None:
         while self.crumbs.count():
