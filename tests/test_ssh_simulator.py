@@ -75,3 +75,12 @@ def test_enable_needs_the_secret_and_the_clock_follows_the_offset() -> None:
     device_time = time.strptime(shown[1:9] + shown[-11:], "%H:%M:%S%b %d %Y")
     expected = time.gmtime(time.time() + 3600 + 8 * 3600)
     assert abs(time.mktime(device_time) - time.mktime(expected)) < 5
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_only_an_error_right_under_the_command_counts_as_a_rejection(vendor: str) -> None:
+    profile = profile_for(vendor)
+    error = VendorCli(DeviceSpec(vendor, "X1")).handle("display bogus-thing").text
+    assert profile.rejection(error) == error.strip().split("\n")[-1].strip()
+    # The same text deep inside real output (a log buffer, a login banner) is data, not a rejection.
+    assert profile.rejection("line 1\nline 2\nline 3\nline 4\n" + error) is None

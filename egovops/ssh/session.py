@@ -102,9 +102,9 @@ class VendorSession:
         self.prompt_line = raw.rstrip(b"\n").rsplit(b"\n", 1)[-1]
         output = strip_echo_and_prompt(decode(raw), command)
         if check:
-            rejected = self.profile.error.search(output)
+            rejected = self.profile.rejection(output)
             if rejected:
-                raise SshCommandError(self.device.name, command, rejected.group(1).strip())
+                raise SshCommandError(self.device.name, command, rejected)
         return output
 
     def elevate(self, password: str, timeout: float) -> None:

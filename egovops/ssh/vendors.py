@@ -30,6 +30,15 @@ class VendorProfile:
     # Command that prints the running configuration (the backup procedure uses it).
     show_running: str
 
+    def rejection(self, output: str) -> str | None:
+        """The CLI's error message if it rejected the command, else None.
+
+        CLIs print a rejection right under the command (a caret line, then the message); looking
+        only at the first lines keeps banners or log lines inside real output from matching.
+        """
+        found = self.error.search("\n".join(output.split("\n", 3)[:3]))
+        return found.group(1).strip() if found else None
+
     def is_privileged(self, prompt_line: bytes) -> bool:
         return self.privileged_suffix is None or prompt_line.rstrip().endswith(self.privileged_suffix)
 
