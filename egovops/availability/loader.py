@@ -38,24 +38,26 @@ def load_history(db: Database, devices: Sequence[Device], windows: Sequence[Main
     where = np.full(max(ids.values(), default=0) + 1, -1, np.int64)
     for i, device in enumerate(devices):
         where[ids[device.name]] = i
-    rows = states.history_rows(start, end)
-    t_dev = where[np.array([r[0] for r in rows], np.int64)] if rows else np.zeros(0, np.int64)
-    codes = np.array([STATE_CODES[r[2]] for r in rows], np.int64)
-    roots = np.array([NO_ROOT if r[3] is None else where[r[3]] for r in rows], np.int64)
-    t_at = np.array([r[1] for r in rows], float)
+    table = np.array(states.history_rows(start, end, STATE_CODES), dtype=float).reshape(-1, 5)
+    t_dev = where[table[:, 0].astype(np.int64)]
+    at, codes, row_ids = table[:, 1], table[:, 2].astype(np.int64), table[:, 4].astype(np.int64)
+    roots = table[:, 3].astype(np.int64)
+    root_idx = np.where(roots >= 0, where[np.maximum(roots, 0)], NO_ROOT)
+    if (codes < 0).any():
+        raise ValueError("the store holds a device state this version does not know")
     keep = t_dev >= 0  # transitions of devices left out of this report
-    order = np.lexsort((t_at[keep], t_dev[keep]))
+    order = np.lexsort((row_ids[keep], at[keep], t_dev[keep]))
     spans = states.span_rows(start, end)
     s_dev = where[np.array([s[0] for s in spans], np.int64)] if spans else np.zeros(0, np.int64)
     s_keep = s_dev >= 0
     seen = np.full(len(devices), np.nan)
-    for device_id, at in states.first_seen().items():
+    for device_id, first in states.first_seen().items():
         if device_id < where.size and where[device_id] >= 0:
-            seen[where[device_id]] = at
+            seen[where[device_id]] = first
     m_dev, m_start, m_end = maintenance_arrays(devices, windows, start, end)
     return History(
         names=[d.name for d in devices],
-        t_dev=t_dev[keep][order], t_at=t_at[keep][order], t_state=codes[keep][order], t_root=roots[keep][order],
+        t_dev=t_dev[keep][order], t_at=at[keep][order], t_state=codes[keep][order], t_root=root_idx[keep][order],
         s_dev=s_dev[s_keep], s_start=np.array([s[1] for s in spans], float)[s_keep],
         s_end=np.array([s[2] for s in spans], float)[s_keep],
         m_dev=m_dev, m_start=m_start, m_end=m_end, first_seen=seen,
