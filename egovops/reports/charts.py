@@ -61,7 +61,7 @@ def heat_map(heat: HeatMap, view: str, sla: float, title: str) -> Figure:
     height = min(2.0 + 0.28 * rows, 11.0)
     fig = Figure(figsize=(11.0, height))
     longest = max((len(label) for label in heat.labels), default=4)
-    fig.subplots_adjust(left=min(0.4, 0.03 + 0.0105 * longest), right=0.97, top=1 - 0.55 / height, bottom=0.8 / height)
+    fig.subplots_adjust(left=min(0.4, 0.03 + 0.0105 * longest), right=0.93, top=1 - 0.55 / height, bottom=0.8 / height)
     ax = fig.add_subplot()
     data = np.ma.masked_invalid(heat.percent) if heat.labels else np.ma.masked_all((1, max(len(heat.days), 1)))
     cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#d9d9d9")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Sequence
@@ -42,10 +43,17 @@ def _stripes(fig: Figure, rows: int, top: float, height: float, right: float) ->
                                      facecolor="#dbe4f0" if i == 0 else "#f3f5f8", edgecolor="none", zorder=0))
 
 
-def _pad(text: str, width: int, first: bool) -> str:
-    """The first column (names) to the left, figures to the right of their column."""
+_FIGURE = re.compile(r"^[-–\d.:%/ ]*$")
+
+
+def _numeric(column: Sequence[str]) -> bool:
+    return all(_FIGURE.match(str(cell)) for cell in column)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    """Figures to the right of their column, words to the left."""
     gap = " " * (width - _width(text))
-    return text + gap if first else gap[:-2] + text + "  "
+    return gap[:-2] + text + "  " if right else text + gap
 
 
 def _table(fig: Figure, headers: Sequence[str], rows: Sequence[Sequence[str]], top: float = 0.9) -> None:
@@ -58,8 +66,9 @@ def _table(fig: Figure, headers: Sequence[str], rows: Sequence[Sequence[str]], t
     if mono is not None:
         font_pt = min(8.5, 0.94 * A4_LANDSCAPE[0] * 72 / (0.5 * sum(widths)))
         _stripes(fig, len(rows), top, height, 0.03 + sum(widths) * 0.5 * font_pt / (A4_LANDSCAPE[0] * 72))
+        right = [_numeric(col) for col in zip(*rows)] if rows else [False] * len(headers)
         for i, cells in enumerate([headers, *rows]):
-            line = "".join(_pad(str(c), w, n == 0) for n, (c, w) in enumerate(zip(cells, widths))).rstrip()
+            line = "".join(_pad(str(c), w, r) for c, w, r in zip(cells, widths, right)).rstrip()
             fig.text(0.035, top - (i + 1) * height + height * 0.3, line, fontsize=font_pt, family=mono)
     else:
         font_pt = 7.0
