@@ -112,3 +112,24 @@ def test_export_jsonl_and_csv_carry_every_row_and_no_secret(database: Database, 
     assert len(jsonl) == 5 and '"format": "egovops-audit/1"' in jsonl[0]
     for name in ("a.jsonl", "a.csv"):
         assert "hunter2" not in (tmp_path / name).read_text("utf-8-sig")
+
+
+def test_a_rewritten_chain_is_caught_by_an_earlier_export(database: Database, data_dir: Path, tmp_path: Path) -> None:
+    from egovops.audit import read_export
+
+    _fill(database, 4)
+    repo = AuditRepository(database)
+    export_rows(repo.rows(), repo.head(), tmp_path / "kept.jsonl")
+    # A forger who recomputes every hash from row 2 on leaves a chain that verifies on its own.
+    rows = list(repo.rows())
+    statements, prev = [], rows[0].hash
+    for row in rows[1:]:
+        changed = type(row)(**{**row.as_dict(), "actor": "mallory", "prev_hash": prev})
+        fresh = expected_hash(changed)
+        statements.append(f"UPDATE audit_log SET actor='mallory', prev_hash='{prev}', hash='{fresh}' WHERE id={row.id}")
+        prev = fresh
+    statements.append(f"UPDATE audit_head SET last_hash='{prev}'")
+    _tamper(data_dir, *statements)
+    assert verify_store(database).ok
+    verdict = verify_store(database, read_export(tmp_path / "kept.jsonl"))
+    assert [(p.row_id, p.kind) for p in verdict.problems] == [(2, "rewritten"), (3, "rewritten"), (4, "rewritten")]

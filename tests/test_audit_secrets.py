@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from egovops.audit.chain import expected_hash
 from egovops.simulator import DeviceSpec, VendorCli
+from egovops.storage.audit_repo import AuditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE
 from tests.procedures_helpers import run_here
@@ -63,6 +65,9 @@ def test_no_secret_on_disk_and_verify_names_a_row_edited_by_hand(cli, sshd, ssh_
         for secret in secrets:
             assert secret.encode() not in content, f"a secret leaked into {path}"
 
+    # Reading the store's file above closed descriptors on it in this process, which drops SQLite's
+    # POSIX locks; start this process's connections afresh before using the store again.
+    database.engine.dispose()
     intact = cli("audit", "verify", "--json")
     assert intact.returncode == 0 and json.loads(intact.stdout)["ok"] is True
     with sqlite3.connect(data_dir / "egovops.sqlite3") as conn:
@@ -72,3 +77,12 @@ def test_no_secret_on_disk_and_verify_names_a_row_edited_by_hand(cli, sshd, ssh_
     broken = cli("audit", "verify")
     assert broken.returncode == 1
     assert f"row {target}: contents do not match its hash" in broken.stderr
+    # A forger who also fixes that row's hash is caught by the next row's link, and by the export.
+    forged = next(r for r in AuditRepository(database).rows() if r.id == target)
+    with sqlite3.connect(data_dir / "egovops.sqlite3") as conn:
+        conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (expected_hash(forged), target))
+    relinked = cli("audit", "verify", "--against", str(exports / "audit.jsonl"))
+    assert relinked.returncode == 1
+    assert f"row {target + 1}: does not chain onto row {target}" in relinked.stderr
+    assert f"row {target} differs from the exported copy" in relinked.stderr
+

@@ -5,16 +5,20 @@
 """
 
 from egovops.audit.chain import AuditRow, digest_text
-from egovops.audit.export import export_rows
+from egovops.audit.export import export_rows, read_export
 from egovops.audit.log import AuditLog, scrub
-from egovops.audit.verify import Problem, Verdict, verify_rows
+from egovops.audit.verify import Problem, Verdict, verify_against_export, verify_rows
 from egovops.storage.audit_repo import AuditRepository
 from egovops.storage.database import Database
 
 
-def verify_store(database: Database) -> Verdict:
+def verify_store(database: Database, against: list[dict[str, object]] | None = None) -> Verdict:
+    """The chain's verdict; with ``against`` (an earlier export's rows) also every row it holds."""
     repo = AuditRepository(database)
-    return verify_rows(repo.rows(), repo.head())
+    verdict = verify_rows(repo.rows(), repo.head())
+    if against is None:
+        return verdict
+    return Verdict(verdict.rows_checked, verdict.problems + verify_against_export(repo.rows(), against))
 
 
-__all__ = ["AuditLog", "AuditRow", "Problem", "Verdict", "digest_text", "export_rows", "scrub", "verify_rows", "verify_store"]
+__all__ = ["AuditLog", "AuditRow", "Problem", "Verdict", "digest_text", "export_rows", "read_export", "verify_against_export", "scrub", "verify_rows", "verify_store"]

@@ -57,3 +57,20 @@ def _export_csv(rows: Iterable[AuditRow], path: Path) -> int:
             ])
             count += 1
     return count
+
+
+def read_export(path: Path) -> list[dict[str, object]]:
+    """The rows of a ``.jsonl`` export (the header line is skipped)."""
+    rows: list[dict[str, object]] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                raise ValidationError(tr("{path} line {n} is not JSON: not an audit export", path=str(path), n=number)) from None
+            if number == 1:
+                if entry.get("format") != FORMAT:
+                    raise ValidationError(tr("{path} is not an egovops audit export", path=str(path)))
+                continue
+            rows.append(entry)
+    return rows

@@ -65,3 +65,22 @@ def verify_rows(rows: Iterable[AuditRow], head: tuple[int, str] | None) -> Verdi
         else:
             problems.append(Problem(last_id, "head-mismatch", tr("row {id}: the audit head records row {head} as the newest: rows were appended or edited by hand", id=last_id, head=head[0])))
     return Verdict(count, tuple(problems))
+
+
+def verify_against_export(rows: Iterable[AuditRow], exported: Iterable[dict[str, object]]) -> tuple[Problem, ...]:
+    """Rows of an earlier export that the store no longer holds unchanged.
+
+    The chain alone cannot catch someone who rewrites every hash after a change; an export kept
+    elsewhere (another machine, a write-once medium) can, because its hashes must all still match.
+    """
+    stored = {row.id: row.hash for row in rows}
+    problems = []
+    for entry in exported:
+        ident, digest = entry.get("id"), entry.get("hash")
+        if not isinstance(ident, int):
+            continue
+        if ident not in stored:
+            problems.append(Problem(ident, "missing", tr("row {id} of the export is no longer in the store", id=ident)))
+        elif stored[ident] != digest:
+            problems.append(Problem(ident, "rewritten", tr("row {id} differs from the exported copy: the log was rewritten", id=ident)))
+    return tuple(problems)

@@ -10,7 +10,7 @@ import click
 
 from egovops.accounts import require
 from egovops.accounts.roles import ACTION_ROLE
-from egovops.audit import AuditLog, export_rows, verify_store
+from egovops.audit import AuditLog, export_rows, read_export, verify_store
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
@@ -24,10 +24,12 @@ def audit() -> None:
 
 
 @audit.command("verify", help=tr("Check the audit trail's hash chain; exit 1 and name each bad row if it was changed."))
+@click.option("--against", type=click.Path(exists=True, dir_okay=False),
+              help=tr("Also check every row of an earlier .jsonl export kept elsewhere (catches a rewritten chain)."))
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
-def verify_command(app: AppContext, as_json: bool) -> None:
-    verdict = verify_store(app.database)
+def verify_command(app: AppContext, against: str | None, as_json: bool) -> None:
+    verdict = verify_store(app.database, read_export(Path(against)) if against else None)
     if as_json:
         emit_json({"ok": verdict.ok, "rows_checked": verdict.rows_checked,
                    "problems": [{"row": p.row_id, "kind": p.kind, "message": p.message} for p in verdict.problems]})
