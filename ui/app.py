@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import time
+from typing import Callable
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from egovops import i18n
+from egovops.overview.live import LivePolling
 from egovops.storage.database import Database
 
 log = logging.getLogger("egovops.console")  # under "egovops": goes to the data folder's log file
@@ -85,6 +88,15 @@ class LanguageSwitcher(QObject):
         return font
 
 
+def _quit_on_sigterm(app: QApplication) -> None:
+    """SIGTERM closes the window normally, so the console stops its poller and demo network."""
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: app.quit())
+    # Python runs signal handlers only between bytecodes: a timer gives it a chance while Qt waits.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     QCoreApplication.setOrganizationName(ORGANISATION)
@@ -92,8 +104,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_console(database: Database, language: str | None = None, started: float | None = None) -> int:
-    """Open the main window on ``database`` and run until it closes; returns the exit code."""
+def run_console(
+    database: Database, language: str | None = None, started: float | None = None,
+    live: LivePolling | None = None, wait_for: Callable[[], None] | None = None,
+) -> int:
+    """Open the main window on ``database`` and run until it closes (or SIGTERM); returns the exit code.
+
+    With ``live`` the console also polls, in the background, after ``wait_for`` returns.
+    """
     from egovops.overview.service import Overview
     from egovops_ui.main_window import MainWindow
     from egovops_ui.session import ConsoleSession
@@ -102,8 +120,9 @@ def run_console(database: Database, language: str | None = None, started: float 
     app = create_application()
     switcher = LanguageSwitcher(app)
     switcher.apply(choose_language(language))
-    session = ConsoleSession(database)
+    session = ConsoleSession(database, live=live, wait_for=wait_for)
     window = MainWindow(session, switcher)
+    _quit_on_sigterm(app)
 
     def first_picture(overview: Overview) -> None:
         # How long a newcomer waits for the living province (acceptance: under 15 s).

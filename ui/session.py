@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from egovops.accounts.identity import Operator
 from egovops.accounts.service import AccountService
+from egovops.overview.live import LivePolling
 from egovops.overview.service import Overview, OverviewService
 from egovops.storage.database import Database
 from egovops_ui.tasks import TaskRunner
@@ -19,8 +22,20 @@ class ConsoleSession(QObject):
     moved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, database: Database, parent: QObject | None = None, refresh_ms: int = REFRESH_MS) -> None:
+    cycleDone = Signal()  # from the live poller's thread: reaches the GUI thread queued
+    liveFailed = Signal(str)
+
+    def __init__(
+        self, database: Database, parent: QObject | None = None, refresh_ms: int = REFRESH_MS,
+        live: LivePolling | None = None, wait_for: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.live, self._wait_for = live, wait_for
+        if live is not None:
+            live.on_cycle = self.cycleDone.emit
+            live.on_error = lambda exc: self.liveFailed.emit(f"{type(exc).__name__}: {exc}")
+            self.cycleDone.connect(self.refresh)
+            self.liveFailed.connect(self.failed)
         self.database = database
         self.service = OverviewService(database)
         self.tasks = TaskRunner(self)
@@ -36,9 +51,13 @@ class ConsoleSession(QObject):
         self.tasks.run(AccountService(self.database).os_operator, on_done=self._set_operator, on_error=self._report)
         self.refresh()
         self.timer.start()
+        if self.live is not None:
+            self.live.start(self._wait_for)
 
     def stop(self) -> None:
         self.timer.stop()
+        if self.live is not None:
+            self.live.stop()
         self.tasks.wait()
 
     def _set_operator(self, operator: Operator) -> None:

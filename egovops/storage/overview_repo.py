@@ -66,7 +66,8 @@ class OverviewRepository:
             ]
 
     def latest_status_cycle(self) -> PollSummary | None:
-        query = select(poller_stats).where(poller_stats.c.cycle == "status").order_by(poller_stats.c.at.desc()).limit(1)
+        # Any cycle: the poller labels them "full" (poll --once) or "scheduled" (poll until stopped).
+        query = select(poller_stats).order_by(poller_stats.c.at.desc()).limit(1)
         with self.db.read() as conn:
             row = conn.execute(query).first()
         return PollSummary(row.at, row.duration_s, row.devices, row.failed) if row else None

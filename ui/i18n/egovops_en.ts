@@ -109,7 +109,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="72" />
+        <location filename="../session.py" line="91" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -198,67 +198,67 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="96" />
+        <location filename="../map_view.py" line="103" />
         <source>Find device…</source>
         <translation>Find device…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="98" />
+        <location filename="../map_view.py" line="105" />
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="100" />
+        <location filename="../map_view.py" line="107" />
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="101" />
+        <location filename="../map_view.py" line="108" />
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="102" />
+        <location filename="../map_view.py" line="109" />
         <source>Fit the map to the window</source>
         <translation>Fit the map to the window</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="231" />
+        <location filename="../map_view.py" line="247" />
         <source>{state} (cut off by {root})</source>
         <translation>{state} (cut off by {root})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="232" />
+        <location filename="../map_view.py" line="248" />
         <source>{days} d {hours} h</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="235" />
+        <location filename="../map_view.py" line="251" />
         <source>Address: {address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="236" />
+        <location filename="../map_view.py" line="252" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>Vendor/model: {vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="237" />
+        <location filename="../map_view.py" line="253" />
         <source>State: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="238" />
+        <location filename="../map_view.py" line="254" />
         <source>Uptime: {uptime}</source>
         <translation>Uptime: {uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="239" />
+        <location filename="../map_view.py" line="255" />
         <source>Owner unit: {unit}</source>
         <translation>Owner unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="240" />
+        <location filename="../map_view.py" line="256" />
         <source>Contact: {contact}</source>
         <translation>Contact: {contact}</translation>
     </message>
