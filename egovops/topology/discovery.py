@@ -27,7 +27,7 @@ IF_HIGH_SPEED = "1.3.6.1.2.1.31.1.1.1.15"
 IF_ALIAS = "1.3.6.1.2.1.31.1.1.1.18"
 SYS_NAME = "1.3.6.1.2.1.1.5.0"
 IF_COLUMNS = (IF_NAME, IF_DESCR, IF_ALIAS, IF_PHYS_ADDRESS, IF_HIGH_SPEED, IF_SPEED, IF_OPER_STATUS)
-_OPER = {1: "up", 2: "down", 3: "testing", 4: "unknown", 5: "dormant", 6: "notPresent", 7: "lowerLayerDown"}
+OPER_STATUS = {1: "up", 2: "down", 3: "testing", 4: "unknown", 5: "dormant", 6: "notPresent", 7: "lowerLayerDown"}
 PARALLEL_DEVICES = 32
 
 
@@ -64,7 +64,7 @@ def interfaces_from(columns: dict[str, list[tuple[str, object]]]) -> dict[int, I
             alias=ids.text(row.get(IF_ALIAS, b"")),
             mac=ids.mac(ids.as_bytes(row.get(IF_PHYS_ADDRESS, b""))) or "",
             speed_mbps=speed,
-            oper_status=_OPER.get(row.get(IF_OPER_STATUS), "") if isinstance(row.get(IF_OPER_STATUS), int) else "",  # type: ignore[call-overload]
+            oper_status=OPER_STATUS.get(row.get(IF_OPER_STATUS), "") if isinstance(row.get(IF_OPER_STATUS), int) else "",  # type: ignore[call-overload]
         )
     return found
 

@@ -20,7 +20,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.polling_repo import PollingRepository
 from egovops.storage.topology_repo import RunSummary, TopologyRepository
 from egovops.topology import crossnet
-from egovops.topology.discovery import Discovery, discover
+from egovops.topology.discovery import OPER_STATUS, Discovery, discover
 from egovops.topology.layout import layout
 from egovops.topology.merge import plan_merge
 from egovops.topology.tree import DependencyTree, build_tree
@@ -128,10 +128,13 @@ class TopologyService:
         facts = self.repo.interfaces()
         polled = PollingRepository(self.db).load_statuses()
         load: dict[tuple[str, str], tuple[float | None, int | None]] = {}
+        oper: dict[tuple[str, str], str] = {}  # the poller's reading is fresher than discovery's
         for name, status in polled.items():
             for iface in status.interfaces:
                 busiest = max((v for v in (iface.in_bps, iface.out_bps) if v is not None), default=None)
                 load[(name, iface.name)] = (busiest, iface.speed_bps)
+                if iface.oper_status is not None:
+                    oper[(name, iface.name)] = OPER_STATUS.get(iface.oper_status, str(iface.oper_status))
         views = []
         for link in self.inventory.links():
             a, b = facts.get((link.a_device, link.a_interface)), facts.get((link.b_device, link.b_interface))
@@ -144,7 +147,9 @@ class TopologyService:
                 status = "unconfirmed"
             views.append(LinkView(
                 link.a_device, link.a_interface, link.b_device, link.b_interface, link.source.value, status,
-                min(speeds) if speeds else None, a.oper_status if a else "", b.oper_status if b else "",
+                min(speeds) if speeds else None,
+                oper.get((link.a_device, link.a_interface), a.oper_status if a else ""),
+                oper.get((link.b_device, link.b_interface), b.oper_status if b else ""),
                 _utilisation(load.get((link.a_device, link.a_interface)), load.get((link.b_device, link.b_interface))),
             ))
         return views
