@@ -6,7 +6,7 @@ A parameter marked ``secret`` is never written to the audit log or a log file (s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from egovops.errors import ValidationError
@@ -49,7 +49,7 @@ def parse_parameter(data: Any) -> ParameterSpec:
         secret=bool(data.get("secret", False)),
     )
     if "default" in data and data["default"] is not None:
-        spec = ParameterSpec(**{**spec.__dict__, "default": coerce(spec, data["default"])})
+        spec = replace(spec, default=coerce(spec, data["default"]))
     return spec
 
 
