@@ -6,6 +6,13 @@ console use::
     registry = discover()                                  # problems in registry.problems
     runner = ProcedureRunner(registry, RunServices(db, operator, artefact_root), RunCallbacks(...))
     report = runner.run(RunRequest("config-backup", "vendor:huawei", {}), cancel_token)
+
+``run`` blocks until every target is done: the console calls it from a worker thread. Callbacks
+(``on_targets``, ``on_progress``, ``on_result``) and the host-key decision
+(``RunServices(trust_new_host_key=callable)``, given an ``OfferedHostKey``) are called from the
+runner's worker threads, possibly several at once: a GUI marshals them to its own thread (Qt
+signals) and answers the host-key question from there. ``CancelToken.cancel()`` may be called from
+any thread.
 """
 
 from egovops.procedures.cancel import Cancelled, CancelToken
