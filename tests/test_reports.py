@@ -36,8 +36,8 @@ def run(availability_store, data_dir):  # noqa: F811
     seconds of imports, and the exports above already run as real subprocesses."""
     runner = CliRunner()
 
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(egovops_cli, list(args), env={"EGOVOPS_HOME": str(data_dir), "EGOVOPS_LANG": "en"})
+    def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(egovops_cli, list(args), input=input, env={"EGOVOPS_HOME": str(data_dir), "EGOVOPS_LANG": "en"})
 
     return invoke
 
@@ -184,3 +184,26 @@ def test_sla_target_is_stored_and_used(run, tmp_path):
     data = json.loads(out.read_text("utf-8"))
     assert data["sla_target"] == 90.0 and data["total"]["service"]["sla_met"] is True
     assert run("report", "sla", "101").exit_code == 1
+
+
+def test_maintenance_needs_an_engineer_and_is_audited(run, availability_store):  # noqa: F811
+    from egovops.accounts import AccountService, Operator
+    from egovops.accounts.roles import Role
+    from egovops.storage.audit_repo import AuditRepository
+
+    accounts = AccountService(availability_store)
+    admin = Operator("root", Role.ADMIN, "os")
+    accounts.add(admin, "wangfang", "operator", "operator-pass-1")
+    accounts.add(admin, "lijun", "engineer", "engineer-pass-1")
+    window = ("--device", "FD-AS01", "--start", "2026-10-02 22:00", "--duration", "2h", "--reason", "更换光模块")
+    refused = run("maintenance", "add", *window, "--operator", "wangfang", "--password-stdin", input="operator-pass-1\n")
+    assert refused.exit_code == 1 and "needs the engineer role" in refused.stderr
+    added = run("maintenance", "add", *window, "--operator", "lijun", "--password-stdin", "--json", input="engineer-pass-1\n")
+    assert added.exit_code == 0, added.stderr
+    listed = json.loads(run("maintenance", "list", "--json").stdout)
+    assert listed[-1]["created_by"] == "local:lijun"
+    trail = [(r.actor, r.action, r.subject) for r in AuditRepository(availability_store).rows()]
+    assert ("local:lijun", "maintenance.add", "device:FD-AS01") in trail
+    assert not any(a == "maintenance.add" and actor == "local:wangfang" for actor, a, _ in trail)
+    refused = run("report", "sla", "95", "--operator", "lijun", "--password-stdin", input="engineer-pass-1\n")
+    assert refused.exit_code == 1 and "needs the supervisor role" in refused.stderr

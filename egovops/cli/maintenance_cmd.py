@@ -1,12 +1,12 @@
 """``egovops maintenance``: planned work, excluded from availability reports.
 
-The creator recorded is the OS user for now; once the accounts module (roles, operator logins)
-lands, it should be the signed-in engineer instead.
+Planning or removing a window takes the engineer role (``--operator`` signs in to a local account,
+else the OS user's account is used) and goes to the audit trail: a window removes downtime from
+the figures a unit is evaluated on, so who excluded what, and why, must be traceable.
 """
 
 from __future__ import annotations
 
-import getpass
 import re
 import time
 from datetime import datetime
@@ -16,7 +16,10 @@ import click
 from egovops.availability.maintenance import RECURRENCES, MaintenanceWindow
 from egovops.availability.periods import parse_day, system_zone, zone, zone_name
 from egovops.cli.context import AppContext, pass_app
+from egovops.accounts.roles import Role, require
+from egovops.audit.log import AuditLog
 from egovops.cli.errors_opt import operator_errors
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
@@ -76,11 +79,14 @@ def maintenance() -> None:
 @click.option("--reason", required=True)
 @click.option("--tz", "tz_name", help=tr("Time zone of the times given (default: the system's)."))
 @click.option("--json", "as_json", is_flag=True)
+@operator_options
 @pass_app
 @operator_errors
 def add_command(app: AppContext, device: str | None, site: str | None, network: str | None, start_text: str,
                 end_text: str | None, duration_text: str | None, repeat: str, until_text: str | None,
-                reason: str, tz_name: str | None, as_json: bool) -> None:
+                reason: str, tz_name: str | None, as_json: bool, operator_login: tuple[str | None, bool]) -> None:
+    operator = current_operator(app, operator_login)
+    require(operator.role, Role.ENGINEER, tr("plan maintenance windows"), operator.label())
     kind, scope = _scope(app, device, site, network)
     tz = zone(tz_name) if tz_name else system_zone()
     starts = parse_local(start_text)
@@ -93,9 +99,14 @@ def add_command(app: AppContext, device: str | None, site: str | None, network: 
     name = zone_name(tz)
     window = MaintenanceWindow(
         kind, scope, starts, length, reason, name, repeat, parse_day(until_text) if until_text else None,
-        created_by=getpass.getuser(), created_at=time.time(),
+        created_by=operator.label(), created_at=time.time(),
     )
     window_id = AvailabilityRepository(app.database).add_window(window)
+    AuditLog(app.database).record(
+        actor=operator.label(), role=operator.role.value, action="maintenance.add", subject=f"{kind}:{scope}",
+        details={"id": window_id, "starts": window.starts.isoformat(), "tz": name, "duration": length,
+                 "repeat": repeat, "until": until_text, "reason": reason},
+    )
     if as_json:
         emit_json({"id": window_id})
     else:
@@ -125,10 +136,20 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 @maintenance.command("remove", help=tr("Remove a maintenance window by its id."))
 @click.argument("window_id", type=int)
+@operator_options
 @pass_app
 @operator_errors
-def remove_command(app: AppContext, window_id: int) -> None:
-    AvailabilityRepository(app.database).remove_window(window_id)
+def remove_command(app: AppContext, window_id: int, operator_login: tuple[str | None, bool]) -> None:
+    operator = current_operator(app, operator_login)
+    require(operator.role, Role.ENGINEER, tr("remove maintenance windows"), operator.label())
+    repo = AvailabilityRepository(app.database)
+    window = next((w for w in repo.windows() if w.id == window_id), None)
+    repo.remove_window(window_id)
+    assert window is not None  # remove_window raised otherwise
+    AuditLog(app.database).record(
+        actor=operator.label(), role=operator.role.value, action="maintenance.remove",
+        subject=f"{window.scope_kind}:{window.scope}", details={"id": window_id, "reason": window.reason},
+    )
     click.echo(tr("maintenance window {id} removed", id=window_id))
 
 

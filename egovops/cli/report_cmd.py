@@ -9,8 +9,11 @@ import click
 
 from egovops.availability.grouping import GROUPINGS
 from egovops.availability.periods import PERIOD_KINDS, Period, custom_period, parse_day, period_containing, zone
+from egovops.accounts.roles import Role, require
+from egovops.audit.log import AuditLog
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.errors_opt import operator_errors
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.i18n import tr
 from egovops.reports import CHARTS, FORMATS
 from egovops.reports.formatting import percent, sla_mark, view_name
@@ -56,11 +59,12 @@ def report() -> None:
 @click.option("--sla", type=float, help=tr("SLA target in percent (default: the stored one, else 99.9)."))
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--tz", "tz_name", help=tr("Time zone of the period (default: the system's, e.g. Asia/Shanghai)."))
+@operator_options
 @pass_app
 @operator_errors
 def availability_command(app: AppContext, first: str | None, last: str | None, kind: str | None, at: str | None,
                          by: str, view: str, out: str, chart_name: str, sla: float | None, top: int,
-                         tz_name: str | None) -> None:
+                         tz_name: str | None, operator_login: tuple[str | None, bool]) -> None:
     path = Path(out)
     if path.suffix.lower() not in FORMATS:
         raise click.BadParameter(tr("the file name must end in {formats}", formats=", ".join(FORMATS)), param_hint="--out")
@@ -71,7 +75,7 @@ def availability_command(app: AppContext, first: str | None, last: str | None, k
     period = choose_period(first, last, kind, at, tz_name)
     target = sla if sla is not None else AvailabilityRepository(app.database).sla_target()
     req = ReportRequest(period, by=by, view=view, sla=target, top=top)
-    result = report_from_store(app.database, req)
+    result = report_from_store(app.database, req, generated_by=current_operator(app, operator_login).label())
     write_report(result, path, chart_name)
     total = result.total.view(view)
     click.echo(tr(
@@ -81,14 +85,20 @@ def availability_command(app: AppContext, first: str | None, last: str | None, k
     ))
 
 
-@report.command("sla", help=tr("Show the SLA target, or set it: egovops report sla 99.9"))
+@report.command("sla", help=tr("Show the SLA target, or set it (supervisor role): egovops report sla 99.9"))
 @click.argument("percent_value", required=False, type=float)
+@operator_options
 @pass_app
 @operator_errors
-def sla_command(app: AppContext, percent_value: float | None) -> None:
+def sla_command(app: AppContext, percent_value: float | None, operator_login: tuple[str | None, bool]) -> None:
     repo = AvailabilityRepository(app.database)
     if percent_value is not None:
+        operator = current_operator(app, operator_login)
+        require(operator.role, Role.SUPERVISOR, tr("set the SLA target"), operator.label())
+        before = repo.sla_target()
         repo.set_sla_target(percent_value)
+        AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="availability.sla-target",
+                                      subject="sla", details={"from": before, "to": percent_value})
     click.echo(tr("SLA target: {sla}%", sla=f"{repo.sla_target():g}"))
 
 
