@@ -6,7 +6,8 @@ Where benchmarks/ssh_backup.py measures the SSH layer alone, this runs what an o
 (``egovops run config-backup``): the runner with its per-target threads and timeouts, host keys
 checked against the store, configurations masked and versioned in SQLite, artefact files, the
 audit trail. The reference is OpenSSH's ``ssh host command`` per device at the same concurrency,
-writing each configuration to a file. Prints devices/s of each and the ratio egovops / OpenSSH.
+writing each configuration to a file, with the same curve25519 key exchange paramiko uses (see
+ssh_backup.py). Prints devices/s of each and the ratio egovops / OpenSSH.
 The SSH key has no passphrase here (the reference runs in BatchMode), so no keyring is needed: the
 profile is handed to the runner in memory.
 """
@@ -14,6 +15,7 @@ profile is handed to the runner in memory.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import getpass
 import subprocess
 import sys
@@ -23,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ssh_backup import lab_devices, trust_lab_keys  # noqa: E402 - the same lab and host-key setup
+from ssh_backup import KEX, lab_devices, trust_lab_keys  # noqa: E402 - the same lab, host keys and key exchange
 
 from egovops.accounts import Operator, Role  # noqa: E402
 from egovops.credentials.profiles import Secret, build_profile  # noqa: E402
@@ -50,11 +52,13 @@ def openssh_fetch(device: Device, key: Path, known_hosts: Path, out: Path) -> bo
     command = [
         "ssh", "-F", "/dev/null", "-i", str(key), "-p", str(device.ssh_port), "-o", "BatchMode=yes",
         "-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={known_hosts}", "-o", "IdentitiesOnly=yes",
-        "-o", "ConnectTimeout=30", "-o", "LogLevel=ERROR", f"{getpass.getuser()}@{device.address}",
+        "-o", "ConnectTimeout=30", "-o", "LogLevel=ERROR", "-o", f"KexAlgorithms={KEX}", f"{getpass.getuser()}@{device.address}",
         profile_for(device.vendor).show_running,
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     (out / f"{device.name}.cfg").write_text(done.stdout, encoding="utf-8")
+    if done.returncode != 0:
+        print(f"  ssh {device.name}: {done.stderr.strip()}", file=sys.stderr)
     return done.returncode == 0 and device.name in done.stdout
 
 
@@ -99,7 +103,7 @@ def main() -> None:
             database = open_database(root / "egovops.sqlite3")
             known_hosts = root / "known_hosts"
             trust_lab_keys(lab, KnownHostsStore(database), known_hosts)
-            devices = [Device(d.name, "127.0.0.1", "intranet", "安徽省", ssh_port=d.port, vendor=d.vendor, tags=("bench",)) for d in placed]
+            devices = [replace(d.device(), tags=("bench",)) for d in placed]
             InventoryRepository(database).save_devices(devices)
             credentials = ResolvedCredentials(
                 build_profile("bench", "ssh", {"user": getpass.getuser(), "key_file": str(lab.client_key)}), {"passphrase": Secret("")})
