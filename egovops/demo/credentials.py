@@ -24,16 +24,27 @@ def _missing(service: CredentialService, name: str) -> bool:
     return False
 
 
+def _kept_or_new(service: CredentialService, profile: str, field: str) -> str:
+    """The secret the keyring already holds for this profile, else a new random one.
+
+    Keyring entries are named by profile, not by data folder: a second data folder's demo must
+    reuse them, or it would change the community under a demo that is running from the first.
+    """
+    return service.secrets.get(profile, field) or secrets.token_urlsafe(12)
+
+
 def ensure_demo_credentials(service: CredentialService) -> list[str]:
     """Create ``demo-snmp`` (v2c) and ``demo-ssh`` when absent or incomplete; returns those created."""
     created = []
     if _missing(service, SNMP_PROFILE):
-        service.add(CredentialProfile(SNMP_PROFILE, CredentialKind.SNMP_V2C), {"community": secrets.token_urlsafe(12)})
+        service.add(CredentialProfile(SNMP_PROFILE, CredentialKind.SNMP_V2C),
+                    {"community": _kept_or_new(service, SNMP_PROFILE, "community")})
         created.append(SNMP_PROFILE)
     if _missing(service, SSH_PROFILE):
         service.add(
             CredentialProfile(SSH_PROFILE, CredentialKind.SSH, {"user": SSH_USER}),
-            {"password": secrets.token_urlsafe(12), "enable_password": secrets.token_urlsafe(12)},
+            {"password": _kept_or_new(service, SSH_PROFILE, "password"),
+             "enable_password": _kept_or_new(service, SSH_PROFILE, "enable_password")},
         )
         created.append(SSH_PROFILE)
     return created
