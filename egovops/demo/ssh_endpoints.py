@@ -27,6 +27,7 @@ from egovops.credentials.profiles import Secret
 from egovops.simulator.cli import VendorCli
 from egovops.simulator.shell import Shell
 from egovops.simulator.spec import VENDORS, WEAKNESSES, DeviceSpec
+from egovops.simulator.snmp.responder import raise_file_limit
 from egovops.simulator.snmp.topology import Province, SimDevice
 
 log = logging.getLogger("egovops.demo.ssh")
@@ -128,6 +129,7 @@ class SshEndpoints:
         self._thread: threading.Thread | None = None
 
     def start(self) -> int:
+        raise_file_limit(len(self.province.devices) + 256)  # one listening socket per device, plus sessions
         for device in self.province.devices.values():
             if device.vendor not in VENDORS:
                 continue  # servers have no vendor CLI
