@@ -207,3 +207,16 @@ def test_maintenance_needs_an_engineer_and_is_audited(run, availability_store): 
     assert not any(a == "maintenance.add" and actor == "local:wangfang" for actor, a, _ in trail)
     refused = run("report", "sla", "95", "--operator", "lijun", "--password-stdin", input="engineer-pass-1\n")
     assert refused.exit_code == 1 and "needs the supervisor role" in refused.stderr
+
+
+def test_a_calendar_period_without_a_date_is_the_last_complete_one(run, tmp_path):
+    from datetime import datetime
+
+    from egovops.availability.periods import add_months, zone
+
+    out = tmp_path / "r.json"
+    assert run("report", "availability", "--period", "month", "--tz", "Asia/Shanghai", "--out", str(out)).exit_code == 0
+    period = json.loads(out.read_text("utf-8"))["period"]
+    this_month = datetime.now(zone("Asia/Shanghai")).date().replace(day=1)
+    assert (period["kind"], period["from"]) == ("month", add_months(this_month, -1).isoformat())
+    assert run("report", "availability", "--period", "month", "--from", "2026-10-01", "--out", str(out)).exit_code == 2

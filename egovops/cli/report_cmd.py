@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
@@ -31,7 +31,7 @@ def choose_period(first: str | None, last: str | None, kind: str | None, at: str
         if at:
             return period_containing(kind, parse_day(at), tz)
         # No date: the last complete period, which is what a monthly report is about.
-        today = date.today()
+        today = datetime.now(tz).date()
         current = period_containing(kind, today, tz)
         return period_containing(kind, current.first - timedelta(days=1), tz)
     if not first or not last:

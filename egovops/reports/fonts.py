@@ -34,9 +34,16 @@ class FontMissingError(EgovopsError):
     """No installed font can draw Chinese text."""
 
 
+def _open(path: str, index: int = 0) -> FT2Font:
+    try:
+        return FT2Font(path, face_index=index)
+    except TypeError:  # matplotlib before 3.10 opens only the first face of a collection
+        return FT2Font(path)
+
+
 def _draws_chinese(path: str, index: int = 0) -> bool:
     try:
-        font = FT2Font(path, face_index=index)
+        font = _open(path, index)
     except (OSError, RuntimeError, ValueError):
         return False
     return all(font.get_char_index(ord(ch)) for ch in PROBE)
@@ -84,7 +91,7 @@ def cjk_monospace_family() -> str | None:
 
 
 def _two_columns_wide(path: str, index: int) -> bool:
-    font = FT2Font(path, face_index=index)
+    font = _open(path, index)
     narrow, wide, han = (font.load_char(ord(ch)).linearHoriAdvance or font.load_char(ord(ch)).horiAdvance
                          for ch in ("0", "W", "合"))
     return narrow == wide and han == 2 * narrow
