@@ -44,7 +44,6 @@ class DeviceTotals:
 
 @dataclass
 class _Events:
-    key: np.ndarray  # device, then milliseconds since the start: the sort order
     dev: np.ndarray
     t: np.ndarray
     state: np.ndarray
@@ -110,7 +109,7 @@ def _events(h: History, start: float, end: float) -> tuple[_Events, np.ndarray]:
     # keep the concatenation order above (initial state first, end-of-period sentinel last).
     perm = np.argsort(key, kind="stable")
     ev = _Events(
-        key=key[perm], dev=dev[perm], t=t[perm], state=column(2, np.int64)[perm], root=column(3, np.int64)[perm],
+        dev=dev[perm], t=t[perm], state=column(2, np.int64)[perm], root=column(3, np.int64)[perm],
         mon=np.cumsum(column(4, np.int64)[perm]), maint=np.cumsum(column(5, np.int64)[perm]),
         alive=np.cumsum(column(6, np.int64)[perm]),
     )
@@ -155,25 +154,33 @@ def _outages(ev: _Events, state_pos: np.ndarray, cls: np.ndarray, dur: np.ndarra
     return Outages(np.bincount(owner[counted], minlength=n).astype(np.int64), longest)
 
 
-def _buckets(ev: _Events, cls: np.ndarray, dur: np.ndarray, n: int, start: float, end: float,
+def _buckets(ev: _Events, cls: np.ndarray, dur: np.ndarray, start: float, end: float,
              boundaries: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
-    """Seconds of UP, DOWN_OWN and ROOTED per group and bucket, from running totals per device."""
-    query = _key(np.repeat(np.arange(n), boundaries.size), np.tile(boundaries, n), start, end)
-    at = np.searchsorted(ev.key, query, side="right") - 1
-    first = np.searchsorted(ev.dev, np.arange(n))
+    """Seconds of UP, DOWN_OWN and ROOTED per group and bucket.
+
+    Each segment adds its first and last partial bucket directly; the whole buckets it spans in
+    between are counted with a difference array, so the cost grows with the segments, not with
+    devices × buckets (a year of days for 20,000 devices would be 7 million look-ups).
+    """
     edges = np.concatenate(([start], boundaries, [end]))
     nb = edges.size - 1
     out = np.zeros((n_groups, nb, 3))
     for j, wanted in enumerate((UP, DOWN_OWN, ROOTED)):
-        x = np.where(cls == wanted, dur, 0.0)
-        running = np.cumsum(x) - x
-        running -= running[first][ev.dev]
-        inner = running[at] + np.where(cls[at] == wanted, np.repeat(boundaries[None, :], n, 0).ravel() - ev.t[at], 0.0)
-        total = np.bincount(ev.dev, weights=x, minlength=n)
-        cum = np.hstack([np.zeros((n, 1)), inner.reshape(n, -1), total[:, None]])
-        per_device = np.diff(cum, axis=1)
-        index = (groups[:, None] * nb + np.arange(nb)[None, :]).ravel()
-        out[:, :, j] = np.bincount(index, weights=per_device.ravel(), minlength=n_groups * nb).reshape(n_groups, nb)
+        pick = (cls == wanted) & (dur > 0)
+        s, e, g = ev.t[pick], ev.t[pick] + dur[pick], groups[ev.dev[pick]]
+        first = np.searchsorted(edges, s, side="right") - 1
+        last = np.searchsorted(edges, e, side="left") - 1
+        one = first == last
+        head = np.where(one, e - s, edges[np.minimum(first + 1, nb)] - s)
+        total = np.bincount(g * nb + first, weights=head, minlength=n_groups * nb)
+        many = ~one
+        total += np.bincount(g[many] * nb + last[many], weights=e[many] - edges[last[many]], minlength=n_groups * nb)
+        # whole buckets first+1 .. last-1: +1 where the run starts, -1 where it stops
+        width = nb + 1
+        marks = np.bincount(g[many] * width + first[many] + 1, minlength=n_groups * width).astype(float)
+        marks -= np.bincount(g[many] * width + last[many], minlength=n_groups * width)
+        covered = np.cumsum(marks.reshape(n_groups, width), axis=1)[:, :nb]
+        out[:, :, j] = total.reshape(n_groups, nb) + covered * np.diff(edges)[None, :]
     return out
 
 
@@ -193,5 +200,5 @@ def compute(h: History, start: float, end: float, boundaries: list[float] | None
     if boundaries is not None:
         if groups is None:
             groups, n_groups = np.zeros(n, np.int64), 1
-        totals.buckets = _buckets(ev, cls, dur, n, start, end, np.asarray(boundaries, float), groups, n_groups)
+        totals.buckets = _buckets(ev, cls, dur, start, end, np.asarray(boundaries, float), np.asarray(groups, np.int64), n_groups)
     return totals
