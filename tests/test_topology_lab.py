@@ -145,6 +145,9 @@ def test_powering_off_the_city_gives_one_root_alarm_and_clears_on_recovery(chain
     symptoms = [a for a in active if a.suppressed]
     assert sorted(a.device for a in symptoms) == sorted([COUNTY, DEPT])
     assert {a.root_alarm_id for a in symptoms} == {roots[0].id}
+    # A cycle of the department alone (its own interval fell due) still finds the city behind it.
+    assert _states(poller.run_cycle(names=[DEPT]))[DEPT] == ("unreachable", CITY)
+    assert [a.device for a in alarms.list(active_only=True) if not a.suppressed] == [CITY]
 
     chain.power_on(CITY)
     chain.wait_for_snmp()

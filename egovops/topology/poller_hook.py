@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from egovops.storage.alarms_repo import Alarm, AlarmRepository
 from egovops.storage.database import Database
+from egovops.storage.polling_repo import PollingRepository
 from egovops.topology.rootcause import root_causes
 from egovops.topology.service import TopologyService
 from egovops.topology.tree import DependencyTree
@@ -25,6 +26,7 @@ class RootCauseAnalysis:
     def __init__(self, database: Database, refresh_s: float = TREE_REFRESH_S) -> None:
         self.service = TopologyService(database)
         self.alarms = AlarmRepository(database)
+        self.polling = PollingRepository(database)
         self.refresh_s = refresh_s
         self._tree: DependencyTree | None = None
         self._tree_at = 0.0
@@ -35,9 +37,16 @@ class RootCauseAnalysis:
         return self._tree
 
     def classify(self, statuses: Mapping[str, Any]) -> dict[str, tuple[str, str | None]]:
-        """The poller's state classifier: {device: ("unreachable", root)} for every symptom."""
-        states = {name: status.state for name, status in statuses.items()}
-        found: dict[str, tuple[str, str | None]] = {name: ("unreachable", root) for name, root in root_causes(states, self.tree()).items()}
+        """The poller's state classifier: {device: ("unreachable", root)} for every symptom.
+
+        A cycle may hold only some devices (their own intervals fell due): the parents it does not
+        hold count with their last stored state, so a child polled alone still finds its root.
+        """
+        states = {name: state for name, (state, _since) in self.polling.state_since().items()}
+        states.update({name: status.state for name, status in statuses.items()})
+        found: dict[str, tuple[str, str | None]] = {
+            name: ("unreachable", root) for name, root in root_causes(states, self.tree()).items() if name in statuses
+        }
         for name, status in statuses.items():
             if status.state == "unreachable" and name not in found:
                 found[name] = ("down", None)  # nothing above it has failed: it is down itself
@@ -45,11 +54,15 @@ class RootCauseAnalysis:
 
     def link_alarms(self, statuses: Iterable[Any]) -> None:
         """Fold the active alarms of unreachable devices under their root's alarm, suppressed."""
+        statuses = list(statuses)
+        polled = {s.name for s in statuses}
         roots = {s.name: s.root_cause for s in statuses if s.state == "unreachable" and s.root_cause}
         by_device: dict[str, list[Alarm]] = {}
         for alarm in self.alarms.list(active_only=True):
             by_device.setdefault(alarm.device, []).append(alarm)
         for device, alarms in by_device.items():
+            if device not in polled:
+                continue  # not in this cycle: what was decided about it last time still holds
             root_alarm = _root_alarm(by_device.get(roots[device], [])) if device in roots else None
             for alarm in alarms:
                 if root_alarm is not None:
