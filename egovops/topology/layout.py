@@ -30,16 +30,25 @@ class _Bubble:
     radius: float = 0.0  # of the whole bubble
 
 
+def _device_order(device: Device) -> tuple[int, str]:
+    return _ROLE_ORDER.get(device.role, 9), device.name
+
+
 def _site_tree(devices: Iterable[Device]) -> tuple[list[str], dict[str, _Bubble]]:
     bubbles: dict[str, _Bubble] = {}
     linked: set[str] = set()  # sites already hung under their parent
     for device in devices:
-        bubbles.setdefault(device.site, _Bubble()).devices.append(device)
+        bubble = bubbles.get(device.site)
+        if bubble is None:
+            bubble = bubbles[device.site] = _Bubble()
+        bubble.devices.append(device)
         site = device.site
         while "/" in site and site not in linked:
             linked.add(site)
             parent = site.rsplit("/", 1)[0]
-            bubbles.setdefault(parent, _Bubble()).children.append(site)
+            if parent not in bubbles:
+                bubbles[parent] = _Bubble()
+            bubbles[parent].children.append(site)
             site = parent
     return sorted(s for s in bubbles if "/" not in s), bubbles
 
@@ -54,7 +63,8 @@ def _size(site: str, bubbles: dict[str, _Bubble]) -> float:
     for here in reversed(order):
         bubble = bubbles[here]
         bubble.children.sort()
-        bubble.devices.sort(key=lambda d: (_ROLE_ORDER.get(d.role, 9), d.name))
+        if len(bubble.devices) > 1:
+            bubble.devices.sort(key=_device_order)
         count = len(bubble.devices)
         bubble.inner = 0.0 if count <= 1 else max(DEVICE_SPACING, DEVICE_SPACING * count / (2 * math.pi))
         sizes = [bubbles[c].radius for c in bubble.children]
