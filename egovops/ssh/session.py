@@ -7,6 +7,7 @@ read has a deadline and a size cap. A session belongs to one thread at a time.
 from __future__ import annotations
 
 import re
+import time
 from types import TracebackType
 
 import paramiko
@@ -159,9 +160,12 @@ def open_session(
     """Connect, verify the host key, log in, raise privilege if the profile has an enable password,
     switch paging off, and return the session (a context manager)."""
     host, port = device.address, device.ssh_port
+    # One deadline for TCP, banner and key exchange, so a slow accept does not double the wait.
+    deadline = time.monotonic() + connect_timeout
     sock = connect_socket(device.name, host, port, connect_timeout)
     try:
-        transport = start_transport(device.name, sock, known_hosts.host_key_algorithms(host, port), connect_timeout)
+        transport = start_transport(device.name, sock, known_hosts.host_key_algorithms(host, port),
+                                    deadline - time.monotonic(), connect_timeout)
     except BaseException:
         sock.close()
         raise

@@ -36,8 +36,12 @@ def connect_socket(device: str, host: str, port: int, timeout: float) -> socket.
     return sock
 
 
-def start_transport(device: str, sock: socket.socket, host_key_algorithms: list[str], timeout: float) -> paramiko.Transport:
-    """Banner and key exchange within ``timeout``: a server that accepts TCP and says nothing fails here."""
+def start_transport(device: str, sock: socket.socket, host_key_algorithms: list[str], timeout: float,
+                    connect_timeout: float | None = None) -> paramiko.Transport:
+    """Banner and key exchange within ``timeout`` (what is left of ``connect_timeout``, which the
+    error reports): a server that accepts TCP and says nothing fails here."""
+    reported = timeout if connect_timeout is None else connect_timeout
+    timeout = max(timeout, 0.1)
     transport = paramiko.Transport(sock)
     transport.banner_timeout = timeout
     transport.handshake_timeout = timeout
@@ -52,12 +56,12 @@ def start_transport(device: str, sock: socket.socket, host_key_algorithms: list[
     except (paramiko.SSHException, EOFError, OSError) as exc:
         transport.close()
         if time.monotonic() - started >= timeout * 0.95 or "timeout" in str(exc).lower() or "timed out" in str(exc).lower():
-            raise SshTimeoutError(device, "connect", timeout, tr("no SSH banner or key exchange")) from None
+            raise SshTimeoutError(device, "connect", reported, tr("no SSH banner or key exchange")) from None
         raise SshConnectError(device, tr("{device}: SSH handshake failed: {reason}", device=device, reason=exc or type(exc).__name__)) from None
     if not (transport.is_active() and transport.initial_kex_done):
         # paramiko's start_client returns silently when its own timeout passes mid-negotiation.
         transport.close()
-        raise SshTimeoutError(device, "connect", timeout, tr("no SSH banner or key exchange"))
+        raise SshTimeoutError(device, "connect", reported, tr("no SSH banner or key exchange"))
     return transport
 
 
