@@ -18,9 +18,13 @@ auth_timeout=15, command_timeout=60, max_output_bytes=32 MiB, operator=None) -> 
   trusted by ``operator`` (default: the OS user); or a callable ``(OfferedHostKey) -> bool`` the
   console uses to show a fingerprint dialog. A CHANGED key is always refused (HostKeyChangedError).
 - The host key is checked before any credential is sent. TCP_NODELAY is set on the socket.
+  ``connect_timeout`` is one deadline for TCP, banner and key exchange; ``auth_timeout`` covers
+  login; ``command_timeout`` each command (``run(..., timeout=)`` overrides it per call).
 - Paging is switched off on open: Huawei ``screen-length 0 temporary``, H3C ``screen-length
   disable`` (Comware has no ``temporary`` form), Cisco/Ruijie/ZTE ``terminal length 0``.
-- ``VendorSession.run(command, timeout=None, check=True) -> str``; ``.vendor``, ``.hostname``,
+- ``VendorSession.run(command, timeout=None, check=True) -> str``: with ``check`` a CLI rejection
+  printed right under the command (``VendorProfile.rejection``) raises SshCommandError, so an error
+  reply is never stored as data. ``.vendor``, ``.hostname``,
   ``.profile`` (``VendorProfile``: ``show_running``, ``paging_off``…), ``.close()``; a context
   manager. One thread at a time per session; run many devices in parallel with one session each.
   A session is closed after any error raised from it.
@@ -31,7 +35,8 @@ Errors, all ``SshError(EgovopsError)`` with ``.device`` and a message naming the
 or command), ``SshOutputTooLarge``, ``SshCommandError`` (the CLI rejected a command; .reply),
 ``SshConnectError`` (refused, reset, not SSH, session closed).
 
-The vendor CLI emulator used by the tests and the demo is ``egovops.simulator``.
+The vendor CLI emulator used by the tests and the demo is ``egovops.simulator``; real OpenSSH sshd
+processes serving it are started by ``egovops.simulator.lab``.
 """
 
 from egovops.ssh.errors import (
