@@ -19,6 +19,7 @@ Every packet goes to 127.0.0.1. Needs snmpd, snmp (net-snmp tools), gnome-keyrin
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import os
 import resource
 import shutil
@@ -161,6 +162,9 @@ def part_b(folder: Path, ports: list[int], dead: int) -> None:
     print(f"(b) full cycle over {len(ports)} devices on one snmpd ({len(ports)} loopback ports), default concurrency (200 status, 16 walks)")
     print(f"    {len(ports) / wall:8.1f} devices/s   cycle {wall:.2f} s   CPU {used:.2f} s ({100 * used / wall:.0f}% of a core)"
           f"   peak RSS {peak / 2**20:.0f} MiB   failed {result.stats.failed}")
+    errors = Counter((s.error or "").split(": ", 1)[-1][:70] for s in result.statuses if s.error)
+    for error, count in errors.most_common(3):
+        print(f"      {count} × {error}")
 
     if dead:
         live = len(ports) - dead
