@@ -12,7 +12,7 @@ def percent(value: float | None, digits: int = 3) -> str:
 def duration(seconds: float | None) -> str:
     """Hours:minutes:seconds; hours keep counting past a day so sums stay comparable."""
     if seconds is None:
-        return "–"
+        return "-"  # ASCII, so columns of figures stay in one fast run (pdf.py)
     total = int(round(seconds))
     return f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
 

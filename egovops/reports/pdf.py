@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -24,6 +26,7 @@ ROWS_PER_PAGE = 30
 # A device-level table of a whole province would run to hundreds of pages; the PDF shows this
 # many rows and says where the rest is (CSV/JSON exports always hold every row).
 MAX_TABLE_ROWS = 450
+ASCII_MONO = "DejaVu Sans Mono"  # ships with matplotlib, so it is there on every system
 
 
 def _width(text: str) -> int:
@@ -52,24 +55,68 @@ def _numeric(column: Sequence[str]) -> bool:
 
 def _pad(text: str, width: int, right: bool) -> str:
     """Figures to the right of their column, words to the left."""
-    gap = " " * (width - _width(text))
+    gap = " " * (width - len(text))
     return gap[:-2] + text + "  " if right else text + gap
 
 
+@lru_cache(maxsize=1)
+def _ascii_advance() -> float:
+    """Width of one character of ASCII_MONO, in ems."""
+    font = get_font(findfont(FontProperties(family=ASCII_MONO)))
+    return font.load_char(ord("0")).horiAdvance / 64 / (font.units_per_EM / 64)
+
+
+def _mono_table(fig: Figure, mono: str, headers: Sequence[str], rows: Sequence[Sequence[str]], top: float) -> None:
+    """Columns of plain ASCII (figures, device names) are drawn as one padded string per run of
+    such columns in DejaVu Sans Mono, whose TrueType glyphs the PDF backend handles much faster
+    than the CFF outlines of the CJK font; columns with Chinese are placed on their own."""
+    height, adv = 0.027, _ascii_advance()
+    ascii_col = [all(str(c).isascii() for c in col) for col in zip(*rows)] if rows else [False] * len(headers)
+    numeric = [_numeric(col) for col in zip(*rows)] if rows else [False] * len(headers)
+    chars, widths = [], []  # per column: ASCII characters (ASCII columns) and width in ems
+    for n, col in enumerate(zip(headers, *rows)):
+        header_em = 0.5 * _width(str(col[0]))
+        if ascii_col[n]:
+            count = max([len(str(c)) for c in col[1:]] + [int(header_em / adv + 0.999)]) + 2
+            chars.append(count)
+            widths.append(count * adv)
+        else:
+            chars.append(0)
+            widths.append(max(0.5 * _width(str(c)) for c in col) + 1.0)
+    font_pt = min(8.5, 0.94 * A4_LANDSCAPE[0] * 72 / sum(widths))
+    em = font_pt / (A4_LANDSCAPE[0] * 72)  # one em as a fraction of the page width
+    starts = [0.035 + em * sum(widths[:n]) for n in range(len(widths))]
+    _stripes(fig, len(rows), top, height, starts[-1] + em * widths[-1])
+    y = top - height + height * 0.3
+    for n, header in enumerate(headers):
+        if numeric[n]:
+            fig.text(starts[n] + em * (widths[n] - 2 * adv), y, str(header), fontsize=font_pt, family=mono, ha="right")
+        else:
+            fig.text(starts[n], y, str(header), fontsize=font_pt, family=mono)
+    for i, cells in enumerate(rows, 1):
+        y = top - (i + 1) * height + height * 0.3
+        n = 0
+        while n < len(cells):
+            if not ascii_col[n]:
+                fig.text(starts[n], y, str(cells[n]), fontsize=font_pt, family=mono)
+                n += 1
+                continue
+            run = n
+            while n < len(cells) and ascii_col[n]:
+                n += 1
+            text = "".join(_pad(str(cells[k]), chars[k], numeric[k]) for k in range(run, n)).rstrip()
+            fig.text(starts[run], y, text, fontsize=font_pt, family=ASCII_MONO)
+
+
 def _table(fig: Figure, headers: Sequence[str], rows: Sequence[Sequence[str]], top: float = 0.9) -> None:
-    """A plain table drawn as text. With a monospaced CJK font each row is one padded string (PDF
-    text is costly per object); otherwise each cell is placed on its own. matplotlib's Table was
-    not used: it lays every cell out twice and made a province's tables the slowest part."""
+    """A plain table drawn as text (matplotlib's Table lays every cell out twice, which made a
+    province's tables the slowest part of the PDF). With a monospaced CJK font rows are a few
+    padded strings, as PDF text costs per object and per glyph; otherwise each cell is placed."""
     height = 0.027
     widths = [max(_width(str(c)) for c in col) + 2 for col in zip(headers, *rows)]
     mono = cjk_monospace_family()
     if mono is not None:
-        font_pt = min(8.5, 0.94 * A4_LANDSCAPE[0] * 72 / (0.5 * sum(widths)))
-        _stripes(fig, len(rows), top, height, 0.03 + sum(widths) * 0.5 * font_pt / (A4_LANDSCAPE[0] * 72))
-        right = [_numeric(col) for col in zip(*rows)] if rows else [False] * len(headers)
-        for i, cells in enumerate([headers, *rows]):
-            line = "".join(_pad(str(c), w, r) for c, w, r in zip(cells, widths, right)).rstrip()
-            fig.text(0.035, top - (i + 1) * height + height * 0.3, line, fontsize=font_pt, family=mono)
+        _mono_table(fig, mono, headers, rows, top)
     else:
         font_pt = 7.0
         unit = font_pt * 0.55 / (A4_LANDSCAPE[0] * 72)  # one Latin character, as a fraction of the page width
