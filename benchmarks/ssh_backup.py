@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import paramiko
@@ -38,9 +39,9 @@ KEX = "curve25519-sha256,curve25519-sha256@libssh.org"  # what paramiko negotiat
 
 
 def lab_devices(count: int) -> list[LabDevice]:
-    """The first ``count`` network devices of the demo province, at their own loopback address and
-    SSH port; every fifth one fails the baseline."""
-    return lab_devices_for(build_demo(count * 2).devices, weak_every=5)[:count]
+    """The first ``count`` network devices of the demo province, at their own loopback address (on
+    free ports: a running demo holds the demo's own); every fifth one fails the baseline."""
+    return [replace(d, port=0) for d in lab_devices_for(build_demo(count * 2).devices, weak_every=5)[:count]]
 
 
 def trust_lab_keys(lab: SshLab, known: KnownHostsStore, known_hosts_file: Path) -> None:

@@ -105,3 +105,17 @@ def test_a_server_stuck_in_authentication_costs_the_auth_timeout(sshd_lab, datab
         open_session(placed.device(), credentials, KnownHostsStore(database), trust_new_host_key=True, auth_timeout=2.0)
     assert late.value.stage == "auth" and "AH-STUCK-01" in str(late.value)
     assert 1.8 <= time.monotonic() - started < 8.0
+
+
+def test_the_lab_refuses_a_port_another_server_holds(sshd_lab) -> None:
+    # A running demo (or anything) on a device's port must not be mistaken for the lab's sshd.
+    import socket
+
+    squatter = socket.socket()
+    squatter.bind(("127.20.9.9", 0))
+    squatter.listen(1)
+    try:
+        with pytest.raises(RuntimeError, match="Bind to port"):
+            sshd_lab.start([LabDevice("A-01", "huawei"), LabDevice("B-01", "h3c", address="127.20.9.9", port=squatter.getsockname()[1])])
+    finally:
+        squatter.close()

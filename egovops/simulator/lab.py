@@ -146,9 +146,18 @@ class Sshd:
         deadline = time.monotonic() + 15
         for d in self.devices:
             while not _answers_ssh(d.address, d.port):
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"sshd did not start: {(self.root / 'sshd.stderr').read_text()[-2000:]}")
+                if self.process.poll() is not None or time.monotonic() > deadline or "Bind to port" in self._errors():
+                    self.stop()
+                    raise RuntimeError(f"sshd did not start: {self._errors()}")
                 time.sleep(0.05)
+        # sshd carries on when only some of its ports could be bound; another server (a running
+        # demo, say) may be answering on the others, so a lab with a missing port is refused.
+        if "Bind to port" in self._errors():
+            self.stop()
+            raise RuntimeError(f"sshd could not listen on every device's port: {self._errors()}")
+
+    def _errors(self) -> str:
+        return (self.root / "sshd.stderr").read_text(errors="replace")[-2000:]
 
     def stop(self) -> None:
         if self.process is not None:
@@ -173,7 +182,7 @@ class Sshd:
 def _answers_ssh(address: str, port: int) -> bool:
     try:
         with socket.create_connection((address, port), timeout=1) as s:
-            return s.recv(8).startswith(b"SSH-")
+            return s.recv(16).startswith(b"SSH-2.0-OpenSSH")
     except OSError:
         return False
 
