@@ -99,3 +99,16 @@ def test_dead_device_fails_the_poll_raises_an_alarm_that_an_operator_acks(cli, d
     assert acked["acked_by"] and acked["ack_comment"] == "县局断电，已通知"
     missing = cli("alarms", "ack", "9999", "--comment", "x")
     assert missing.returncode == 1 and "9999" in missing.stderr
+
+
+def test_thresholds_and_overrides_are_set_from_the_command_line(cli, database) -> None:
+    from egovops.storage.polling_settings_repo import PollingSettingsRepository
+
+    assert cli("polling", "set", "thresholds.cpu_percent", "70").returncode == 0
+    assert cli("polling", "set", "overrides.site:安徽省/合肥市.timeout_s", "5").returncode == 0
+    bad = cli("polling", "set", "thresholds.cpu_limit", "70")
+    assert bad.returncode == 1 and "thresholds.cpu_limit" in bad.stderr
+    settings = PollingSettingsRepository(database).polling()
+    assert settings.thresholds.cpu_percent == 70
+    device = Device("hf-x", "127.0.0.1", "intranet", "安徽省/合肥市/肥东县")
+    assert settings.intervals_for(device).timeout_s == 5 and settings.intervals.timeout_s == 2.0

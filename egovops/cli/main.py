@@ -35,6 +35,7 @@ COMMAND_MODULES = {
     "poll": "egovops.cli.poll_cmd",
     "alarms": "egovops.cli.alarms_cmd",
     "status": "egovops.cli.status_cmd",
+    "polling": "egovops.cli.polling_cmd",
     "console": "egovops.cli.console_cmd",
 }
 
