@@ -3,8 +3,8 @@
 
     python benchmarks/console_latency.py [--devices 1000]
 
-The console runs as ``egovops console --demo`` runs it: main window, session, and the poller in the
-console's own process (``LivePolling``: its thread and the core's asyncio loop), polling --devices
+The console runs as ``egovops console --demo`` runs it: main window, session, and the poller it
+starts (``LivePolling``: ``egovops poll`` as a child process, a watcher thread), polling --devices
 devices served by one net-snmp snmpd on as many loopback ports (set up as benchmarks/snmp_poll.py
 does, community in a private gnome-keyring). A 20 ms QTimer records how late each tick fires from
 the first cycle's start until the console has shown that cycle's result. Reference: the same timer
@@ -74,7 +74,11 @@ def main() -> None:
     from egovops.storage.inventory_repo import InventoryRepository
 
     folder = Path(tempfile.mkdtemp(prefix="egovops-latency-"))
-    ports = [snmp_poll.free_udp_port() for _ in range(args.devices)]
+    ports: list[int] = []
+    while len(ports) < args.devices:  # the kernel may hand the same free port out twice
+        port = snmp_poll.free_udp_port()
+        if port not in ports:
+            ports.append(port)
     keyring_pids = snmp_poll.start_keyring(folder)
     snmpd = snmp_poll.start_snmpd(folder, ports)
     try:
@@ -94,7 +98,7 @@ def main() -> None:
         app = create_application(sys.argv[:1])
         switcher = LanguageSwitcher(app)
         switcher.apply("zh_CN")
-        live = LivePolling(db, credentials)
+        live = LivePolling(db, folder)
         session = ConsoleSession(db, live=live)
         window = MainWindow(session, switcher)
         window.show()

@@ -70,7 +70,7 @@ def console(app: AppContext, demo: bool, lang: str | None) -> None:
     _ensure_demo(app)
     wait, ours = _start_demo_network(app)
     try:
-        code = run_console(app.database, lang, started, LivePolling(app.database, app.credentials), wait)
+        code = run_console(app.database, lang, started, LivePolling(app.database, app.data_dir), wait)
     finally:
         if ours:
             stop_demo(app.data_dir)

@@ -1,63 +1,94 @@
-"""The poller running inside the console's process (``egovops console --demo``).
+"""The poller the console starts for ``egovops console --demo``: ``egovops poll`` as a child process.
 
-It polls in its own thread on the core's asyncio loop, exactly as ``egovops poll`` does (root-cause
-analysis attached), and calls ``on_cycle`` from that thread after each cycle; the console turns that
-into a refresh on its GUI thread. A ``wait_for`` callable runs first in the same thread, so the
-window opens at once while, for example, the demo network is still starting.
+Polling 1,000 devices is CPU-bound Python (SNMP decoding, state and alarm bookkeeping); in the
+console's own process it held the interpreter lock long enough to stall the GUI thread for over
+400 ms at the 99th percentile (benchmarks/console_latency.py). In its own process the poller
+competes with the console for nothing but the store, which SQLite's WAL mode lets both use at
+once. A watcher thread notices each finished cycle in ``poller_stats`` and calls ``on_cycle``
+from that thread; the console turns that into a refresh on its GUI thread. ``wait_for`` runs first
+on the same thread, so the window opens at once while, for example, the demo network starts.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import Callable
 
-from egovops.credentials.service import CredentialService
+from egovops.errors import EgovopsError
+from egovops.i18n import tr
+from egovops.paths import log_dir
 from egovops.storage.database import Database
+from egovops.storage.overview_repo import OverviewRepository
 
 log = logging.getLogger(__name__)
+WATCH_S = 1.0
 STOP_TIMEOUT_S = 30.0
 
 
 class LivePolling:
     def __init__(
-        self, database: Database, credentials: CredentialService,
+        self, database: Database, data_dir: Path,
         on_cycle: Callable[[], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        self.database, self.credentials = database, credentials
+        self.repo, self.data_dir = OverviewRepository(database), data_dir
         self.on_cycle, self.on_error = on_cycle, on_error
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._process: subprocess.Popen[bytes] | None = None
 
     def start(self, wait_for: Callable[[], None] | None = None) -> None:
         self._thread = threading.Thread(target=self._run, args=(wait_for,), name="egovops-console-poller", daemon=True)
         self._thread.start()
 
     def _run(self, wait_for: Callable[[], None] | None) -> None:
-        # Imported here: the SNMP stack is heavy and only the live console needs it.
-        from egovops.polling.poller import Poller
-        from egovops.snmp import SnmpClient, SnmpLoop
-        from egovops.topology.poller_hook import attach as attach_root_cause
-
-        loop = None
         try:
             if wait_for is not None:
                 wait_for()
             if self._stop.is_set():
                 return
-            loop = SnmpLoop("egovops-console-snmp").start()
-            poller = Poller(self.database, SnmpClient(loop), self.credentials)
-            attach_root_cause(poller)
-            poller.run_forever(self._stop, lambda _result: self.on_cycle() if self.on_cycle else None)
+            self._spawn()
+            self._watch()
         except Exception as exc:  # reported to the operator, never lost in a thread
             log.exception("console poller stopped")
             if self.on_error is not None:
                 self.on_error(exc)
-        finally:
-            if loop is not None:
-                loop.stop()
+
+    def _spawn(self) -> None:
+        log_path = log_dir(self.data_dir) / "console-poller.log"
+        with open(log_path, "ab") as out:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "egovops", "--data-dir", str(self.data_dir), "poll"],
+                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            )
+
+    def _watch(self) -> None:
+        assert self._process is not None
+        last = self.repo.latest_status_cycle()
+        while not self._stop.wait(WATCH_S):
+            if self._process.poll() is not None:
+                raise EgovopsError(tr("the poller stopped (exit code {code}); see {log}", code=self._process.returncode,
+                                      log=log_dir(self.data_dir) / "console-poller.log"))
+            latest = self.repo.latest_status_cycle()
+            if latest is not None and (last is None or latest.at != last.at):
+                last = latest
+                if self.on_cycle is not None:
+                    self.on_cycle()
 
     def stop(self) -> None:
         self._stop.set()
+        if self._process is not None and self._process.poll() is None:
+            # SIGINT is `egovops poll`'s Ctrl-C: it stops after the current cycle. Every write is one
+            # transaction, so the kill after the grace period loses at most that cycle.
+            self._process.send_signal(signal.SIGINT)
+            try:
+                self._process.wait(STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
         if self._thread is not None:
             self._thread.join(STOP_TIMEOUT_S)
