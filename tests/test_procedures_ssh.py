@@ -123,3 +123,19 @@ def test_changed_host_key_is_refused_by_the_procedure(sshd_lab, database, invent
     sshd_lab.servers[0].restart_with_new_host_key()
     [result] = run_here(database, data_dir, "config-backup", "AH-INT-CORE-01", ssh_profile="lab").outcomes
     assert result.status is Status.FAILED and old in result.message and sshd_lab.servers[0].fingerprint in result.message
+
+
+def test_cancel_during_a_real_run_skips_the_devices_not_started(lab_inventory, database, data_dir) -> None:
+    from egovops.accounts import Operator, Role
+    from egovops.procedures import CancelToken, ProcedureRunner, RunCallbacks, RunRequest, RunServices, discover
+
+    cancel = CancelToken()
+    finished: list[str] = []
+    callbacks = RunCallbacks(on_result=lambda o: (finished.append(o.device), cancel.cancel()))
+    services = RunServices(database, Operator("ops", Role.ENGINEER, "os"), data_dir / "runs", trust_new_host_key=True,
+                           ssh_profile="lab-ssh-enable")
+    report = ProcedureRunner(discover(), services, callbacks).run(RunRequest("config-backup", "all", concurrency=1), cancel)
+    counts = report.counts()
+    assert report.cancelled and counts["ok"] == 1 and counts["skipped"] == len(ALL_LAB) - 1
+    assert outcomes(report)[finished[0]].status is Status.OK
+    assert all("cancelled" in o.message for o in report.outcomes if o.status is Status.SKIPPED)
