@@ -92,10 +92,10 @@ def test_dead_device_fails_the_poll_raises_an_alarm_that_an_operator_acks(cli, d
     devices = {d["name"]: d for d in json.loads(done.stdout)}
     assert devices["hf-dead"]["status"] == "down" and "no response" in devices["hf-dead"]["error"]
     assert "public" not in done.stdout + done.stderr  # the community never shows
-    alarms = json.loads(cli("alarms", "list", "--active", "--json").stdout)
-    assert [(a["device"], a["kind"], a["severity"]) for a in alarms] == [("hf-dead", "device_down", "critical")]
+    alarms = [a for a in json.loads(cli("alarms", "list", "--active", "--json").stdout) if a["kind"] == "device_down"]
+    assert [(a["device"], a["severity"]) for a in alarms] == [("hf-dead", "critical")]  # a busy CI host may add cpu_high
     assert cli("alarms", "ack", str(alarms[0]["id"]), "--comment", "县局断电，已通知").returncode == 0
-    acked = json.loads(cli("alarms", "list", "--json").stdout)[0]
+    acked = next(a for a in json.loads(cli("alarms", "list", "--json").stdout) if a["id"] == alarms[0]["id"])
     assert acked["acked_by"] and acked["ack_comment"] == "县局断电，已通知"
     missing = cli("alarms", "ack", "9999", "--comment", "x")
     assert missing.returncode == 1 and "9999" in missing.stderr

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Mapping, Union
 from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
+from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, poll_details, poll_status
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
@@ -113,17 +114,21 @@ class Poller:
         the devices that answered, fewer at once: their replies are large and decoding them is
         CPU-bound, and a saturated loop would let answered requests time out in our own queue."""
         pinger = Pinger() if self.use_icmp else None
-        status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
-        walk_limit = asyncio.Semaphore(max(1, self.settings.walk_concurrency))
+        status_limit = AdaptiveLimit(self.settings.concurrency)
+        walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
         async def one(device: Device, kinds: set[str]) -> DeviceStatus:
             _key, target, error = self._targets[device.name]
             previous = self._last.get(device.name)
-            async with status_limit:
+            async with status_limit.slot() as timer:
                 status, system = await poll_status(self.client, device, target, error, previous, pinger, now)
+                if system is not None and target is not None:
+                    timer.answered(target.total_wait)
             if system is not None and target is not None:
-                async with walk_limit:  # status-only cycles just reuse the known identity here
+                async with walk_limit.slot() as timer:  # status-only cycles just reuse the known identity here
                     await poll_details(self.client, target, status, kinds, previous, now)
+                    if status.error_kind != "timeout":
+                        timer.answered(target.total_wait * 4)  # a walk is several requests
             return status
 
         try:
@@ -145,7 +150,7 @@ class Poller:
                 else:
                     statuses[name].state, statuses[name].root_cause = result[0], result[1]
 
-    def _finish(self, statuses: list[DeviceStatus], devices: dict[str, Device], now: float) -> tuple[list[Transition], dict[str, list[AlarmCondition]]]:
+    def _finish(self, statuses: list[DeviceStatus], now: float) -> tuple[list[Transition], dict[str, list[AlarmCondition]]]:
         thresholds, critical = self.settings.thresholds, self.settings.critical_interfaces
         by_name = {s.name: s for s in statuses}
         for status in statuses:
@@ -199,7 +204,7 @@ class Poller:
         statuses = self.client.snmp_loop.run(self._poll_all(work, started_wall))
         if local:
             statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
-        transitions, conditions = self._finish(statuses, {d.name: d for d, _ in work}, started_wall)
+        transitions, conditions = self._finish(statuses, started_wall)
         self.repo.save_cycle(statuses, {s.name: s.since or started_wall for s in statuses})
         self.states.record_transitions(transitions)
         self.states.extend_monitoring([s.name for s in statuses], started_wall, 2.5 * self.settings.intervals.status_s)
