@@ -43,3 +43,30 @@ def test_rollups_and_retention(database, inventory) -> None:
     assert [cpu for _at, cpu, _mem in repo.health_series("hf-core-1")] == [50.0, 70.0, 90.0]
     repo.rollup_and_prune(now, raw_days=1, hourly_days=2)  # idempotent
     assert repo.hourly_health("hf-core-1") == hourly
+
+
+def test_in_flight_limit_shrinks_on_slow_answers_and_grows_back() -> None:
+    import asyncio
+
+    from egovops.polling.limiter import AdaptiveLimit
+
+    async def scenario() -> tuple[int, int, int]:
+        limit = AdaptiveLimit(100, minimum=4)
+        for _ in range(20):
+            limit.answered(seconds=3.0, timeout=4.0)  # answered, but late: the console is the bottleneck
+        low = int(limit.limit)
+        for _ in range(10):
+            limit.answered(seconds=0.01, timeout=4.0)
+        peak = 0
+
+        async def request() -> None:
+            nonlocal peak
+            async with limit.slot():
+                peak = max(peak, limit.in_flight)
+                await asyncio.sleep(0.01)
+
+        await asyncio.gather(*(request() for _ in range(50)))
+        return low, int(limit.limit), peak
+
+    low, after, peak = asyncio.run(scenario())
+    assert low == 4 and after == 14 and peak <= 14
