@@ -10,6 +10,7 @@ from egovops.overview.service import Overview
 from egovops_ui.alarm_desk import AlarmDesk
 from egovops_ui.app import LanguageSwitcher, settings
 from egovops_ui.map_view import NETWORKS, MapPanel
+from egovops_ui.notifier import AlarmNotifier
 from egovops_ui.session import ConsoleSession
 from egovops_ui.site_tree import SiteTreePanel
 from egovops_ui.status_bar import ConsoleStatusBar
@@ -26,6 +27,7 @@ class MainWindow(QMainWindow):
         self.sites = SiteTreePanel(self)
         self.alarms = AlarmDesk(self)
         self.status = ConsoleStatusBar(self)
+        self.notifier = AlarmNotifier(self)
         self.setCentralWidget(self.map)
         self.setStatusBar(self.status)
         self.site_dock = self._dock("siteDock", self.sites, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions(list(self.layer_actions.values()))
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.site_dock.toggleViewAction(), self.alarm_dock.toggleViewAction()])
+        self.sound_action = QAction(self, checkable=True, toggled=self._sound_toggled)
+        self.view_menu.addAction(self.sound_action)
         self.language_group = QActionGroup(self)
         self.language_actions = {}
         for language, name in LANGUAGE_NAMES.items():
@@ -78,6 +82,10 @@ class MainWindow(QMainWindow):
         self.alarms.acknowledgeRequested.connect(self.session.acknowledge)
         self.map.deviceMoved.connect(self.session.move_device)
 
+    def _sound_toggled(self, on: bool) -> None:
+        self.notifier.sound = on
+        settings().setValue("alarms/sound", on)
+
     def _site_selected(self, path: str) -> None:
         self.alarms.set_site_filter(path if "/" in path else "")  # the province root means everything
         self.map.show_scope(path)
@@ -87,6 +95,7 @@ class MainWindow(QMainWindow):
         self.map.set_overview(overview)
         self.alarms.set_alarms(overview.alarms)
         self.status.set_overview(overview)
+        self.notifier.show(overview)
 
     def switch_language(self, language: str) -> None:
         self.switcher.apply(language)  # LanguageChange reaches changeEvent below
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
         self.layer_actions["extranet"].setText(self.tr("Extranet layer"))
         self.site_dock.setWindowTitle(self.tr("Sites"))
         self.alarm_dock.setWindowTitle(self.tr("Alarms"))
+        self.sound_action.setText(self.tr("Sound on new critical alarms"))
         self.language_actions[self.switcher.language].setChecked(True)
         for panel in (self.map, self.alarms, self.status):
             panel.retranslate()
@@ -125,6 +135,7 @@ class MainWindow(QMainWindow):
         else:  # first start: room for county names and counts, and for a dozen alarms
             self.resizeDocks([self.site_dock], [360], Qt.Orientation.Horizontal)
             self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
+        self.sound_action.setChecked(stored.value("alarms/sound") in (True, "true"))
         network = stored.value("map/network")
         if network in NETWORKS:
             self.map.network = network

@@ -110,3 +110,11 @@ def group_by_root(alarms: Sequence[AlarmRecord]) -> list[AlarmGroup]:
         if root.id != alarm.id:
             groups[root.id].folded.append(alarm)
     return [groups[i] for i in order]
+
+
+def new_critical(alarms: Iterable[AlarmRecord], seen: set[int]) -> list[AlarmRecord]:
+    """Active, unacknowledged critical root alarms not in ``seen``: what should wake the operator.
+
+    Suppressed symptoms never notify on their own; their root does.
+    """
+    return [a for a in alarms if a.severity == "critical" and a.active and not a.acked_by and not a.suppressed and a.id not in seen]

@@ -10,7 +10,7 @@ from egovops.storage.audit_repo import AuditRepository
 from egovops_ui.main_window import MainWindow
 from egovops_ui.states import SEVERITY_COLOURS
 from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT, Outage
-from tests.ui.console import WAIT_MS
+from tests.ui.console import WAIT_MS, refreshed
 
 
 def _devices(window: MainWindow) -> list[str]:
@@ -93,3 +93,18 @@ def test_double_click_jumps_to_the_device_on_the_map(qtbot: QtBot, console: Main
     qtbot.mouseClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert console.map.scope == "安徽省" and console.map.nodes[ROOT].isSelected()
+
+
+def test_a_new_critical_alarm_notifies_once_and_symptoms_never(qtbot: QtBot, console: MainWindow, status_writer) -> None:  # type: ignore[no-untyped-def]
+    announced: list[list[int]] = []
+    console.notifier.notified.connect(announced.append)
+    refreshed(qtbot, console)
+    assert announced == []  # what was open when the console started is not news
+    fresh = status_writer.alarm("AQ-EXT-AGG-01", "device_down", "critical", "device does not answer")
+    symptom = status_writer.alarm("AQ-C01-EXT-AS01", "device_down", "critical", "cut off")
+    status_writer.fold(symptom, fresh)
+    status_writer.alarm("BB-EXT-AGG-01", "cpu_high", "major", "CPU 95%")
+    refreshed(qtbot, console)
+    assert announced == [[fresh]]
+    refreshed(qtbot, console)
+    assert announced == [[fresh]]

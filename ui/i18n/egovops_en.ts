@@ -39,6 +39,14 @@
     </message>
 </context>
 <context>
+    <name>AlarmNotifier</name>
+    <message>
+        <location filename="../notifier.py" line="34" />
+        <source>{n} new critical alarm(s)</source>
+        <translation>{n} new critical alarm(s)</translation>
+    </message>
+</context>
+<context>
     <name>AlarmTableModel</name>
     <message>
         <location filename="../alarm_desk.py" line="64" />
@@ -140,59 +148,64 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="109" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="110" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="111" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="112" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="113" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="114" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="115" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="116" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="117" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="118" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="119" />
         <source>Alarms</source>
         <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="120" />
+        <source>Sound on new critical alarms</source>
+        <translation>Sound on new critical alarms</translation>
     </message>
 </context>
 <context>

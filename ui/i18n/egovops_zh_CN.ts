@@ -39,6 +39,14 @@
     </message>
 </context>
 <context>
+    <name>AlarmNotifier</name>
+    <message>
+        <location filename="../notifier.py" line="34" />
+        <source>{n} new critical alarm(s)</source>
+        <translation>{n} 条新的紧急告警</translation>
+    </message>
+</context>
+<context>
     <name>AlarmTableModel</name>
     <message>
         <location filename="../alarm_desk.py" line="64" />
@@ -140,59 +148,64 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="109" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="110" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="102" />
+        <location filename="../main_window.py" line="111" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="112" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="113" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="114" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="115" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="107" />
+        <location filename="../main_window.py" line="116" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="117" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="118" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="119" />
         <source>Alarms</source>
         <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="120" />
+        <source>Sound on new critical alarms</source>
+        <translation>新紧急告警时发出声音</translation>
     </message>
 </context>
 <context>
