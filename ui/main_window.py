@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:  # first start: room for county names and counts, and for a dozen alarms
-            self.resizeDocks([self.site_dock], [360], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.site_dock], [440], Qt.Orientation.Horizontal)
             self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
         self.sound_action.setChecked(stored.value("alarms/sound") in (True, "true"))
         network = stored.value("map/network")
