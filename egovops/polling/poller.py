@@ -110,33 +110,37 @@ class Poller:
 
     async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
         """Two phases. First every device's reachability and system group, many at once: a dead
-        agent costs one timeout, concurrently with all the others. Then interfaces and health of
-        the devices that answered, fewer at once: their replies are large and decoding them is
-        CPU-bound, and a saturated loop would let answered requests time out in our own queue."""
+        agent costs one timeout, alongside all the others. Then interfaces and health of the
+        devices that answered, fewer at once: their replies are large and decoding them is
+        CPU-bound. Keeping the phases apart means the small status replies never queue behind
+        that decoding, so a cycle costs about one timeout plus the live devices' own time."""
         pinger = Pinger() if self.use_icmp else None
-        status_limit = AdaptiveLimit(self.settings.concurrency)
+        status_limit = AdaptiveLimit(self.settings.concurrency, minimum=min(32, self.settings.concurrency))
         walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
-        async def one(device: Device, kinds: set[str]) -> DeviceStatus:
+        async def status_of(device: Device) -> tuple[DeviceStatus, SnmpTarget | None, bool]:
             _key, target, error = self._targets[device.name]
-            previous = self._last.get(device.name)
             async with status_limit.slot() as timer:
-                status, system = await poll_status(self.client, device, target, error, previous, pinger, now)
+                status, system = await poll_status(self.client, device, target, error, self._last.get(device.name), pinger, now)
                 if system is not None and target is not None:
                     timer.answered(target.total_wait)
-            if system is not None and target is not None:
-                async with walk_limit.slot() as timer:  # status-only cycles just reuse the known identity here
-                    await poll_details(self.client, target, status, kinds, previous, now)
-                    if status.error_kind != "timeout":
-                        timer.answered(target.total_wait * 4)  # a walk is several requests
-            return status
+            return status, target, system is not None
+
+        async def details_of(status: DeviceStatus, target: SnmpTarget, kinds: set[str]) -> None:
+            async with walk_limit.slot() as timer:  # status-only cycles just reuse the known identity here
+                await poll_details(self.client, target, status, kinds, self._last.get(status.name), now)
+                if status.error_kind != "timeout":
+                    timer.answered(target.total_wait * 4)  # a walk is several requests
 
         try:
             await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])
-            return list(await asyncio.gather(*(one(d, k) for d, k in work)))
+            first = await asyncio.gather(*(status_of(d) for d, _ in work))
         finally:
             if pinger is not None:
                 pinger.close()
+        await asyncio.gather(*(details_of(status, target, kinds) for (status, target, answered), (_d, kinds) in zip(first, work)
+                               if answered and target is not None))
+        return [status for status, _target, _answered in first]
 
     def _classify(self, statuses: dict[str, DeviceStatus]) -> None:
         for classifier in self._classifiers:
