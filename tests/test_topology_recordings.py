@@ -28,6 +28,7 @@ from egovops.topology.links import resolve
 from egovops.topology.matching import DeviceIndex
 from egovops.topology.neighbours import DeviceView
 from egovops.topology.ports import local_interface
+from tests.fixtures.snmpsim import RESPONDER_LAUNCHER
 
 RECORDINGS = {
     "ruijie-n18010": "router/ruijie-n18010",
@@ -39,9 +40,6 @@ _KEEP = tuple(prefix.encode() + b"." for prefix in (
     "1.3.6.1.2.1.1.5", "1.0.8802.1.1.2.1.3", "1.0.8802.1.1.2.1.4", "1.3.6.1.4.1.9.9.23.1.2.1.1",
     *discovery_if_columns,
 ))
-# snmpsim drops root privileges before it first opens its index; dbm.dumb must already be imported
-# by then, as the interpreter's library may not be readable by the unprivileged user.
-_RESPONDER = "import dbm.dumb, sys; from snmpsim.commands.responder import main; sys.argv[0] = 'snmpsim'; sys.exit(main())"
 
 
 def _free_port() -> int:
@@ -69,7 +67,7 @@ def recordings() -> Iterator[tuple[str, int]]:
     args = [f"--data-dir={data}", f"--cache-dir={cache}", f"--agent-udpv4-endpoint=127.0.0.1:{port}", "--logging-method=null"]
     if os.geteuid() == 0:
         args += ["--process-user=nobody", "--process-group=nogroup"]
-    proc = subprocess.Popen([sys.executable, "-c", _RESPONDER, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-c", RESPONDER_LAUNCHER, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
         while subprocess.run(["snmpget", "-v2c", "-c", "h3c-e528", "-t", "1", "-r", "0", f"127.0.0.1:{port}", "1.3.6.1.2.1.1.5.0"],
