@@ -111,19 +111,19 @@ class Poller:
     async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
         """Two phases. First every device's reachability and system group, many at once: a dead
         agent costs one timeout, alongside all the others. Then interfaces and health of the
-        devices that answered, fewer at once: their replies are large and decoding them is
-        CPU-bound. Keeping the phases apart means the small status replies never queue behind
-        that decoding, so a cycle costs about one timeout plus the live devices' own time."""
+        devices that answered, fewer at once and adaptively: their replies are large and decoding
+        them is CPU-bound. Keeping the phases apart means the small status replies never queue
+        behind that decoding, so a cycle costs about one timeout plus the live devices' own time."""
         pinger = Pinger() if self.use_icmp else None
-        status_limit = AdaptiveLimit(self.settings.concurrency, minimum=min(32, self.settings.concurrency))
+        # A fixed limit here: a GET waiting for a dead agent costs no CPU, and if this limit shrank
+        # the dead agents would hold the few slots left for whole timeouts, one batch after another.
+        status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
         walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
         async def status_of(device: Device) -> tuple[DeviceStatus, SnmpTarget | None, bool]:
             _key, target, error = self._targets[device.name]
-            async with status_limit.slot() as timer:
+            async with status_limit:
                 status, system = await poll_status(self.client, device, target, error, self._last.get(device.name), pinger, now)
-                if system is not None and target is not None:
-                    timer.answered(target.total_wait)
             return status, target, system is not None
 
         async def details_of(status: DeviceStatus, target: SnmpTarget, kinds: set[str]) -> None:
