@@ -81,22 +81,38 @@ def test_device_down_silences_it_and_its_neighbour_loses_the_link(demo_province,
     assert _get(demo_province, parent, f"{IF_OPER}.{parent_port}")[f"{IF_OPER}.{parent_port}"] == "1"
 
 
-def test_link_down_takes_both_ports_down_and_out_of_lldp(demo_province, demo_inventory) -> None:
+def test_link_down_takes_the_port_down_and_cuts_off_what_is_behind_it(demo_province, demo_inventory) -> None:
     child, parent, link = _leaf_link(demo_inventory)
     ports = {child.name: _port_index(link, child), parent.name: _port_index(link, parent)}
+
+    def port(device, status: str) -> bool:  # type: ignore[no-untyped-def]
+        oid = f"{IF_OPER}.{ports[device.name]}"
+        return (_get(demo_province, device, oid) or {}).get(oid) == status
+
     fault = _inject(demo_province, "link-down", child.name, parent.name)
-
-    def both(status: str) -> bool:
-        return all(
-            (_get(demo_province, d, f"{IF_OPER}.{ports[d.name]}") or {}).get(f"{IF_OPER}.{ports[d.name]}") == status
-            for d in (child, parent)
-        )
-
-    assert eventually(lambda: both("2"))
-    assert parent.name not in _neighbours(demo_province, child) and child.name not in _neighbours(demo_province, parent)
+    # The uplink was the child's only path from the operations centre: the parent shows its port
+    # down and loses the neighbour; the child, cut off, answers nobody.
+    assert eventually(lambda: port(parent, "2") and _get(demo_province, child, SYS_NAME) is None)
+    assert child.name not in _neighbours(demo_province, parent)
     _clear(demo_province, fault)
-    assert eventually(lambda: both("1"))
+    assert eventually(lambda: port(parent, "1") and port(child, "1"))
     assert parent.name in _neighbours(demo_province, child)
+
+
+def test_device_down_cuts_off_its_whole_subtree_only(demo_province, demo_inventory) -> None:
+    uplink = {l.a_device: l.b_device for l in demo_inventory.links}
+    # a device with an uplink of its own and a child below it, and a device on another branch
+    parent = next(_device(demo_inventory, p) for p in reversed(list(uplink.values())) if p in uplink)
+    child = next(_device(demo_inventory, c) for c, p in uplink.items() if p == parent.name)
+    grandparent = _device(demo_inventory, uplink[parent.name])
+    elsewhere = next(d for d in demo_inventory.devices
+                     if d.name in uplink and d.name not in (child.name, parent.name) and uplink[d.name] != parent.name)
+    fault = _inject(demo_province, "device-down", parent.name)
+    assert eventually(lambda: _get(demo_province, parent, SYS_NAME) is None and _get(demo_province, child, SYS_NAME) is None)
+    assert (_get(demo_province, elsewhere, SYS_NAME) or {}).get(SYS_NAME) == elsewhere.name
+    assert (_get(demo_province, grandparent, SYS_NAME) or {}).get(SYS_NAME) == grandparent.name
+    _clear(demo_province, fault)
+    assert eventually(lambda: (_get(demo_province, child, SYS_NAME) or {}).get(SYS_NAME) == child.name)
 
 
 def test_cpu_high_pushes_the_vendor_cpu_object_up(demo_province, demo_inventory) -> None:

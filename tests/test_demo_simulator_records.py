@@ -154,3 +154,23 @@ def test_the_fault_file_adds_refuses_duplicates_clears_and_names_a_garbled_file(
     (tmp_path / "faults.json").write_text(json.dumps({"faults": [{"kind": "x"}]}), "utf-8")
     with pytest.raises(ValidationError, match="malformed entry"):
         read_faults(tmp_path)
+
+
+def test_silenced_devices_are_the_failed_one_and_everything_cut_off_behind_it() -> None:
+    from egovops.simulator.snmp.topology import Province, SimDevice
+
+    demo = build_demo(300)
+    province = Province.build([SimDevice.from_device(i, d) for i, d in enumerate(demo.devices)], demo.links)
+    assert province.silenced(FaultSet()) == set()
+    city = "HF-EXT-AGG-01"
+    behind, frontier = set(), [city]
+    while frontier:  # every device whose uplink chain runs through the city
+        parent = frontier.pop()
+        below = {l.a_device for l in demo.links if l.b_device == parent}
+        behind |= below
+        frontier += below
+    assert len(behind) >= 9 and all(name.startswith("HF-") for name in behind)
+    assert province.silenced(FaultSet((Fault(1, "device-down", (city,), 0.0),))) == {city} | behind
+    county = "HF-C01-EXT-AS01"
+    assert not any(l.b_device == county for l in demo.links)  # a leaf at this size
+    assert province.silenced(FaultSet((Fault(1, "link-down", (county, city), 0.0),))) == {county}

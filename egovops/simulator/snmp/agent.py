@@ -54,6 +54,8 @@ class Agent:
         self.cache_dir = default_cache_dir()
         self.faults = read_faults(demo_dir)
         self.faults_stamp = self._stamp()
+        self._silent_for: FaultSet | None = None
+        self._silent: set[str] = set()
         self.modules = load_numeric_module()
         self.data: dict[str, DeviceData] = {}
         self.endpoints: list[asyncio.DatagramTransport] = []
@@ -76,7 +78,11 @@ class Agent:
             self.data[device.name] = DeviceData(self._write(device), self.modules)
 
     def silent(self, name: str) -> bool:
-        return name in self.faults.down_devices()
+        # Asked for every request: recomputed only when the faults changed.
+        if self._silent_for is not self.faults:
+            self._silent = self.province.silenced(self.faults)
+            self._silent_for = self.faults
+        return name in self._silent
 
     async def bind(self) -> None:
         loop = asyncio.get_running_loop()

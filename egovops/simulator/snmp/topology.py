@@ -108,6 +108,47 @@ class Province:
         return seen
 
 
+    def silenced(self, faults: FaultSet) -> set[str]:
+        """Devices whose SNMP goes unanswered: the failed ones, and every one cut off behind them.
+
+        The operations centre reaches each network from its first device (the provincial core,
+        generated first); a device none of whose paths from there avoids failed devices and failed
+        cables is as silent to the poller as a failed one, as on the real network.
+        """
+        down = faults.down_devices()
+        cut = faults.down_links()
+        reached: set[str] = set()
+        for root in self._roots():
+            if root in down or root in reached:
+                continue
+            reached.add(root)
+            frontier = [root]
+            while frontier:
+                here = frontier.pop()
+                for n in self.cables.get(here, []):
+                    if n.device not in reached and n.device not in down and frozenset((here, n.device)) not in cut:
+                        reached.add(n.device)
+                        frontier.append(n.device)
+        return set(self.devices) - reached
+
+    def _roots(self) -> list[str]:
+        """The first-generated device of each cabled component (the core, for the demo province)."""
+        seen: set[str] = set()
+        roots = []
+        for device in sorted(self.devices.values(), key=lambda d: d.index):
+            if device.name in seen:
+                continue
+            roots.append(device.name)
+            frontier = [device.name]
+            seen.add(device.name)
+            while frontier:
+                for n in self.cables.get(frontier.pop(), []):
+                    if n.device not in seen:
+                        seen.add(n.device)
+                        frontier.append(n.device)
+        return roots
+
+
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
 
 
