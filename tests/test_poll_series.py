@@ -15,7 +15,7 @@ def reading(value: int, uptime_cs: int | None, at: float, bits: int = 64) -> Cou
 
 
 def test_rate_uses_the_agents_clock_and_survives_a_32_bit_wrap() -> None:
-    assert rate(reading(1000, 10_000, 0.0), reading(2000, 11_000, 55.0), scale=8) == 800.0  # 1000 octets in 10 s by sysUpTime, not 55 s by the wall clock
+    assert rate(reading(1000, 10_000, 0.0), reading(2000, 11_000, 11.5), scale=8) == 800.0  # 1000 octets in 10 s by sysUpTime, not 11.5 s by our (late) wall clock
     wrapped = rate(reading(2**32 - 100, 0, 0.0, 32), reading(900, 1_000, 10.0, 32))
     assert wrapped == 100.0  # (900 + 2**32 - (2**32 - 100)) / 10 s
 
@@ -25,6 +25,9 @@ def test_restart_or_reset_gives_no_rate_instead_of_a_false_one() -> None:
     assert rate(reading(5_000_000, 1_000, 0.0), reading(10, 7_000, 60.0)) is None  # 64-bit counter cleared
     assert rate(reading(0, 0, 0.0), reading(10**12, 6_000, 60.0), scale=8, ceiling=1.5e9) is None  # over 1.5 × 1 Gbit/s
     assert rate(None, reading(10, 6_000, 60.0)) is None
+    # Restarted 3 s after the last reading: sysUpTime is past the old value, but advanced 27 s less
+    # than the wall clock, and the reset counters already passed their old values.
+    assert rate(reading(1000, 50, 0.0), reading(2000, 300, 30.0)) is None
 
 
 def test_rollups_and_retention(database, inventory) -> None:

@@ -19,8 +19,20 @@ class CounterReading:
     at: float  # wall clock, epoch seconds
 
 
+RESTART_SLACK_S = 2.0  # poll latency and the two clocks' drift, plus 5 % of the interval
+
+
 def restarted(previous: CounterReading, current: CounterReading) -> bool:
-    return previous.uptime_cs is not None and current.uptime_cs is not None and current.uptime_cs < previous.uptime_cs
+    """sysUpTime went backwards, or advanced far less than the wall clock did.
+
+    The second case is an agent that restarted soon after the previous reading: its uptime is
+    already past the old value, yet its counters were reset all the same.
+    """
+    if previous.uptime_cs is None or current.uptime_cs is None:
+        return False
+    agent_s = (current.uptime_cs - previous.uptime_cs) / 100.0
+    wall_s = current.at - previous.at
+    return agent_s < 0 or agent_s < wall_s - RESTART_SLACK_S - 0.05 * wall_s
 
 
 def elapsed_s(previous: CounterReading, current: CounterReading) -> float:
