@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import replace
 
 import click
@@ -12,7 +11,7 @@ from egovops.cli.output import emit_json, emit_table
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.inventory.model import MigrationState, Network, NetworkKind
-from egovops.inventory.validation import check_network_name
+from egovops.inventory.validation import check_cidrs, check_network_name
 
 
 @click.group(help=tr("Networks and their address ranges."))
@@ -38,7 +37,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 def _cidrs(values: tuple[str, ...]) -> tuple[str, ...]:
     try:
-        return tuple(str(ipaddress.ip_network(v, strict=False)) for v in values)
+        return check_cidrs(values)
     except ValueError as exc:
         raise ValidationError(str(exc)) from None
 

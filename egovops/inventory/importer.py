@@ -16,7 +16,7 @@ from egovops.inventory import csv_io, yaml_io
 from egovops.inventory.csv_io import RawRow
 from egovops.inventory.model import Device, DrRole, Link, MigrationState, Network, NetworkKind, Site, SiteKind
 from egovops.inventory.sites import normalise_path
-from egovops.inventory.validation import DEVICE_COLUMNS, REQUIRED_COLUMNS, check_network_name, device_from_row
+from egovops.inventory.validation import DEVICE_COLUMNS, REQUIRED_COLUMNS, check_cidrs, check_network_name, device_from_row
 from egovops.storage.inventory_repo import InventoryRepository
 
 BATCH_SIZE = 500
@@ -132,7 +132,7 @@ def _networks_from(document: dict[str, Any], report: ImportReport) -> list[Netwo
                 Network(
                     name=name,
                     kind=NetworkKind(entry.get("kind") or name.split(":", 1)[0]),
-                    cidrs=tuple(_checked_cidrs(entry.get("cidrs") or [])),
+                    cidrs=check_cidrs(entry.get("cidrs") or []),
                     migration_state=MigrationState(state) if state else None,
                     description=str(entry.get("description") or ""),
                 )
@@ -141,11 +141,6 @@ def _networks_from(document: dict[str, Any], report: ImportReport) -> list[Netwo
             report.warnings.append(tr("network entry {n} skipped: {error}", n=number, error=str(exc)))
     return found
 
-
-def _checked_cidrs(values: list[Any]) -> list[str]:
-    import ipaddress
-
-    return [str(ipaddress.ip_network(str(v), strict=False)) for v in values]
 
 
 def _sites_from(document: dict[str, Any], report: ImportReport) -> list[Site]:

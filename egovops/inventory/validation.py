@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from egovops.i18n import tr
 from egovops.inventory.model import Device, DeviceRole
@@ -94,6 +94,11 @@ def check_network_name(text: str) -> str:
     if not _NETWORK_NAME.match(value):
         raise ValueError(tr("network {value!r} is not intranet, extranet or private:<name>", value=text))
     return value
+
+
+def check_cidrs(values: Iterable[object]) -> tuple[str, ...]:
+    """A network's address ranges in canonical form; raises ValueError naming a bad one."""
+    return tuple(str(ipaddress.ip_network(str(v).strip(), strict=False)) for v in values)
 
 
 def split_tags(text: str) -> tuple[str, ...]:
