@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPoint, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QPushButton,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMenu, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -160,7 +160,8 @@ class AlarmFilterProxy(QSortFilterProxyModel):
 
 
 class AlarmDesk(QWidget):
-    deviceActivated = Signal(str)
+    deviceActivated = Signal(str)  # show it on the map
+    deviceOpened = Signal(str)  # open its device view
     acknowledgeRequested = Signal(list, str)  # alarm ids, comment
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -199,6 +200,8 @@ class AlarmDesk(QWidget):
         self.fold.toggled.connect(self.proxy.set_fold)
         self.ack.clicked.connect(self._ask_acknowledge)
         self.view.doubleClicked.connect(self._activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -274,6 +277,17 @@ class AlarmDesk(QWidget):
         comment, ok = QInputDialog.getText(self, self.tr("Acknowledge alarms"), self.tr("Comment (recorded with your name):"))
         if ok:
             self.acknowledge_selected(comment.strip())
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        device = self.model.alarm(self.proxy.mapToSource(index).row()).device
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open device"), lambda: self.deviceOpened.emit(device))
+        menu.addAction(self.tr("Show on map"), lambda: self.deviceActivated.emit(device))
+        menu.addAction(self.tr("Acknowledge…"), self._ask_acknowledge)
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _activated(self, index: QModelIndex) -> None:
         self.deviceActivated.emit(self.model.alarm(self.proxy.mapToSource(index).row()).device)

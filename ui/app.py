@@ -66,10 +66,13 @@ class LanguageSwitcher(QObject):
         for translator in self._translators:
             self.app.removeTranslator(translator)
         self._translators = []
-        for name, folder in (
-            (f"egovops_{language}", translations_folder()),
-            (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
-        ):
+        # One catalogue for the shell (egovops_*) and one per screen package (screens.py), so each
+        # screen's strings are kept next to the others without one file for everything.
+        catalogues = [(f"egovops_{language}", translations_folder())]
+        catalogues += [(p.stem, translations_folder()) for p in sorted(translations_folder().glob(f"*_{language}.qm"))
+                       if p.stem != f"egovops_{language}"]
+        catalogues.append((f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))))
+        for name, folder in catalogues:
             translator = QTranslator(self)
             if translator.load(name, str(folder)):
                 self.app.installTranslator(translator)  # sends LanguageChange to every widget

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from typing import Callable
+
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
 from egovops.overview.service import Overview
 from egovops_ui.alarm_desk import AlarmDesk
 from egovops_ui.app import LanguageSwitcher, settings
 from egovops_ui.map_view import NETWORKS, MapPanel
 from egovops_ui.notifier import AlarmNotifier
+from egovops_ui.screens import install_screens
 from egovops_ui.session import ConsoleSession
 from egovops_ui.site_tree import SiteTreePanel
 from egovops_ui.status_bar import ConsoleStatusBar
@@ -19,6 +22,8 @@ LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}  # each in its
 
 
 class MainWindow(QMainWindow):
+    deviceOpenRequested = Signal(str)  # from the map, the alarm desk or a search: the device view opens it
+
     def __init__(self, session: ConsoleSession, switcher: LanguageSwitcher, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -28,12 +33,21 @@ class MainWindow(QMainWindow):
         self.alarms = AlarmDesk(self)
         self.status = ConsoleStatusBar(self)
         self.notifier = AlarmNotifier(self)
-        self.setCentralWidget(self.map)
+        self.tabs = QTabWidget(self)  # the map first and always; device views, reports… as closable tabs
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.addTab(self.map, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self._tab_keys: dict[str, QWidget] = {}
+        self.setCentralWidget(self.tabs)
         self.setStatusBar(self.status)
         self.site_dock = self._dock("siteDock", self.sites, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.alarm_dock = self._dock("alarmDock", self.alarms, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._actions()
         self._wire()
+        self.screens = install_screens(self)
         self.retranslate()
         self._restore()
 
@@ -46,7 +60,10 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         bar = self.menuBar()
-        self.file_menu, self.view_menu, self.language_menu = bar.addMenu(""), bar.addMenu(""), bar.addMenu("")
+        self.file_menu, self.view_menu = bar.addMenu(""), bar.addMenu("")
+        # Screens (screens.py) add their actions to these.
+        self.menus: dict[str, QMenu] = {"inventory": bar.addMenu(""), "device": bar.addMenu(""), "tools": bar.addMenu("")}
+        self.language_menu = bar.addMenu("")
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.refresh_action = QAction(self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.session.refresh)
         self.file_menu.addActions([self.refresh_action, self.quit_action])
@@ -78,13 +95,48 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(lambda message: self.status.showMessage(message, 10_000))
         self.sites.siteSelected.connect(self._site_selected)
         self.map.scopeChanged.connect(self.sites.select)
-        self.alarms.deviceActivated.connect(self.map.focus_device)
+        self.alarms.deviceActivated.connect(self._focus_on_map)
+        self.alarms.deviceOpened.connect(self.deviceOpenRequested)
+        self.map.deviceOpened.connect(self.deviceOpenRequested)
         self.alarms.acknowledgeRequested.connect(self.session.acknowledge)
         self.map.deviceMoved.connect(self.session.move_device)
+
+    def open_tab(self, key: str, title: str, create: Callable[[], QWidget]) -> QWidget:
+        """Bring the tab ``key`` forward, creating it with ``create()`` the first time."""
+        widget = self._tab_keys.get(key)
+        if widget is None or self.tabs.indexOf(widget) < 0:
+            widget = create()
+            self._tab_keys[key] = widget
+            self.tabs.addTab(widget, title)
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def set_tab_title(self, widget: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None or widget is self.map:
+            return
+        self._tab_keys = {k: w for k, w in self._tab_keys.items() if w is not widget}
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def current_site(self) -> str:
+        return self.sites.current_path()
+
+    def show_map(self) -> None:
+        self.tabs.setCurrentWidget(self.map)
 
     def _sound_toggled(self, on: bool) -> None:
         self.notifier.sound = on
         settings().setValue("alarms/sound", on)
+
+    def _focus_on_map(self, name: str) -> None:
+        self.show_map()
+        self.map.focus_device(name)
 
     def _site_selected(self, path: str) -> None:
         self.alarms.set_site_filter(path if "/" in path else "")  # the province root means everything
@@ -110,6 +162,10 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.menus["inventory"].setTitle(self.tr("&Inventory"))
+        self.menus["device"].setTitle(self.tr("&Device"))
+        self.menus["tools"].setTitle(self.tr("&Tools"))
+        self.tabs.setTabText(0, self.tr("Map"))
         self.refresh_action.setText(self.tr("&Refresh now"))
         self.quit_action.setText(self.tr("&Quit"))
         self.fit_action.setText(self.tr("&Fit map"))
@@ -122,6 +178,8 @@ class MainWindow(QMainWindow):
         for panel in (self.map, self.alarms, self.status):
             panel.retranslate()
         self.sites.model.retranslate()
+        for screen in getattr(self, "screens", []):
+            screen.retranslate()
 
     def _restore(self) -> None:
         stored = settings()

@@ -159,6 +159,10 @@ class SiteTreePanel(QWidget):
         if path:
             self.siteSelected.emit(path)
 
+    def current_path(self) -> str:
+        """The selected site's path ("" when none): screens use it as their default scope."""
+        return self.model.data(self.view.currentIndex(), PathRole) or ""
+
     def select(self, path: str) -> None:
         index = self.model.index_of(path)
         if index.isValid():

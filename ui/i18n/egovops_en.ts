@@ -1,41 +1,53 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="206" />
+        <location filename="../alarm_desk.py" line="209" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="207" />
+        <location filename="../alarm_desk.py" line="210" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="217" />
+        <location filename="../alarm_desk.py" line="220" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="218" />
+        <location filename="../alarm_desk.py" line="221" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="219" />
+        <location filename="../alarm_desk.py" line="222" />
+        <location filename="../alarm_desk.py" line="289" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="274" />
+        <location filename="../alarm_desk.py" line="277" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="274" />
+        <location filename="../alarm_desk.py" line="277" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="287" />
+        <source>Open device</source>
+        <translation>Open device</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="288" />
+        <source>Show on map</source>
+        <translation>Show on map</translation>
     </message>
 </context>
 <context>
@@ -148,62 +160,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="161" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112" />
+        <location filename="../main_window.py" line="164" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="165" />
+        <source>&amp;Inventory</source>
+        <translation>&amp;Inventory</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166" />
+        <source>&amp;Device</source>
+        <translation>&amp;Device</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="172" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="173" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="174" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="175" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="176" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>

@@ -1,41 +1,53 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="206" />
+        <location filename="../alarm_desk.py" line="209" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="207" />
+        <location filename="../alarm_desk.py" line="210" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="217" />
+        <location filename="../alarm_desk.py" line="220" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="218" />
+        <location filename="../alarm_desk.py" line="221" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="219" />
+        <location filename="../alarm_desk.py" line="222" />
+        <location filename="../alarm_desk.py" line="289" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="274" />
+        <location filename="../alarm_desk.py" line="277" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="274" />
+        <location filename="../alarm_desk.py" line="277" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="287" />
+        <source>Open device</source>
+        <translation>打开设备</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="288" />
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
     </message>
 </context>
 <context>
@@ -148,62 +160,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="161" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="162" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112" />
+        <location filename="../main_window.py" line="164" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="165" />
+        <source>&amp;Inventory</source>
+        <translation>资产(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="166" />
+        <source>&amp;Device</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="167" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="168" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="115" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="172" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="117" />
+        <location filename="../main_window.py" line="173" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="174" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="175" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120" />
+        <location filename="../main_window.py" line="176" />
         <source>Sound on new critical alarms</source>
         <translation>新紧急告警时发出声音</translation>
     </message>
