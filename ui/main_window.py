@@ -23,6 +23,7 @@ LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}  # each in its
 
 class MainWindow(QMainWindow):
     deviceOpenRequested = Signal(str)  # from the map, the alarm desk or a search: the device view opens it
+    procedureRequested = Signal(list)  # device names to preselect as targets: the procedure runner opens
 
     def __init__(self, session: ConsoleSession, switcher: LanguageSwitcher, parent: QWidget | None = None) -> None:
         super().__init__(parent)

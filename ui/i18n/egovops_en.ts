@@ -158,84 +158,118 @@
     </message>
 </context>
 <context>
+    <name>HostKeyPrompt</name>
+    <message>
+        <location filename="../host_key_prompt.py" line="52" />
+        <source>Unknown SSH host key</source>
+        <translation>Unknown SSH host key</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="54" />
+        <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
+        <translation>The device {device} ({host}, port {port}) presented a host key this console has never seen.</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="56" />
+        <source>Key type: {kind}
+Fingerprint: {fingerprint}
+
+Compare the fingerprint with the one shown on the device's console before you trust it. Trust and remember this key?</source>
+        <translation>Key type: {kind}
+Fingerprint: {fingerprint}
+
+Compare the fingerprint with the one shown on the device's console before you trust it. Trust and remember this key?</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="61" />
+        <source>Trust and remember</source>
+        <translation>Trust and remember</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="62" />
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="163" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="164" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventory</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;Device</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="169" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="173" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="174" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="175" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="176" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="177" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>
