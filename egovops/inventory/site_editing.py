@@ -1,0 +1,107 @@
+"""Adding, renaming and removing sites of the hierarchy (province → city → county → department), audited.
+
+A site that still holds devices is never removed. Maintenance windows and polling overrides name
+sites by path, so a site they name is neither renamed nor removed: that would silently change
+what they apply to.
+"""
+
+from __future__ import annotations
+
+from egovops.accounts.identity import Operator
+from egovops.audit.log import AuditLog
+from egovops.errors import ValidationError
+from egovops.i18n import tr
+from egovops.inventory.editing import require_editor
+from egovops.inventory.model import Site, SiteKind
+from egovops.inventory.sites import SEPARATOR, infer_kind, normalise_path
+from egovops.storage.database import Database
+from egovops.storage.inventory_edit_repo import InventoryEditRepository, SiteUsage
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.polling_settings_repo import PollingSettingsRepository
+
+# The kind a new site most likely has below a parent of each kind (the dialog's default).
+CHILD_KIND = {
+    None: SiteKind.PROVINCE,
+    SiteKind.PROVINCE: SiteKind.CITY,
+    SiteKind.CITY: SiteKind.COUNTY,
+    SiteKind.COUNTY: SiteKind.DEPARTMENT,
+    SiteKind.DEPARTMENT: SiteKind.DEPARTMENT,
+    SiteKind.DATACENTRE: SiteKind.DEPARTMENT,
+}
+
+
+def check_site_name(name: str) -> str:
+    value = name.strip()
+    if not value:
+        raise ValidationError(tr("the site name is empty"))
+    if SEPARATOR in value:
+        raise ValidationError(tr("a site name cannot contain '{separator}'", separator=SEPARATOR))
+    return value
+
+
+def default_kind(parent: Site | None) -> SiteKind:
+    return CHILD_KIND.get(parent.kind if parent else None, SiteKind.DEPARTMENT)
+
+
+class SiteEditor:
+    def __init__(self, database: Database) -> None:
+        self.repo = InventoryRepository(database)
+        self.edits = InventoryEditRepository(database)
+        self.polling = PollingSettingsRepository(database)
+        self.audit = AuditLog(database)
+
+    def sites(self) -> list[Site]:
+        return self.repo.sites()
+
+    def usage(self, path: str) -> SiteUsage:
+        return self.edits.site_usage(path)
+
+    def add(self, operator: Operator, parent: str | None, name: str, kind: SiteKind | None = None) -> Site:
+        require_editor(operator)
+        path = check_site_name(name) if parent is None else f"{normalise_path(parent)}{SEPARATOR}{check_site_name(name)}"
+        site = Site(path, kind or infer_kind(path))
+        self.edits.add_site(site)
+        self._record(operator, "inventory.site.add", path, {"kind": site.kind.value})
+        return site
+
+    def rename(self, operator: Operator, path: str, new_name: str) -> str:
+        require_editor(operator)
+        path = normalise_path(path)
+        self._refuse_if_named_elsewhere(path, renaming=True)
+        parent = path.rsplit(SEPARATOR, 1)[0] + SEPARATOR if SEPARATOR in path else ""
+        new_path = parent + check_site_name(new_name)
+        if new_path == path:
+            return path
+        renamed = self.edits.rename_site(path, new_path)
+        self._record(operator, "inventory.site.rename", path, {"new_path": new_path, "sites_renamed": renamed})
+        return new_path
+
+    def remove(self, operator: Operator, path: str) -> int:
+        """Remove an empty site and its empty sub-sites; returns how many sites were removed."""
+        require_editor(operator)
+        path = normalise_path(path)
+        usage = self.edits.site_usage(path)
+        if usage.devices:
+            raise ValidationError(tr(
+                "site {path} still holds {n} devices (in it or below it): move or remove them first",
+                path=path, n=usage.devices,
+            ))
+        self._refuse_if_named_elsewhere(path, renaming=False)
+        removed = self.edits.remove_site(path)
+        self._record(operator, "inventory.site.remove", path, {"sites_removed": removed})
+        return removed
+
+    def _refuse_if_named_elsewhere(self, path: str, renaming: bool) -> None:
+        windows = self.edits.site_usage(path).maintenance_windows
+        prefix = f"site:{path}"
+        overrides = [k for k in self.polling.polling().overrides if k == prefix or k.startswith(prefix + SEPARATOR)]
+        if not (windows or overrides):
+            return
+        if renaming:
+            message = "site {path} cannot be renamed: {windows} maintenance windows and {overrides} polling overrides name it; change those first"
+        else:
+            message = "site {path} cannot be removed: {windows} maintenance windows and {overrides} polling overrides name it; change those first"
+        raise ValidationError(tr(message, path=path, windows=windows, overrides=len(overrides)))
+
+    def _record(self, operator: Operator, action: str, path: str, details: dict[str, object]) -> None:
+        self.audit.record(actor=operator.label(), role=operator.role.value, action=action, subject=path, details=details)
