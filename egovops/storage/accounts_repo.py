@@ -48,6 +48,15 @@ class AccountsRepository:
                     name=name, role=role, password_hash=password_hash, created_at=time.time(), disabled=False
                 ))
 
+    def set_role(self, name: str, role: str) -> bool:
+        with self.db.write() as conn:
+            return conn.execute(update(local_accounts).where(local_accounts.c.name == name).values(role=role)).rowcount > 0
+
+    def set_disabled(self, name: str, disabled: bool) -> bool:
+        with self.db.write() as conn:
+            done = conn.execute(update(local_accounts).where(local_accounts.c.name == name).values(disabled=disabled))
+            return done.rowcount > 0
+
     def remove(self, name: str) -> bool:
         with self.db.write() as conn:
             return conn.execute(delete(local_accounts).where(local_accounts.c.name == name)).rowcount > 0

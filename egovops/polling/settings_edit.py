@@ -1,0 +1,90 @@
+"""Changing the polling settings on an operator's behalf: range checks, role check, audit.
+
+``PollingSettings.from_json`` checks names and types; the ranges here keep an operator from
+saving a value that would stall the poller (a zero interval) or never alarm (a 500 % threshold).
+Each message names the field and the range, in the operator's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from typing import Any
+
+from egovops.accounts.identity import Operator
+from egovops.accounts.roles import Role, require
+from egovops.audit.log import AuditLog
+from egovops.errors import ValidationError
+from egovops.i18n import tr
+from egovops.polling.settings import Intervals, PollingSettings, Thresholds
+from egovops.storage.database import Database
+from egovops.storage.polling_settings_repo import PollingSettingsRepository
+
+EDIT_ROLE = Role.ENGINEER
+
+# (lowest, highest) allowed, inclusive
+INTERVAL_RANGES: dict[str, tuple[float, float]] = {
+    "status_s": (5.0, 86_400.0),
+    "interfaces_s": (10.0, 86_400.0),
+    "health_s": (10.0, 86_400.0),
+    "timeout_s": (0.1, 60.0),
+    "retries": (0, 10),
+}
+THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
+    "cpu_percent": (1.0, 100.0),
+    "mem_percent": (1.0, 100.0),
+    "temperature_c": (20.0, 150.0),
+    "if_errors_ps": (0.0, 1_000_000.0),
+}
+CONCURRENCY_RANGE = (1, 5000)
+
+
+def _check(name: str, value: float, bounds: tuple[float, float]) -> None:
+    low, high = bounds
+    if not low <= value <= high:
+        raise ValidationError(tr("{name} must be between {low:g} and {high:g}, not {value:g}",
+                                 name=name, low=low, high=high, value=value))
+
+
+def validate(settings: PollingSettings) -> PollingSettings:
+    """``settings`` unchanged when every value is in range; else a ValidationError naming the field."""
+    for f in fields(Intervals):
+        _check(f"intervals.{f.name}", getattr(settings.intervals, f.name), INTERVAL_RANGES[f.name])
+    for f in fields(Thresholds):
+        _check(f"thresholds.{f.name}", getattr(settings.thresholds, f.name), THRESHOLD_RANGES[f.name])
+    _check("concurrency", settings.concurrency, CONCURRENCY_RANGE)
+    _check("walk_concurrency", settings.walk_concurrency, CONCURRENCY_RANGE)
+    if settings.intervals.timeout_s * (settings.intervals.retries + 1) >= settings.intervals.status_s:
+        raise ValidationError(tr("timeout × (retries + 1) must be shorter than the status interval, or cycles overlap"))
+    return settings
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if isinstance(old, dict) and isinstance(new, dict) and key not in ("overrides", "critical_interfaces"):
+            found.update(_changes(old, new, f"{prefix}{key}."))
+        elif old != new:
+            found[f"{prefix}{key}"] = {"from": old, "to": new}
+    return found
+
+
+class PollingSettingsEditor:
+    def __init__(self, database: Database) -> None:
+        self.repo = PollingSettingsRepository(database)
+        self.audit = AuditLog(database)
+
+    def load(self) -> PollingSettings:
+        return self.repo.polling()
+
+    def save(self, by: Operator, settings: PollingSettings) -> dict[str, Any]:
+        """Store validated settings; returns what changed (also what the audit record holds)."""
+        require(by.role, EDIT_ROLE, tr("change the polling settings"), by.label())
+        validate(settings)
+        before = self.repo.polling()
+        changed = _changes(asdict(before), asdict(settings))
+        if changed:
+            self.repo.save_polling(settings)
+            self.audit.record(actor=by.label(), role=by.role.value, action="polling.settings", subject="polling",
+                              details=changed)
+        return changed
