@@ -37,6 +37,7 @@ COMMAND_MODULES = {
     "status": "egovops.cli.status_cmd",
     "polling": "egovops.cli.polling_cmd",
     "console": "egovops.cli.console_cmd",
+    "duty": "egovops.cli.duty_cmd",
 }
 
 

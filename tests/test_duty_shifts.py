@@ -1,0 +1,67 @@
+"""Shifts at the duty desk: one open at a time, take-over, who may end whose shift, notes, audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from egovops.accounts import Operator, PermissionDenied, Role
+from egovops.duty import DutyService
+from egovops.errors import NotFoundError, ValidationError
+from egovops.storage.audit_repo import AuditRepository
+
+OUTGOING = Operator("zhang.san", Role.ENGINEER, "local")
+INCOMING = Operator("li.si", Role.OPERATOR, "local")
+SUPERVISOR = Operator("chen.jie", Role.SUPERVISOR, "local")
+
+
+def test_one_shift_at_a_time_and_taking_over(database) -> None:
+    duty = DutyService(database)
+    first = duty.start(OUTGOING, at=1000.0)
+    with pytest.raises(ValidationError, match=r"local:zhang.san has been on duty since .* \(shift 1\)"):
+        duty.start(INCOMING, at=2000.0)
+    second = duty.start(INCOMING, take_over=True, at=2000.0)
+    taken = duty.shift(first.id)
+    assert (taken.ended_at, taken.ended_by) == (2000.0, "local:li.si")
+    assert duty.current() == second and second.operator == "local:li.si" and second.role == "operator"
+    actions = [(r.action, r.actor, r.subject) for r in AuditRepository(database).rows()]
+    assert actions == [("duty.start", "local:zhang.san", "1"), ("duty.take-over", "local:li.si", "1"), ("duty.start", "local:li.si", "2")]
+
+
+def test_only_a_supervisor_ends_someone_elses_shift(database) -> None:
+    duty = DutyService(database)
+    duty.start(OUTGOING, at=1000.0)
+    with pytest.raises(PermissionDenied, match="zhang.san"):
+        duty.end(INCOMING)
+    assert duty.current() is not None
+    ended = duty.end(SUPERVISOR, at=1500.0)
+    assert ended.ended_by == "local:chen.jie" and duty.current() is None
+    with pytest.raises(ValidationError, match="no duty shift is open"):
+        duty.end(OUTGOING)
+
+
+def test_notes_need_an_open_shift_and_some_text(database) -> None:
+    duty = DutyService(database)
+    with pytest.raises(ValidationError, match="start one first"):
+        duty.note(OUTGOING, "too early")
+    shift = duty.start(OUTGOING, at=1000.0)
+    with pytest.raises(ValidationError, match="needs some text"):
+        duty.note(OUTGOING, "   ")
+    with pytest.raises(ValidationError, match="at most 4000"):
+        duty.note(OUTGOING, "x" * 4001)
+    duty.note(INCOMING, "  芜湖电信专线 20:00 割接  ", at=1100.0)
+    duty.note(OUTGOING, "割接完成", at=1200.0)
+    assert [(n.author, n.text, n.at) for n in duty.notes(shift.id)] == [
+        ("local:li.si", "芜湖电信专线 20:00 割接", 1100.0), ("local:zhang.san", "割接完成", 1200.0)]
+    with pytest.raises(NotFoundError):
+        duty.shift(99)
+
+
+def test_the_next_engineer_is_handed_the_latest_shift_not_their_own_open_one(database) -> None:
+    duty = DutyService(database)
+    assert duty.handed_over_to(INCOMING) is None
+    first = duty.start(OUTGOING, at=1000.0)
+    assert duty.handed_over_to(INCOMING) == first  # still open: what has happened so far
+    duty.end(OUTGOING, at=2000.0)
+    mine = duty.start(INCOMING, at=2100.0)
+    assert duty.handed_over_to(INCOMING).id == first.id  # a console restarted mid-shift
+    assert duty.handed_over_to(OUTGOING) == mine
