@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.fixtures.demo_sim",
     "tests.fixtures.overview",
     "tests.fixtures.outage",
+    "tests.fixtures.device_view",
 ]
 
 # No test may touch the real user's data folder or keyring.
