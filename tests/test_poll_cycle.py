@@ -162,3 +162,31 @@ def test_device_without_credentials_is_unknown_not_down(database, inventory, cli
     inventory.save_devices([device("no-profile", snmpd.port, profile="")])
     status = make_poller(database, client, credentials).run_cycle().statuses[0]
     assert status.state == "unknown" and "credential profile" in (status.error or "")
+
+
+def test_running_starts_with_a_status_only_cycle_then_the_full_one(database, inventory, client, credentials, snmpd) -> None:
+    """A console opened on a province shows every device's state before any table is walked."""
+    import threading
+
+    inventory.save_devices([device("hf-core-1", snmpd.port), device("hf-core-2", snmpd.port, "v3")])
+    poller = make_poller(database, client, credentials)
+    stop, cycles = threading.Event(), []
+
+    def on_cycle(result) -> None:  # type: ignore[no-untyped-def]
+        cycles.append(result)
+        if len(cycles) == 2:
+            stop.set()
+
+    worker = threading.Thread(target=poller.run_forever, args=(stop, on_cycle))
+    worker.start()
+    worker.join(60)
+    stop.set()
+    assert not worker.is_alive() and len(cycles) == 2
+    quick, full = cycles
+    assert quick.stats.cycle == "first status" and full.stats.cycle == "scheduled"
+    for status in quick.statuses:
+        assert status.state == "up" and status.vendor  # identity from the sysObjectID table, no walk
+        assert not status.measured_interfaces and not status.measured_health and status.interfaces == []
+    assert all(s.measured_interfaces and s.interfaces for s in full.statuses)
+    # the full cycle followed at once instead of a status interval (60 s) later
+    assert full.stats.at - quick.stats.at < 30

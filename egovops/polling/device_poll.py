@@ -48,15 +48,21 @@ async def _entity_model(client: SnmpClient, target: SnmpTarget, vendor: str) -> 
     return ""
 
 
-async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus, previous: DeviceStatus | None) -> None:
+def identify_known(status: DeviceStatus, previous: DeviceStatus | None) -> bool:
+    """Vendor, model and OS from what is known without asking the device again (the previous
+    poll, else the sysObjectID table); True when nothing is left to ask the device."""
     if previous is not None and previous.sys_object_id == status.sys_object_id and previous.vendor:
         status.vendor, status.model, status.os = previous.vendor, previous.model, previous.os
-        return
+        return True
     found = identify(status.sys_object_id, status.sys_descr)
     status.vendor, status.model, status.os = found.vendor, found.model, found.os
-    if not status.model and found.model_from_entity:
+    return bool(status.model) or not found.model_from_entity
+
+
+async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus, previous: DeviceStatus | None) -> None:
+    if not identify_known(status, previous):
         try:
-            status.model = await _entity_model(client, target, found.vendor)
+            status.model = await _entity_model(client, target, status.vendor)
         except SnmpError:
             pass  # no ENTITY-MIB: the model stays unknown, not an error of the device
 

@@ -18,7 +18,7 @@ from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
 from egovops.polling.limiter import AdaptiveLimit
-from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, poll_details, poll_status
+from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
 from egovops.polling.selfmon import SelfMonitor
@@ -109,38 +109,38 @@ class Poller:
     # -- one cycle ----------------------------------------------------------------------------
 
     async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
-        """Two phases. First every device's reachability and system group, many at once: a dead
-        agent costs one timeout, alongside all the others. Then interfaces and health of the
-        devices that answered, fewer at once and adaptively: their replies are large and decoding
-        them is CPU-bound. Keeping the phases apart means the small status replies never queue
-        behind that decoding, so a cycle costs about one timeout plus the live devices' own time."""
+        """Each device's reachability and system group, then, when it answered, its interfaces
+        and health, as one pipeline per device. Status reads are many at once: a GET waiting for a
+        dead agent costs no CPU, only its slot. Walks are fewer at once and adaptive: their replies
+        are large and decoding them is CPU-bound. A live device goes on to its walk as soon as it
+        answers, so dead agents' timeouts run alongside the live devices' work instead of before
+        it, and a cycle costs about the live devices' own time (or one timeout, if longer)."""
         pinger = Pinger() if self.use_icmp else None
-        # A fixed limit here: a GET waiting for a dead agent costs no CPU, and if this limit shrank
-        # the dead agents would hold the few slots left for whole timeouts, one batch after another.
+        # A fixed limit: if it shrank, dead agents would hold the few slots left for whole timeouts.
         status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
         walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
-        async def status_of(device: Device) -> tuple[DeviceStatus, SnmpTarget | None, bool]:
+        async def poll_one(device: Device, kinds: set[str]) -> DeviceStatus:
             _key, target, error = self._targets[device.name]
             async with status_limit:
                 status, system = await poll_status(self.client, device, target, error, self._last.get(device.name), pinger, now)
-            return status, target, system is not None
-
-        async def details_of(status: DeviceStatus, target: SnmpTarget, kinds: set[str]) -> None:
-            async with walk_limit.slot() as timer:  # status-only cycles just reuse the known identity here
-                await poll_details(self.client, target, status, kinds, self._last.get(status.name), now)
+            if system is None or target is None:
+                return status
+            if kinds <= {STATUS}:  # no walk: the model from ENTITY-MIB waits for the next full poll
+                identify_known(status, self._last.get(device.name))
+                return status
+            async with walk_limit.slot() as timer:
+                await poll_details(self.client, target, status, kinds, self._last.get(device.name), now)
                 if status.error_kind != "timeout":
                     timer.answered(target.total_wait * 4)  # a walk is several requests
+            return status
 
         try:
             await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])
-            first = await asyncio.gather(*(status_of(d) for d, _ in work))
+            return list(await asyncio.gather(*(poll_one(device, kinds) for device, kinds in work)))
         finally:
             if pinger is not None:
                 pinger.close()
-        await asyncio.gather(*(details_of(status, target, kinds) for (status, target, answered), (_d, kinds) in zip(first, work)
-                               if answered and target is not None))
-        return [status for status, _target, _answered in first]
 
     def _classify(self, statuses: dict[str, DeviceStatus]) -> None:
         for classifier in self._classifiers:
@@ -246,13 +246,24 @@ class Poller:
 
     def run_forever(self, stop: threading.Event, on_cycle: Callable[[CycleResult], None] | None = None, tick_s: float | None = None) -> None:
         """Cycle until ``stop`` is set. A tick is the shortest status interval; an overrun starts the
-        next cycle at once (and is recorded as such) instead of piling cycles up."""
+        next cycle at once (and is recorded as such) instead of piling cycles up.
+
+        The first cycle reads only every device's status, and the full cycle follows at once: an
+        operator who has just opened the console sees the whole province's state in seconds
+        instead of after every interface table has been walked."""
         tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
+        first = True
         while not stop.is_set():
             started = time.monotonic()
-            work = self.due_work(time.time())
+            if first:
+                work, label = [(d, {STATUS}) for d in self._snmp_devices()], "first status"
+            else:
+                work, label = self.due_work(time.time()), "scheduled"
             if work:
-                result = self.run_cycle(work=work, label="scheduled", interval_s=tick)
+                result = self.run_cycle(work=work, label=label, interval_s=tick)
                 if on_cycle is not None:
                     on_cycle(result)
+            if first:
+                first = False
+                continue  # nothing is marked done yet: the full cycle is due now
             stop.wait(max(0.0, tick - (time.monotonic() - started)))
