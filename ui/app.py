@@ -127,10 +127,19 @@ def run_console(
     window = MainWindow(session, switcher)
     _quit_on_sigterm(app)
 
+    shown: set[str] = set()
+
     def first_picture(overview: Overview) -> None:
-        # How long a newcomer waits for the living province (acceptance: under 15 s).
-        log.info("console ready: %d devices shown %.1f s after start", len(overview.devices), time.monotonic() - started)
-        session.overviewChanged.disconnect(first_picture)
+        # How long a newcomer waits for the window, then for the living province (acceptance:
+        # under 15 s); benchmarks/console_startup.py reads these lines.
+        if "window" not in shown:
+            shown.add("window")
+            log.info("console ready: %d devices shown %.1f s after start", len(overview.devices), time.monotonic() - started)
+        polled = sum(1 for h in overview.health.values() if h.last_poll is not None and h.state != "unknown")
+        if overview.poll is not None and polled:
+            log.info("console living: %d of %d devices with a polled state %.1f s after start",
+                     polled, len(overview.devices), time.monotonic() - started)
+            session.overviewChanged.disconnect(first_picture)
 
     session.overviewChanged.connect(first_picture)
     window.show()

@@ -48,7 +48,9 @@ class MainWindow(QMainWindow):
         self.alarm_dock = self._dock("alarmDock", self.alarms, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._actions()
         self._wire()
-        self.screens = install_screens(self)
+        self.screens, self.screen_errors = install_screens(self)
+        for module, error in self.screen_errors.items():
+            self.status.showMessage(self.tr("A console screen could not be loaded ({module}): {error}").format(module=module, error=error))
         self.retranslate()
         self._restore()
 

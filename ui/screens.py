@@ -45,5 +45,14 @@ def available_screens() -> list[str]:
     return present
 
 
-def install_screens(window: "MainWindow") -> list[Screen]:
-    return [importlib.import_module(name).install(window) for name in available_screens()]
+def install_screens(window: "MainWindow") -> tuple[list[Screen], dict[str, str]]:
+    """Installed screens, and {module: error} for those that failed: a broken screen must not keep
+    the operator from the map and the alarm desk, but it is logged and named in the status bar."""
+    installed, failed = [], {}
+    for name in available_screens():
+        try:
+            installed.append(importlib.import_module(name).install(window))
+        except Exception as exc:  # noqa: BLE001 - any failure of one screen is reported, the rest go on
+            log.exception("console screen %s failed to install", name)
+            failed[name] = f"{type(exc).__name__}: {exc}"
+    return installed, failed

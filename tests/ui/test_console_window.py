@@ -125,3 +125,12 @@ def test_dragging_a_node_pins_it_in_the_stored_layout(qtbot: QtBot, console: Mai
     assert stored.pinned and (stored.x, stored.y) == (item.x(), item.y()) and stored.layer == "extranet"
     refreshed(qtbot, console)
     assert console.map.overview.positions[ROOT] == (item.x(), item.y())  # the next picture keeps it
+
+
+def test_every_screen_of_part_two_installs(console) -> None:  # type: ignore[no-untyped-def]
+    """A screen that fails is skipped at run time (the map must open), so the test is what catches it."""
+    from egovops_ui.screens import SCREEN_MODULES, available_screens
+
+    assert console.screen_errors == {}
+    assert len(console.screens) == len(available_screens())
+    assert set(available_screens()) <= set(SCREEN_MODULES)

@@ -194,82 +194,87 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="53" />
+        <source>A console screen could not be loaded ({module}): {error}</source>
+        <translation>A console screen could not be loaded ({module}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventory</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Device</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>

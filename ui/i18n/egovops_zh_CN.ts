@@ -194,82 +194,87 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="53" />
+        <source>A console screen could not be loaded ({module}): {error}</source>
+        <translation>控制台界面未能加载（{module}）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="164" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="165" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;Inventory</source>
         <translation>资产(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>Sound on new critical alarms</source>
         <translation>新紧急告警时发出声音</translation>
     </message>
