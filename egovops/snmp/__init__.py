@@ -29,14 +29,30 @@ silently), ``SnmpAuthError`` (v3 user, keys or level rejected), ``SnmpNoSuchObje
 ``SnmpMalformedReply`` (a reply that does not answer the request).
 """
 
-from egovops.snmp.client import SnmpClient
-from egovops.snmp.errors import SnmpAuthError, SnmpError, SnmpMalformedReply, SnmpNoSuchObject, SnmpTimeout
-from egovops.snmp.loop import SnmpLoop, shared_loop
-from egovops.snmp.target import SnmpTarget, target_for_device, target_from_credentials
-from egovops.snmp.values import SnmpValue, decode_text
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "SnmpAuthError", "SnmpClient", "SnmpError", "SnmpLoop", "SnmpMalformedReply", "SnmpNoSuchObject",
-    "SnmpTarget", "SnmpTimeout", "SnmpValue", "decode_text", "shared_loop", "target_for_device",
-    "target_from_credentials",
-]
+# Loaded on first use: pysnmp costs about 0.5 s to import, and modules that only need the value
+# helpers (topology's identifiers, hence the console's overview) must not pay for it.
+_HOMES = {
+    "SnmpClient": "client", "SnmpAuthError": "errors", "SnmpError": "errors", "SnmpMalformedReply": "errors",
+    "SnmpNoSuchObject": "errors", "SnmpTimeout": "errors", "SnmpLoop": "loop", "shared_loop": "loop",
+    "SnmpTarget": "target", "target_for_device": "target", "target_from_credentials": "target",
+    "SnmpValue": "values", "decode_text": "values",
+}
+__all__ = sorted(_HOMES)
+
+if TYPE_CHECKING:
+    from egovops.snmp.client import SnmpClient
+    from egovops.snmp.errors import SnmpAuthError, SnmpError, SnmpMalformedReply, SnmpNoSuchObject, SnmpTimeout
+    from egovops.snmp.loop import SnmpLoop, shared_loop
+    from egovops.snmp.target import SnmpTarget, target_for_device, target_from_credentials
+    from egovops.snmp.values import SnmpValue, decode_text
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'egovops.snmp' has no attribute {name!r}")
+    value = getattr(import_module(f"egovops.snmp.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value
