@@ -40,9 +40,9 @@ def write_outage(db: Database) -> None:
     PollingRepository(db).record_stats(CycleStats(now, "status", 60.0, len(states), len(counties) + 1, 4.2, False))
     StateRepository(db).record_transitions([Transition(n, now, s, root_cause=ROOT if n in counties else None) for n, s in states.items()])
     alarms = AlarmRepository(db)
-    root = alarms.reconcile({ROOT: [AlarmCondition("device_down", "critical", "device does not answer ICMP or SNMP")]}, now)[0][0]
+    root = alarms.reconcile({ROOT: [AlarmCondition("device_down", "critical", "device does not answer (no response)")]}, now)[0][0]
     for name in counties:
-        symptom = alarms.reconcile({name: [AlarmCondition("unreachable", "major", f"cut off by {ROOT}")]}, now)[0][0]
+        symptom = alarms.reconcile({name: [AlarmCondition("device_unreachable", "major", f"unreachable behind failed device {ROOT}")]}, now)[0][0]
         alarms.link_root(symptom.id, root.id, suppressed=True)
     alarms.reconcile({"WH-EXT-AGG-01": [AlarmCondition("cpu_high", "minor", "CPU 93% over 85%")]}, now)
 

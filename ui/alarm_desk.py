@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from egovops.overview.alarm_text import kind_label, localized_message
 from egovops.overview.alarms import SEVERITY_RANK, AlarmFilter, AlarmRecord, group_by_root
 from egovops_ui.states import SEVERITY_COLOURS, alarm_state_label, network_label, severity_label
 
@@ -73,6 +74,10 @@ class AlarmTableModel(QAbstractTableModel):
             return ("    └ " if self.is_folded(alarm) else "") + alarm.device
         if column in ("first_seen", "last_seen"):
             return _clock(getattr(alarm, column))
+        if column == "kind":
+            return kind_label(alarm.kind)
+        if column == "message":
+            return localized_message(alarm.kind, alarm.message)
         if column == "count":
             return str(alarm.count)
         if column == "state":
@@ -88,6 +93,8 @@ class AlarmTableModel(QAbstractTableModel):
             return getattr(alarm, column)
         if column == "state":
             return alarm.state
+        if column in ("kind", "message"):
+            return self._display(alarm, column).casefold()  # sorted as the operator reads them
         return str(getattr(alarm, column)).casefold()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,7 +114,7 @@ class AlarmTableModel(QAbstractTableModel):
                 return QColor("#7a7f87")  # cleared and folded alarms recede
         if role == Qt.ItemDataRole.ToolTipRole:
             note = self.tr("Acknowledged by {who}: {comment}").format(who=alarm.acked_by, comment=alarm.ack_comment or "") if alarm.acked_by else ""
-            return "\n".join(filter(None, (alarm.message, note)))
+            return "\n".join(filter(None, (localized_message(alarm.kind, alarm.message), note)))
         return None
 
     def retranslate(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
+from egovops.overview.alarm_text import localized_message
 from egovops.overview.alarms import new_critical
 from egovops.overview.service import Overview
 
@@ -32,7 +33,7 @@ class AlarmNotifier(QObject):
         if not fresh:
             return
         title = self.tr("{n} new critical alarm(s)").format(n=len(fresh))
-        text = "\n".join(f"{a.device}: {a.message}" for a in fresh[:5])
+        text = "\n".join(f"{a.device}: {localized_message(a.kind, a.message)}" for a in fresh[:5])
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical, 15_000)
         if self.sound:

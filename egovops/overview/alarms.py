@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from egovops.inventory.model import Device
+from egovops.overview.alarm_text import kind_label, localized_message
 
 # Worst first; the desk sorts severity by this rank, not alphabetically.
 SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2, "warning": 3, "info": 4}
@@ -60,7 +61,9 @@ class AlarmFilter:
             return False
         if self.text:
             needle = self.text.casefold()
-            haystack = " ".join((alarm.device, alarm.kind, alarm.subject, alarm.message, alarm.site, alarm.owner_unit, alarm.contact))
+            # What the operator reads (kind and message in the current language) as well as what is stored.
+            haystack = " ".join((alarm.device, alarm.kind, kind_label(alarm.kind), alarm.subject, alarm.message,
+                                 localized_message(alarm.kind, alarm.message), alarm.site, alarm.owner_unit, alarm.contact))
             return needle in haystack.casefold()
         return True
 

@@ -108,3 +108,17 @@ def test_a_new_critical_alarm_notifies_once_and_symptoms_never(qtbot: QtBot, con
     assert announced == [[fresh]]
     refreshed(qtbot, console)
     assert announced == [[fresh]]
+
+
+def test_kinds_and_messages_follow_the_language(qtbot: QtBot, console: MainWindow, status_writer) -> None:  # type: ignore[no-untyped-def]
+    status_writer.alarm("AQ-EXT-AGG-01", "device_down", "critical", "device does not answer (no response)")
+    refreshed(qtbot, console)
+    desk = console.alarms
+    row = _devices(console).index("AQ-EXT-AGG-01")
+    assert (desk.proxy.index(row, 3).data(), desk.proxy.index(row, 4).data()) == ("device down", "device does not answer (no response)")
+    console.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: desk.proxy.index(row, 3).data() == "设备宕机", timeout=WAIT_MS)
+    assert desk.proxy.index(row, 4).data() == "设备无应答（无应答）"
+    assert desk.proxy.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "设备无应答（无应答）"
+    desk.text.setText("宕机")  # the operator filters by what the desk shows
+    assert _devices(console) == ["AQ-EXT-AGG-01"]
