@@ -10,11 +10,11 @@ from typing import Any
 
 from egovops.availability.periods import zone_name
 from egovops.availability.report import AvailabilityReport
-from egovops.errors import ValidationError
+from egovops.errors import EgovopsError, ValidationError
 from egovops.i18n import tr
 from egovops.reports import CHARTS, FORMATS
 from egovops.reports.charts import chart, report_style
-from egovops.reports.pdf import write_pdf
+from egovops.reports.pdf import Progress, write_pdf
 from egovops.reports.tables import csv_rows
 
 
@@ -62,19 +62,32 @@ def report_dict(report: AvailabilityReport) -> dict[str, Any]:
     })
 
 
-def write_report(report: AvailabilityReport, path: Path, chart_name: str = "bar") -> None:
+class ExportError(EgovopsError):
+    """The report could not be written where the operator asked (unwritable folder, full disk)."""
+
+
+def write_report(report: AvailabilityReport, path: Path, chart_name: str = "bar", progress: Progress | None = None) -> None:
+    """Write ``report`` in the format of ``path``'s extension; ``progress(done, total)`` follows the
+    PDF's pages (one step for the other formats)."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError(tr("cannot write {name}: the file name must end in {formats}", name=path.name,
                                  formats=", ".join(FORMATS)))
     if chart_name not in CHARTS:
         raise ValidationError(tr("unknown chart {name}; choose one of {charts}", name=chart_name, charts=", ".join(CHARTS)))
-    if suffix == ".pdf":
-        write_pdf(report, path)
-    elif suffix == ".csv":
-        write_csv(report, path)
-    elif suffix == ".json":
-        path.write_text(json.dumps(report_dict(report), ensure_ascii=False, indent=1), "utf-8")
-    else:
-        with report_style():
-            chart(report, chart_name).savefig(path, dpi=150)
+    try:
+        if suffix == ".pdf":
+            write_pdf(report, path, progress)
+            return
+        if suffix == ".csv":
+            write_csv(report, path)
+        elif suffix == ".json":
+            path.write_text(json.dumps(report_dict(report), ensure_ascii=False, indent=1), "utf-8")
+        else:
+            with report_style():
+                chart(report, chart_name).savefig(path, dpi=150)
+    except OSError as exc:
+        # The OS's own reason (permission denied, no such folder, disk full) names what was wrong.
+        raise ExportError(tr("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)) from exc
+    if progress is not None:
+        progress(1, 1)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.font_manager import FontProperties, findfont, get_font
@@ -22,6 +22,7 @@ from egovops.reports.fonts import cjk_monospace_family
 from egovops.reports.formatting import duration, percent, sla_mark, view_name
 
 A4_LANDSCAPE = (11.69, 8.27)
+Progress = Callable[[int, int], None]  # (pages written, pages in all)
 ROWS_PER_PAGE = 30
 # A device-level table of a whole province would run to hundreds of pages; the PDF shows this
 # many rows and says where the rest is (CSV/JSON exports always hold every row).
@@ -132,16 +133,22 @@ def _table(fig: Figure, headers: Sequence[str], rows: Sequence[Sequence[str]], t
         fig.text(0.04, top - 2 * height, "–", fontsize=7)
 
 
-def _paged(pdf: PdfPages, title: str, footer: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
-           note: str = "") -> None:
+def _paged(title: str, footer: str, headers: Sequence[str], rows: Sequence[Sequence[str]],
+           note: str = "") -> list[Callable[[], Figure]]:
+    """One page maker per page of the table, so the pages can be counted before any is drawn."""
     chunks = [rows[i:i + ROWS_PER_PAGE] for i in range(0, len(rows), ROWS_PER_PAGE)] or [[]]
-    for n, chunk in enumerate(chunks, 1):
-        suffix = f" ({n}/{len(chunks)})" if len(chunks) > 1 else ""
-        fig = _page(title + suffix, footer)
-        _table(fig, headers, chunk)
-        if note and n == len(chunks):
-            fig.text(0.04, 0.045, note, fontsize=8, style="italic")
-        pdf.savefig(fig)
+
+    def maker(n: int, chunk: Sequence[Sequence[str]]) -> Callable[[], Figure]:
+        def make() -> Figure:
+            suffix = f" ({n}/{len(chunks)})" if len(chunks) > 1 else ""
+            fig = _page(title + suffix, footer)
+            _table(fig, headers, chunk)
+            if note and n == len(chunks):
+                fig.text(0.04, 0.045, note, fontsize=8, style="italic")
+            return fig
+        return make
+
+    return [maker(n, chunk) for n, chunk in enumerate(chunks, 1)]
 
 
 def _summary(report: AvailabilityReport, footer: str) -> Figure:
@@ -179,25 +186,29 @@ def _summary(report: AvailabilityReport, footer: str) -> Figure:
     return fig
 
 
-def write_pdf(report: AvailabilityReport, path: Path) -> None:
+def write_pdf(report: AvailabilityReport, path: Path, progress: Progress | None = None) -> None:
+    """The whole report; ``progress(done, total)`` is called after each page (the console's bar)."""
     req = report.request
     footer = tr("egovops availability report · {period} · generated {at} by {who}", period=req.period.label,
                 at=report.generated_at.strftime("%Y-%m-%d %H:%M"), who=report.generated_by)
+    rows = report.rows[:MAX_TABLE_ROWS]
+    note = ""
+    if len(report.rows) > MAX_TABLE_ROWS:
+        note = tr("{shown} of {total} rows shown; the CSV and JSON exports hold them all.",
+                  shown=MAX_TABLE_ROWS, total=len(report.rows))
+    headers = tables.group_headers(req.by)
+    pages: list[Callable[[], Figure]] = [lambda: _summary(report, footer)]
+    pages += [lambda name=name: chart(report, name) for name in ("bar", "heatmap", "trend")]
+    pages += _paged(tr("Availability by {by}", by=tr(tables.GROUP_TITLES[req.by])), footer, headers,
+                    [tables.group_cells(r, req.view) for r in rows], note)
+    pages += _paged(tr("The {n} worst", n=len(report.worst)), footer, headers,
+                    [tables.group_cells(r, req.view) for r in report.worst])
+    pages += _paged(tr("Access coverage per city"), footer, tables.coverage_headers(),
+                    [tables.coverage_cells(c) for c in report.coverage])
+    pages += _paged(tr("Maintenance windows in the period"), footer, tables.window_headers(),
+                    [tables.window_cells(u) for u in report.windows])
     with report_style(), PdfPages(path, metadata={"Title": tr("Network availability report"), "Author": report.generated_by}) as pdf:
-        pdf.savefig(_summary(report, footer))
-        for name in ("bar", "heatmap", "trend"):
-            pdf.savefig(chart(report, name))
-        rows = report.rows[:MAX_TABLE_ROWS]
-        note = ""
-        if len(report.rows) > MAX_TABLE_ROWS:
-            note = tr("{shown} of {total} rows shown; the CSV and JSON exports hold them all.",
-                      shown=MAX_TABLE_ROWS, total=len(report.rows))
-        headers = tables.group_headers(req.by)
-        _paged(pdf, tr("Availability by {by}", by=tr(tables.GROUP_TITLES[req.by])), footer, headers,
-               [tables.group_cells(r, req.view) for r in rows], note)
-        _paged(pdf, tr("The {n} worst", n=len(report.worst)), footer, headers,
-               [tables.group_cells(r, req.view) for r in report.worst])
-        _paged(pdf, tr("Access coverage per city"), footer, tables.coverage_headers(),
-               [tables.coverage_cells(c) for c in report.coverage])
-        _paged(pdf, tr("Maintenance windows in the period"), footer, tables.window_headers(),
-               [tables.window_cells(u) for u in report.windows])
+        for done, make in enumerate(pages, 1):
+            pdf.savefig(make())
+            if progress is not None:
+                progress(done, len(pages))

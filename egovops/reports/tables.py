@@ -34,6 +34,20 @@ def group_cells(row: GroupRow, view: str) -> list[str]:
     ]
 
 
+def group_sort_keys(row: GroupRow, view: str) -> list[str | float]:
+    """Values to sort ``group_cells`` by, column for column: numbers, with -1 for "no data"."""
+    chosen = row.view(view)
+
+    def num(value: float | None) -> float:
+        return -1.0 if value is None else float(value)
+
+    return [
+        row.key, float(row.devices), num(row.service.availability), num(row.device.availability),
+        float(chosen.outages), num(chosen.outage), num(chosen.longest), num(chosen.mttr), num(chosen.mtbf),
+        num(row.device.attributed), num(row.coverage), num(row.maintenance), num(None if chosen.sla_met is None else float(chosen.sla_met)),
+    ]
+
+
 def coverage_headers() -> list[str]:
     return [tr("city"), tr("counties reached"), tr("departments reached"), tr("access coverage"), tr("not reached")]
 
