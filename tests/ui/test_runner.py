@@ -1,0 +1,160 @@
+"""The procedure runner tab on the outage store: choosing, counting, validating, roles, dry runs, export.
+
+Real console, real store, the installed procedures. Dry runs contact no device, so these need no
+server; the runs against real SSH servers are in test_runner_demo.py.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from egovops.accounts import Operator, Role
+from egovops.storage.audit_repo import AuditRepository
+from egovops_ui.main_window import MainWindow
+from egovops_ui.runner.panel import RunnerPanel
+from tests.fixtures.outage import CITY, ROOT
+from tests.ui.console import WAIT_MS
+
+CITY_DEVICES = 11  # Hefei and its nine counties' access switches, in the 120-device demo
+
+
+def _runner(qtbot: QtBot, window: MainWindow, open_it) -> RunnerPanel:  # type: ignore[no-untyped-def]
+    """Open the runner with ``open_it()`` and wait until its procedures are loaded and its targets counted."""
+    qtbot.waitUntil(lambda: window.session.operator is not None, timeout=WAIT_MS)
+    panel = open_it()
+    qtbot.waitUntil(lambda: panel.registry is not None and panel.preview is not None, timeout=WAIT_MS)
+    return panel
+
+
+def screen(window: MainWindow):  # type: ignore[no-untyped-def]
+    return next(s for s in window.screens if type(s).__name__ == "RunnerScreen")
+
+
+def counted(qtbot: QtBot, panel: RunnerPanel, selector: str):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(panel.previewed, timeout=WAIT_MS, check_params_cb=lambda p: p.selector == selector) as blocker:
+        panel.set_targets(selector)
+    return blocker.args[0]
+
+
+def as_role(window: MainWindow, role: Role) -> None:
+    window.session.operator = Operator("duty-" + role.value, role, "os")
+
+
+def test_tools_menu_opens_the_runner_on_the_city_selected_in_the_tree(qtbot: QtBot, console: MainWindow) -> None:
+    console.sites.select(CITY)
+    action = next(a for a in console.menus["tools"].actions() if a.objectName() == "runProcedureAction")
+    assert action.text() == "Run &procedure…"
+    panel = _runner(qtbot, console, lambda: (action.trigger(), screen(console).panel)[1])
+    assert console.tabs.currentWidget() is panel and console.tabs.tabText(console.tabs.currentIndex()) == "Procedures"
+    assert panel.targets_edit.text() == f"site:{CITY}"
+    assert panel.preview.targets and len(panel.preview.targets) == CITY_DEVICES
+    assert panel.count_label.text() == f"Devices to work on: {CITY_DEVICES}"
+    names = [panel.procedure_combo.itemText(i) for i in range(panel.procedure_combo.count())]
+    assert "Configuration backup" in names and "Graded-protection 2.0 baseline check" in names
+    panel.select_procedure("save-config")
+    assert panel.risk_label.text() == "Risk: changes the configuration — needs the engineer role"
+    assert "start-up configuration" in panel.description.text()
+
+
+def test_procedure_requested_preselects_its_devices_and_counts_the_skipped(qtbot: QtBot, console: MainWindow) -> None:
+    panel = _runner(qtbot, console, lambda: (console.procedureRequested.emit([ROOT, "WH-EXT-AGG-01"]), screen(console).panel)[1])
+    assert panel.targets_edit.text() == f"{ROOT},WH-EXT-AGG-01"
+    assert len(panel.preview.targets) == 2
+    panel.select_procedure("config-backup")
+    preview = counted(qtbot, panel, "site:安徽省/省电子政务数据中心")  # a core switch, a storage array, a Linux server
+    assert [name for name, _ in preview.excluded] == ["AH-DC1-EXT-SRV-01"] and "linux" in preview.excluded[0][1]
+    assert panel.count_label.text() == "Devices to work on: 2; skipped, not supported by this procedure: 1"
+    preview = counted(qtbot, panel, "vendor:nokia")
+    assert preview.problem and "matches no device" in panel.count_label.text()
+    assert not panel.run_button.isEnabled()
+    preview = counted(qtbot, panel, "colour:red")
+    assert "unknown key 'colour'" in panel.count_label.text()
+
+
+def test_the_parameter_form_follows_the_manifest_and_names_what_is_wrong(qtbot: QtBot, console: MainWindow) -> None:
+    panel = _runner(qtbot, console, lambda: screen(console).open(f"site:{CITY}"))
+    panel.select_procedure("baseline-check")
+    editor = panel.form.editor("max_idle_minutes")
+    assert isinstance(editor, QLineEdit) and editor.text() == "15"
+    assert panel.run_button.isEnabled()
+    editor.setText("0")
+    assert "max_idle_minutes: 0.0 is below the minimum 1" in panel.form.problem("max_idle_minutes")
+    assert not panel.run_button.isEnabled()
+    editor.setText("ten")
+    assert "'ten' is not a valid number" in panel.form.problem("max_idle_minutes")
+    editor.setText("10")
+    assert panel.form.problem("max_idle_minutes") == "" and panel.run_button.isEnabled()
+    assert panel.form.values() == {"max_idle_minutes": "10"}
+    panel.select_procedure("save-config")
+    assert panel.form.fields == {} and panel.form.none_label.text() == "This procedure takes no parameters."
+
+
+def test_an_operator_may_not_change_configurations_and_the_core_refuses_too(qtbot: QtBot, console: MainWindow) -> None:
+    panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
+    panel.select_procedure("save-config")
+    as_role(console, Role.OPERATOR)
+    panel.dry_run.setChecked(True)
+    panel.dry_run.setChecked(False)
+    assert not panel.run_button.isEnabled()
+    assert panel.role_label.text() == "duty-operator (operator) may not run Save configuration: it needs the engineer role or higher"
+    panel.dry_run.setChecked(True)  # a dry run contacts nothing: anyone may see what it would do
+    assert panel.run_button.isEnabled() and panel.role_label.isHidden()
+    panel.dry_run.setChecked(False)
+    with qtbot.waitSignal(panel.runFailed, timeout=WAIT_MS) as failed:
+        panel.start_run(confirmed=True)  # as if the button were enabled: the runner itself refuses
+    assert "may not run save-config" in failed.args[0] and "engineer" in failed.args[0]
+    refused = [r for r in AuditRepository(console.session.database).recent(5) if r.action == "procedure.refused"]
+    assert refused and refused[0].actor == "duty-operator" and refused[0].subject == "save-config"
+
+
+def test_changing_configurations_asks_first_and_no_means_nothing_runs(qtbot: QtBot, console: MainWindow) -> None:
+    panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
+    panel.select_procedure("save-config")
+    as_role(console, Role.ENGINEER)
+    panel.dry_run.setChecked(False)
+    before = AuditRepository(console.session.database).head()
+    panel.run_button.click()
+    box = panel.confirmation
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == "Save configuration (changes the configuration) changes the devices it runs on. Devices: 1." and ROOT in box.informativeText()
+    box.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: panel.confirmation is None, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert AuditRepository(console.session.database).head() == before  # not even a refusal: nothing was asked of the core
+    assert panel.run_button.isEnabled() and all(r.status == "waiting" for r in panel.model.rows)
+
+
+def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot: QtBot, console: MainWindow, tmp_path: Path) -> None:
+    panel = _runner(qtbot, console, lambda: screen(console).open(f"site:{CITY}"))
+    panel.select_procedure("save-config")
+    panel.dry_run.setChecked(True)
+    with qtbot.waitSignal(panel.runFinished, timeout=30_000) as finished:
+        panel.run_button.click()  # no confirmation for a dry run
+    report = finished.args[0]
+    assert report.dry_run and report.counts() == {"ok": CITY_DEVICES, "failed": 0, "skipped": 0}
+    assert panel.model.rowCount() == CITY_DEVICES and panel.model.counts()["ok"] == CITY_DEVICES
+    row = panel.model.row_of(ROOT)
+    assert row is not None and row.message.startswith("dry run: would send ")
+    assert panel.progress.value() == 1000
+    assert panel.summary.text() == f"Finished: {CITY_DEVICES} ok, 0 failed, 0 skipped. Dry run: no device was contacted."
+
+    target = tmp_path / "结果.csv"
+    with qtbot.waitSignal(panel.exported, timeout=WAIT_MS):
+        panel.export_csv(str(target))
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as UTF-8
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
+    assert len(rows) == CITY_DEVICES and {r["status"] for r in rows} == {"ok"}
+    assert next(r for r in rows if r["device"] == ROOT)["command"]  # the procedure's own field as a column
+
+    assert panel.audit_button.isEnabled() and panel.audit_button.text() == f"Audit record {report.audit_id}"
+    with qtbot.waitSignal(panel.auditShown, timeout=WAIT_MS) as shown:
+        panel.audit_button.click()
+    dialog = shown.args[0]
+    assert dialog.row.id == report.audit_id and dialog.row.action == "procedure.run"
+    details = dialog.details.toPlainText()
+    assert report.run_id in details and '"dry_run": true' in details and ROOT in details

@@ -1,0 +1,326 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AuditRecordDialog</name>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="51" />
+        <source>Audit record {id}</source>
+        <translation>Audit record {id}</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="54" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="54" />
+        <source>Output digest</source>
+        <translation>Output digest</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="54" />
+        <source>Chain hash</source>
+        <translation>Chain hash</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterForm</name>
+    <message>
+        <location filename="../runner/param_form.py" line="110" />
+        <source>Required: give a value.</source>
+        <translation>Required: give a value.</translation>
+    </message>
+    <message>
+        <location filename="../runner/param_form.py" line="138" />
+        <source>This procedure takes no parameters.</source>
+        <translation>This procedure takes no parameters.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Seconds</source>
+        <translation>Seconds</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <location filename="../runner/risk.py" line="14" />
+        <source>read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../runner/risk.py" line="15" />
+        <source>changes the configuration</source>
+        <translation>changes the configuration</translation>
+    </message>
+    <message>
+        <location filename="../runner/risk.py" line="16" />
+        <source>disruptive</source>
+        <translation>disruptive</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../runner/panel.py" line="418" />
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="419" />
+        <source>engineer</source>
+        <translation>engineer</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="420" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="421" />
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerPanel</name>
+    <message>
+        <location filename="../runner/panel.py" line="193" />
+        <source>Risk: {risk} — needs the {role} role</source>
+        <translation>Risk: {risk} — needs the {role} role</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="220" />
+        <source>Devices to work on: {n}</source>
+        <translation>Devices to work on: {n}</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="222" />
+        <source>; skipped, not supported by this procedure: {n}</source>
+        <translation>; skipped, not supported by this procedure: {n}</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="258" />
+        <source>Confirm the procedure</source>
+        <translation>Confirm the procedure</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="260" />
+        <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
+        <translation>{name} ({risk}) changes the devices it runs on. Devices: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="262" />
+        <source>Targets: {selector}
+Run it now? Consider a dry run first.</source>
+        <translation>Targets: {selector}
+Run it now? Consider a dry run first.</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="266" />
+        <location filename="../runner/panel.py" line="401" />
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="267" />
+        <source>Do not run</source>
+        <translation>Do not run</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="296" />
+        <source>Running {name}…</source>
+        <translation>Running {name}…</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="317" />
+        <source>Cancelling: devices already started finish, the others are skipped…</source>
+        <translation>Cancelling: devices already started finish, the others are skipped…</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="331" />
+        <source>Finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
+        <translation>Finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="333" />
+        <source>Dry run: no device was contacted.</source>
+        <translation>Dry run: no device was contacted.</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="335" />
+        <source>Cancelled by the operator.</source>
+        <translation>Cancelled by the operator.</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="339" />
+        <source>Audit record {id}</source>
+        <translation>Audit record {id}</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="356" />
+        <source>Export results</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="356" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="369" />
+        <source>Results exported to {path} (rows: {n})</source>
+        <translation>Results exported to {path} (rows: {n})</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="388" />
+        <source>(each device's own profile)</source>
+        <translation>(each device's own profile)</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="391" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="392" />
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="393" />
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="394" />
+        <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
+        <translation>e.g. site:安徽省/合肥市 vendor:huawei, or device names</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="395" />
+        <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
+        <translation>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="397" />
+        <source>Use the selected site</source>
+        <translation>Use the selected site</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="398" />
+        <source>SSH profile</source>
+        <translation>SSH profile</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="399" />
+        <source>SNMP profile</source>
+        <translation>SNMP profile</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="400" />
+        <source>Dry run (contact no device)</source>
+        <translation>Dry run (contact no device)</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="402" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="403" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="405" />
+        <source>Audit record</source>
+        <translation>Audit record</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerScreen</name>
+    <message>
+        <location filename="../runner/screen.py" line="53" />
+        <source>Procedures</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../runner/screen.py" line="56" />
+        <source>Run &amp;procedure…</source>
+        <translation>Run &amp;procedure…</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerStatus</name>
+    <message>
+        <location filename="../runner/results_model.py" line="20" />
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="21" />
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="22" />
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="23" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="24" />
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,326 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AuditRecordDialog</name>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="51" />
+        <source>Audit record {id}</source>
+        <translation>审计记录 {id}</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Record</source>
+        <translation>记录号</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="53" />
+        <source>Action</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="54" />
+        <source>Procedure</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="54" />
+        <source>Output digest</source>
+        <translation>输出摘要</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="54" />
+        <source>Chain hash</source>
+        <translation>链哈希</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterForm</name>
+    <message>
+        <location filename="../runner/param_form.py" line="110" />
+        <source>Required: give a value.</source>
+        <translation>必填：请输入一个值。</translation>
+    </message>
+    <message>
+        <location filename="../runner/param_form.py" line="138" />
+        <source>This procedure takes no parameters.</source>
+        <translation>此作业没有参数。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="104" />
+        <source>Seconds</source>
+        <translation>耗时（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <location filename="../runner/risk.py" line="14" />
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../runner/risk.py" line="15" />
+        <source>changes the configuration</source>
+        <translation>修改配置</translation>
+    </message>
+    <message>
+        <location filename="../runner/risk.py" line="16" />
+        <source>disruptive</source>
+        <translation>可能中断业务</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../runner/panel.py" line="418" />
+        <source>operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="419" />
+        <source>engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="420" />
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="421" />
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerPanel</name>
+    <message>
+        <location filename="../runner/panel.py" line="193" />
+        <source>Risk: {risk} — needs the {role} role</source>
+        <translation>风险：{risk} — 需要{role}角色</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="220" />
+        <source>Devices to work on: {n}</source>
+        <translation>将执行的设备：{n} 台</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="222" />
+        <source>; skipped, not supported by this procedure: {n}</source>
+        <translation>；此作业不支持而跳过：{n} 台</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="258" />
+        <source>Confirm the procedure</source>
+        <translation>确认执行作业</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="260" />
+        <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
+        <translation>{name}（{risk}）会改动所执行的设备。设备数：{n}。</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="262" />
+        <source>Targets: {selector}
+Run it now? Consider a dry run first.</source>
+        <translation>目标：{selector}
+现在执行吗？建议先试运行。</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="266" />
+        <location filename="../runner/panel.py" line="401" />
+        <source>Run</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="267" />
+        <source>Do not run</source>
+        <translation>不执行</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="296" />
+        <source>Running {name}…</source>
+        <translation>正在执行{name}…</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="317" />
+        <source>Cancelling: devices already started finish, the others are skipped…</source>
+        <translation>正在取消：已开始的设备将完成，其余设备跳过…</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="331" />
+        <source>Finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
+        <translation>已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="333" />
+        <source>Dry run: no device was contacted.</source>
+        <translation>试运行：未连接任何设备。</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="335" />
+        <source>Cancelled by the operator.</source>
+        <translation>已被操作员取消。</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="339" />
+        <source>Audit record {id}</source>
+        <translation>审计记录 {id}</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="356" />
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="356" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="369" />
+        <source>Results exported to {path} (rows: {n})</source>
+        <translation>结果已导出到 {path}（{n} 行）</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="388" />
+        <source>(each device's own profile)</source>
+        <translation>（各设备自身的凭据配置）</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="391" />
+        <source>Procedure</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="392" />
+        <source>Targets</source>
+        <translation>目标设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="393" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="394" />
+        <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
+        <translation>例如 site:安徽省/合肥市 vendor:huawei，或设备名称</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="395" />
+        <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
+        <translation>设备名称（可用通配符）或 key:value，key 为 name、site、network、role、vendor、tag；同一 key 出现两次表示“或”，不同 key 须同时满足；all 表示全部设备。</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="397" />
+        <source>Use the selected site</source>
+        <translation>使用所选站点</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="398" />
+        <source>SSH profile</source>
+        <translation>SSH 凭据</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="399" />
+        <source>SNMP profile</source>
+        <translation>SNMP 凭据</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="400" />
+        <source>Dry run (contact no device)</source>
+        <translation>试运行（不连接设备）</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="402" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="403" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="405" />
+        <source>Audit record</source>
+        <translation>审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerScreen</name>
+    <message>
+        <location filename="../runner/screen.py" line="53" />
+        <source>Procedures</source>
+        <translation>运维作业</translation>
+    </message>
+    <message>
+        <location filename="../runner/screen.py" line="56" />
+        <source>Run &amp;procedure…</source>
+        <translation>执行运维作业(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerStatus</name>
+    <message>
+        <location filename="../runner/results_model.py" line="20" />
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="21" />
+        <source>running</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="22" />
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="23" />
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_model.py" line="24" />
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+</TS>

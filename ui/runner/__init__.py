@@ -1,0 +1,1 @@
+"""The procedure runner screen: choose a procedure, its targets and parameters, run it, watch, export."""
