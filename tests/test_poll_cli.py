@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import os
 import subprocess
 from pathlib import Path
@@ -112,3 +113,10 @@ def test_thresholds_and_overrides_are_set_from_the_command_line(cli, database) -
     assert settings.thresholds.cpu_percent == 70
     device = Device("hf-x", "127.0.0.1", "intranet", "安徽省/合肥市/肥东县")
     assert settings.intervals_for(device).timeout_s == 5 and settings.intervals.timeout_s == 2.0
+
+
+def test_poll_after_demo_gives_up_with_a_message_when_no_demo_runs(cli) -> None:
+    started = time.monotonic()
+    done = cli("poll", "--once", "--after-demo", "1")
+    assert done.returncode != 0 and time.monotonic() - started < 30
+    assert "the demo network did not start within 1 s" in done.stderr

@@ -6,6 +6,7 @@ The ``--json`` output of ``poll --once`` is a stable schema documented in the RE
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import click
@@ -52,10 +53,15 @@ def _progress(number: int, result: CycleResult) -> str:
 @click.option("--once", is_flag=True, help=tr("Poll once and exit."))
 @click.option("--device", "names", multiple=True, help=tr("Only this device (repeatable)."))
 @click.option("--json", "as_json", is_flag=True, help=tr("Print the result as JSON (with --once)."))
+@click.option("--after-demo", "after_demo", type=float, default=None, metavar="SECONDS",
+              help=tr("Wait up to SECONDS for this data folder's demo network to run, then poll it."))
 @operator_options
 @pass_app
-def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, operator_login: tuple[str | None, bool]) -> None:
+def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, after_demo: float | None,
+         operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
+    if after_demo is not None:
+        _wait_for_demo(app, after_demo)
     loop = SnmpLoop().start()
     try:
         poller = Poller(app.database, SnmpClient(loop), app.credentials)
@@ -77,6 +83,18 @@ def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, ope
         _run_until_interrupted(poller)
     finally:
         loop.stop()
+
+
+def _wait_for_demo(app: AppContext, seconds: float) -> None:
+    """The console starts the poller together with the demo network, so this process's start-up
+    overlaps the agents'; polling before they answer would report the whole province down."""
+    from egovops.demo.runner import read_state
+
+    deadline = time.monotonic() + seconds
+    while read_state(app.data_dir) is None:
+        if time.monotonic() > deadline:
+            raise click.ClickException(tr("the demo network did not start within {seconds:g} s", seconds=seconds))
+        time.sleep(0.1)
 
 
 def _run_until_interrupted(poller: Poller) -> None:

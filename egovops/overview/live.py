@@ -26,7 +26,8 @@ from egovops.storage.database import Database
 from egovops.storage.overview_repo import OverviewRepository
 
 log = logging.getLogger(__name__)
-WATCH_S = 1.0
+WATCH_S = 0.25  # one indexed read of the latest cycle: cheap, and the operator sees a cycle at once
+DEMO_WAIT_S = 180.0
 STOP_TIMEOUT_S = 5.0
 
 
@@ -47,28 +48,33 @@ class LivePolling:
 
     def _run(self, wait_for: Callable[[], None] | None) -> None:
         try:
+            # The poller starts at once and waits for the demo network itself (poll --after-demo):
+            # its own start-up (imports, store) overlaps the agents'.
+            last = self.repo.latest_status_cycle()  # before the poller can write its first cycle
+            self._spawn(after_demo=wait_for is not None)
             if wait_for is not None:
                 wait_for()
             if self._stop.is_set():
+                self._terminate()  # stop() may have run before the process existed
                 return
-            self._spawn()
-            self._watch()
+            self._watch(last)
         except Exception as exc:  # reported to the operator, never lost in a thread
             log.exception("console poller stopped")
+            self._terminate()
             if self.on_error is not None:
                 self.on_error(exc)
 
-    def _spawn(self) -> None:
+    def _spawn(self, after_demo: bool) -> None:
         log_path = log_dir(self.data_dir) / "console-poller.log"
+        wait = ["--after-demo", str(DEMO_WAIT_S)] if after_demo else []
         with open(log_path, "ab") as out:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "egovops", "--data-dir", str(self.data_dir), "poll"],
+                [sys.executable, "-m", "egovops", "--data-dir", str(self.data_dir), "poll", *wait],
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             )
 
-    def _watch(self) -> None:
+    def _watch(self, last) -> None:  # type: ignore[no-untyped-def]
         assert self._process is not None
-        last = self.repo.latest_status_cycle()
         while not self._stop.wait(WATCH_S):
             if self._process.poll() is not None:
                 raise EgovopsError(tr("the poller stopped (exit code {code}); see {log}", code=self._process.returncode,
@@ -81,6 +87,11 @@ class LivePolling:
 
     def stop(self) -> None:
         self._stop.set()
+        self._terminate()
+        if self._thread is not None:
+            self._thread.join(STOP_TIMEOUT_S)
+
+    def _terminate(self) -> None:
         if self._process is not None and self._process.poll() is None:
             # SIGTERM ends `egovops poll` at once, mid-cycle: every write is one transaction, so it
             # loses at most the cycle in progress, and the operator closing the window does not
@@ -91,5 +102,3 @@ class LivePolling:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
-        if self._thread is not None:
-            self._thread.join(STOP_TIMEOUT_S)
