@@ -82,7 +82,9 @@ class DeviceEditor:
         if site and site not in {s.path for s in self.repo.sites()}:
             problems.append(FieldProblem("site", tr("no site {path!r}: choose one from the tree", path=site)))
         profile = (fields.get("credential_profile") or "").strip()
-        if profile and profile not in {p.name for p in self.credentials.profiles()}:
+        # A device imported with a profile not (yet) defined keeps it through edits of other fields.
+        unchanged = editing is not None and profile == self.repo.device(editing).credential_profile
+        if profile and not unchanged and profile not in {p.name for p in self.credentials.profiles()}:
             problems.append(FieldProblem("credential_profile", tr("no credential profile named {name!r}", name=profile)))
         if problems:
             raise DeviceFormError(problems)

@@ -80,6 +80,14 @@ class SiteEditor:
         """Remove an empty site and its empty sub-sites; returns how many sites were removed."""
         require_editor(operator)
         path = normalise_path(path)
+        self.removal_check(path)
+        removed = self.edits.remove_site(path)
+        self._record(operator, "inventory.site.remove", path, {"sites_removed": removed})
+        return removed
+
+    def removal_check(self, path: str) -> SiteUsage:
+        """What the site holds, or ValidationError saying why it cannot be removed (asked before confirming)."""
+        path = normalise_path(path)
         usage = self.edits.site_usage(path)
         if usage.devices:
             raise ValidationError(tr(
@@ -87,9 +95,7 @@ class SiteEditor:
                 path=path, n=usage.devices,
             ))
         self._refuse_if_named_elsewhere(path, renaming=False)
-        removed = self.edits.remove_site(path)
-        self._record(operator, "inventory.site.remove", path, {"sites_removed": removed})
-        return removed
+        return usage
 
     def _refuse_if_named_elsewhere(self, path: str, renaming: bool) -> None:
         windows = self.edits.site_usage(path).maintenance_windows

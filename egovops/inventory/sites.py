@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from egovops.i18n import tr
 from egovops.inventory.model import SiteKind
 
 SEPARATOR = "/"
@@ -13,7 +14,7 @@ def split_path(path: str) -> list[str]:
     """The path's names; blank parts (``a//b``, a trailing slash) are an error."""
     parts = [part.strip() for part in path.strip().split(SEPARATOR)]
     if not path.strip() or any(not part for part in parts):
-        raise ValueError(f"site path {path!r} has an empty part")
+        raise ValueError(tr("site path {path!r} has an empty part", path=path))
     return parts
 
 

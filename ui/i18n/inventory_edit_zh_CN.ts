@@ -1,0 +1,486 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DeviceDialog</name>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="182" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="196" />
+        <source>Edit device {name}</source>
+        <translation>编辑设备 {name}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="196" />
+        <source>Add device</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <source>SNMP port</source>
+        <translation>SNMP 端口</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <source>SSH port</source>
+        <translation>SSH 端口</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <source>Site (choose in the tree)</source>
+        <translation>站点（在树中选择）</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <source>Vendor</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
+        <source>Security domain</source>
+        <translation>安全域</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
+        <source>Protection level</source>
+        <translation>等保级别</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="202" />
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="202" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="203" />
+        <source>Credential profile</source>
+        <translation>凭据配置</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="203" />
+        <source>Tags (separated by ;)</source>
+        <translation>标签（以 ; 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <source>core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <source>aggregation</source>
+        <translation>汇聚</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <source>access</source>
+        <translation>接入</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <source>firewall</source>
+        <translation>防火墙</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <source>storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <source>not graded</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <source>level 1</source>
+        <translation>第一级</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <source>level 2</source>
+        <translation>第二级</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <source>level 3</source>
+        <translation>第三级</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <source>level 4</source>
+        <translation>第四级</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="216" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="218" />
+        <source>{name} (not defined yet)</source>
+        <translation>{name}（尚未定义）</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="219" />
+        <source>intranet (电子政务内网)</source>
+        <translation>电子政务内网</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="219" />
+        <source>extranet (电子政务外网)</source>
+        <translation>电子政务外网</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/device_dialog.py" line="223" />
+        <source>A device's name identifies its configuration history and audit records; it cannot change once stored.</source>
+        <translation>设备名称是其配置历史和审计记录的标识，保存后不能更改。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePicker</name>
+    <message>
+        <location filename="../inventory_edit/device_picker.py" line="41" />
+        <source>No device named {name} in the inventory.</source>
+        <translation>资产清单中没有名为 {name} 的设备。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRemoval</name>
+    <message>
+        <location filename="../inventory_edit/removal.py" line="34" />
+        <source>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms and {samples} polling samples.</source>
+        <translation>将随之删除：{links} 条链路、{changes} 条状态变化（其可用性历史）、{alarms} 条告警和 {samples} 条轮询采样。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/removal.py" line="37" />
+        <source>Kept: its {configs} stored configuration versions and every audit record.</source>
+        <translation>将保留：已存储的 {configs} 个配置版本和全部审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/removal.py" line="50" />
+        <source>Remove device</source>
+        <translation>删除设备</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/removal.py" line="51" />
+        <source>Remove {name} from the inventory? This cannot be undone.</source>
+        <translation>从资产清单中删除 {name}？此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/removal.py" line="53" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/removal.py" line="69" />
+        <source>Device {name} removed.</source>
+        <translation>设备 {name} 已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="66" />
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="69" />
+        <source>The import did not run: {error}</source>
+        <translation>导入未执行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="72" />
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="81" />
+        <source>Nothing was stored: {error}</source>
+        <translation>未存储任何内容：{error}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="82" />
+        <source>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</source>
+        <translation>{rows} 行中已存储 {stored} 行（新增 {added} 台设备，更新 {updated} 台）；文件编码为 {encoding}。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="88" />
+        <source>{n} rows were rejected and nothing from them was stored; every problem is listed below.</source>
+        <translation>{n} 行被拒绝，其中的内容均未存储；所有问题列于下方。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="95" />
+        <source>New sites created: {sites}</source>
+        <translation>新建的站点：{sites}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="98" />
+        <source>Devices already stored and not named in the file are unchanged.</source>
+        <translation>已存储但文件中未列出的设备保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryEditScreen</name>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="77" />
+        <source>Editing the inventory needs the engineer role or higher.</source>
+        <translation>编辑资产清单需要工程师或更高角色。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="97" />
+        <source>Inventory: {error}</source>
+        <translation>资产清单：{error}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="106" />
+        <source>Edit device</source>
+        <translation>编辑设备</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="106" />
+        <source>Device to edit:</source>
+        <translation>要编辑的设备：</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="112" />
+        <source>Remove device</source>
+        <translation>删除设备</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="112" />
+        <source>Device to remove:</source>
+        <translation>要删除的设备：</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="133" />
+        <location filename="../inventory_edit/screen.py" line="165" />
+        <source>The operator is not known yet; try again in a moment.</source>
+        <translation>尚未识别当前操作员，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="143" />
+        <source>Device {name} saved.</source>
+        <translation>设备 {name} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="143" />
+        <source>Device {name} added.</source>
+        <translation>设备 {name} 已添加。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="157" />
+        <source>Import inventory file</source>
+        <translation>导入资产清单文件</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="159" />
+        <source>Inventory CSV (*.csv)</source>
+        <translation>资产清单 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="159" />
+        <source>Inventory YAML (*.yaml *.yml)</source>
+        <translation>资产清单 YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="181" />
+        <source>&amp;Add device…</source>
+        <translation>添加设备(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="182" />
+        <source>&amp;Edit device…</source>
+        <translation>编辑设备(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="183" />
+        <source>&amp;Remove device…</source>
+        <translation>删除设备(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="184" />
+        <source>&amp;Sites…</source>
+        <translation>站点(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="185" />
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>SitesDialog</name>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <source>county</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="116" />
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="116" />
+        <source>data centre</source>
+        <translation>数据中心</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="126" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="126" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="127" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="128" />
+        <source>Kind of a new site</source>
+        <translation>新站点的类型</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="129" />
+        <source>Add below the chosen site</source>
+        <translation>在所选站点下添加</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="130" />
+        <source>Rename the chosen site</source>
+        <translation>重命名所选站点</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="131" />
+        <source>Remove the chosen site…</source>
+        <translation>删除所选站点…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <source>name of the new site, or the new name</source>
+        <translation>新站点的名称，或新的名称</translation>
+    </message>
+</context>
+<context>
+    <name>SitesFlow</name>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="45" />
+        <source>the operator is not known yet; try again in a moment</source>
+        <translation>尚未识别当前操作员，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="62" />
+        <source>Site {path} added.</source>
+        <translation>站点 {path} 已添加。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="66" />
+        <source>Site {old} is now {new}.</source>
+        <translation>站点 {old} 已改名为 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="79" />
+        <source>Remove site</source>
+        <translation>删除站点</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="80" />
+        <source>Remove the site {path} and the {n} empty sites below it?</source>
+        <translation>删除站点 {path} 及其下属的 {n} 个空站点？</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="80" />
+        <source>Remove the site {path}?</source>
+        <translation>删除站点 {path}？</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="82" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_flow.py" line="90" />
+        <source>{n} sites removed: {path} and everything below it.</source>
+        <translation>已删除 {n} 个站点：{path} 及其全部下级。</translation>
+    </message>
+</context>
+</TS>
