@@ -1,0 +1,244 @@
+"""Credential profiles, settings and accounts through the console's widgets, on real stores.
+
+Secrets go to the real gnome-keyring (secret_service) and are looked for, byte by byte, in the
+store's files and in every log record; "Test" asks a real net-snmp snmpd.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import keyring
+import pytest
+from pytestqt.qtbot import QtBot
+
+from egovops.accounts.admin import AccountAdmin
+from egovops.accounts.identity import Operator
+from egovops.accounts.roles import PermissionDenied, Role
+from egovops.credentials.keyring_store import SERVICE
+from egovops.inventory.model import Device
+from egovops.logs import setup_logging
+from egovops.storage.audit_repo import AuditRepository
+from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.storage.database import Database
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops_ui.main_window import MainWindow
+from egovops_ui.settings_dialogs.accounts_dialog import AccountsDialog
+from egovops_ui.settings_dialogs.credentials_dialog import CredentialProfilesDialog
+from egovops_ui.settings_dialogs.profile_form import ProfileForm
+from egovops_ui.settings_dialogs.settings_dialog import SettingsDialog
+from tests.fixtures.snmpd import SnmpdAgent
+from tests.ui.console import WAIT_MS, open_console
+
+COMMUNITY = "Dialog-Community-8831"
+
+
+def screen(window: MainWindow):  # type: ignore[no-untyped-def]
+    return next(s for s in window.screens if type(s).__name__ == "SettingsScreen")
+
+
+def wait_operator(qtbot: QtBot, window: MainWindow) -> Operator:
+    qtbot.waitUntil(lambda: window.session.operator is not None, timeout=WAIT_MS)
+    assert window.session.operator is not None
+    return window.session.operator
+
+
+def open_profiles(qtbot: QtBot, window: MainWindow) -> CredentialProfilesDialog:
+    wait_operator(qtbot, window)
+    window.findChild(type(screen(window).credentials_action), "credentialProfilesAction").trigger()
+    dialog = screen(window).dialogs["credentials"]
+    assert isinstance(dialog, CredentialProfilesDialog)
+    qtbot.waitUntil(lambda: dialog.device.count() > 0, timeout=WAIT_MS)
+    return dialog
+
+
+def fill_and_save(qtbot: QtBot, dialog: CredentialProfilesDialog, form: ProfileForm, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        if key == "kind":
+            form.kind.setCurrentIndex(form.kind.findData(value))
+        elif key in ("auth_protocol", "priv_protocol"):
+            getattr(form, key).setCurrentText(value)
+        elif key in form.secrets:
+            form.secrets[key].setText(value)
+        else:
+            getattr(form, key).setText(value)
+    with qtbot.waitSignal(form.saved, timeout=WAIT_MS):
+        form.buttons.button(form.buttons.StandardButton.Save).click()
+    name = form.name.text()
+    qtbot.waitUntil(lambda: dialog.selected_name() == name, timeout=WAIT_MS)
+
+
+def edit_form(qtbot: QtBot, dialog: CredentialProfilesDialog, name: str) -> ProfileForm:
+    dialog.select(name)
+    dialog.form = None
+    dialog.edit_button.click()
+    qtbot.waitUntil(lambda: dialog.form is not None and dialog.form.isVisible(), timeout=WAIT_MS)
+    assert dialog.form is not None
+    return dialog.form
+
+
+def files_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_a_profile_made_in_the_dialog_is_only_in_the_keyring(
+    qtbot: QtBot, console: MainWindow, data_dir: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    setup_logging(data_dir, logging.DEBUG)
+    caplog.set_level(logging.DEBUG)
+    dialog = open_profiles(qtbot, console)
+    assert dialog.new_button.isEnabled()  # the OS user of a store without accounts is an admin
+    dialog.new_button.click()
+    assert dialog.form is not None
+    fill_and_save(qtbot, dialog, dialog.form, {"name": "city-v2c", "kind": "snmp-v2c", "community": COMMUNITY})
+    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    row = [dialog.table.item(0, c).text() for c in range(4)]
+    assert row[:2] == ["city-v2c", "snmp-v2c"] and COMMUNITY not in " ".join(row)
+
+    form = edit_form(qtbot, dialog, "city-v2c")
+    assert form.secrets["community"].text() == "" and form.name.isReadOnly()  # never shown back
+    assert form.secrets["community"].echoMode() == form.secrets["community"].EchoMode.Password
+    fill_and_save(qtbot, dialog, form, {})  # an empty secret keeps the stored one
+    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+
+    console.session.tasks.wait()
+    assert COMMUNITY.encode() not in files_bytes(data_dir)  # the SQLite file, its WAL, the log
+    assert (data_dir / "logs" / "egovops.log").exists()
+    assert all(COMMUNITY not in r.getMessage() for r in caplog.records)
+    audit = [r for r in AuditRepository(console.session.database).rows() if r.action.startswith("credentials.")]
+    assert [r.action for r in audit] == ["credentials.add", "credentials.edit"]
+
+    dialog.delete_selected(confirmed=True)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=WAIT_MS)
+    assert keyring.get_password(SERVICE, "city-v2c/community") is None
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_the_test_button_reports_ok_and_a_wrong_v3_key_against_snmpd(
+    qtbot: QtBot, console: MainWindow, snmpd: SnmpdAgent,
+) -> None:
+    InventoryRepository(console.session.database).save_devices(
+        [Device("SNMPD-AGENT", snmpd.address, "intranet", "安徽省/合肥市", snmp_port=snmpd.port)])
+    auth, auth_key, priv, priv_key = snmpd.v3_users["egov-sha"]
+    dialog = open_profiles(qtbot, console)
+    dialog.new_button.click()
+    assert dialog.form is not None
+    fill_and_save(qtbot, dialog, dialog.form, {"name": "core-v3", "kind": "snmp-v3", "user": "egov-sha",
+                                               "auth_protocol": auth, "priv_protocol": priv,
+                                               "auth_key": auth_key, "priv_key": priv_key})
+    dialog.device.setCurrentText("SNMPD-AGENT")
+
+    def tested() -> str:
+        dialog.last_result = None
+        dialog.test_button.click()
+        qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=WAIT_MS)
+        return dialog.result.text()
+
+    shown = tested()
+    assert dialog.result.ok and "SNMPD-AGENT" in shown and snmpd.sys_name in shown
+
+    form = edit_form(qtbot, dialog, "core-v3")
+    fill_and_save(qtbot, dialog, form, {"auth_key": "Wrong-Auth-Key-55"})  # priv key left as stored
+    shown = tested()
+    assert not dialog.result.ok and dialog.last_result.outcome == "auth"  # type: ignore[union-attr]
+    assert "SNMPD-AGENT" in shown and "Wrong-Auth-Key" not in shown
+    assert keyring.get_password(SERVICE, "core-v3/priv_key") == priv_key
+
+
+def test_settings_round_trip_through_the_store(qtbot: QtBot, console: MainWindow) -> None:
+    wait_operator(qtbot, console)
+    screen(console).settings_action.trigger()
+    dialog = screen(console).dialogs["settings"]
+    assert isinstance(dialog, SettingsDialog)
+    qtbot.waitUntil(lambda: dialog.stored is not None and dialog.save_button.isEnabled(), timeout=WAIT_MS)
+    assert dialog.thresholds.cpu_percent.value() == 85.0 and dialog.general.sla.value() == 99.9
+
+    dialog.thresholds.cpu_percent.setValue(150)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.status.ok, timeout=WAIT_MS)
+    assert "thresholds.cpu_percent" in dialog.status.text() and "100" in dialog.status.text()
+
+    dialog.thresholds.cpu_percent.setValue(70)
+    dialog.polling.status_s.setValue(30)
+    dialog.polling.concurrency.setValue(64)
+    dialog.general.sla.setValue(99.5)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.status.ok and "4" in dialog.status.text(), timeout=WAIT_MS)
+    stored = PollingSettingsRepository(console.session.database).polling()
+    assert (stored.thresholds.cpu_percent, stored.intervals.status_s, stored.concurrency) == (70, 30, 64)
+    assert AvailabilityRepository(console.session.database).sla_target() == 99.5
+    actions = [r.action for r in AuditRepository(console.session.database).rows()]
+    assert actions[-2:] == ["polling.settings", "availability.sla-target"]
+
+    tab = dialog.maintenance
+    qtbot.waitUntil(lambda: tab.scope.count() > 0, timeout=WAIT_MS)
+    tab.scope_kind.setCurrentIndex(tab.scope_kind.findData("site"))
+    tab.scope.setCurrentText("安徽省/合肥市")
+    tab.reason.setText("核心交换机升级")
+    tab.add_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=WAIT_MS)
+    [window] = AvailabilityRepository(console.session.database).windows()
+    assert (window.scope, window.duration, window.reason) == ("安徽省/合肥市", 4 * 3600, "核心交换机升级")
+    tab.table.selectRow(0)
+    tab.remove_button.click()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 0, timeout=WAIT_MS)
+
+    dialog.general.language.setCurrentIndex(dialog.general.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "设置", timeout=5000)
+    assert console.switcher.language == "zh_CN"
+
+
+def test_accounts_dialog_adds_changes_and_disables_with_audit(qtbot: QtBot, console: MainWindow) -> None:
+    operator = wait_operator(qtbot, console)
+    assert operator.role is Role.ADMIN
+    console.menus["tools"].aboutToShow.emit()
+    assert screen(console).accounts_action.isEnabled()
+    dialog = screen(console).open_accounts()
+    assert isinstance(dialog, AccountsDialog)
+    dialog.new_name.setText("chen")
+    dialog.new_role.setCurrentIndex(dialog.new_role.findData("admin"))
+    dialog.password.setText("Str0ng-Pass!")
+    dialog.repeated.setText("Str0ng-Pasz!")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: not dialog.status.ok, timeout=WAIT_MS)
+    assert dialog.password.text() == "" and "differ" in dialog.status.text()
+    for name, role in (("chen", "admin"), ("li", "operator")):
+        dialog.new_name.setText(name)
+        dialog.new_role.setCurrentIndex(dialog.new_role.findData(role))
+        dialog.password.setText("Str0ng-Pass!")
+        dialog.repeated.setText("Str0ng-Pass!")
+        dialog.add_button.click()
+        qtbot.waitUntil(lambda n=name: n in [a.name for a in dialog.accounts], timeout=WAIT_MS)
+    dialog.table.selectRow([a.name for a in dialog.accounts].index("li"))
+    dialog.role.setCurrentIndex(dialog.role.findData("engineer"))
+    dialog.role_button.click()
+    qtbot.waitUntil(lambda: any(a.name == "li" and a.role is Role.ENGINEER for a in dialog.accounts), timeout=WAIT_MS)
+    dialog.disable_button.click()
+    qtbot.waitUntil(lambda: any(a.name == "li" and a.disabled for a in dialog.accounts), timeout=WAIT_MS)
+    actions = [(r.action, r.subject) for r in AuditRepository(console.session.database).rows()]
+    assert actions == [("account.save", "chen"), ("account.save", "li"), ("account.role", "li"), ("account.disable", "li")]
+
+
+def test_a_non_admin_cannot_open_the_accounts_dialog_and_the_core_refuses(qtbot: QtBot, demo_store: Database) -> None:
+    admin = Operator("root-admin", Role.ADMIN, "local")
+    AccountAdmin(demo_store).add(admin, "chen", "admin", "Str0ng-Pass!", "Str0ng-Pass!")  # the OS user has no account
+    window = open_console(qtbot, demo_store)
+    try:
+        operator = wait_operator(qtbot, window)
+        assert operator.role is Role.OPERATOR
+        window.menus["tools"].aboutToShow.emit()
+        assert not screen(window).accounts_action.isEnabled()
+        assert screen(window).open_accounts() is None and "accounts" not in screen(window).dialogs
+        assert screen(window).refusal is not None and "admin" in screen(window).refusal.text()
+        with pytest.raises(PermissionDenied):
+            AccountAdmin(demo_store).add(operator, "li", "operator", "Str0ng-Pass!", "Str0ng-Pass!")
+        with pytest.raises(PermissionDenied):
+            AccountAdmin(demo_store).set_role(operator, "chen", "operator")
+        screen(window).open_credentials()
+        profiles = screen(window).dialogs["credentials"]
+        assert not profiles.new_button.isEnabled()  # type: ignore[attr-defined]
+    finally:
+        window.session.stop()

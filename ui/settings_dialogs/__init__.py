@@ -1,0 +1,1 @@
+"""The console's credential profiles, settings and accounts dialogs (Tools menu)."""

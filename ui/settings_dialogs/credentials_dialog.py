@@ -1,0 +1,223 @@
+"""The list of credential profiles (never a secret), with new, edit, delete and a test against a device."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from egovops.accounts.roles import Role
+from egovops.credentials.editing import MANAGE_ROLE, CredentialEditor, ProfileSummary
+from egovops.credentials.probe import CredentialProbe, ProbeResult
+from egovops.credentials.profiles import CredentialProfile
+from egovops.credentials.service import CredentialService
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops_ui.host_key_prompt import HostKeyPrompt
+from egovops_ui.settings_dialogs.common import StatusLine, error_text, may, operator_of
+from egovops_ui.settings_dialogs.profile_form import ProfileForm
+
+if TYPE_CHECKING:
+    from egovops_ui.main_window import MainWindow
+
+
+class CredentialProfilesDialog(QDialog):
+    def __init__(self, window: "MainWindow", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("credentialProfilesDialog")
+        self.window_ = window
+        self.editor = CredentialEditor(window.session.database)
+        self.summaries: list[ProfileSummary] = []
+        self.form: ProfileForm | None = None
+        self.last_result: ProbeResult | None = None
+        self._select_after: str | None = None
+        self.host_keys = HostKeyPrompt(self)
+        self.table = QTableWidget(0, 4, self, objectName="profileTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.new_button = QPushButton(self, objectName="newProfile", clicked=self.new_profile)
+        self.edit_button = QPushButton(self, objectName="editProfile", clicked=self.edit_selected)
+        self.delete_button = QPushButton(self, objectName="deleteProfile", clicked=self.delete_selected)
+        self.test_box = QGroupBox(self)
+        self.device_label = QLabel(self)
+        self.device = QComboBox(self, objectName="testDevice")
+        self.device.setEditable(True)  # thousands of devices: type to find one
+        self.device.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.test_button = QPushButton(self, objectName="testProfile", clicked=self.test_selected)
+        self.result = StatusLine(self)
+        self.result.setObjectName("testResult")
+        self.status = StatusLine(self)
+        self._layout()
+        self.retranslate()
+        self._update_buttons()
+        self.reload()
+        self._load_devices()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        test = QHBoxLayout()
+        test.addWidget(self.device_label)
+        test.addWidget(self.device, 1)
+        test.addWidget(self.test_button)
+        box = QVBoxLayout(self.test_box)
+        box.addLayout(test)
+        box.addWidget(self.result)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.table, 1)
+        outer.addLayout(buttons)
+        outer.addWidget(self.status)
+        outer.addWidget(self.test_box)
+        self.resize(760, 520)
+
+    # -- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.window_.session.tasks.run(self.editor.summaries, on_done=self._show, on_error=self._failed)
+
+    def _show(self, summaries: list[ProfileSummary]) -> None:
+        selected, self._select_after = self._select_after or self.selected_name(), None
+        self.summaries = summaries
+        self.table.setRowCount(len(summaries))
+        for row, s in enumerate(summaries):
+            for column, text in enumerate((s.name, s.kind, s.user, s.protocols or s.key_file)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            if s.name == selected:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def _load_devices(self) -> None:
+        inventory = InventoryRepository(self.window_.session.database)
+        self.window_.session.tasks.run(lambda: [d.name for d in inventory.devices()],
+                                       on_done=self._show_devices, on_error=self._failed)
+
+    def _show_devices(self, names: list[str]) -> None:
+        current = self.device.currentText()
+        self.device.clear()
+        self.device.addItems(sorted(names))
+        if current:
+            self.device.setCurrentText(current)
+
+    def selected_name(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.summaries[rows[0].row()].name if rows and rows[0].row() < len(self.summaries) else None
+
+    def select(self, name: str) -> None:
+        for row, summary in enumerate(self.summaries):
+            if summary.name == name:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_name() is not None
+        manage = may(self.window_, MANAGE_ROLE)
+        self.new_button.setEnabled(manage)
+        self.edit_button.setEnabled(manage and chosen)
+        self.delete_button.setEnabled(manage and chosen)
+        self.test_button.setEnabled(chosen and may(self.window_, Role.OPERATOR))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.show_error(error_text(exc))
+
+    # -- changes ------------------------------------------------------------------------------
+    def new_profile(self) -> ProfileForm:
+        return self._open_form(None)
+
+    def edit_selected(self) -> None:
+        """Opens the form once the profile's settings are read (in the background)."""
+        name = self.selected_name()
+        if name is None or not may(self.window_, MANAGE_ROLE):
+            return
+        service = CredentialService(self.window_.session.database)
+        self.window_.session.tasks.run(service.profile, name, on_done=self._open_form, on_error=self._failed)
+
+    def _open_form(self, profile: CredentialProfile | None) -> ProfileForm:
+        self.form = ProfileForm(self.window_, profile, self)
+        self.form.saved.connect(self._saved)
+        self.form.open()
+        return self.form
+
+    def _saved(self, name: str) -> None:
+        self.status.show_ok(self.tr("Profile {name} saved; its secrets are in the system keyring.").format(name=name))
+        self._select_after = name
+        self.reload()
+
+    def delete_selected(self, confirmed: bool = False) -> None:
+        name = self.selected_name()
+        operator = operator_of(self.window_)
+        if name is None or operator is None:
+            return
+        if not confirmed:
+            answer = QMessageBox.question(self, self.tr("Delete credential profile"),
+                                          self.tr("Delete {name} and its secrets from the keyring? Devices using it "
+                                                  "can no longer be polled.").format(name=name))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.window_.session.tasks.run(self.editor.remove, operator, name, on_done=lambda _: self._deleted(name),
+                                       on_error=self._failed)
+
+    def _deleted(self, name: str) -> None:
+        self.status.show_ok(self.tr("Profile {name} deleted.").format(name=name))
+        self.reload()
+
+    # -- test ---------------------------------------------------------------------------------
+    def test_selected(self) -> None:
+        name, device, operator = self.selected_name(), self.device.currentText().strip(), operator_of(self.window_)
+        if name is None or operator is None:
+            return
+        if not device:
+            self.result.show_error(self.tr("Choose a device to test the profile against."))
+            return
+        self.test_button.setEnabled(False)
+        self.result.show_busy(self.tr("Testing {profile} on {device}…").format(profile=name, device=device))
+        probe = CredentialProbe(self.window_.session.database, operator)
+        service = probe.service
+
+        def run() -> ProbeResult:  # worker thread: keyring, store and network
+            return probe.run(service.profile(name), {}, device, trust_new_host_key=self.host_keys)
+
+        self.window_.session.tasks.run(run, on_done=self._tested, on_error=self._test_failed)
+
+    def _tested(self, result: ProbeResult) -> None:
+        self.last_result = result
+        self._update_buttons()
+        words = {
+            "ok": self.tr("OK: {device} answered ({detail}) in {seconds:.1f} s"),
+            "timeout": self.tr("Timeout: {device} did not answer. {detail}"),
+            "auth": self.tr("Authentication failed on {device}. {detail}"),
+            "host-key": self.tr("Host key not trusted for {device}. {detail}"),
+            "error": self.tr("Failed on {device}. {detail}"),
+        }
+        text = words[result.outcome].format(device=result.device, detail=result.detail, seconds=result.seconds)
+        (self.result.show_ok if result.ok else self.result.show_error)(text)
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self._update_buttons()
+        self.result.show_error(error_text(exc))
+
+    # -- language -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Credential profiles"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("User"), self.tr("Protocols / key file")])
+        self.new_button.setText(self.tr("New…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.test_box.setTitle(self.tr("Test the selected profile"))
+        self.device_label.setText(self.tr("Device"))
+        self.test_button.setText(self.tr("Test"))
+        self.device.lineEdit().setPlaceholderText(self.tr("device name"))
+        self.test_button.setToolTip(self.tr("SNMP: read sysName; SSH: log in. Runs in the background."))
