@@ -33,6 +33,11 @@ def severity_name(severity: str) -> str:
     return names.get(severity, severity)
 
 
+def role_name(role: str) -> str:
+    names = {"operator": tr("operator"), "engineer": tr("engineer"), "supervisor": tr("supervisor"), "admin": tr("admin")}
+    return names.get(role, role)
+
+
 def outcome_name(outcome: str) -> str:
     names = {"ok": tr("all succeeded"), "partial": tr("partly failed"), "failed": tr("all failed"), "cancelled": tr("cancelled"),
              "unfinished": tr("not finished at handover"), "refused": tr("refused")}
@@ -46,7 +51,7 @@ def _subject(device: str, subject: str) -> str:
 def heading(summary: HandoverSummary) -> list[tuple[str, str]]:
     shift = summary.shift
     end = when(shift.ended_at) if shift.ended_at is not None else tr("open (summary up to {now})", now=when(summary.until))
-    lines = [(tr("Shift"), str(shift.id)), (tr("On duty"), f"{shift.operator} ({shift.role})"),
+    lines = [(tr("Shift"), str(shift.id)), (tr("On duty"), f"{shift.operator} ({role_name(shift.role)})"),
              (tr("Started"), when(shift.started_at)), (tr("Ended"), end)]
     if shift.ended_by and shift.ended_by != shift.operator:
         lines.append((tr("Ended by"), shift.ended_by))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from egovops.duty import DutyService, HandoverSummary, Shift, to_markdown, write_summary
 from egovops.duty.desk import DeskView, desk_view
+from egovops.duty.export import role_name
 from egovops.duty.shifts import when
 
 if TYPE_CHECKING:
@@ -92,8 +93,8 @@ class DutyLogPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.notes_box)
         splitter.addWidget(self.summary_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         self.message = QLabel(self)
         self.message.setObjectName("dutyMessage")
         self.message.setWordWrap(True)
@@ -145,7 +146,7 @@ class DutyLogPage(QWidget):
             self.status.setText(self.tr("Nobody is on duty. Start your shift to take notes."))
         else:
             self.status.setText(self.tr("On duty: %1 (%2) since %3 — shift %4").replace("%1", shift.operator)
-                                .replace("%2", shift.role).replace("%3", when(shift.started_at)).replace("%4", str(shift.id)))
+                                .replace("%2", role_name(shift.role)).replace("%3", when(shift.started_at)).replace("%4", str(shift.id)))
 
     def shift_title(self, shift: Shift) -> str:
         end = when(shift.ended_at)[11:16] if shift.ended_at is not None else self.tr("open")
