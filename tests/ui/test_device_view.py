@@ -1,0 +1,153 @@
+"""The device view on a store a poller filled, with a real sshd answering as the device.
+
+The engineer's path of the acceptance list, through the widgets: an alarm on the desk → "Open
+device" → the interface at fault is marked → a read-only command runs over SSH (host key asked,
+answer shown, audited), and a configuration command is refused for the operator role.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from egovops.accounts.identity import Operator
+from egovops.accounts.roles import Role
+from egovops.configs.store import ConfigStore
+from egovops.storage.audit_repo import AuditRepository
+from egovops_ui.device_view.interfaces_model import COLUMNS, FAULT_COLOURS
+from egovops_ui.device_view.view import DeviceView
+from egovops_ui.main_window import MainWindow
+from tests.fixtures.device_view import DeviceSsh, History
+from tests.fixtures.outage import DEGRADED, ROOT
+from tests.ui.console import WAIT_MS
+
+OPERATOR = Operator("zhang.wei", Role.OPERATOR, "local")
+
+
+def _as_operator(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.session.operator is not None, timeout=WAIT_MS)
+    window.session.operator = OPERATOR
+
+
+def _open_from_alarm_menu(qtbot: QtBot, window: MainWindow, device: str, kind: str) -> DeviceView:
+    desk = window.alarms
+    row = next(r for r, a in enumerate(desk.visible_alarms()) if a.device == device and a.kind == kind)
+    index = desk.proxy.index(row, 1)
+
+    def choose_open() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        next(a for a in menu.actions() if a.text() == "Open device").trigger()
+        menu.close()
+
+    QTimer.singleShot(200, choose_open)
+    desk.view.customContextMenuRequested.emit(desk.view.visualRect(index).center())
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), DeviceView), timeout=WAIT_MS)
+    view = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    return view
+
+
+def _answer_host_key(qtbot: QtBot) -> str:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=WAIT_MS * 3)
+    box = QApplication.activeModalWidget()
+    shown = box.informativeText()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    return shown
+
+
+def _send(qtbot: QtBot, view: DeviceView, command: str) -> bool:
+    panel = view.commands
+    panel.command.setText(command)
+    with qtbot.waitSignal(panel.finished, timeout=WAIT_MS * 4) as finished:
+        qtbot.mouseClick(panel.send, Qt.MouseButton.LeftButton)
+    return bool(finished.args[0])
+
+
+def test_alarm_to_device_view_to_fault_to_read_only_command(qtbot: QtBot, device_ssh: DeviceSsh, device_history: History, console: MainWindow) -> None:
+    _as_operator(qtbot, console)
+    view = _open_from_alarm_menu(qtbot, console, DEGRADED, "interface-down")
+    assert console.tabs.tabText(console.tabs.currentIndex()) == DEGRADED
+    assert view.summary.values["credential_profile"].text() == "demo-snmp"
+    assert view.summary.values["owner_unit"].text() == "芜湖市数据资源局"
+
+    panel = view.interfaces
+    assert len(panel.visible_rows()) == 8
+    model = panel.model
+    down_row = next(r for r, i in enumerate(model.rows) if i.name == device_history.down_port)
+    assert model.index(down_row, 0).data(Qt.ItemDataRole.BackgroundRole) == FAULT_COLOURS["down"]
+    assert model.index(down_row, COLUMNS.index("fault")).data() == "down while admin up"
+    assert model.index(down_row, COLUMNS.index("neighbour")).data().startswith("WH-C02-EXT-AS01")
+    panel.faults_only.setChecked(True)
+    assert [r.name for r in panel.visible_rows()] == [device_history.down_port, device_history.error_port]
+
+    view.tabs.setCurrentWidget(view.commands)
+    qtbot.waitUntil(lambda: view.commands.profile.currentText() == device_ssh.profile, timeout=WAIT_MS)
+    assert "read-only" in view.commands.hint.text()
+    view.commands.command.setText("show ip interface brief")
+    with qtbot.waitSignal(view.commands.finished, timeout=WAIT_MS * 4) as finished:
+        qtbot.mouseClick(view.commands.send, Qt.MouseButton.LeftButton)
+        shown = _answer_host_key(qtbot)
+    assert finished.args == [True] and "SHA256:" in shown
+    assert device_history.down_port in view.commands.text()
+    audited = [r for r in AuditRepository(console.session.database).rows() if r.action == "device.ssh-command"]
+    assert [(r.actor, r.subject, r.details_dict()["command"]) for r in audited] == [("local:zhang.wei", DEGRADED, "show ip interface brief")]
+
+    assert _send(qtbot, view, "configure terminal") is False
+    assert "may not" in view.commands.text() and "engineer" in view.commands.text()
+    assert "configure terminal" not in device_ssh.lab.server_of(DEGRADED).command_log(DEGRADED)
+
+
+def test_charts_load_on_a_worker_and_switch_windows(qtbot: QtBot, device_history: History, console: MainWindow) -> None:
+    view = console.screens[0].open(DEGRADED)
+    charts = view.charts
+    qtbot.waitUntil(lambda: charts.data is not None and not charts.loading, timeout=WAIT_MS)
+    cpu, mem = charts.health_axes.get_lines()
+    assert 12 <= len(cpu.get_xdata()) <= 13 and cpu.get_ydata()[-1] == 93.0  # the oldest may have just left the hour
+    with qtbot.waitSignal(charts.drawn, timeout=WAIT_MS) as drawn:
+        charts.window.setCurrentIndex(charts.window.findData("7d"))
+    assert drawn.args == ["7d"] and 160 <= len(charts.health_axes.get_lines()[0].get_xdata()) <= 170
+    with qtbot.waitSignal(charts.drawn, timeout=WAIT_MS):
+        charts.window.setCurrentIndex(charts.window.findData("1h"))
+    charts.select_interface(device_history.down_port)
+    traffic_in = charts.traffic_axes.get_lines()[0]
+    assert traffic_in.get_ydata()[-1] == 0.0
+    assert device_history.down_port in charts.traffic_axes.get_title(loc="left")
+
+
+def test_history_configurations_and_procedure_hand_off(qtbot: QtBot, device_history: History, console: MainWindow) -> None:
+    store = ConfigStore(console.session.database)
+    store.save(DEGRADED, "hostname WH-EXT-AGG-01\nsnmp-server community Secret123 RO\n!\n", run_id="r1", command="show run")
+    store.save(DEGRADED, "hostname WH-EXT-AGG-01\nntp server 10.0.0.1\n!\n", run_id="r2", command="show run")
+    view = console.screens[0].open(DEGRADED)
+    qtbot.waitUntil(lambda: view.detail is not None and len(view.configs.versions) == 2, timeout=WAIT_MS)
+    history = view.history
+    assert history.transitions.rowCount() >= 1 and history.transitions.item(0, 2).text() == "degraded"
+    assert {history.alarms.item(r, 4).text() for r in range(history.alarms.rowCount())} >= {"CPU 93 % for 5 minutes"}
+    with qtbot.waitSignal(view.configs.diffShown, timeout=WAIT_MS) as shown:
+        qtbot.mouseClick(view.configs.compare, Qt.MouseButton.LeftButton)
+    diff = shown.args[0]
+    assert "+ntp server 10.0.0.1" in diff and "Secret123" not in diff  # stored masked
+    assert "#1b6e2e" in view.configs.diff.toHtml() or "1b6e2e" in view.configs.diff.toHtml()
+    with qtbot.waitSignal(console.procedureRequested, timeout=WAIT_MS) as asked:
+        qtbot.mouseClick(view.procedure_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [[DEGRADED]]
+
+
+def test_poll_now_and_ping_report_what_happened_and_are_audited(qtbot: QtBot, console: MainWindow) -> None:
+    _as_operator(qtbot, console)
+    console.deviceOpenRequested.emit(ROOT)  # as the map's double-click does
+    view = console.tabs.currentWidget()
+    assert isinstance(view, DeviceView) and view.name == ROOT
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(view.actionDone, timeout=WAIT_MS * 3) as done:
+        qtbot.mouseClick(view.ping_button, Qt.MouseButton.LeftButton)
+    assert f"{ROOT} did not answer" in done.args[0] and "demo-snmp" in done.args[0]  # the keyring holds no such profile here
+    with qtbot.waitSignal(view.actionDone, timeout=WAIT_MS * 3) as done:
+        qtbot.mouseClick(view.poll_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].startswith("Polled just now") and "demo-snmp" in done.args[0]
+    actions = [(r.action, r.subject, r.actor) for r in AuditRepository(console.session.database).rows()]
+    assert ("device.ping", ROOT, "local:zhang.wei") in actions and ("poll.once", ROOT, "local:zhang.wei") in actions
+    again = console.screens[0].open(ROOT)
+    assert again is view and console.tabs.count() == 2  # one tab per device

@@ -1,0 +1,162 @@
+"""One device's tab: summary on top, actions beside it, and tabs for interfaces, charts, history,
+commands and configurations. Everything it shows is loaded by the core on a worker thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from egovops.device_detail.actions import DeviceActions, PingResult
+from egovops.device_detail.detail import DeviceDetail, load_detail
+from egovops_ui.device_view.charts_panel import ChartsPanel
+from egovops_ui.device_view.command_panel import CommandPanel
+from egovops_ui.device_view.config_panel import ConfigPanel
+from egovops_ui.device_view.history_panel import HistoryPanel
+from egovops_ui.device_view.interfaces_panel import InterfacesPanel
+from egovops_ui.device_view.summary_panel import SummaryPanel
+from egovops_ui.host_key_prompt import HostKeyPrompt
+
+if TYPE_CHECKING:
+    from egovops_ui.main_window import MainWindow
+
+
+def _ssh_context(actions: DeviceActions, name: str) -> tuple[list[str], str | None]:
+    return actions.ssh_profiles(), actions.default_ssh_profile(name)
+
+
+class DeviceView(QWidget):
+    loaded = Signal()  # the detail was (re)loaded and shown
+    actionDone = Signal(str)  # the message of a finished poll or ping
+
+    def __init__(self, window: "MainWindow", name: str, prompt: HostKeyPrompt) -> None:
+        super().__init__(window)
+        self.setObjectName(f"deviceView:{name}")
+        self.window_, self.name = window, name
+        session = window.session
+        self.database, run = session.database, session.tasks.run
+        self.summary = SummaryPanel(self)
+        self.refresh_button, self.poll_button = QPushButton(self), QPushButton(self)
+        self.ping_button, self.procedure_button = QPushButton(self), QPushButton(self)
+        self.status = QLabel(self)
+        self.status.setObjectName("deviceStatus")
+        self.status.setWordWrap(True)
+        self.interfaces = InterfacesPanel(self)
+        self.charts = ChartsPanel(run, self.database, name, self)
+        self.history = HistoryPanel(self)
+        self.commands = CommandPanel(run, self.actions, name, prompt, self)
+        self.configs = ConfigPanel(run, self.database, name, self)
+        self.tabs = QTabWidget(self)
+        for panel in (self.interfaces, self.charts, self.history, self.commands, self.configs):
+            self.tabs.addTab(panel, "")
+        buttons = QVBoxLayout()
+        for button in (self.refresh_button, self.poll_button, self.ping_button, self.procedure_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        self.refresh_button.clicked.connect(self.reload)
+        self.poll_button.clicked.connect(self.poll_now)
+        self.ping_button.clicked.connect(self.ping)
+        self.procedure_button.clicked.connect(lambda: window.procedureRequested.emit([name]))
+        self.detail: DeviceDetail | None = None
+        self.retranslate()
+        self.reload()
+        self.charts.reload()
+
+    # -- the core, for this operator ----------------------------------------------------------------
+    def actions(self) -> DeviceActions | None:
+        operator = self.window_.session.operator
+        return None if operator is None else DeviceActions(self.database, operator)
+
+    def _run(self, fn, *args, on_done, on_error=None) -> None:  # type: ignore[no-untyped-def]
+        self.window_.session.tasks.run(fn, *args, on_done=on_done, on_error=on_error or self._failed)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._run(load_detail, self.database, self.name, on_done=self._show)
+        actions = self.actions()
+        if actions is not None:
+            self._run(_ssh_context, actions, self.name, on_done=self._ssh_ready)
+
+    def _show(self, detail: DeviceDetail) -> None:
+        self.detail = detail
+        self.summary.show_summary(detail.summary)
+        self.interfaces.set_rows(detail.interfaces)
+        self.history.show_history(detail.transitions, detail.alarms)
+        self.configs.set_versions(detail.configs)
+        self.commands.vendor = detail.summary.vendor
+        self.loaded.emit()
+
+    def _ssh_ready(self, context: tuple[list[str], str | None]) -> None:
+        operator = self.window_.session.operator
+        self.commands.set_context(self.detail.summary.vendor if self.detail else "", context[0], context[1],
+                                  operator.role if operator else None)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self._say(self.tr("{device}: {error}").format(device=self.name, error=exc))
+
+    def _say(self, message: str) -> None:
+        self.status.setText(message)
+        self.actionDone.emit(message)
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.poll_button, self.ping_button):
+            button.setEnabled(not busy)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def poll_now(self) -> None:
+        actions = self.actions()
+        if actions is None:
+            self._say(self.tr("The operator is not known yet; try again in a moment."))
+            return
+        self._busy(True)
+        self.status.setText(self.tr("Polling {device}…").format(device=self.name))
+        self._run(actions.poll_now, self.name, on_done=self._polled)
+
+    def _polled(self, status: object) -> None:
+        self._busy(False)
+        state = getattr(status, "state", "unknown")
+        error = getattr(status, "error", None)
+        from egovops_ui.states import state_label
+
+        message = self.tr("Polled just now: {state}").format(state=state_label(state))
+        self._say(message + (f" — {error}" if error else ""))
+        self.reload()
+        self.charts.reload()
+        self.window_.session.refresh()  # the map and the alarm desk see the new state too
+
+    def ping(self) -> None:
+        actions = self.actions()
+        if actions is None:
+            self._say(self.tr("The operator is not known yet; try again in a moment."))
+            return
+        self._busy(True)
+        self.status.setText(self.tr("Pinging {device}…").format(device=self.name))
+        self._run(actions.ping, self.name, on_done=self._pinged)
+
+    def _pinged(self, result: PingResult) -> None:
+        self._busy(False)
+        method = {"icmp": self.tr("ICMP echo"), "snmp": self.tr("SNMP sysUpTime")}.get(result.method, result.method)
+        if result.answered:
+            self._say(self.tr("{device} answered {method} in {ms:.1f} ms").format(device=self.name, method=method, ms=result.rtt_ms or 0.0))
+        else:
+            self._say(self.tr("{device} did not answer {method}: {detail}").format(device=self.name, method=method, detail=result.detail))
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Reload"))
+        self.poll_button.setText(self.tr("Poll now"))
+        self.ping_button.setText(self.tr("Ping"))
+        self.procedure_button.setText(self.tr("Run a procedure…"))
+        for index, text in enumerate((self.tr("Interfaces"), self.tr("Charts"), self.tr("History"),
+                                      self.tr("Command"), self.tr("Configurations"))):
+            self.tabs.setTabText(index, text)
+        for panel in (self.summary, self.interfaces, self.charts, self.history, self.commands, self.configs):
+            panel.retranslate()

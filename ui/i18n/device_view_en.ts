@@ -1,0 +1,568 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="78" />
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="78" />
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="78" />
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="86" />
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="87" />
+        <source>Interface:</source>
+        <translation>Interface:</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="94" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="112" />
+        <source>Could not load the charts: {error}</source>
+        <translation>Could not load the charts: {error}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="127" />
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="128" />
+        <source>Memory %</source>
+        <translation>Memory %</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="130" />
+        <source>CPU and memory (%)</source>
+        <translation>CPU and memory (%)</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="137" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="138" />
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="140" />
+        <source>Traffic of {interface} (Mbit/s)</source>
+        <translation>Traffic of {interface} (Mbit/s)</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="146" />
+        <source>hourly averages</source>
+        <translation>hourly averages</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="146" />
+        <source>every sample</source>
+        <translation>every sample</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="147" />
+        <source>{n} points, {kind}</source>
+        <translation>{n} points, {kind}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/charts_panel.py" line="148" />
+        <source>No samples stored for this period yet</source>
+        <translation>No samples stored for this period yet</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPanel</name>
+    <message>
+        <location filename="../device_view/command_panel.py" line="64" />
+        <source>SSH profile:</source>
+        <translation>SSH profile:</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="65" />
+        <source>A command, e.g. display interface brief or show version</source>
+        <translation>A command, e.g. display interface brief or show version</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="66" />
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="80" />
+        <source>No SSH credential profile exists yet: add one under credentials first.</source>
+        <translation>No SSH credential profile exists yet: add one under credentials first.</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="83" />
+        <source>Your role ({role}) may send read-only commands only: {verbs}.</source>
+        <translation>Your role ({role}) may send read-only commands only: {verbs}.</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="85" />
+        <source>Commands are sent as typed and recorded in the audit log.</source>
+        <translation>Commands are sent as typed and recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="93" />
+        <source>The operator is not known yet; try again in a moment.</source>
+        <translation>The operator is not known yet; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="105" />
+        <source>[{seconds:.1f} s, audit record {id}]</source>
+        <translation>[{seconds:.1f} s, audit record {id}]</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigPanel</name>
+    <message>
+        <location filename="../device_view/config_panel.py" line="58" />
+        <source>Older:</source>
+        <translation>Older:</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="59" />
+        <source>Newer:</source>
+        <translation>Newer:</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="60" />
+        <source>Show differences</source>
+        <translation>Show differences</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="69" />
+        <source>v{n} — {time}</source>
+        <translation>v{n} — {time}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="75" />
+        <source>No configuration stored yet: run the configuration backup procedure.</source>
+        <translation>No configuration stored yet: run the configuration backup procedure.</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="77" />
+        <source>{n} versions stored</source>
+        <translation>{n} versions stored</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="88" />
+        <source>The two versions are identical.</source>
+        <translation>The two versions are identical.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceView</name>
+    <message>
+        <location filename="../device_view/view.py" line="104" />
+        <source>{device}: {error}</source>
+        <translation>{device}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="118" />
+        <location filename="../device_view/view.py" line="139" />
+        <source>The operator is not known yet; try again in a moment.</source>
+        <translation>The operator is not known yet; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="121" />
+        <source>Polling {device}…</source>
+        <translation>Polling {device}…</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="130" />
+        <source>Polled just now: {state}</source>
+        <translation>Polled just now: {state}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="142" />
+        <source>Pinging {device}…</source>
+        <translation>Pinging {device}…</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="147" />
+        <source>ICMP echo</source>
+        <translation>ICMP echo</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="147" />
+        <source>SNMP sysUpTime</source>
+        <translation>SNMP sysUpTime</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="149" />
+        <source>{device} answered {method} in {ms:.1f} ms</source>
+        <translation>{device} answered {method} in {ms:.1f} ms</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="151" />
+        <source>{device} did not answer {method}: {detail}</source>
+        <translation>{device} did not answer {method}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="154" />
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="155" />
+        <source>Poll now</source>
+        <translation>Poll now</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="156" />
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="157" />
+        <source>Run a procedure…</source>
+        <translation>Run a procedure…</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="158" />
+        <source>Interfaces</source>
+        <translation>Interfaces</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="158" />
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="158" />
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="159" />
+        <source>Command</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="159" />
+        <source>Configurations</source>
+        <translation>Configurations</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceViewScreen</name>
+    <message>
+        <location filename="../device_view/screen.py" line="31" />
+        <source>Open device…</source>
+        <translation>Open device…</translation>
+    </message>
+    <message>
+        <location filename="../device_view/screen.py" line="45" />
+        <location filename="../device_view/screen.py" line="50" />
+        <source>Open device</source>
+        <translation>Open device</translation>
+    </message>
+    <message>
+        <location filename="../device_view/screen.py" line="45" />
+        <source>Device name:</source>
+        <translation>Device name:</translation>
+    </message>
+    <message>
+        <location filename="../device_view/screen.py" line="50" />
+        <source>No device is named {name}.</source>
+        <translation>No device is named {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../device_view/history_panel.py" line="49" />
+        <source>Recent state changes</source>
+        <translation>Recent state changes</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="50" />
+        <source>Alarms</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="51" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="51" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="51" />
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="51" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="52" />
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="52" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="52" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="52" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="52" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../device_view/history_panel.py" line="59" />
+        <source>cut off by {device}</source>
+        <translation>cut off by {device}</translation>
+    </message>
+</context>
+<context>
+    <name>InterfacesModel</name>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="30" />
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="30" />
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="30" />
+        <source>Oper</source>
+        <translation>Oper</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="30" />
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="30" />
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="31" />
+        <source>Out</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="31" />
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="31" />
+        <source>Discards</source>
+        <translation>Discards</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="31" />
+        <source>LLDP neighbour</source>
+        <translation>LLDP neighbour</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="31" />
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="37" />
+        <source>down while admin up</source>
+        <translation>down while admin up</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="37" />
+        <source>errors</source>
+        <translation>errors</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="38" />
+        <source>neighbour lost</source>
+        <translation>neighbour lost</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="42" />
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="42" />
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="42" />
+        <source>testing</source>
+        <translation>testing</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="42" />
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="42" />
+        <source>dormant</source>
+        <translation>dormant</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="43" />
+        <source>not present</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_model.py" line="43" />
+        <source>lower layer down</source>
+        <translation>lower layer down</translation>
+    </message>
+</context>
+<context>
+    <name>InterfacesPanel</name>
+    <message>
+        <location filename="../device_view/interfaces_panel.py" line="47" />
+        <source>Filter: interface, description, neighbour…</source>
+        <translation>Filter: interface, description, neighbour…</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_panel.py" line="48" />
+        <source>Only interfaces at fault</source>
+        <translation>Only interfaces at fault</translation>
+    </message>
+    <message>
+        <location filename="../device_view/interfaces_panel.py" line="65" />
+        <source>{shown} of {total} interfaces, {faults} at fault</source>
+        <translation>{shown} of {total} interfaces, {faults} at fault</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="44" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="44" />
+        <source>Vendor</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="44" />
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="44" />
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="45" />
+        <source>Uptime</source>
+        <translation>Uptime</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="45" />
+        <source>Addresses</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="45" />
+        <source>CPU / memory</source>
+        <translation>CPU / memory</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="46" />
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="46" />
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="46" />
+        <source>Security domain</source>
+        <translation>Security domain</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Protection level</source>
+        <translation>Protection level</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Owner unit</source>
+        <translation>Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="48" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="48" />
+        <source>Credential profile</source>
+        <translation>Credential profile</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="52" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="59" />
+        <source>since {time}</source>
+        <translation>since {time}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="74" />
+        <source>level {n}</source>
+        <translation>level {n}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="78" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+</context>
+</TS>
