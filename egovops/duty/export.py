@@ -123,7 +123,7 @@ def csv_rows(summary: HandoverSummary) -> list[list[object]]:
         rows += [[key, when(a.at), _subject(a.device, a.subject), a.kind, a.severity, a.by, a.comment or a.message, ""] for a in lines]
     rows += [["note", when(n.at), "", "", "", n.author, n.text, ""] for n in s.notes]
     rows += [["procedure", when(p.at), p.procedure, "dry-run" if p.dry_run else "run", p.outcome, p.actor,
-              _counts(p.devices, p.counts) + (" " + ", ".join(p.failed_devices) if p.failed_devices else "") + p.reason, p.audit_id]
+              "; ".join(x for x in (_counts(p.devices, p.counts), ", ".join(p.failed_devices), p.reason) if x), p.audit_id]
              for p in s.procedures]
     rows += [["action", when(a.at), a.subject, a.action, "", a.actor, "", a.audit_id] for a in s.actions]
     return rows

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from egovops.accounts import Operator, Role
 from egovops.duty import DutyService
+from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.audit_repo import AuditRepository
 from egovops_ui.duty_log.page import DutyLogPage
 from egovops_ui.main_window import MainWindow
@@ -72,6 +73,11 @@ def test_start_note_and_end_from_the_tab(qtbot: QtBot, console: MainWindow, tmp_
     page.note_edit.setPlainText("   ")
     page.add_note_button.click()
     qtbot.waitUntil(lambda: "needs some text" in page.message.text(), timeout=WAIT_MS)
+
+    # A poll cycle's new alarm reaches the open shift's summary with the console's next refresh.
+    AlarmRepository(console.session.database).reconcile({"AQ-EXT-AGG-01": [AlarmCondition("link-down", "major", "上联口中断", "GE0/0/1")]}, time.time())
+    console.session.refresh()
+    qtbot.waitUntil(lambda: "AQ-EXT-AGG-01 GE0/0/1" in page.summary_view.toPlainText(), timeout=WAIT_MS)
 
     # Acknowledging from the alarm desk shows up in the shift's summary.
     console.session.acknowledge([console.session.overview.alarms[0].id], "已派单")

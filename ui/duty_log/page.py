@@ -36,6 +36,7 @@ class DutyLogPage(QWidget):
         self._build()
         self.retranslate()
         session.acknowledged.connect(lambda _count: self.reload())
+        session.overviewChanged.connect(self._overview_changed)
         self.reload()
 
     # -- layout ------------------------------------------------------------------------------------
@@ -117,6 +118,12 @@ class DutyLogPage(QWidget):
     def _loaded(self, asked: int, view: DeskView) -> None:
         if asked == self._asked:
             self.show_view(view)
+
+    def _overview_changed(self, _overview: object) -> None:
+        # A poll cycle may have raised or cleared alarms: an open shift's summary runs up to now.
+        summary = self.view.summary if self.view is not None else None
+        if self.isVisible() and summary is not None and summary.shift.is_open:
+            self.reload()
 
     def show_view(self, view: DeskView) -> None:
         self.view = view
