@@ -15,12 +15,23 @@ from PySide6.QtWidgets import (
 from egovops_ui.states import state_colour
 
 if TYPE_CHECKING:
-    from egovops.overview.map_model import MapNode
+    from egovops.overview.map_model import MapCrossing, MapLink, MapNode
 
 # Bigger for the devices an outage hinges on; unreachable ones shrink behind their root cause.
 ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0, "server": 14.0, "storage": 14.0, "other": 12.0}
 LABEL_GAP = 14.0  # pixels between a site's point and its name
-LINK_COLOURS = {"up": QColor("#6fae7f"), "degraded": QColor("#e0a106"), "down": QColor("#d62f2f"), "unknown": QColor("#b0b4ba")}
+# A link's look: its state when not up, else its utilisation band (core: overview/link_load.py).
+# (colour, width in pixels, style): the busier, the thicker; down is red and dashed.
+LINK_LOOKS = {
+    "up": ("#6fae7f", 1.2, Qt.PenStyle.SolidLine),
+    "normal": ("#6fae7f", 1.2, Qt.PenStyle.SolidLine),
+    "high": ("#f08c00", 2.4, Qt.PenStyle.SolidLine),
+    "critical": ("#c2185b", 3.6, Qt.PenStyle.SolidLine),
+    "degraded": ("#e0a106", 1.6, Qt.PenStyle.DotLine),
+    "down": ("#d62f2f", 2.5, Qt.PenStyle.DashLine),
+    "unknown": ("#b0b4ba", 1.0, Qt.PenStyle.SolidLine),
+}
+CROSSING_COLOUR = QColor("#d500f9")  # magenta: no state colour uses it, so a cross-network cable cannot be missed
 
 
 def role_path(role: str, size: float) -> QPainterPath:
@@ -125,27 +136,74 @@ class NodeItem(QGraphicsPathItem):
 
 
 class LinkItem(QGraphicsLineItem):
-    def __init__(self, a: NodeItem, b: NodeItem, state: str) -> None:
+    """A link between two nodes; its tooltip is asked for only when the pointer rests on it."""
+
+    def __init__(self, a: NodeItem, b: NodeItem, link: "MapLink", on_hover: Callable[["LinkItem"], str]) -> None:
         super().__init__(a.x(), a.y(), b.x(), b.y())
         self.a, self.b = a, b
+        self.link, self.look = link, ""
+        self._on_hover = on_hover
+        self.setAcceptHoverEvents(True)
         self.setZValue(1)
-        self.set_state(state)
+        self.set_link(link)
+
+    @property
+    def state(self) -> str:
+        return self.link.state
 
     def follow(self) -> None:
         self.setLine(self.a.x(), self.a.y(), self.b.x(), self.b.y())
 
-    def set_state(self, state: str) -> None:
-        self.state = state
-        self.setPen(_link_pen(state))
+    def set_link(self, link: "MapLink") -> None:
+        self.link = link
+        if link.look != self.look:  # no repaint for a link that looks the same
+            self.look = link.look
+            self.setPen(link_pen(link.look))
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self._on_hover(self))
+        super().hoverEnterEvent(event)
 
 
 @lru_cache(maxsize=None)
-def _link_pen(state: str) -> QPen:
-    pen = QPen(LINK_COLOURS.get(state, LINK_COLOURS["unknown"]), 2.5 if state == "down" else 1.2)
+def link_pen(look: str) -> QPen:
+    colour, width, style = LINK_LOOKS.get(look, LINK_LOOKS["unknown"])
+    pen = QPen(QColor(colour), width, style)
     pen.setCosmetic(True)
-    if state == "down":
-        pen.setStyle(Qt.PenStyle.DashLine)
     return pen
+
+
+class CrossingItem(QGraphicsPathItem):
+    """A cable from a device into another network: a thick magenta ring and stub with a warning sign.
+
+    A child of the device's node, so it follows a drag; drawn in pixels (ignores the zoom) so it is
+    as plain at province scale as close up.
+    """
+
+    STUB = QPointF(34.0, -30.0)
+
+    def __init__(self, node: NodeItem, crossing: "MapCrossing", text: str, tooltip: str) -> None:
+        super().__init__(node)
+        self.crossing = crossing
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), 13.0, 13.0)
+        path.moveTo(9.2, -9.2)
+        path.lineTo(self.STUB)
+        self.setPath(path)
+        pen = QPen(CROSSING_COLOUR, 4.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setPen(pen)
+        self.setZValue(5)
+        self.label = QGraphicsSimpleTextItem("⚠ " + text, self)
+        font = QFont()
+        font.setPointSizeF(9)
+        font.setBold(True)
+        self.label.setFont(font)
+        self.label.setBrush(CROSSING_COLOUR.darker(130))
+        self.label.setPos(self.STUB + QPointF(3, -self.label.boundingRect().height() / 2))
+        self.setToolTip(tooltip)
+        self.label.setToolTip(tooltip)
 
 
 class SiteLabel(QGraphicsSimpleTextItem):

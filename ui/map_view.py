@@ -9,10 +9,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from egovops.overview.alarm_text import localized_message
+from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
-from egovops.overview.map_model import DRILL_DEPTH, MapScene, build_map, drill_target, link_state
+from egovops.overview.link_load import crossnet_alarms, speed_text
+from egovops.overview.map_model import DRILL_DEPTH, MapCrossing, MapScene, drill_target, map_link
 from egovops.overview.service import Overview
-from egovops_ui.map_items import LinkItem, NodeItem, SiteLabel
+from egovops_ui.map_items import CrossingItem, LinkItem, NodeItem, SiteLabel
+from egovops_ui.map_legend import MapLegend
 from egovops_ui.states import network_label, role_label, state_label
 
 NETWORKS = ("extranet", "intranet")
@@ -61,8 +65,11 @@ class MapPanel(QWidget):
         self.depth = DRILL_DEPTH  # levels of sites below the scope that the map shows
         self.nodes: dict[str, NodeItem] = {}
         self.links: list[LinkItem] = []
+        self.crossings: list[CrossingItem] = []
+        self._shown_alarms: list[AlarmRecord] = []  # the alarms the scene was drawn with
         self.scene = QGraphicsScene(self)
         self.view = MapView(self.scene, self)
+        self.legend = MapLegend(self.view)
         self.view.setObjectName("mapView")
         self.view.zoomed.connect(self._zoomed)
         self.labels_shown = False
@@ -107,19 +114,21 @@ class MapPanel(QWidget):
         self.zoom_out.setToolTip(self.tr("Zoom out"))
         self.fit.setText(self.tr("Fit"))
         self.fit.setToolTip(self.tr("Fit the map to the window"))
+        self.legend.retranslate()
 
     # -- data -----------------------------------------------------------------------------------
     def set_overview(self, overview: Overview) -> None:
         """New data: same inventory only recolours; otherwise the scene is rebuilt."""
         same_inventory = self.overview is not None and self.overview.devices is overview.devices
+        if same_inventory and self.nodes and self._same_crossings(overview):
+            self.overview = overview
+            self.apply_overview(overview)
+            return
         self.overview = overview
         if not self.scope or overview.site_tree.node(self.scope) is None:
             self.scope = overview.site_tree.roots[0].path if overview.site_tree.roots else ""
-        if same_inventory and self.nodes:
-            self.apply_health(overview.health)
-        else:
-            self.completer.model().setStringList(sorted(overview.devices))  # type: ignore[attr-defined]
-            self.rebuild()
+        self.completer.model().setStringList(sorted(overview.devices))  # type: ignore[attr-defined]
+        self.rebuild()
 
     def set_network(self, network: str) -> None:
         if network in NETWORKS and network != self.network:
@@ -140,13 +149,13 @@ class MapPanel(QWidget):
     def current_scene(self) -> MapScene | None:
         if self.overview is None or not self.scope:
             return None
-        o = self.overview
-        return build_map(o.site_tree, o.devices, o.link_pairs, o.health, self.scope, self.network, self.depth, o.positions)
+        return self.overview.map_scene(self.scope, self.network, self.depth)
 
     def rebuild(self) -> None:
         scene_data = self.current_scene()
+        self._shown_alarms = self.overview.alarms if self.overview is not None else []
         self.scene.clear()
-        self.nodes, self.links = {}, []
+        self.nodes, self.links, self.crossings = {}, [], []
         self.labels_shown = False
         if scene_data is None:
             return
@@ -155,26 +164,35 @@ class MapPanel(QWidget):
             self.scene.addItem(item)
             self.nodes[node.device] = item
         for link in scene_data.links:
-            item = LinkItem(self.nodes[link.a], self.nodes[link.b], link.state)
+            item = LinkItem(self.nodes[link.a], self.nodes[link.b], link, self.link_tooltip)
             self.nodes[link.a].links.append(item)
             self.nodes[link.b].links.append(item)
             self.scene.addItem(item)
             self.links.append(item)
+        for crossing in scene_data.crossings:
+            self.crossings.append(CrossingItem(self.nodes[crossing.device], crossing, self._crossing_text(crossing), self.crossing_tooltip(crossing)))
         for site in scene_data.sites:
             self.scene.addItem(SiteLabel(site.path, site.name, site.x, site.y, scene_data.centre, self.show_scope if site.drillable else None))
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._set_breadcrumb(scene_data.breadcrumb)
         self.view.fit()
 
-    def apply_health(self, health: dict[str, DeviceHealth]) -> None:
+    def _same_crossings(self, overview: Overview) -> bool:
+        """Cross-network cables come with the inventory, their alarms with a check: a new alarm redraws."""
+        return crossnet_alarms(overview.alarms) == crossnet_alarms(self._shown_alarms)
+
+    def apply_overview(self, overview: Overview) -> None:
+        """A status update: recolour nodes and links (state and utilisation) without rebuilding the scene."""
+        self.apply_health(overview.health, overview.loads)
+
+    def apply_health(self, health: dict[str, DeviceHealth], loads: dict | None = None) -> None:
         """Recolour every node and link from a status update, without rebuilding the scene."""
         for name, item in self.nodes.items():
             h = health.get(name)
             item.set_state(h.state if h else "unknown")
         for link in self.links:
-            state = link_state(link.a.state, link.b.state)
-            if state != link.state:
-                link.set_state(state)
+            if link.link.link is not None:
+                link.set_link(map_link(link.link.link, health, loads or {}))
 
     def _zoomed(self, scale: float) -> None:
         """Device names only once they can be read; 5,000 names at province scale would be noise."""
@@ -255,6 +273,33 @@ class MapPanel(QWidget):
             self.tr("Owner unit: {unit}").format(unit=d.owner_unit),
             self.tr("Contact: {contact}").format(contact=d.contact),
         ]
+        return "<br>".join(lines)
+
+    def link_tooltip(self, item: LinkItem) -> str:
+        link, load = item.link.link, item.link.load
+        if link is None or load is None:
+            return f"{item.link.a} — {item.link.b}"
+        used = f"{load.utilisation * 100:.0f} %" if load.utilisation is not None else "—"
+        return "<br>".join([
+            f"<b>{link.a_device}</b> {link.a_interface} — <b>{link.b_device}</b> {link.b_interface}",
+            self.tr("State: {state}").format(state=state_label(load.state)),
+            self.tr("Speed: {speed}").format(speed=speed_text(load.speed_bps)),
+            self.tr("Utilisation: {used}").format(used=used),
+        ])
+
+    def _crossing_text(self, crossing: MapCrossing) -> str:
+        return self.tr("{device} ({network})").format(device=crossing.foreign or "?", network=network_label(crossing.foreign_network))
+
+    def crossing_tooltip(self, crossing: MapCrossing) -> str:
+        title = self.tr("Cross-network cable")
+        lines = [f"<b>{title}</b>"]
+        if crossing.link is not None:
+            link = crossing.link
+            lines.append(f"{link.a_device} {link.a_interface} — {link.b_device} {link.b_interface}")
+        if crossing.alarm is not None:
+            lines.append(localized_message(crossing.alarm.kind, crossing.alarm.message))
+        else:
+            lines.append(self.tr("No alarm raised yet: the next topology check raises it."))
         return "<br>".join(lines)
 
     def node_state(self, name: str) -> str | None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
-from egovops.inventory.model import Device
+from egovops.inventory.model import Device, Link
+from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
+from egovops.overview.link_load import CROSSNET_KIND, LinkLoad, Loads, crossnet_subject, link_load, links_of, state_from_ends, subject_ends
 from egovops.overview.placement import Point, place_devices, place_sites
 from egovops.overview.site_tree import SiteNode, SiteTree
 
@@ -30,6 +32,27 @@ class MapLink:
     a: str
     b: str
     state: str
+    link: Link | None = None
+    load: LinkLoad | None = None
+
+    @property
+    def look(self) -> str:
+        """up/normal/high/critical by utilisation when up, else the state (down, degraded, unknown)."""
+        return self.load.look if self.load is not None else self.state
+
+
+@dataclass(frozen=True)
+class MapCrossing:
+    """A cable from a device shown to another network: drawn as an alarm at ``device``.
+
+    ``link`` is None when only an alarm names the cable (the link has left the inventory since).
+    """
+
+    device: str
+    foreign: str
+    foreign_network: str
+    link: Link | None
+    alarm: AlarmRecord | None
 
 
 @dataclass(frozen=True)
@@ -51,16 +74,40 @@ class MapScene:
     breadcrumb: list[str]  # site paths from the root down to the scope
     sites: list[MapSite]
     centre: tuple[float, float] = (0.0, 0.0)  # where the scope's own site sits: labels face away from it
+    crossings: tuple[MapCrossing, ...] = ()
 
 
-def link_state(a: str, b: str) -> str:
-    """A link is down when either end is down or cut off, degraded when either end is."""
-    ends = {a, b}
-    if ends & {"down", "unreachable"}:
-        return "down"
-    if "degraded" in ends:
-        return "degraded"
-    return "up" if ends == {"up"} else "unknown"
+link_state = state_from_ends  # kept for callers of the first version
+
+
+def map_link(link: Link, health: Mapping[str, DeviceHealth], loads: Loads) -> MapLink:
+    load = link_load(link, health, loads)
+    return MapLink(link.a_device, link.b_device, load.state, link, load)
+
+
+def crossings(
+    leaving: Sequence[Link], shown: set[str], devices: Mapping[str, Device], network: str, alarms: Sequence[AlarmRecord],
+) -> tuple[MapCrossing, ...]:
+    """Cables from ``shown`` devices into another network, and active cross-network alarms on them."""
+    active = {a.subject: a for a in alarms if a.kind == CROSSNET_KIND and a.active}
+    found, seen = [], set()
+    for link in leaving:
+        near, far = (link.a_device, link.b_device) if link.a_device in shown else (link.b_device, link.a_device)
+        far_network = devices[far].network if far in devices else ""
+        if far_network == network:
+            continue  # same network, only outside the scope
+        subject = crossnet_subject(link)
+        seen.add(subject)
+        found.append(MapCrossing(near, far, far_network, link, active.get(subject)))
+    for subject, alarm in active.items():
+        if subject in seen:
+            continue
+        ends = [d for d in (alarm.device, *(subject_ends(subject) or ())) if d]
+        near = next((d for d in ends if d in shown), None)
+        if near is not None:
+            far = next((d for d in ends if d != near), "")
+            found.append(MapCrossing(near, far, devices[far].network if far in devices else "", None, alarm))
+    return tuple(found)
 
 
 def visible_sites(scope: SiteNode, depth: int) -> dict[str, SiteNode]:
@@ -77,8 +124,9 @@ def visible_sites(scope: SiteNode, depth: int) -> dict[str, SiteNode]:
 
 
 def build_map(
-    tree: SiteTree, devices: dict[str, Device], links: list[tuple[str, str]], health: dict[str, DeviceHealth],
+    tree: SiteTree, devices: dict[str, Device], links: Sequence[Link], health: dict[str, DeviceHealth],
     scope: str, network: str, depth: int = DRILL_DEPTH, positions: Mapping[str, tuple[float, float]] | None = None,
+    loads: Loads | None = None, alarms: Sequence[AlarmRecord] = (),
 ) -> MapScene:
     """Nodes and links of ``network`` within ``scope`` (and ``depth`` levels of sites below it).
 
@@ -104,15 +152,16 @@ def build_map(
         device = devices[name]
         h = health.get(name)
         nodes.append(MapNode(name, device.role.value, device.site, point.x, point.y, h.state if h else "unknown", h.root_cause if h else None))
-    state = {n.device: n.state for n in nodes}
-    drawn = [MapLink(a, b, link_state(state[a], state[b])) for a, b in links if a in state and b in state]
+    shown = {n.device for n in nodes}
+    inside, leaving = links_of(links, shown)
+    drawn = [map_link(link, health, loads or {}) for link in inside]
     crumbs = [n.path for n in _lineage(node)]
     labels = [
         MapSite(path, shown[path].name, p.x, p.y, shown[path].state, bool(shown[path].children) and path != scope)
         for path, p in site_points.items() if path in shown
     ]
     centre = site_points.get(scope, Point(0.0, 0.0))
-    return MapScene(scope, network, nodes, drawn, crumbs, labels, (centre.x, centre.y))
+    return MapScene(scope, network, nodes, drawn, crumbs, labels, (centre.x, centre.y), crossings(leaving, shown, devices, network, alarms))
 
 
 def _centroids(by_site: Mapping[str, list[str]], points: Mapping[str, Point]) -> dict[str, Point]:

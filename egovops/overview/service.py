@@ -17,6 +17,8 @@ from egovops.audit.log import AuditLog
 from egovops.inventory.model import Device, Link, Site
 from egovops.overview.alarms import AlarmRecord, with_inventory
 from egovops.overview.health import DeviceHealth, PollSummary
+from egovops.overview.link_load import InterfaceLoad
+from egovops.overview.map_model import DRILL_DEPTH, MapScene, build_map
 from egovops.overview.site_tree import SiteTree, build_site_tree
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
@@ -39,6 +41,7 @@ class Overview:
     poll: PollSummary | None
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # stored map layout
     loaded_at: float = field(default_factory=time.time)
+    loads: dict[tuple[str, str], InterfaceLoad] = field(default_factory=dict)  # link ends' interfaces
 
     @cached_property
     def site_tree(self) -> SiteTree:
@@ -47,6 +50,11 @@ class Overview:
     @cached_property
     def link_pairs(self) -> list[tuple[str, str]]:
         return [(link.a_device, link.b_device) for link in self.links]
+
+    def map_scene(self, scope: str, network: str, depth: int = DRILL_DEPTH) -> MapScene:
+        """What the map draws for ``scope`` in ``network``: nodes, links with their load, cross-network cables."""
+        return build_map(self.site_tree, self.devices, self.links, self.health, scope, network, depth, self.positions,
+                         self.loads, self.alarms)
 
     def state_of(self, device: str) -> str:
         h = self.health.get(device)
@@ -95,7 +103,8 @@ class OverviewService:
         with self._lock:
             sites, devices, links = self._inventory()
             alarms = with_inventory(self.repo.alarms(time.time() - RECENTLY_CLEARED_S), devices)
-            return Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle(), self._positions(devices))
+            return Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle(),
+                            self._positions(devices), loads=self.repo.link_interfaces())
 
     def _positions(self, devices: dict[str, Device]) -> dict[str, tuple[float, float]]:
         """The stored layout with the operator's moves; computed (not stored) for devices it lacks."""

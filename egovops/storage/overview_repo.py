@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 
 from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth, PollSummary
+from egovops.overview.link_load import InterfaceLoad
 from egovops.storage.database import Database
-from egovops.storage.tables.inventory import devices
-from egovops.storage.tables.polling import alarms, device_status, poller_stats
+from egovops.storage.tables.inventory import devices, links
+from egovops.storage.tables.polling import alarms, device_status, interface_status, poller_stats
 from egovops.storage.tables.states import state_transitions
 
 
@@ -71,3 +72,22 @@ class OverviewRepository:
         with self.db.read() as conn:
             row = conn.execute(query).first()
         return PollSummary(row.at, row.duration_s, row.devices, row.failed) if row else None
+
+    def link_interfaces(self) -> dict[tuple[str, str], InterfaceLoad]:
+        """(device, interface) → speed, rates and status, for the interfaces at either end of a link.
+
+        Only link ends: a province has tens of interfaces per device, and the map needs a few.
+        """
+        found: dict[tuple[str, str], InterfaceLoad] = {}
+        i = interface_status.c
+        with self.db.read() as conn:
+            for device_col, name_col in ((links.c.a_device_id, links.c.a_interface), (links.c.b_device_id, links.c.b_interface)):
+                query = (
+                    select(devices.c.name.label("device"), i.name, i.speed_bps, i.in_bps, i.out_bps, i.admin_status, i.oper_status)
+                    .select_from(links)
+                    .join(interface_status, (i.device_id == device_col) & (i.name == name_col))
+                    .join(devices, devices.c.id == device_col)
+                )
+                for r in conn.execute(query):
+                    found[(r.device, r.name)] = InterfaceLoad(r.speed_bps, r.in_bps, r.out_bps, r.admin_status, r.oper_status)
+        return found

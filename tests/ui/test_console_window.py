@@ -7,12 +7,17 @@ from PySide6.QtGui import QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from egovops.inventory.model import Link
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.topology_repo import TopologyRepository
+from egovops.topology.service import TopologyService
 from egovops_ui.main_window import MainWindow
+from egovops_ui.map_items import CROSSING_COLOUR, LINK_LOOKS
 from egovops_ui.site_tree import PathRole
 from egovops_ui.states import STATE_COLOURS
-from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT
+from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, GBIT, ROOT, end_of, link_end, write_interfaces
+
+CORE = "AH-EXT-CORE-01"
 from tests.ui.console import refreshed
 
 
@@ -134,3 +139,56 @@ def test_every_screen_of_part_two_installs(console) -> None:  # type: ignore[no-
     assert console.screen_errors == {}
     assert len(console.screens) == len(available_screens())
     assert set(available_screens()) <= set(SCREEN_MODULES)
+
+
+def _pixel_at(window: MainWindow, point: QPointF) -> str:
+    """Render 20 scene units around ``point`` into 200 pixels and read the colour at the centre."""
+    image = QImage(200, 200, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    window.map.scene.render(painter, QRectF(image.rect()), QRectF(point - QPointF(10, 10), point + QPointF(10, 10)))
+    painter.end()
+    return image.pixelColor(100, 100).name()
+
+
+def test_links_show_utilisation_and_state_with_a_tooltip_and_legend(qtbot: QtBot, console: MainWindow) -> None:
+    db = console.session.database
+    write_interfaces(db, [
+        link_end("BB-EXT-AGG-01", end_of(db, "BB-EXT-AGG-01", CORE), GBIT, 900e6, 20e6),
+        link_end("MAS-EXT-AGG-01", end_of(db, "MAS-EXT-AGG-01", CORE), GBIT, 10e6, 600e6),
+    ])
+    refreshed(qtbot, console)
+    items = {frozenset((item.a.name, item.b.name)): item for item in console.map.links}
+    busy, high, dead = items[frozenset(("BB-EXT-AGG-01", CORE))], items[frozenset(("MAS-EXT-AGG-01", CORE))], items[frozenset((ROOT, CORE))]
+    assert (busy.look, high.look, dead.look) == ("critical", "high", "down")
+    for item in (busy, high):  # drawn in the band's colour, where the line runs
+        assert _pixel_at(console, item.line().center()) == LINK_LOOKS[item.look][0]
+    assert busy.pen().widthF() > high.pen().widthF() > items[frozenset(("FY-EXT-AGG-01", CORE))].pen().widthF()
+    assert dead.pen().style() == Qt.PenStyle.DashLine
+    tip = console.map.link_tooltip(busy)
+    for part in ("BB-EXT-AGG-01", CORE, end_of(db, "BB-EXT-AGG-01", CORE), "1 Gbit/s", "90 %"):
+        assert part in tip
+    legend = console.map.legend
+    assert legend.isVisible() and [text for _, text in legend.entries][4:7] == ["link under 50 % used", "link 50–80 % used", "link over 80 % used"]
+    assert console.map.view.rect().contains(legend.geometry())
+
+
+def test_a_cross_network_alarm_appears_on_the_map_at_the_next_refresh(qtbot: QtBot, console: MainWindow) -> None:
+    db = console.session.database
+    assert console.map.crossings == []
+    InventoryRepository(db).save_links([Link("HF-INT-AGG-01", "GigabitEthernet1/0/24", DEGRADED, "GigabitEthernet1/0/24")])
+    console.session.service.invalidate_inventory()
+    TopologyService(db).check_cross_network()
+    refreshed(qtbot, console)
+    [crossing] = console.map.crossings
+    assert crossing.parentItem() is console.map.nodes[DEGRADED]  # follows the device when dragged
+    assert crossing.label.text() == "⚠ HF-INT-AGG-01 (Intranet)"
+    assert "HF-INT-AGG-01 port GigabitEthernet1/0/24 (intranet)" in crossing.toolTip()
+    # Unmistakable: magenta where the stub leaves the node, at any zoom.
+    view = console.map.view
+    stub = view.mapFromScene(console.map.nodes[DEGRADED].scenePos()) + QPoint(21, -19)
+    assert view.viewport().grab().toImage().pixelColor(stub).name() == CROSSING_COLOUR.name()
+    console.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: console.map.legend.entries[-1][1] == "⚠ 内外网串接线缆", timeout=5000)
+    refreshed(qtbot, console)
+    assert "内外网串接：HF-INT-AGG-01" in console.map.crossing_tooltip(console.map.crossings[0].crossing)

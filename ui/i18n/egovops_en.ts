@@ -4,48 +4,48 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="209" />
+        <location filename="../alarm_desk.py" line="216" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="210" />
+        <location filename="../alarm_desk.py" line="217" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="220" />
+        <location filename="../alarm_desk.py" line="227" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="221" />
+        <location filename="../alarm_desk.py" line="228" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="222" />
-        <location filename="../alarm_desk.py" line="289" />
+        <location filename="../alarm_desk.py" line="229" />
+        <location filename="../alarm_desk.py" line="296" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="277" />
+        <location filename="../alarm_desk.py" line="284" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="277" />
+        <location filename="../alarm_desk.py" line="284" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="287" />
+        <location filename="../alarm_desk.py" line="294" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="288" />
+        <location filename="../alarm_desk.py" line="295" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="34" />
+        <location filename="../notifier.py" line="35" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} new critical alarm(s)</translation>
     </message>
@@ -61,67 +61,67 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>First seen</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_desk.py" line="67" />
         <source>Owner unit</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_desk.py" line="67" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="81" />
+        <location filename="../alarm_desk.py" line="86" />
         <source>{state} (+{n} folded)</source>
         <translation>{state} (+{n} folded)</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="109" />
+        <location filename="../alarm_desk.py" line="116" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>Acknowledged by {who}: {comment}</translation>
     </message>
@@ -280,71 +280,125 @@ Compare the fingerprint with the one shown on the device's console before you tr
     </message>
 </context>
 <context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../map_legend.py" line="33" />
+        <source>link under 50 % used</source>
+        <translation>link under 50 % used</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="34" />
+        <source>link 50–80 % used</source>
+        <translation>link 50–80 % used</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="35" />
+        <source>link over 80 % used</source>
+        <translation>link over 80 % used</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="36" />
+        <source>link down</source>
+        <translation>link down</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="37" />
+        <source>⚠ cross-network cable</source>
+        <translation>⚠ cross-network cable</translation>
+    </message>
+</context>
+<context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="103" />
+        <location filename="../map_view.py" line="110" />
         <source>Find device…</source>
         <translation>Find device…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="105" />
+        <location filename="../map_view.py" line="112" />
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="107" />
+        <location filename="../map_view.py" line="114" />
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="108" />
+        <location filename="../map_view.py" line="115" />
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="109" />
+        <location filename="../map_view.py" line="116" />
         <source>Fit the map to the window</source>
         <translation>Fit the map to the window</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="247" />
+        <location filename="../map_view.py" line="265" />
         <source>{state} (cut off by {root})</source>
         <translation>{state} (cut off by {root})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="248" />
+        <location filename="../map_view.py" line="266" />
         <source>{days} d {hours} h</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="251" />
+        <location filename="../map_view.py" line="269" />
         <source>Address: {address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="252" />
+        <location filename="../map_view.py" line="270" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>Vendor/model: {vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="253" />
+        <location filename="../map_view.py" line="271" />
+        <location filename="../map_view.py" line="285" />
         <source>State: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="254" />
+        <location filename="../map_view.py" line="272" />
         <source>Uptime: {uptime}</source>
         <translation>Uptime: {uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="255" />
+        <location filename="../map_view.py" line="273" />
         <source>Owner unit: {unit}</source>
         <translation>Owner unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="256" />
+        <location filename="../map_view.py" line="274" />
         <source>Contact: {contact}</source>
         <translation>Contact: {contact}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="286" />
+        <source>Speed: {speed}</source>
+        <translation>Speed: {speed}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="287" />
+        <source>Utilisation: {used}</source>
+        <translation>Utilisation: {used}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="291" />
+        <source>{device} ({network})</source>
+        <translation>{device} ({network})</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="294" />
+        <source>Cross-network cable</source>
+        <translation>Cross-network cable</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="302" />
+        <source>No alarm raised yet: the next topology check raises it.</source>
+        <translation>No alarm raised yet: the next topology check raises it.</translation>
     </message>
 </context>
 <context>

@@ -4,48 +4,48 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="209" />
+        <location filename="../alarm_desk.py" line="216" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="210" />
+        <location filename="../alarm_desk.py" line="217" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="220" />
+        <location filename="../alarm_desk.py" line="227" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="221" />
+        <location filename="../alarm_desk.py" line="228" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="222" />
-        <location filename="../alarm_desk.py" line="289" />
+        <location filename="../alarm_desk.py" line="229" />
+        <location filename="../alarm_desk.py" line="296" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="277" />
+        <location filename="../alarm_desk.py" line="284" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="277" />
+        <location filename="../alarm_desk.py" line="284" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="287" />
+        <location filename="../alarm_desk.py" line="294" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="288" />
+        <location filename="../alarm_desk.py" line="295" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="34" />
+        <location filename="../notifier.py" line="35" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} 条新的紧急告警</translation>
     </message>
@@ -61,67 +61,67 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="65" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>First seen</source>
         <translation>首次发生</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>Last seen</source>
         <translation>最近发生</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_desk.py" line="66" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_desk.py" line="67" />
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_desk.py" line="67" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="81" />
+        <location filename="../alarm_desk.py" line="86" />
         <source>{state} (+{n} folded)</source>
         <translation>{state}（折叠 {n} 条）</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="109" />
+        <location filename="../alarm_desk.py" line="116" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>{who} 已确认：{comment}</translation>
     </message>
@@ -280,71 +280,125 @@ Compare the fingerprint with the one shown on the device's console before you tr
     </message>
 </context>
 <context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../map_legend.py" line="33" />
+        <source>link under 50 % used</source>
+        <translation>链路利用率低于 50%</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="34" />
+        <source>link 50–80 % used</source>
+        <translation>链路利用率 50–80%</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="35" />
+        <source>link over 80 % used</source>
+        <translation>链路利用率高于 80%</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="36" />
+        <source>link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <location filename="../map_legend.py" line="37" />
+        <source>⚠ cross-network cable</source>
+        <translation>⚠ 内外网串接线缆</translation>
+    </message>
+</context>
+<context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="103" />
+        <location filename="../map_view.py" line="110" />
         <source>Find device…</source>
         <translation>查找设备…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="105" />
+        <location filename="../map_view.py" line="112" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="107" />
+        <location filename="../map_view.py" line="114" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="108" />
+        <location filename="../map_view.py" line="115" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="109" />
+        <location filename="../map_view.py" line="116" />
         <source>Fit the map to the window</source>
         <translation>使地图适应窗口</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="247" />
+        <location filename="../map_view.py" line="265" />
         <source>{state} (cut off by {root})</source>
         <translation>{state}（因 {root} 故障而中断）</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="248" />
+        <location filename="../map_view.py" line="266" />
         <source>{days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="251" />
+        <location filename="../map_view.py" line="269" />
         <source>Address: {address}</source>
         <translation>地址：{address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="252" />
+        <location filename="../map_view.py" line="270" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>厂商/型号：{vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="253" />
+        <location filename="../map_view.py" line="271" />
+        <location filename="../map_view.py" line="285" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="254" />
+        <location filename="../map_view.py" line="272" />
         <source>Uptime: {uptime}</source>
         <translation>运行时间：{uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="255" />
+        <location filename="../map_view.py" line="273" />
         <source>Owner unit: {unit}</source>
         <translation>责任单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="256" />
+        <location filename="../map_view.py" line="274" />
         <source>Contact: {contact}</source>
         <translation>联系人：{contact}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="286" />
+        <source>Speed: {speed}</source>
+        <translation>速率：{speed}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="287" />
+        <source>Utilisation: {used}</source>
+        <translation>利用率：{used}</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="291" />
+        <source>{device} ({network})</source>
+        <translation>{device}（{network}）</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="294" />
+        <source>Cross-network cable</source>
+        <translation>内外网串接线缆</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="302" />
+        <source>No alarm raised yet: the next topology check raises it.</source>
+        <translation>尚未产生告警：下次拓扑检查时产生。</translation>
     </message>
 </context>
 <context>
