@@ -141,7 +141,7 @@ def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot:
     row = panel.model.row_of(ROOT)
     assert row is not None and row.message.startswith("dry run: would send ")
     assert panel.progress.value() == 1000
-    assert panel.summary.text() == f"Finished: {CITY_DEVICES} ok, 0 failed, 0 skipped. Dry run: no device was contacted."
+    assert panel.summary.text() == f"Save configuration finished: {CITY_DEVICES} ok, 0 failed, 0 skipped. Dry run: no device was contacted."
 
     target = tmp_path / "结果.csv"
     with qtbot.waitSignal(panel.exported, timeout=WAIT_MS):

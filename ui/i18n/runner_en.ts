@@ -104,29 +104,6 @@
     </message>
 </context>
 <context>
-    <name>Roles</name>
-    <message>
-        <location filename="../runner/panel.py" line="418" />
-        <source>operator</source>
-        <translation>operator</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="419" />
-        <source>engineer</source>
-        <translation>engineer</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="420" />
-        <source>supervisor</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="421" />
-        <source>administrator</source>
-        <translation>administrator</translation>
-    </message>
-</context>
-<context>
     <name>RunnerPanel</name>
     <message>
         <location filename="../runner/panel.py" line="193" />
@@ -162,7 +139,7 @@ Run it now? Consider a dry run first.</translation>
     </message>
     <message>
         <location filename="../runner/panel.py" line="266" />
-        <location filename="../runner/panel.py" line="401" />
+        <location filename="../runner/panel.py" line="402" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -182,104 +159,127 @@ Run it now? Consider a dry run first.</translation>
         <translation>Cancelling: devices already started finish, the others are skipped…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="331" />
-        <source>Finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
-        <translation>Finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
+        <location filename="../runner/panel.py" line="332" />
+        <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
+        <translation>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="333" />
+        <location filename="../runner/panel.py" line="334" />
         <source>Dry run: no device was contacted.</source>
         <translation>Dry run: no device was contacted.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="335" />
+        <location filename="../runner/panel.py" line="336" />
         <source>Cancelled by the operator.</source>
         <translation>Cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="339" />
+        <location filename="../runner/panel.py" line="340" />
         <source>Audit record {id}</source>
         <translation>Audit record {id}</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="356" />
+        <location filename="../runner/panel.py" line="357" />
         <source>Export results</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="356" />
+        <location filename="../runner/panel.py" line="357" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="369" />
+        <location filename="../runner/panel.py" line="370" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>Results exported to {path} (rows: {n})</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="388" />
+        <location filename="../runner/panel.py" line="389" />
         <source>(each device's own profile)</source>
         <translation>(each device's own profile)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="391" />
+        <location filename="../runner/panel.py" line="392" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="392" />
+        <location filename="../runner/panel.py" line="393" />
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="393" />
+        <location filename="../runner/panel.py" line="394" />
         <source>Parameters</source>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="394" />
+        <location filename="../runner/panel.py" line="395" />
         <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
         <translation>e.g. site:安徽省/合肥市 vendor:huawei, or device names</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="395" />
+        <location filename="../runner/panel.py" line="396" />
         <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
         <translation>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="397" />
+        <location filename="../runner/panel.py" line="398" />
         <source>Use the selected site</source>
         <translation>Use the selected site</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="398" />
+        <location filename="../runner/panel.py" line="399" />
         <source>SSH profile</source>
         <translation>SSH profile</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="399" />
+        <location filename="../runner/panel.py" line="400" />
         <source>SNMP profile</source>
         <translation>SNMP profile</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="400" />
+        <location filename="../runner/panel.py" line="401" />
         <source>Dry run (contact no device)</source>
         <translation>Dry run (contact no device)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="402" />
+        <location filename="../runner/panel.py" line="403" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="403" />
+        <location filename="../runner/panel.py" line="404" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="405" />
+        <location filename="../runner/panel.py" line="406" />
         <source>Audit record</source>
         <translation>Audit record</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerRoles</name>
+    <message>
+        <location filename="../runner/panel.py" line="419" />
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="420" />
+        <source>engineer</source>
+        <translation>engineer</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="421" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="422" />
+        <source>administrator</source>
+        <translation>administrator</translation>
     </message>
 </context>
 <context>

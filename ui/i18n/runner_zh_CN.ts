@@ -104,29 +104,6 @@
     </message>
 </context>
 <context>
-    <name>Roles</name>
-    <message>
-        <location filename="../runner/panel.py" line="418" />
-        <source>operator</source>
-        <translation>值班员</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="419" />
-        <source>engineer</source>
-        <translation>工程师</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="420" />
-        <source>supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="421" />
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-</context>
-<context>
     <name>RunnerPanel</name>
     <message>
         <location filename="../runner/panel.py" line="193" />
@@ -162,7 +139,7 @@ Run it now? Consider a dry run first.</source>
     </message>
     <message>
         <location filename="../runner/panel.py" line="266" />
-        <location filename="../runner/panel.py" line="401" />
+        <location filename="../runner/panel.py" line="402" />
         <source>Run</source>
         <translation>执行</translation>
     </message>
@@ -182,104 +159,127 @@ Run it now? Consider a dry run first.</source>
         <translation>正在取消：已开始的设备将完成，其余设备跳过…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="331" />
-        <source>Finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
-        <translation>已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
+        <location filename="../runner/panel.py" line="332" />
+        <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
+        <translation>{name}已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="333" />
+        <location filename="../runner/panel.py" line="334" />
         <source>Dry run: no device was contacted.</source>
         <translation>试运行：未连接任何设备。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="335" />
+        <location filename="../runner/panel.py" line="336" />
         <source>Cancelled by the operator.</source>
         <translation>已被操作员取消。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="339" />
+        <location filename="../runner/panel.py" line="340" />
         <source>Audit record {id}</source>
         <translation>审计记录 {id}</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="356" />
+        <location filename="../runner/panel.py" line="357" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="356" />
+        <location filename="../runner/panel.py" line="357" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="369" />
+        <location filename="../runner/panel.py" line="370" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>结果已导出到 {path}（{n} 行）</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="388" />
+        <location filename="../runner/panel.py" line="389" />
         <source>(each device's own profile)</source>
         <translation>（各设备自身的凭据配置）</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="391" />
+        <location filename="../runner/panel.py" line="392" />
         <source>Procedure</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="392" />
+        <location filename="../runner/panel.py" line="393" />
         <source>Targets</source>
         <translation>目标设备</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="393" />
+        <location filename="../runner/panel.py" line="394" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="394" />
+        <location filename="../runner/panel.py" line="395" />
         <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
         <translation>例如 site:安徽省/合肥市 vendor:huawei，或设备名称</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="395" />
+        <location filename="../runner/panel.py" line="396" />
         <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
         <translation>设备名称（可用通配符）或 key:value，key 为 name、site、network、role、vendor、tag；同一 key 出现两次表示“或”，不同 key 须同时满足；all 表示全部设备。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="397" />
+        <location filename="../runner/panel.py" line="398" />
         <source>Use the selected site</source>
         <translation>使用所选站点</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="398" />
+        <location filename="../runner/panel.py" line="399" />
         <source>SSH profile</source>
         <translation>SSH 凭据</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="399" />
+        <location filename="../runner/panel.py" line="400" />
         <source>SNMP profile</source>
         <translation>SNMP 凭据</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="400" />
+        <location filename="../runner/panel.py" line="401" />
         <source>Dry run (contact no device)</source>
         <translation>试运行（不连接设备）</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="402" />
+        <location filename="../runner/panel.py" line="403" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="403" />
+        <location filename="../runner/panel.py" line="404" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="405" />
+        <location filename="../runner/panel.py" line="406" />
         <source>Audit record</source>
         <translation>审计记录</translation>
+    </message>
+</context>
+<context>
+    <name>RunnerRoles</name>
+    <message>
+        <location filename="../runner/panel.py" line="419" />
+        <source>operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="420" />
+        <source>engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="421" />
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="422" />
+        <source>administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>

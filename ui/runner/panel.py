@@ -328,7 +328,8 @@ class RunnerPanel(QWidget):
             self.model.finish(outcome)
         self.progress.setValue(1000)
         counts = report.counts()
-        text = self.tr("Finished: {ok} ok, {failed} failed, {skipped} skipped.").format(**counts)
+        name = next((c.name for c in self.choices if c.id == report.procedure), report.procedure)
+        text = self.tr("{name} finished: {ok} ok, {failed} failed, {skipped} skipped.").format(name=name, **counts)
         if report.dry_run:
             text += " " + self.tr("Dry run: no device was contacted.")
         if report.cancelled:
@@ -415,9 +416,9 @@ def role_label(role: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     labels = {
-        "operator": QCoreApplication.translate("Roles", "operator"),
-        "engineer": QCoreApplication.translate("Roles", "engineer"),
-        "supervisor": QCoreApplication.translate("Roles", "supervisor"),
-        "admin": QCoreApplication.translate("Roles", "administrator"),
+        "operator": QCoreApplication.translate("RunnerRoles", "operator"),
+        "engineer": QCoreApplication.translate("RunnerRoles", "engineer"),
+        "supervisor": QCoreApplication.translate("RunnerRoles", "supervisor"),
+        "admin": QCoreApplication.translate("RunnerRoles", "administrator"),
     }
     return labels.get(role, role)

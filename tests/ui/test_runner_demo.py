@@ -1,0 +1,163 @@
+"""End to end on the running demo province: procedures started from the runner tab reach the demo's real
+SSH and SNMP endpoints, the operator answers the host-key question, results arrive per device.
+
+The demo (``demo_province``: simulator processes with real SSH and SNMP on loopback) is shared by the
+session; the console here opens the demo's own store. Only Hefei's two aggregation switches are
+worked on, so the whole file runs in well under a minute once the demo is up.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Iterator
+
+import paramiko
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from egovops.audit import verify_store
+from egovops.configs.store import ConfigStore
+from egovops.demo.ssh_endpoints import weaknesses_of
+from egovops.ssh import KnownHostsStore, fingerprint
+from egovops.storage.audit_repo import AuditRepository
+from egovops.storage.database import Database, open_database
+from egovops.storage.inventory_repo import InventoryRepository
+from egovops_ui.main_window import MainWindow
+from egovops_ui.runner.panel import RunnerPanel
+from tests.ui.console import WAIT_MS, open_console
+
+CITY = "安徽省/合肥市"
+HEFEI = ["HF-EXT-AGG-01", "HF-INT-AGG-01"]  # the city's devices in the 40-device demo
+RUN_MS = 90_000
+ITEM_OF = {"no-ntp": "ntp", "no-syslog": "syslog", "no-idle-timeout": "idle-timeout", "snmp-v2c-weak": "snmp", "telnet": "ssh-only",
+           "no-lockout": "login-lockout", "unused-ports-up": "unused-ports"}  # simulator weakness → baseline item
+
+
+@pytest.fixture
+def demo_console(qtbot: QtBot, demo_province) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    store = open_database(demo_province.data_dir / "egovops.sqlite3")
+    window = open_console(qtbot, store)
+    qtbot.waitUntil(lambda: window.session.operator is not None, timeout=WAIT_MS)
+    yield window
+    window.session.stop()
+    window.switcher.apply("en")
+    store.close()
+
+
+class HostKeyAnswers:
+    """Answers every host-key question the console shows, as the operator would, and keeps what it saw."""
+
+    def __init__(self, window: MainWindow, trust: bool) -> None:
+        self.window, self.trust, self.seen = window, trust, []
+        self.timer = QTimer(window, interval=50, timeout=self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        for box in QApplication.topLevelWidgets() + self.window.findChildren(QMessageBox):
+            if isinstance(box, QMessageBox) and box.objectName() == "hostKeyPrompt" and box.isVisible():
+                self.seen.append(box.informativeText())
+                box.button(QMessageBox.StandardButton.Yes if self.trust else QMessageBox.StandardButton.No).click()
+
+
+def runner_on_city(qtbot: QtBot, window: MainWindow, procedure: str) -> RunnerPanel:
+    """What an engineer does: select the city in the site tree, Tools → Run procedure…, pick the procedure."""
+    window.sites.select(CITY)
+    action = next(a for a in window.menus["tools"].actions() if a.objectName() == "runProcedureAction")
+    action.trigger()
+    panel = window.tabs.currentWidget()
+    assert isinstance(panel, RunnerPanel)
+    qtbot.waitUntil(lambda: panel.registry is not None and panel.preview is not None, timeout=WAIT_MS)
+    panel.use_selected_site()
+    panel.select_procedure(procedure)
+    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.selector == f"site:{CITY}" and panel.run_button.isEnabled(), timeout=WAIT_MS)
+    assert sorted(panel.preview.targets) == HEFEI and panel.count_label.text() == "Devices to work on: 2"
+    return panel
+
+
+def forget_hefei_keys(store: Database) -> None:
+    known = KnownHostsStore(store)
+    for device in InventoryRepository(store).devices():
+        if device.name in HEFEI:
+            known.forget(device.address, device.ssh_port, actor="test")
+
+
+def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: QtBot, demo_console: MainWindow, demo_province) -> None:  # type: ignore[no-untyped-def]
+    store = demo_console.session.database
+    forget_hefei_keys(store)  # whatever other tests trusted: this run must meet unknown keys
+    panel = runner_on_city(qtbot, demo_console, "config-backup")
+    panel.ssh_combo.setCurrentIndex(panel.ssh_combo.findData("demo-ssh"))
+    answers = HostKeyAnswers(demo_console, trust=True)
+    versions_before = {name: len(ConfigStore(store).versions(name)) for name in HEFEI}
+    with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
+        panel.run_button.click()  # read-only: no confirmation
+        qtbot.waitUntil(lambda: panel.cancel_button.isEnabled() or panel.report is not None, timeout=WAIT_MS)
+    report = finished.args[0]
+    answers.timer.stop()
+
+    kept = paramiko.RSAKey.from_private_key_file(str(demo_province.data_dir / "demo" / "ssh_host_rsa_key"))
+    assert len(answers.seen) == 2 and all(f"Fingerprint: {fingerprint(kept)}" in text for text in answers.seen)
+    assert report.counts() == {"ok": 2, "failed": 0, "skipped": 0}, [(o.device, o.message) for o in report.outcomes]
+    for name in HEFEI:
+        row = panel.model.row_of(name)
+        assert row is not None and row.status == "ok" and row.fraction == 1.0 and row.seconds is not None
+        assert row.message.startswith(("version", "unchanged since version"))
+        assert len(ConfigStore(store).versions(name)) >= max(1, versions_before[name])
+    assert panel.summary.text() == "Configuration backup finished: 2 ok, 0 failed, 0 skipped."
+    cells = {panel.model.index(r, 0).data(): panel.model.index(r, 1).data() for r in range(panel.model.rowCount())}
+    assert cells == dict.fromkeys(HEFEI, "ok")
+
+    with qtbot.waitSignal(panel.auditShown, timeout=WAIT_MS) as shown:
+        panel.audit_button.click()
+    dialog = shown.args[0]
+    details = dialog.row.details_dict()
+    assert dialog.row.action == "procedure.run" and dialog.row.subject == "config-backup"
+    assert dialog.row.actor == demo_console.session.operator.label()
+    assert {r["device"]: r["status"] for r in details["results"]} == dict.fromkeys(HEFEI, "ok")
+    assert details["run_id"] == report.run_id and details["counts"]["ok"] == 2
+    trusted = [r for r in AuditRepository(store).recent(20) if r.action == "ssh.trust-host-key" and r.subject in HEFEI]
+    assert {r.subject for r in trusted} == set(HEFEI)
+    assert verify_store(store).ok
+
+
+def test_baseline_on_the_whole_city_then_export_the_results(qtbot: QtBot, demo_console: MainWindow, tmp_path: Path) -> None:
+    panel = runner_on_city(qtbot, demo_console, "baseline-check")
+    panel.ssh_combo.setCurrentIndex(panel.ssh_combo.findData("demo-ssh"))
+    answers = HostKeyAnswers(demo_console, trust=True)  # only asked if this test runs first
+    with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
+        panel.run_button.click()
+    answers.timer.stop()
+    report = finished.args[0]
+    compliant = {name: not weaknesses_of(name) for name in HEFEI}
+    for outcome in report.outcomes:
+        assert outcome.status.value == ("ok" if compliant[outcome.device] else "failed"), outcome
+        assert panel.model.row_of(outcome.device).status == outcome.status.value
+
+    target = tmp_path / "合肥市-baseline.csv"
+    with qtbot.waitSignal(panel.exported, timeout=WAIT_MS) as exported:
+        panel.export_csv(str(target))
+    assert exported.args == [str(target), 2]
+    rows = {r["device"]: r for r in csv.DictReader(target.open(encoding="utf-8-sig"))}
+    assert set(rows) == set(HEFEI)
+    for name, row in rows.items():  # both Hefei switches are built weak: each fails exactly its own items
+        assert row["status"] == "failed" and row["compliant"] == "false" and 0 <= float(row["score"]) < 100
+        assert set(row["items"].split(";")) == {ITEM_OF[w] for w in weaknesses_of(name)}
+    assert "exported to" in panel.summary.text()
+
+
+def test_cancel_stops_a_running_sweep_and_skips_what_is_left(qtbot: QtBot, demo_console: MainWindow) -> None:
+    panel = runner_on_city(qtbot, demo_console, "interface-errors")
+    panel.form.editor("interval").setText("120")  # long enough that only Cancel can end it in time
+    with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
+        panel.run_button.click()
+        qtbot.waitUntil(lambda: all(panel.model.row_of(n) and panel.model.row_of(n).status == "running" for n in HEFEI), timeout=30_000)
+        assert "waiting 120 s for the second sample" in panel.model.row_of(HEFEI[0]).message
+        assert 0 < panel.progress.value() < 1000
+        panel.cancel_button.click()
+    report = finished.args[0]
+    assert report.cancelled and report.counts()["skipped"] == 2, [(o.device, o.message) for o in report.outcomes]
+    assert {panel.model.row_of(n).message for n in HEFEI} == {"cancelled by the operator"}
+    assert panel.summary.text().endswith("Cancelled by the operator.")
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
