@@ -23,11 +23,13 @@ class GeneralTab(QWidget):
         self.sla.setDecimals(3)
         self.sla.setSingleStep(0.01)
         self.sla.setSuffix(" %")
+        self.sla.setMaximumWidth(200)
         self.language = QComboBox(self, objectName="consoleLanguage")
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)  # each in its own language, never translated
         self.language.setCurrentIndex(self.language.findData(window.switcher.language))
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language.setMaximumWidth(200)
         self.sla_label, self.language_label, self.sla_note = QLabel(self), QLabel(self), QLabel(self)
         self.sla_note.setWordWrap(True)
         form = QFormLayout()

@@ -17,6 +17,7 @@ from egovops.availability.planning import WINDOW_ROLE, AvailabilityPlanner, new_
 from egovops.errors import EgovopsError
 from egovops.reports.formatting import duration as show_duration
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops_ui.states import network_label
 from egovops_ui.settings_dialogs.common import StatusLine, error_text, may, operator_of
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class MaintenanceTab(QWidget):
         self.starts = QDateTimeEdit(tomorrow, self, objectName="windowStarts")
         self.ends = QDateTimeEdit(tomorrow.addSecs(4 * 3600), self, objectName="windowEnds")
         for edit in (self.starts, self.ends):
+            edit.setMaximumWidth(220)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.repeat = QComboBox(self, objectName="windowRepeat")
@@ -122,7 +124,8 @@ class MaintenanceTab(QWidget):
         self.table.setRowCount(len(windows))
         kinds = self._kind_names()
         for row, w in enumerate(windows):
-            cells = (str(w.id), f"{kinds[w.scope_kind]} {w.scope}", f"{w.starts:%Y-%m-%d %H:%M} {w.tz}",
+            scope = network_label(w.scope) if w.scope_kind == "network" else w.scope
+            cells = (str(w.id), f"{kinds[w.scope_kind]} {scope}", f"{w.starts:%Y-%m-%d %H:%M} {w.tz}",
                      show_duration(w.duration), self._repeat_text(w), w.reason)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from egovops.polling.settings import Intervals, PollingSettings, Thresholds
+
+SPIN_WIDTH = 200  # a number, not a sentence: full-width boxes read as text fields
 
 
 def _double(parent: QWidget, name: str, decimals: int = 1, suffix: str = "") -> QDoubleSpinBox:
@@ -20,13 +22,14 @@ def _double(parent: QWidget, name: str, decimals: int = 1, suffix: str = "") -> 
     box.setRange(-1_000_000.0, 1_000_000.0)
     box.setDecimals(decimals)
     box.setSuffix(suffix)
-    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.PlusMinus)
+    box.setMaximumWidth(SPIN_WIDTH)
     return box
 
 
 def _integer(parent: QWidget, name: str) -> QSpinBox:
     box = QSpinBox(parent, objectName=name)
     box.setRange(-1_000_000, 1_000_000)
+    box.setMaximumWidth(SPIN_WIDTH)
     return box
 
 

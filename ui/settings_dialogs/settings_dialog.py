@@ -57,6 +57,8 @@ class SettingsDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Windows are planned and removed on their own tab at once: "Save" there would mislead.
+        self.tabs.currentChanged.connect(lambda i: self.save_button.setVisible(self.tabs.widget(i) is not self.maintenance))
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self.status)
