@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -96,6 +97,17 @@ def test_credential_profile_is_chosen_by_name_and_no_secret_is_recorded(database
     assert all("Hf#c0mmunity!" not in r.details for r in AuditRepository(database).rows())
 
 
+def test_an_undefined_profile_from_an_import_survives_an_edit_but_is_not_chosen_anew(database: Database) -> None:
+    _sites(SiteEditor(database))
+    editor = DeviceEditor(database)
+    plain = editor.check(FORM, None)
+    InventoryRepository(database).save_devices([plain, replace(plain, name="IMPORTED", credential_profile="later-v3")])
+    editor.save(ENGINEER, dict(FORM, name="IMPORTED", credential_profile="later-v3", contact="新联系人"), editing="IMPORTED")
+    assert InventoryRepository(database).device("IMPORTED").contact == "新联系人"
+    with pytest.raises(DeviceFormError, match="later-v3"):
+        editor.save(ENGINEER, dict(FORM, credential_profile="later-v3"), editing=FORM["name"])
+
+
 def test_an_operator_may_not_edit_and_the_core_refuses(database: Database) -> None:
     _sites(SiteEditor(database))
     with pytest.raises(PermissionDenied, match="engineer"):
@@ -162,6 +174,7 @@ def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Data
     DeviceEditor(database).save(ENGINEER, FORM)
     rows = [
         HEADER,
+        "FD-GOV-AS-01,127.31.0.1,20161,,extranet,安徽省/合肥市,h3c,S5130,access,接入域,3,肥东县政府办,王芳,,肥东;接入",
         "HF-CORE-01,127.30.0.1,,,extranet,安徽省/合肥市,huawei,S12704,core,核心域,3,合肥市数据资源局,张伟,,",
         "FD-AS-01,127.30.0.2,,,intranet,安徽省/合肥市/肥东县,h3c,S5130,access,接入域,2,肥东县政府办,李娜,,",
         "FD-AS-02,300.0.0.1,,,extranet,安徽省/合肥市/肥东县,h3c,S5130,access,,2,,,,",
@@ -169,10 +182,12 @@ def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Data
     path = tmp_path / "gbk.csv"
     path.write_bytes("\r\n".join(rows).encode("gbk"))
     outcome = import_inventory(database, ENGINEER, path)
-    assert outcome.report.encoding == "gbk" and outcome.stored == 2 and outcome.report.rejected_rows == 1
+    assert outcome.report.encoding == "gbk" and outcome.stored == 3 and outcome.report.rejected_rows == 1
     assert outcome.new_sites == ["安徽省/合肥市/肥东县"]
+    assert outcome.changed == {"FD-GOV-AS-01": ["contact"]}  # the stored device's other fields were the same
     assert {d.name for d in InventoryRepository(database).devices()} == {"FD-GOV-AS-01", "HF-CORE-01", "FD-AS-01"}
     row = AuditRepository(database).recent(1)[0]
     assert row.action == "inventory.import" and row.details_dict()["rejected"] == 1
+    assert row.details_dict()["changed"] == {"FD-GOV-AS-01": ["contact"]}
     with pytest.raises(PermissionDenied):
         import_inventory(database, WATCHER, path)

@@ -2,18 +2,20 @@
 
 The import itself is the command line's (``importer.import_file``): bad rows are rejected one by
 one with their reasons, good rows are stored, and a file that cannot be read stores nothing. A
-stored device is only ever changed by a good row with its name; nothing is deleted.
+stored device is only ever changed by a good row with its name, which replaces its fields (the
+outcome names each field so changed); nothing is deleted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
 from egovops.inventory.editing import require_editor
 from egovops.inventory.importer import ImportReport, import_file
+from egovops.inventory.validation import DEVICE_COLUMNS, device_to_row
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 
@@ -22,6 +24,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 class ImportOutcome:
     report: ImportReport
     new_sites: list[str]  # sites the good rows named that were not in the tree before
+    changed: dict[str, list[str]] = field(default_factory=dict)  # stored device → fields a row changed
 
     @property
     def stored(self) -> int:
@@ -32,14 +35,26 @@ def import_inventory(database: Database, operator: Operator, path: Path) -> Impo
     require_editor(operator)
     repo = InventoryRepository(database)
     before = {s.path for s in repo.sites()}
+    stored = {d.name: device_to_row(d) for d in repo.devices()}
     report = import_file(repo, path)
     new_sites = sorted({s.path for s in repo.sites()} - before)
+    changed = _changed(stored, {d.name: device_to_row(d) for d in repo.devices() if d.name in stored})
     AuditLog(database).record(
         actor=operator.label(), role=operator.role.value, action="inventory.import", subject=path.name,
         details={
             "file": str(path), "encoding": report.encoding, "rows": report.rows, "added": report.added,
             "updated": report.updated, "rejected": report.rejected_rows, "file_error": report.file_error,
-            "new_sites": new_sites,
+            "new_sites": new_sites, "changed": changed,
         },
     )
-    return ImportOutcome(report, new_sites)
+    return ImportOutcome(report, new_sites, changed)
+
+
+def _changed(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    """Which fields of which already stored devices the file's rows replaced (an update overwrites)."""
+    found = {}
+    for name, row in after.items():
+        fields = [column for column in DEVICE_COLUMNS if before[name][column] != row[column]]
+        if fields:
+            found[name] = fields
+    return found

@@ -191,8 +191,8 @@
     <name>DeviceRemoval</name>
     <message>
         <location filename="../inventory_edit/removal.py" line="34" />
-        <source>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms and {samples} polling samples.</source>
-        <translation>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms and {samples} polling samples.</translation>
+        <source>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms, {samples} polling samples, its current status, discovered neighbours and map position.</source>
+        <translation>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms, {samples} polling samples, its current status, discovered neighbours and map position.</translation>
     </message>
     <message>
         <location filename="../inventory_edit/removal.py" line="37" />
@@ -223,57 +223,67 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="66" />
+        <location filename="../inventory_edit/import_dialog.py" line="69" />
         <source>Import {file}</source>
         <translation>Import {file}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <location filename="../inventory_edit/import_dialog.py" line="70" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <location filename="../inventory_edit/import_dialog.py" line="70" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <location filename="../inventory_edit/import_dialog.py" line="70" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="69" />
+        <location filename="../inventory_edit/import_dialog.py" line="72" />
         <source>The import did not run: {error}</source>
         <translation>The import did not run: {error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="72" />
+        <location filename="../inventory_edit/import_dialog.py" line="75" />
         <source>Importing {file}…</source>
         <translation>Importing {file}…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="81" />
+        <location filename="../inventory_edit/import_dialog.py" line="84" />
         <source>Nothing was stored: {error}</source>
         <translation>Nothing was stored: {error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="82" />
+        <location filename="../inventory_edit/import_dialog.py" line="85" />
         <source>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</source>
         <translation>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="88" />
+        <location filename="../inventory_edit/import_dialog.py" line="91" />
         <source>{n} rows were rejected and nothing from them was stored; every problem is listed below.</source>
         <translation>{n} rows were rejected and nothing from them was stored; every problem is listed below.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="95" />
+        <location filename="../inventory_edit/import_dialog.py" line="98" />
         <source>New sites created: {sites}</source>
         <translation>New sites created: {sites}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="98" />
+        <location filename="../inventory_edit/import_dialog.py" line="102" />
+        <source>Stored devices changed by the file (name and fields): {devices}</source>
+        <translation>Stored devices changed by the file (name and fields): {devices}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="103" />
+        <source> and {n} more</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="106" />
         <source>Devices already stored and not named in the file are unchanged.</source>
         <translation>Devices already stored and not named in the file are unchanged.</translation>
     </message>

@@ -191,8 +191,8 @@
     <name>DeviceRemoval</name>
     <message>
         <location filename="../inventory_edit/removal.py" line="34" />
-        <source>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms and {samples} polling samples.</source>
-        <translation>将随之删除：{links} 条链路、{changes} 条状态变化（其可用性历史）、{alarms} 条告警和 {samples} 条轮询采样。</translation>
+        <source>Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms, {samples} polling samples, its current status, discovered neighbours and map position.</source>
+        <translation>将随之删除：{links} 条链路、{changes} 条状态变化（其可用性历史）、{alarms} 条告警、{samples} 条轮询采样，以及其当前状态、发现的邻居和地图位置。</translation>
     </message>
     <message>
         <location filename="../inventory_edit/removal.py" line="37" />
@@ -223,57 +223,67 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="66" />
+        <location filename="../inventory_edit/import_dialog.py" line="69" />
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <location filename="../inventory_edit/import_dialog.py" line="70" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <location filename="../inventory_edit/import_dialog.py" line="70" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="67" />
+        <location filename="../inventory_edit/import_dialog.py" line="70" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="69" />
+        <location filename="../inventory_edit/import_dialog.py" line="72" />
         <source>The import did not run: {error}</source>
         <translation>导入未执行：{error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="72" />
+        <location filename="../inventory_edit/import_dialog.py" line="75" />
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="81" />
+        <location filename="../inventory_edit/import_dialog.py" line="84" />
         <source>Nothing was stored: {error}</source>
         <translation>未存储任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="82" />
+        <location filename="../inventory_edit/import_dialog.py" line="85" />
         <source>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</source>
         <translation>{rows} 行中已存储 {stored} 行（新增 {added} 台设备，更新 {updated} 台）；文件编码为 {encoding}。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="88" />
+        <location filename="../inventory_edit/import_dialog.py" line="91" />
         <source>{n} rows were rejected and nothing from them was stored; every problem is listed below.</source>
         <translation>{n} 行被拒绝，其中的内容均未存储；所有问题列于下方。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="95" />
+        <location filename="../inventory_edit/import_dialog.py" line="98" />
         <source>New sites created: {sites}</source>
         <translation>新建的站点：{sites}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="98" />
+        <location filename="../inventory_edit/import_dialog.py" line="102" />
+        <source>Stored devices changed by the file (name and fields): {devices}</source>
+        <translation>被文件修改的已有设备（名称及字段）：{devices}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="103" />
+        <source> and {n} more</source>
+        <translation>，另有 {n} 台</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="106" />
         <source>Devices already stored and not named in the file are unchanged.</source>
         <translation>已存储但文件中未列出的设备保持不变。</translation>
     </message>

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import (
 from egovops.inventory.audited_import import ImportOutcome
 
 
+MAX_NAMED = 20  # the audit record holds them all; the dialog names the first few
+
+
 class ImportDialog(QDialog):
     def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,11 @@ class ImportDialog(QDialog):
         lines = []
         if outcome.new_sites:
             lines.append(self.tr("New sites created: {sites}").replace("{sites}", ", ".join(outcome.new_sites)))
+        if outcome.changed:
+            shown = [f"{name} ({', '.join(fields)})" for name, fields in list(outcome.changed.items())[:MAX_NAMED]]
+            more = len(outcome.changed) - len(shown)
+            text = self.tr("Stored devices changed by the file (name and fields): {devices}").replace("{devices}", "; ".join(shown))
+            lines.append(text + (self.tr(" and {n} more").replace("{n}", str(more)) if more > 0 else ""))
         lines += outcome.report.warnings
         if not outcome.report.file_error:
             lines.append(self.tr("Devices already stored and not named in the file are unchanged."))

@@ -31,8 +31,8 @@ class DeviceRemoval(QObject):
 
     def consequences(self, footprint: DeviceFootprint) -> str:
         deleted = self.tr(
-            "Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms "
-            "and {samples} polling samples."
+            "Deleted with it: {links} links, {changes} state changes (its availability history), {alarms} alarms, "
+            "{samples} polling samples, its current status, discovered neighbours and map position."
         )
         kept = self.tr("Kept: its {configs} stored configuration versions and every audit record.")
         values = {"links": footprint.links, "changes": footprint.state_changes, "alarms": footprint.alarms,
