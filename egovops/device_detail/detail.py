@@ -30,6 +30,7 @@ class DeviceDetail:
     transitions: list[Transition]  # newest first
     alarms: list[Alarm]  # active first, then newest
     configs: list[ConfigVersion]  # without text, oldest first
+    vendor: str = ""  # the inventory's: the SSH profile and the read-only check go by it
 
     @property
     def name(self) -> str:
@@ -48,6 +49,7 @@ def load_detail(database: Database, name: str) -> DeviceDetail:
         transitions=DeviceDetailRepository(database).recent_transitions(name, RECENT_TRANSITIONS),
         alarms=AlarmRepository(database).list(device=name)[:RECENT_ALARMS],
         configs=ConfigStore(database).versions(name),
+        vendor=device.vendor,
     )
 
 

@@ -84,7 +84,7 @@ def test_alarm_to_device_view_to_fault_to_read_only_command(qtbot: QtBot, device
 
     view.tabs.setCurrentWidget(view.commands)
     qtbot.waitUntil(lambda: view.commands.profile.currentText() == device_ssh.profile, timeout=WAIT_MS)
-    assert "read-only" in view.commands.hint.text()
+    assert "read-only" in view.commands.hint.text() and "show, traceroute" in view.commands.hint.text()  # Cisco verbs
     view.commands.command.setText("show ip interface brief")
     with qtbot.waitSignal(view.commands.finished, timeout=WAIT_MS * 4) as finished:
         qtbot.mouseClick(view.commands.send, Qt.MouseButton.LeftButton)

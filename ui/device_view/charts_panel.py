@@ -117,9 +117,16 @@ class ChartsPanel(QWidget):
             self.interface.setCurrentIndex(found)
 
     def plot(self) -> None:
-        data = self.data
-        if data is None:
+        if self.data is None:
             return
+        # Titles and legends take their font when created: build them inside the reports' style
+        # too (its CJK font), not only the draw, or Chinese labels come out as empty boxes.
+        with report_style():
+            self._plot(self.data)
+        self.canvas.draw_idle()
+        self.drawn.emit(self.data.series.window)
+
+    def _plot(self, data: ChartData) -> None:
         series = data.series
         h, t = self.health_axes, self.traffic_axes
         h.clear()
@@ -146,5 +153,3 @@ class ChartsPanel(QWidget):
         hourly = self.tr("hourly averages") if series.source == "hourly" else self.tr("every sample")
         self.note.setText(self.tr("{n} points, {kind}").format(n=len(data.times), kind=hourly) if not series.empty
                           else self.tr("No samples stored for this period yet"))
-        self.canvas.draw_idle()
-        self.drawn.emit(series.window)

@@ -42,7 +42,7 @@ class CommandPanel(QWidget):
         self.output.setObjectName("sshOutput")
         self.output.setReadOnly(True)
         self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # long refusals stay readable
         bar = QHBoxLayout()
         self.profile_caption = QLabel(self)
         bar.addWidget(self.profile_caption)
@@ -66,8 +66,17 @@ class CommandPanel(QWidget):
         self.send.setText(self.tr("Run"))
         self._hint()
 
-    def set_context(self, vendor: str, profiles: list[str], default: str | None, role: Role | None) -> None:
-        self.vendor, self.role = vendor, role
+    def role_name(self, role: Role) -> str:
+        return {Role.OPERATOR: self.tr("operator"), Role.ENGINEER: self.tr("engineer"),
+                Role.SUPERVISOR: self.tr("supervisor"), Role.ADMIN: self.tr("admin")}[role]
+
+    def set_vendor(self, vendor: str) -> None:
+        """The inventory's vendor decides which verbs are read-only (as the core's check does)."""
+        self.vendor = vendor
+        self._hint()
+
+    def set_context(self, profiles: list[str], default: str | None, role: Role | None) -> None:
+        self.role = role
         chosen = self.profile.currentText() or default
         self.profile.clear()
         self.profile.addItems(profiles)
@@ -80,7 +89,8 @@ class CommandPanel(QWidget):
             self.hint.setText(self.tr("No SSH credential profile exists yet: add one under credentials first."))
         elif self.role is not None and not self.role.at_least(WRITE_ROLE):
             verbs = ", ".join(sorted(verbs_for(self.vendor)))
-            self.hint.setText(self.tr("Your role ({role}) may send read-only commands only: {verbs}.").format(role=self.role.value, verbs=verbs))
+            self.hint.setText(self.tr("Your role ({role}) may send read-only commands only: {verbs}.").format(
+                role=self.role_name(self.role), verbs=verbs))
         else:
             self.hint.setText(self.tr("Commands are sent as typed and recorded in the audit log."))
 

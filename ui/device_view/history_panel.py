@@ -17,6 +17,7 @@ def _table(parent: QWidget, name: str, columns: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
+    table.setWordWrap(False)  # one line per event; the full text is in the tooltip
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -39,6 +40,8 @@ class HistoryPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.transitions_box)
         splitter.addWidget(self.alarms_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)  # alarm messages are the longer text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter)
@@ -68,6 +71,7 @@ class HistoryPanel(QWidget):
             cells = [format_time(a.last_seen), severity_label(a.severity), alarm_state_label(_alarm_state(a)), a.subject, a.message]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == 1 and a.active:
                     item.setBackground(SEVERITY_COLOURS.get(a.severity, SEVERITY_COLOURS["info"]))
                 self.alarms.setItem(row, column, item)

@@ -91,13 +91,12 @@ class DeviceView(QWidget):
         self.interfaces.set_rows(detail.interfaces)
         self.history.show_history(detail.transitions, detail.alarms)
         self.configs.set_versions(detail.configs)
-        self.commands.vendor = detail.summary.vendor
+        self.commands.set_vendor(detail.vendor)
         self.loaded.emit()
 
     def _ssh_ready(self, context: tuple[list[str], str | None]) -> None:
         operator = self.window_.session.operator
-        self.commands.set_context(self.detail.summary.vendor if self.detail else "", context[0], context[1],
-                                  operator.role if operator else None)
+        self.commands.set_context(context[0], context[1], operator.role if operator else None)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)

@@ -39,52 +39,52 @@
         <translation>Could not load the charts: {error}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="127" />
+        <location filename="../device_view/charts_panel.py" line="134" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="128" />
+        <location filename="../device_view/charts_panel.py" line="135" />
         <source>Memory %</source>
         <translation>Memory %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="130" />
+        <location filename="../device_view/charts_panel.py" line="137" />
         <source>CPU and memory (%)</source>
         <translation>CPU and memory (%)</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="137" />
+        <location filename="../device_view/charts_panel.py" line="144" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="138" />
+        <location filename="../device_view/charts_panel.py" line="145" />
         <source>out</source>
         <translation>out</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="140" />
+        <location filename="../device_view/charts_panel.py" line="147" />
         <source>Traffic of {interface} (Mbit/s)</source>
         <translation>Traffic of {interface} (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="146" />
+        <location filename="../device_view/charts_panel.py" line="153" />
         <source>hourly averages</source>
         <translation>hourly averages</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="146" />
+        <location filename="../device_view/charts_panel.py" line="153" />
         <source>every sample</source>
         <translation>every sample</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="147" />
+        <location filename="../device_view/charts_panel.py" line="154" />
         <source>{n} points, {kind}</source>
         <translation>{n} points, {kind}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="148" />
+        <location filename="../device_view/charts_panel.py" line="155" />
         <source>No samples stored for this period yet</source>
         <translation>No samples stored for this period yet</translation>
     </message>
@@ -107,27 +107,47 @@
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="80" />
+        <location filename="../device_view/command_panel.py" line="70" />
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="70" />
+        <source>engineer</source>
+        <translation>engineer</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="71" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="71" />
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="89" />
         <source>No SSH credential profile exists yet: add one under credentials first.</source>
         <translation>No SSH credential profile exists yet: add one under credentials first.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="83" />
+        <location filename="../device_view/command_panel.py" line="92" />
         <source>Your role ({role}) may send read-only commands only: {verbs}.</source>
         <translation>Your role ({role}) may send read-only commands only: {verbs}.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="85" />
+        <location filename="../device_view/command_panel.py" line="95" />
         <source>Commands are sent as typed and recorded in the audit log.</source>
         <translation>Commands are sent as typed and recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="93" />
+        <location filename="../device_view/command_panel.py" line="103" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="105" />
+        <location filename="../device_view/command_panel.py" line="115" />
         <source>[{seconds:.1f} s, audit record {id}]</source>
         <translation>[{seconds:.1f} s, audit record {id}]</translation>
     </message>
@@ -173,93 +193,93 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="104" />
+        <location filename="../device_view/view.py" line="103" />
         <source>{device}: {error}</source>
         <translation>{device}: {error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="118" />
-        <location filename="../device_view/view.py" line="139" />
+        <location filename="../device_view/view.py" line="117" />
+        <location filename="../device_view/view.py" line="138" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="121" />
+        <location filename="../device_view/view.py" line="120" />
         <source>Polling {device}…</source>
         <translation>Polling {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="130" />
+        <location filename="../device_view/view.py" line="129" />
         <source>Polled just now: {state}</source>
         <translation>Polled just now: {state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="142" />
+        <location filename="../device_view/view.py" line="141" />
         <source>Pinging {device}…</source>
         <translation>Pinging {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="147" />
+        <location filename="../device_view/view.py" line="146" />
         <source>ICMP echo</source>
         <translation>ICMP echo</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="147" />
+        <location filename="../device_view/view.py" line="146" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="149" />
+        <location filename="../device_view/view.py" line="148" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} answered {method} in {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="151" />
+        <location filename="../device_view/view.py" line="150" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} did not answer {method}: {detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="154" />
+        <location filename="../device_view/view.py" line="153" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="154" />
         <source>Poll now</source>
         <translation>Poll now</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="156" />
+        <location filename="../device_view/view.py" line="155" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="156" />
         <source>Run a procedure…</source>
         <translation>Run a procedure…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="157" />
         <source>Interfaces</source>
         <translation>Interfaces</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="157" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="157" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="159" />
+        <location filename="../device_view/view.py" line="158" />
         <source>Command</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="159" />
+        <location filename="../device_view/view.py" line="158" />
         <source>Configurations</source>
         <translation>Configurations</translation>
     </message>

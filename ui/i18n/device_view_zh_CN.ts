@@ -39,52 +39,52 @@
         <translation>无法加载图表：{error}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="127" />
+        <location filename="../device_view/charts_panel.py" line="134" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="128" />
+        <location filename="../device_view/charts_panel.py" line="135" />
         <source>Memory %</source>
         <translation>内存 %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="130" />
+        <location filename="../device_view/charts_panel.py" line="137" />
         <source>CPU and memory (%)</source>
         <translation>CPU 与内存（%）</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="137" />
+        <location filename="../device_view/charts_panel.py" line="144" />
         <source>in</source>
         <translation>入</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="138" />
+        <location filename="../device_view/charts_panel.py" line="145" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="140" />
+        <location filename="../device_view/charts_panel.py" line="147" />
         <source>Traffic of {interface} (Mbit/s)</source>
         <translation>{interface} 流量（Mbit/s）</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="146" />
+        <location filename="../device_view/charts_panel.py" line="153" />
         <source>hourly averages</source>
         <translation>小时平均值</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="146" />
+        <location filename="../device_view/charts_panel.py" line="153" />
         <source>every sample</source>
         <translation>全部采样点</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="147" />
+        <location filename="../device_view/charts_panel.py" line="154" />
         <source>{n} points, {kind}</source>
         <translation>{n} 个点，{kind}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="148" />
+        <location filename="../device_view/charts_panel.py" line="155" />
         <source>No samples stored for this period yet</source>
         <translation>该时段尚无采样数据</translation>
     </message>
@@ -107,27 +107,47 @@
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="80" />
+        <location filename="../device_view/command_panel.py" line="70" />
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="70" />
+        <source>engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="71" />
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="71" />
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../device_view/command_panel.py" line="89" />
         <source>No SSH credential profile exists yet: add one under credentials first.</source>
         <translation>尚无 SSH 凭据配置，请先在凭据管理中添加。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="83" />
+        <location filename="../device_view/command_panel.py" line="92" />
         <source>Your role ({role}) may send read-only commands only: {verbs}.</source>
         <translation>您的角色（{role}）只能执行只读命令：{verbs}。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="85" />
+        <location filename="../device_view/command_panel.py" line="95" />
         <source>Commands are sent as typed and recorded in the audit log.</source>
         <translation>命令按输入原样发送，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="93" />
+        <location filename="../device_view/command_panel.py" line="103" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="105" />
+        <location filename="../device_view/command_panel.py" line="115" />
         <source>[{seconds:.1f} s, audit record {id}]</source>
         <translation>[{seconds:.1f} 秒，审计记录 {id}]</translation>
     </message>
@@ -173,93 +193,93 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="104" />
+        <location filename="../device_view/view.py" line="103" />
         <source>{device}: {error}</source>
         <translation>{device}：{error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="118" />
-        <location filename="../device_view/view.py" line="139" />
+        <location filename="../device_view/view.py" line="117" />
+        <location filename="../device_view/view.py" line="138" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="121" />
+        <location filename="../device_view/view.py" line="120" />
         <source>Polling {device}…</source>
         <translation>正在轮询 {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="130" />
+        <location filename="../device_view/view.py" line="129" />
         <source>Polled just now: {state}</source>
         <translation>刚刚轮询：{state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="142" />
+        <location filename="../device_view/view.py" line="141" />
         <source>Pinging {device}…</source>
         <translation>正在 Ping {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="147" />
+        <location filename="../device_view/view.py" line="146" />
         <source>ICMP echo</source>
         <translation>ICMP 回显</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="147" />
+        <location filename="../device_view/view.py" line="146" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="149" />
+        <location filename="../device_view/view.py" line="148" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} 响应了 {method}，用时 {ms:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="151" />
+        <location filename="../device_view/view.py" line="150" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} 未响应 {method}：{detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="154" />
+        <location filename="../device_view/view.py" line="153" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="154" />
         <source>Poll now</source>
         <translation>立即轮询</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="156" />
+        <location filename="../device_view/view.py" line="155" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="156" />
         <source>Run a procedure…</source>
         <translation>运行流程…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="157" />
         <source>Interfaces</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="157" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="157" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="159" />
+        <location filename="../device_view/view.py" line="158" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="159" />
+        <location filename="../device_view/view.py" line="158" />
         <source>Configurations</source>
         <translation>配置</translation>
     </message>
