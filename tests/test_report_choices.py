@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from matplotlib.figure import Figure
 
 from egovops.availability.periods import zone
 from egovops.availability.report import ReportRequest, report_from_store
 from egovops.cli.main import cli as egovops_cli
 from egovops.errors import ValidationError
+from egovops.reports.charts import report_style
 from egovops.reports.choices import choose_period
 from egovops.reports.export import ExportError, write_report
+from egovops.reports.fonts import cjk_family
 from egovops.reports.preview import build_preview, default_file_name
 from tests.fixtures.availability_store import PERIOD, availability_store  # noqa: F401
 
@@ -66,3 +70,31 @@ def test_an_unwritable_target_is_named_with_the_reason(availability_store, tmp_p
     done = CliRunner().invoke(egovops_cli, ["report", "availability", "--from", "2026-10-01", "--to", "2026-10-01",
                                             "--out", str(tmp_path / "missing" / "r.pdf")])
     assert done.exit_code == 1 and "No such file or directory" in done.stderr and "Traceback" not in done.output
+
+
+def test_report_style_keeps_chinese_while_another_thread_leaves_it() -> None:
+    """The console builds a preview and writes an export on two workers at once."""
+    entered, release, go = threading.Event(), threading.Event(), threading.Event()
+    families: list[list[str]] = []
+
+    def other_chart() -> None:
+        with report_style():
+            entered.set()
+            release.wait(5)
+
+    def build() -> None:
+        with report_style():
+            go.wait(5)
+            families.append(Figure().text(0, 0, "可用率").get_fontfamily())
+
+    other = threading.Thread(target=other_chart)
+    other.start()
+    assert entered.wait(5)
+    builder = threading.Thread(target=build)
+    builder.start()
+    builder.join(0.3)  # without the lock the builder is inside the style by now
+    release.set()  # the other chart is done: leaving rc_context restores what it found on entry
+    other.join(5)
+    go.set()
+    builder.join(5)
+    assert families == [[cjk_family(), "DejaVu Sans"]]

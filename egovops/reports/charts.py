@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
@@ -19,9 +20,15 @@ from egovops.reports.formatting import view_name
 GOOD, BAD, GREY = "#2e7d32", "#c62828", "#9e9e9e"
 
 
+# rcParams are global: a thread leaving rc_context restores the defaults under another thread still
+# inside it, whose remaining labels then get a font without Chinese (empty boxes). The console
+# builds previews and exports on two workers at once, so figures are built one at a time.
+_STYLE_LOCK = threading.RLock()
+
+
 @contextmanager
 def report_style() -> Iterator[None]:
-    with matplotlib.rc_context(rc()):
+    with _STYLE_LOCK, matplotlib.rc_context(rc()):
         yield
 
 

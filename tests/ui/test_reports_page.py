@@ -169,8 +169,15 @@ def test_grouping_view_and_chart_follow_the_pickers(qtbot: QtBot, window: MainWi
     assert cells[HEFEI_ROOT][2:5] == [cut_off, cut_off, "1"]
     core = {r.key: r for r in core_report(last_month_store, by="device", view="device").rows}
     assert cells == {key: tables.group_cells(row, "device") for key, row in core.items()}
+    page.pickers.select(by="county", chart="heatmap")
+    settled(qtbot, page)
+    assert page.report is not None and len(page.report.heat.labels) == 30
+    # A row per unit at a readable height: the preview scrolls rather than squeezing the names.
+    assert page.chart.canvas.minimumHeight() >= 18 * 30 > page.chart.viewport().height()
+    qtbot.waitUntil(lambda: page.chart.verticalScrollBar().maximum() > 0, timeout=5000)  # layout is posted
     page.pickers.select(chart="trend")
     settled(qtbot, page)
+    qtbot.waitUntil(lambda: page.chart.verticalScrollBar().maximum() == 0, timeout=5000)
     figure = page.chart.figure
     assert figure is not None and figure.axes[0].get_title(loc="left") == "Monthly availability, whole network"
     image = page.chart.canvas.grab().toImage()

@@ -4,42 +4,48 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from egovops.reports.charts import report_style
+TALL_PX_PER_INCH = 60
 
-
-class StyledCanvas(FigureCanvasQTAgg):
-    def draw(self) -> None:
-        # Tick labels are formatted at draw time and read the report's settings (CJK font,
-        # ASCII minus) then, so drawing happens inside the same style the figure was built with.
-        with report_style():
-            super().draw()
+class PreviewCanvas(FigureCanvasQTAgg):
+    """Draws outside report_style(): its lock may be held by an export for seconds, and the
+    figure's texts already carry the CJK font they were created with."""
 
     def sizeHint(self) -> QSize:
         # The figure's own size (11 × 6 in) would make the page wider than most screens.
         return QSize(800, 360)
 
 
-class ChartPreview(QWidget):
-    """Holds one canvas per figure: a new canvas adopts the screen's pixel ratio and the
-    widget's size itself, which a figure swapped into an old canvas would not."""
+class ChartPreview(QScrollArea):
+    """Holds one canvas per figure (a new canvas adopts the screen's pixel ratio and its size
+    itself, which a figure swapped into an old canvas would not); tall figures scroll."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportChart")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setWidgetResizable(True)
         self.setMinimumHeight(240)
-        self._layout = QVBoxLayout(self)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self)
+        self._layout = QVBoxLayout(inner)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.canvas: StyledCanvas | None = None
+        self.setWidget(inner)
+        self.canvas: PreviewCanvas | None = None
 
     def show_figure(self, figure: Figure) -> None:
-        canvas = StyledCanvas(figure)
-        canvas.setParent(self)
+        # The report's fixed margins suit its 11 × 6 in page; on a smaller widget titles, legend
+        # and the rotated names would be cut off, so the preview lets matplotlib fit them (one
+        # figure on screen, where the cost the PDF avoids does not matter).
+        figure.set_layout_engine("constrained")
+        canvas = PreviewCanvas(figure)
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # A heat map grows with its rows; squeezed to the page its unit names would overlap.
+        canvas.setMinimumHeight(int(figure.get_figheight() * TALL_PX_PER_INCH) if figure.get_figheight() > 6.5 else 220)
         if self.canvas is not None:
+            # Hidden at once: until deleteLater runs, its minimum height would still count.
+            self.canvas.hide()
             self._layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
         self._layout.addWidget(canvas)

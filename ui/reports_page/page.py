@@ -28,7 +28,7 @@ from egovops_ui.session import ConsoleSession
 SETTLE_MS = 250  # picks closer together than this are computed once
 
 
-def compute(db: Database, choice: str, days: tuple[date, date], by: str, view: str, chart_name: str,
+def compute(db: Database, choice: str, days: tuple[date | None, date | None], by: str, view: str, chart_name: str,
             generated_by: str | None) -> Preview:
     """Worker thread: the system time zone is read here, as it may mean reading /etc/timezone."""
     period = choose_period(choice, zone(None), first=days[0], last=days[1])
@@ -82,12 +82,15 @@ class ReportsPage(QWidget):
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])  # the chart first: the table's own size hint would take most
         column.addWidget(split, 1)
         column.addWidget(self.exporter)
 
     def _request(self) -> tuple[object, ...]:
         p = self.pickers
-        return (p.period_choice(), p.custom_days(), p.grouping(), p.view())
+        # The custom fields count only for a custom period (they show the named one's days otherwise).
+        days = p.custom_days() if p.period_choice() == "custom" else (None, None)
+        return (p.period_choice(), days, p.grouping(), p.view())
 
     @property
     def ready(self) -> bool:
@@ -121,6 +124,7 @@ class ReportsPage(QWidget):
         self.report, self._key = preview.report, key
         req = preview.report.request
         self.chart.show_figure(preview.figure)
+        self.pickers.show_days(req.period.first, req.period.last)
         self.model.set_rows(preview.report.rows, req.by, req.view)
         self._describe()
         self.exporter.set_report(preview.report, preview.chart_name)

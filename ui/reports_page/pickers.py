@@ -107,6 +107,15 @@ class ReportPickers(QWidget):
     def chart_name(self) -> str:
         return str(self.chart.currentData())
 
+    def show_days(self, first: date, last: date) -> None:
+        """Show a named period's days in the (disabled) custom fields, without asking for a new report."""
+        if self.period_choice() == "custom":
+            return
+        for edit, day in ((self.first, first), (self.last, last)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(day))
+            edit.blockSignals(False)
+
     def select(self, period: str | None = None, by: str | None = None, view: str | None = None, chart: str | None = None) -> None:
         """Choose by the core's names (tests, remembered settings)."""
         if period is not None:
