@@ -65,3 +65,21 @@ def test_the_next_engineer_is_handed_the_latest_shift_not_their_own_open_one(dat
     mine = duty.start(INCOMING, at=2100.0)
     assert duty.handed_over_to(INCOMING).id == first.id  # a console restarted mid-shift
     assert duty.handed_over_to(OUTGOING) == mine
+
+
+def test_a_shift_covers_the_audit_rows_chained_during_it_whatever_their_clock(database) -> None:
+    audit, duty = AuditRepository(database), DutyService(database)
+
+    def append(action: str, at: float) -> int:
+        return audit.append(actor="local:zhang.san", role="engineer", action=action, subject="HF-EXT-AGG-01",
+                            details="{}", output_digest="", at=at).id
+
+    append("poll.once", 1500.0)  # before the shift, though its clock says within it
+    shift = duty.start(OUTGOING, at=1000.0)
+    stepped_back = append("ssh.host-key.trust", 900.0)  # NTP stepped the clock back during the shift
+    inside = append("poll.once", 1500.0)
+    ended = duty.end(OUTGOING, at=2000.0)
+    append("poll.once", 1500.0)  # after the shift's end
+    assert (shift.audit_from, ended.audit_to) == (1, inside)  # the row before; then duty.start
+    summary = duty.summary(ended)
+    assert [a.audit_id for a in summary.actions] == [stepped_back, inside]

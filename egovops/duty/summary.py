@@ -2,7 +2,7 @@
 
 Alarms come from the alarms table (raised, acknowledged and cleared by their own timestamps);
 procedures and other operator actions from the audit trail, where the runner records every run
-with its per-device results. An alarm still active and critical at the end of the period is
+with its per-device results: the rows chained between the shift's start and its end. An alarm still active and critical at the end of the period is
 listed for the next engineer, however old it is.
 """
 
@@ -116,7 +116,9 @@ def summarise(repo: DutyRepository, shift: Shift, now: float | None = None) -> H
     until = shift.ended_at if shift.ended_at is not None else (time.time() if now is None else now)
     start = shift.started_at
     alarms = repo.alarms_during(start, until)
-    audit = repo.audit_between(start, until)
+    audit = repo.audit_of(shift)
+    if shift.is_open:  # up to ``now``; an ended shift's span is its ids, whatever their clock said
+        audit = [r for r in audit if r.at <= until]
     raised = [_line(a, a.first_seen) for a in alarms if _within(a.first_seen, start, until)]
     acked = sorted((_line(a, a.acked_at, a.acked_by or "", a.ack_comment or "")  # type: ignore[arg-type]
                     for a in alarms if _within(a.acked_at, start, until)), key=lambda line: (line.at, line.id))

@@ -16,7 +16,7 @@ from egovops.storage.database import Database
 from egovops.storage.tables.duty import duty_notes, duty_shifts
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import alarms
-from egovops.storage.tables.procedures import audit_log
+from egovops.storage.tables.procedures import audit_head, audit_log
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Shift:
     started_at: float
     ended_at: float | None = None
     ended_by: str | None = None
+    audit_from: int = 0  # the shift's audit rows: id > audit_from, and <= audit_to once it ended
+    audit_to: int | None = None
 
     @property
     def is_open(self) -> bool:
@@ -69,6 +71,12 @@ class DutyRepository:
         with self.db.read() as conn:
             return self._open_in(conn)
 
+    @staticmethod
+    def _audit_head(conn: Connection) -> int:
+        # Read after this transaction's first write: SQLite then holds the write lock, so no audit
+        # row can be appended between this read and the commit, from this process or another.
+        return int(conn.scalar(select(audit_head.c.last_id).where(audit_head.c.id == 1)) or 0)
+
     def start(self, operator: str, role: str, at: float, take_over: bool = False) -> tuple[Shift, Shift | None]:
         """Open a shift; the check for an open one and the insert share one transaction.
 
@@ -79,16 +87,20 @@ class DutyRepository:
             previous = self._open_in(conn)
             if previous is not None and not take_over:
                 raise ShiftAlreadyOpen(previous)
+            ident = conn.execute(insert(duty_shifts).values(operator=operator, role=role, started_at=at, audit_from=0)).inserted_primary_key[0]
+            head = self._audit_head(conn)
+            conn.execute(update(duty_shifts).where(duty_shifts.c.id == ident).values(audit_from=head))
             if previous is not None:
-                conn.execute(update(duty_shifts).where(duty_shifts.c.id == previous.id).values(ended_at=at, ended_by=operator))
-                previous = Shift(previous.id, previous.operator, previous.role, previous.started_at, at, operator)
-            ident = conn.execute(insert(duty_shifts).values(operator=operator, role=role, started_at=at)).inserted_primary_key[0]
-        return Shift(int(ident), operator, role, at), previous
+                conn.execute(update(duty_shifts).where(duty_shifts.c.id == previous.id).values(ended_at=at, ended_by=operator, audit_to=head))
+                previous = Shift(previous.id, previous.operator, previous.role, previous.started_at, at, operator, previous.audit_from, head)
+        return Shift(int(ident), operator, role, at, audit_from=head), previous
 
     def end(self, shift_id: int, by: str, at: float) -> Shift:
         with self.db.write() as conn:
-            conn.execute(update(duty_shifts).where(duty_shifts.c.id == shift_id, duty_shifts.c.ended_at.is_(None))
-                         .values(ended_at=at, ended_by=by))
+            ended = conn.execute(update(duty_shifts).where(duty_shifts.c.id == shift_id, duty_shifts.c.ended_at.is_(None))
+                                 .values(ended_at=at, ended_by=by))
+            if ended.rowcount:
+                conn.execute(update(duty_shifts).where(duty_shifts.c.id == shift_id).values(audit_to=self._audit_head(conn)))
         return self.get(shift_id)
 
     def get(self, shift_id: int) -> Shift:
@@ -130,7 +142,10 @@ class DutyRepository:
                 found.append(Alarm(**values))
             return found
 
-    def audit_between(self, start: float, end: float) -> list[AuditRow]:
-        query = select(audit_log).where(audit_log.c.at.between(start, end)).order_by(audit_log.c.id)
+    def audit_of(self, shift: Shift) -> list[AuditRow]:
+        """The audit rows appended during ``shift`` (up to now while it is open), in chain order."""
+        span = audit_log.c.id > shift.audit_from
+        if shift.audit_to is not None:
+            span = and_(span, audit_log.c.id <= shift.audit_to)
         with self.db.read() as conn:
-            return [AuditRow(**dict(r._mapping)) for r in conn.execute(query)]
+            return [AuditRow(**dict(r._mapping)) for r in conn.execute(select(audit_log).where(span).order_by(audit_log.c.id))]

@@ -17,6 +17,11 @@ duty_shifts = Table(
     Column("started_at", Float, nullable=False),  # epoch seconds, UTC
     Column("ended_at", Float),  # NULL while the shift is open
     Column("ended_by", String(200)),  # someone else than the operator when a shift was taken over
+    # The audit trail's head (last row id) when the shift started and ended: the shift's audit rows
+    # are those after audit_from up to audit_to. Ids keep the order rows were chained in, which a
+    # clock stepped back by NTP does not disturb, and the primary key makes the read cheap.
+    Column("audit_from", Integer, nullable=False),
+    Column("audit_to", Integer),
     Index("ix_duty_shifts_started_at", "started_at"),
 )
 

@@ -1,4 +1,4 @@
-"""Duty log: shifts and their notes, and an index for reading the audit trail by period.
+"""Duty log: shifts (with the span of the audit trail each one covers) and their notes.
 
 Revision ID: 0008_duty
 Revises: 0002_states
@@ -11,8 +11,7 @@ from alembic import op
 revision = "0008_duty"
 down_revision = "0002_states"
 branch_labels = None
-# The audit trail (indexed below) is created by the procedures branch: run that first.
-depends_on = "0006_procedures"
+depends_on = None
 
 
 def upgrade() -> None:
@@ -24,6 +23,8 @@ def upgrade() -> None:
         sa.Column("started_at", sa.Float, nullable=False),
         sa.Column("ended_at", sa.Float),
         sa.Column("ended_by", sa.String(200)),
+        sa.Column("audit_from", sa.Integer, nullable=False),
+        sa.Column("audit_to", sa.Integer),
     )
     op.create_index("ix_duty_shifts_started_at", "duty_shifts", ["started_at"])
     op.create_table(
@@ -35,12 +36,9 @@ def upgrade() -> None:
         sa.Column("text", sa.Text, nullable=False),
     )
     op.create_index("ix_duty_notes_shift_id", "duty_notes", ["shift_id"])
-    # A handover summary reads the audit trail of one shift; without this it scans the whole trail.
-    op.create_index("ix_audit_log_at", "audit_log", ["at"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_audit_log_at", "audit_log")
     op.drop_index("ix_duty_notes_shift_id", "duty_notes")
     op.drop_table("duty_notes")
     op.drop_index("ix_duty_shifts_started_at", "duty_shifts")
