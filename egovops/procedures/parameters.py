@@ -6,11 +6,11 @@ A parameter marked ``secret`` is never written to the audit log or a log file (s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from egovops.errors import ValidationError
-from egovops.i18n import tr
+from egovops.i18n import language, tr
 
 TYPES = ("string", "integer", "number", "boolean", "choice")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -30,6 +30,26 @@ class ParameterSpec:
     choices: tuple[str, ...] = ()
     pattern: str | None = None
     secret: bool = False
+    labels: Mapping[str, str] = field(default_factory=dict)  # "en"/"zh_CN" names for a form; optional
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+
+    def label(self, lang: str | None = None) -> str:
+        return self.labels.get(lang or language()) or self.labels.get("en") or self.name
+
+    def text(self, lang: str | None = None) -> str:
+        """The description in ``lang``, else the English one."""
+        return self.descriptions.get(lang or language()) or self.description
+
+
+def _localised(name: str, key: str, value: Any) -> dict[str, str]:
+    """A manifest text given either as one (English) string or as 'en' and 'zh_CN' texts."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"en": value}
+    if isinstance(value, Mapping) and all(isinstance(value.get(lang), str) and value[lang].strip() for lang in ("en", "zh_CN")):
+        return {str(k): str(v) for k, v in value.items()}
+    raise ValidationError(tr("{name}: {key} must be a text or 'en' and 'zh_CN' texts", name=name, key=key))
 
 
 def parse_parameter(data: Any) -> ParameterSpec:
@@ -43,10 +63,12 @@ def parse_parameter(data: Any) -> ParameterSpec:
     choices = tuple(str(c) for c in data.get("choices") or ())
     if kind == "choice" and not choices:
         raise ValidationError(tr("{name}: a choice parameter needs choices", name=name))
+    descriptions = _localised(name, "description", data.get("description"))
     spec = ParameterSpec(
-        name=name, type=kind, required=bool(data.get("required", False)), description=str(data.get("description", "")),
+        name=name, type=kind, required=bool(data.get("required", False)), description=descriptions.get("en", ""),
         minimum=data.get("minimum"), maximum=data.get("maximum"), choices=choices, pattern=data.get("pattern"),
-        secret=bool(data.get("secret", False)),
+        secret=bool(data.get("secret", False)), labels=_localised(name, "label", data.get("label")),
+        descriptions=descriptions,
     )
     if "default" in data and data["default"] is not None:
         spec = replace(spec, default=coerce(spec, data["default"]))

@@ -10,6 +10,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -158,3 +159,18 @@ def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot:
     assert dialog.row.id == report.audit_id and dialog.row.action == "procedure.run"
     details = dialog.details.toPlainText()
     assert report.run_id in details and '"dry_run": true' in details and ROOT in details
+
+
+def test_switching_to_chinese_renames_procedures_and_their_parameters(qtbot: QtBot, console: MainWindow) -> None:
+    panel = _runner(qtbot, console, lambda: screen(console).open(f"site:{CITY}"))
+    panel.select_procedure("baseline-check")
+    assert panel.form.fields["max_idle_minutes"].label.text() == "Longest idle timeout (minutes)"
+    console.switch_language("zh_CN")
+    qtbot.waitUntil(lambda: panel.procedure_combo.currentText() == "等保2.0基线核查", timeout=WAIT_MS)
+    assert panel.current_choice().id == "baseline-check"
+    assert panel.risk_label.text() == "风险：只读 — 需要值班员角色"
+    assert panel.form.fields["max_idle_minutes"].label.text() == "最长空闲超时（分钟）"
+    assert panel.form.fields["max_idle_minutes"].hint.text() == "VTY 线路可接受的最长空闲超时，单位为分钟。"
+    assert panel.run_button.text() == "执行" and panel.count_label.text() == f"将执行的设备：{CITY_DEVICES} 台"
+    assert console.tabs.tabText(console.tabs.indexOf(panel)) == "运维作业"
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "设备"

@@ -101,3 +101,15 @@ def test_audit_entry_finds_the_row_or_says_it_is_missing(database: Database, dat
         audit_entry(database, second.id + 1)
     assert runs_folder(database) == (data_dir / "runs").resolve()
     assert time.time() - second.at < 60
+
+
+def test_parameters_carry_their_own_chinese_and_english_texts(registry) -> None:  # type: ignore[no-untyped-def]
+    from egovops.procedures.parameters import parse_parameter
+
+    spec = next(s for s in by_id(registry, "en")["interface-errors"].parameters if s.name == "interval")
+    assert spec.label("zh_CN") == "采样间隔（秒）" and spec.label("en") == "Sampling interval (seconds)"
+    assert spec.text("zh_CN") == "两次采样之间间隔的秒数。" and spec.description == "Seconds between the two samples."
+    plain = parse_parameter({"name": "count", "type": "integer", "description": "How many."})
+    assert plain.label("zh_CN") == "count" and plain.text("zh_CN") == "How many."  # older manifests: English, id as label
+    with pytest.raises(ValidationError, match="count: label must be a text or 'en' and 'zh_CN' texts"):
+        parse_parameter({"name": "count", "type": "integer", "label": {"en": "Count"}})

@@ -75,7 +75,7 @@ class RunnerPanel(QWidget):
         self.count_label = QLabel(self, objectName="targetCount", wordWrap=True)
         self.ssh_combo = QComboBox(self, objectName="sshProfileCombo")
         self.snmp_combo = QComboBox(self, objectName="snmpProfileCombo")
-        self.form = ParameterForm(self)
+        self.form = ParameterForm(self, self.main_window.switcher.language)
         self.form.validityChanged.connect(lambda _: self._update_actions())
         self.dry_run = QCheckBox(self, objectName="dryRunCheck", toggled=lambda _: self._update_actions())
         self.role_label = QLabel(self, objectName="roleLabel", wordWrap=True)
@@ -406,7 +406,7 @@ class RunnerPanel(QWidget):
             self.audit_button.setText(self.tr("Audit record"))
         self._profile_texts()
         self.model.retranslate()
-        self.form.retranslate()
+        self.form.retranslate(self.main_window.switcher.language)
         self._fill_procedures()
         if self.preview is not None:
             self._previewed(self.preview)

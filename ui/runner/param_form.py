@@ -16,8 +16,15 @@ from egovops.procedures.parameters import ParameterSpec, coerce
 
 
 class _Field:
-    def __init__(self, spec: ParameterSpec, editor: QWidget, message: QLabel) -> None:
-        self.spec, self.editor, self.message = spec, editor, message
+    def __init__(self, spec: ParameterSpec, editor: QWidget, message: QLabel, label: QLabel, hint: QLabel) -> None:
+        self.spec, self.editor, self.message, self.label, self.hint = spec, editor, message, label, hint
+
+    def show_texts(self, lang: str) -> None:
+        """The manifest's own label and description in ``lang``; the parameter's id in the tooltip."""
+        self.label.setText(self.spec.label(lang) + (" *" if self.spec.required else ""))
+        self.label.setToolTip(self.spec.name)
+        self.hint.setText(self.spec.text(lang))
+        self.hint.setVisible(bool(self.spec.text(lang)))
 
     def raw(self) -> Any:
         if isinstance(self.editor, QCheckBox):
@@ -39,9 +46,10 @@ def _default_text(spec: ParameterSpec) -> str:
 class ParameterForm(QWidget):
     validityChanged = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
         self.setObjectName("parameterForm")
+        self.language = language  # the console's: manifests carry their own en/zh_CN texts
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.none_label: QLabel | None = None
@@ -81,7 +89,10 @@ class ParameterForm(QWidget):
                 editor.setEchoMode(QLineEdit.EchoMode.Password)
             editor.textChanged.connect(self.validate)
         editor.setObjectName(f"param_{spec.name}")
-        editor.setToolTip(spec.description)
+        hint = QLabel(self)
+        hint.setObjectName(f"hint_{spec.name}")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6670;")
         message = QLabel(self)
         message.setObjectName(f"problem_{spec.name}")
         message.setStyleSheet("color: #d62f2f;")
@@ -91,11 +102,11 @@ class ParameterForm(QWidget):
         box = QVBoxLayout(column)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(editor)
+        box.addWidget(hint)
         box.addWidget(message)
-        label = QLabel(spec.name + (" *" if spec.required else ""), self)
-        label.setToolTip(spec.description)
+        label = QLabel(self)
         self.layout_.addRow(label, column)
-        self.fields[spec.name] = _Field(spec, editor, message)
+        self.fields[spec.name] = _Field(spec, editor, message, label, hint)
 
     def editor(self, name: str) -> QWidget:
         return self.fields[name].editor
@@ -133,7 +144,10 @@ class ParameterForm(QWidget):
         """What the operator gave; empty optional fields are left out so the manifest's default applies."""
         return {name: f.raw() for name, f in self.fields.items() if f.raw() != ""}
 
-    def retranslate(self) -> None:
+    def retranslate(self, language: str | None = None) -> None:
+        self.language = language or self.language
+        for field in self.fields.values():
+            field.show_texts(self.language)
         if self.none_label is not None:
             self.none_label.setText(self.tr("This procedure takes no parameters."))
         self.validate()
