@@ -140,15 +140,18 @@ def test_period_choices_and_custom_range(qtbot: QtBot, window: MainWindow) -> No
     assert page.period_text.text().startswith(f"{monday.isoformat()} – {(monday + timedelta(days=6)).isoformat()}")
     page.pickers.select(period="custom")
     assert page.pickers.first.isEnabled()
-    page.pickers.first.setDate(QDate(2026, 10, 3))
-    page.pickers.last.setDate(QDate(2026, 10, 9))
+    assert page.pickers.custom_days() == (monday, monday + timedelta(days=6))  # starts from the period shown
+    month = today.replace(day=1) - timedelta(days=1)  # a day of last month: the fields stop at today
+    third, ninth, twelfth = (month.replace(day=d) for d in (3, 9, 12))
+    page.pickers.first.setDate(QDate(third.year, third.month, third.day))
+    page.pickers.last.setDate(QDate(ninth.year, ninth.month, ninth.day))
     settled(qtbot, page)
-    assert page.period_text.text().startswith("2026-10-03 – 2026-10-09")
+    assert page.period_text.text().startswith(f"{third.isoformat()} – {ninth.isoformat()}")
     assert "SLA target 99.9%" in page.period_text.text()
-    page.pickers.first.setDate(QDate(2026, 10, 12))
+    page.pickers.first.setDate(QDate(twelfth.year, twelfth.month, twelfth.day))
     with qtbot.waitSignal(page.failed, timeout=WAIT_MS) as failed:
         pass
-    assert "ends (2026-10-09) before it starts (2026-10-12)" in failed.args[0]
+    assert f"ends ({ninth}) before it starts ({twelfth})" in failed.args[0]
     assert page.exporter.report is None and not page.exporter.button.isEnabled()  # nothing stale to export
 
 
