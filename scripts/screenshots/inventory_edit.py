@@ -16,8 +16,11 @@ from pathlib import Path
 from typing import Callable
 
 from egovops.demo.inventory import build_demo, store_demo
-from egovops.storage.database import open_database
+from egovops.configs.store import ConfigStore
+from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
+from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.state_repo import StateRepository, Transition
 
 ROOT, CITY = "HF-EXT-AGG-01", "安徽省/合肥市"
 CSV_ROWS = [
@@ -31,12 +34,21 @@ CSV_ROWS = [
 ]
 
 
+def give_history(db: Database) -> None:
+    """Some of what a removal takes with it: a state change, an alarm, and a kept configuration."""
+    now = time.time()
+    StateRepository(db).record_transitions([Transition(ROOT, now, "down")])
+    AlarmRepository(db).reconcile({ROOT: [AlarmCondition("device_down", "critical", "device does not answer ICMP or SNMP")]}, now)
+    ConfigStore(db).save(ROOT, "sysname HF-EXT-AGG-01\n", run_id="shots", command="show running-config")
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots/inventory_edit")
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="egovops-shots-"))
     db = open_database(work / "egovops.sqlite3")
     store_demo(InventoryRepository(db), build_demo(120))
+    give_history(db)
     csv_path = work / "巢湖资产.csv"
     csv_path.write_bytes("\r\n".join(CSV_ROWS).encode("gbk"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from egovops.accounts.identity import Operator
@@ -108,6 +108,18 @@ def test_editing_a_device_chosen_by_name(qtbot: QtBot, console: MainWindow) -> N
     assert InventoryRepository(console.session.database).device(ROOT).contact == "值班室 0551-12345"
     row = last_audit(console)
     assert row.action == "inventory.device.edit" and list(row.details_dict()["changes"]) == ["contact"]
+
+
+def test_the_device_menu_edits_the_device_whose_tab_is_in_front(qtbot: QtBot, console: MainWindow) -> None:
+    screen = ready(qtbot, console)
+    console.open_tab(f"device:{ROOT}", ROOT, QWidget)  # a device tab is titled with the device's name
+    screen.edit_shown_action.trigger()
+    qtbot.waitUntil(lambda: screen.dialog is not None and screen.dialog.isVisible(), timeout=WAIT_MS)
+    assert screen.dialog.editing == ROOT
+    screen.dialog.reject()
+    console.show_map()
+    screen.edit_shown_action.trigger()  # no device in front: ask which one
+    assert screen.picker is not None and screen.picker.isVisible()
 
 
 def test_removal_says_what_goes_and_what_stays(qtbot: QtBot, console: MainWindow) -> None:

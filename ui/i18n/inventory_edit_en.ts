@@ -291,90 +291,95 @@
 <context>
     <name>InventoryEditScreen</name>
     <message>
-        <location filename="../inventory_edit/screen.py" line="77" />
+        <location filename="../inventory_edit/screen.py" line="81" />
         <source>Editing the inventory needs the engineer role or higher.</source>
         <translation>Editing the inventory needs the engineer role or higher.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="97" />
+        <location filename="../inventory_edit/screen.py" line="112" />
         <source>Inventory: {error}</source>
         <translation>Inventory: {error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="106" />
+        <location filename="../inventory_edit/screen.py" line="121" />
         <source>Edit device</source>
         <translation>Edit device</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="106" />
+        <location filename="../inventory_edit/screen.py" line="121" />
         <source>Device to edit:</source>
         <translation>Device to edit:</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="112" />
+        <location filename="../inventory_edit/screen.py" line="127" />
         <source>Remove device</source>
         <translation>Remove device</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="112" />
+        <location filename="../inventory_edit/screen.py" line="127" />
         <source>Device to remove:</source>
         <translation>Device to remove:</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="133" />
-        <location filename="../inventory_edit/screen.py" line="165" />
+        <location filename="../inventory_edit/screen.py" line="148" />
+        <location filename="../inventory_edit/screen.py" line="180" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="143" />
+        <location filename="../inventory_edit/screen.py" line="158" />
         <source>Device {name} saved.</source>
         <translation>Device {name} saved.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="143" />
+        <location filename="../inventory_edit/screen.py" line="158" />
         <source>Device {name} added.</source>
         <translation>Device {name} added.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="157" />
+        <location filename="../inventory_edit/screen.py" line="172" />
         <source>Import inventory file</source>
         <translation>Import inventory file</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="159" />
+        <location filename="../inventory_edit/screen.py" line="174" />
         <source>Inventory CSV (*.csv)</source>
         <translation>Inventory CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="159" />
+        <location filename="../inventory_edit/screen.py" line="174" />
         <source>Inventory YAML (*.yaml *.yml)</source>
         <translation>Inventory YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="181" />
+        <location filename="../inventory_edit/screen.py" line="196" />
         <source>&amp;Add device…</source>
         <translation>&amp;Add device…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="182" />
+        <location filename="../inventory_edit/screen.py" line="197" />
         <source>&amp;Edit device…</source>
         <translation>&amp;Edit device…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="183" />
+        <location filename="../inventory_edit/screen.py" line="198" />
         <source>&amp;Remove device…</source>
         <translation>&amp;Remove device…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="184" />
+        <location filename="../inventory_edit/screen.py" line="199" />
         <source>&amp;Sites…</source>
         <translation>&amp;Sites…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="185" />
+        <location filename="../inventory_edit/screen.py" line="200" />
         <source>&amp;Import CSV…</source>
         <translation>&amp;Import CSV…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="201" />
+        <source>Edit inventory record…</source>
+        <translation>Edit inventory record…</translation>
     </message>
 </context>
 <context>

@@ -291,90 +291,95 @@
 <context>
     <name>InventoryEditScreen</name>
     <message>
-        <location filename="../inventory_edit/screen.py" line="77" />
+        <location filename="../inventory_edit/screen.py" line="81" />
         <source>Editing the inventory needs the engineer role or higher.</source>
         <translation>编辑资产清单需要工程师或更高角色。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="97" />
+        <location filename="../inventory_edit/screen.py" line="112" />
         <source>Inventory: {error}</source>
         <translation>资产清单：{error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="106" />
+        <location filename="../inventory_edit/screen.py" line="121" />
         <source>Edit device</source>
         <translation>编辑设备</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="106" />
+        <location filename="../inventory_edit/screen.py" line="121" />
         <source>Device to edit:</source>
         <translation>要编辑的设备：</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="112" />
+        <location filename="../inventory_edit/screen.py" line="127" />
         <source>Remove device</source>
         <translation>删除设备</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="112" />
+        <location filename="../inventory_edit/screen.py" line="127" />
         <source>Device to remove:</source>
         <translation>要删除的设备：</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="133" />
-        <location filename="../inventory_edit/screen.py" line="165" />
+        <location filename="../inventory_edit/screen.py" line="148" />
+        <location filename="../inventory_edit/screen.py" line="180" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="143" />
+        <location filename="../inventory_edit/screen.py" line="158" />
         <source>Device {name} saved.</source>
         <translation>设备 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="143" />
+        <location filename="../inventory_edit/screen.py" line="158" />
         <source>Device {name} added.</source>
         <translation>设备 {name} 已添加。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="157" />
+        <location filename="../inventory_edit/screen.py" line="172" />
         <source>Import inventory file</source>
         <translation>导入资产清单文件</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="159" />
+        <location filename="../inventory_edit/screen.py" line="174" />
         <source>Inventory CSV (*.csv)</source>
         <translation>资产清单 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="159" />
+        <location filename="../inventory_edit/screen.py" line="174" />
         <source>Inventory YAML (*.yaml *.yml)</source>
         <translation>资产清单 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="181" />
+        <location filename="../inventory_edit/screen.py" line="196" />
         <source>&amp;Add device…</source>
         <translation>添加设备(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="182" />
+        <location filename="../inventory_edit/screen.py" line="197" />
         <source>&amp;Edit device…</source>
         <translation>编辑设备(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="183" />
+        <location filename="../inventory_edit/screen.py" line="198" />
         <source>&amp;Remove device…</source>
         <translation>删除设备(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="184" />
+        <location filename="../inventory_edit/screen.py" line="199" />
         <source>&amp;Sites…</source>
         <translation>站点(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="185" />
+        <location filename="../inventory_edit/screen.py" line="200" />
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/screen.py" line="201" />
+        <source>Edit inventory record…</source>
+        <translation>编辑资产记录…</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,7 @@ class DeviceDialog(QDialog):
             return
         self.name.setText(device.name)
         self.name.setReadOnly(True)  # identity of the configuration history and the audit trail
+        self.name.setStyleSheet("QLineEdit { background: palette(window); }")  # looks fixed, not editable
         self.address.setText(device.address)
         self.snmp_port.setValue(device.snmp_port)
         self.ssh_port.setValue(device.ssh_port)

@@ -58,6 +58,10 @@ class InventoryEditScreen(QObject):
         menu.addSeparator()
         menu.addActions([self.sites_action, self.import_action])
         menu.aboutToShow.connect(self.update_rights)
+        # From a device's tab: the Device menu edits the device shown there.
+        self.edit_shown_action = QAction(self, triggered=self.edit_shown_device)
+        window.menus["device"].addAction(self.edit_shown_action)
+        window.menus["device"].aboutToShow.connect(self.update_rights)
         self.session.overviewChanged.connect(lambda _overview: self.update_rights())
         window.alarms.deviceActivated.connect(self._remember)
         window.deviceOpenRequested.connect(self._remember)
@@ -81,10 +85,21 @@ class InventoryEditScreen(QObject):
             action.setStatusTip(tip)
 
     def edit_actions(self) -> list[QAction]:
-        return [self.add_action, self.edit_action, self.remove_action, self.sites_action, self.import_action]
+        return [self.add_action, self.edit_action, self.remove_action, self.sites_action, self.import_action,
+                self.edit_shown_action]
 
     def _remember(self, name: str) -> None:
         self.last_device = name
+
+    def shown_device(self) -> str:
+        """The device whose tab is in front (device tabs are titled with the device's name), or ""."""
+        tabs = self.window.tabs
+        title = tabs.tabText(tabs.currentIndex()) if tabs.currentIndex() > 0 else ""
+        return title if title in set(self.device_names()) else ""
+
+    def edit_shown_device(self) -> None:
+        shown = self.shown_device()
+        self.edit_device(shown or None)
 
     def device_names(self) -> list[str]:
         overview = self.session.overview  # already in memory: no store read on the GUI thread
@@ -115,7 +130,7 @@ class InventoryEditScreen(QObject):
 
     def pick(self, title: str, prompt: str, then: object) -> None:
         replace(self.picker)
-        self.picker = DevicePicker(self.device_names(), self.last_device, self.window)
+        self.picker = DevicePicker(self.device_names(), self.shown_device() or self.last_device, self.window)
         self.picker.set_texts(title, prompt)
         self.picker.chosen.connect(then)  # type: ignore[arg-type]
         self.picker.open()
@@ -183,6 +198,7 @@ class InventoryEditScreen(QObject):
         self.remove_action.setText(self.tr("&Remove device…"))
         self.sites_action.setText(self.tr("&Sites…"))
         self.import_action.setText(self.tr("&Import CSV…"))
+        self.edit_shown_action.setText(self.tr("Edit inventory record…"))
         for dialog in (self.dialog, self.import_dialog, self.sites.dialog):
             if dialog is not None:
                 dialog.retranslate()
