@@ -110,25 +110,35 @@ class Poller:
 
     async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
         """Each device's reachability and system group, then, when it answered, its interfaces
-        and health, as one pipeline per device. Status reads are many at once: a GET waiting for a
-        dead agent costs no CPU, only its slot. Walks are fewer at once and adaptive: their replies
-        are large and decoding them is CPU-bound. A live device goes on to its walk as soon as it
-        answers, so dead agents' timeouts run alongside the live devices' work instead of before
-        it, and a cycle costs about the live devices' own time (or one timeout, if longer)."""
+        and health. Status reads go first and many at once: a GET waiting for a dead agent costs no
+        CPU, only its slot, and the small replies must not queue behind large walks (at the agent
+        or in our decoding). Walks begin once every status request has been sent, fewer at once and
+        adaptively: their replies are large and decoding them is CPU-bound. They do not wait for
+        the answers still outstanding, so dead agents' timeouts run alongside the live devices'
+        walks, and a cycle costs about the live devices' own time (or one timeout, if longer)."""
         pinger = Pinger() if self.use_icmp else None
         # A fixed limit: if it shrank, dead agents would hold the few slots left for whole timeouts.
         status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
         walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
+        all_sent, unsent = asyncio.Event(), [len(work)]
+
+        def sent() -> None:
+            unsent[0] -= 1
+            if unsent[0] == 0:
+                all_sent.set()
+
         async def poll_one(device: Device, kinds: set[str]) -> DeviceStatus:
             _key, target, error = self._targets[device.name]
             async with status_limit:
+                sent()
                 status, system = await poll_status(self.client, device, target, error, self._last.get(device.name), pinger, now)
             if system is None or target is None:
                 return status
             if kinds <= {STATUS}:  # no walk: the model from ENTITY-MIB waits for the next full poll
                 identify_known(status, self._last.get(device.name))
                 return status
+            await all_sent.wait()
             async with walk_limit.slot() as timer:
                 await poll_details(self.client, target, status, kinds, self._last.get(device.name), now)
                 if status.error_kind != "timeout":
