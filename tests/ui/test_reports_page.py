@@ -21,6 +21,7 @@ from egovops.availability.periods import zone
 from egovops.availability.report import ReportRequest, report_from_store
 from egovops.reports.choices import choose_period
 from egovops.reports import tables
+from egovops.reports.fonts import cjk_family
 from egovops.reports.formatting import percent
 from egovops.reports.preview import stored_sla
 from egovops_ui import screens
@@ -205,7 +206,7 @@ def test_export_to_an_unwritable_folder_says_why(qtbot: QtBot, window: MainWindo
     assert out.read_bytes().startswith(b"\xef\xbb\xbf") and "合肥市" in out.read_text("utf-8-sig")
 
 
-def test_page_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:
+def test_page_follows_the_language(qtbot: QtBot, window: MainWindow, last_month_store: MonthStore, tmp_path: Path) -> None:  # noqa: F811
     page = open_reports(qtbot, window)
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: page.pickers.period.currentText() == "上月", timeout=WAIT_MS)
@@ -213,3 +214,13 @@ def test_page_follows_the_language(qtbot: QtBot, window: MainWindow) -> None:
     assert window.tabs.tabText(window.tabs.currentIndex()) == "可用性报表"
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "市"
     assert "业务视角" in page.total_text.text()
+    legend = page.chart.figure.axes[0].get_legend().get_texts()[0]
+    assert legend.get_text() == "SLA 目标 99.9%" and legend.get_fontfamily()[0] == cjk_family()
+    out = tmp_path / "月报.pdf"
+    with qtbot.waitSignal(page.exporter.finished, timeout=WAIT_MS):
+        page.exporter.export_to(out)
+    assert page.exporter.message.text() == f"已写入：{out}"
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    hefei = next(r for r in core_report(last_month_store).rows if r.key == "合肥市")
+    assert "电子政务网络可用性报告" in text and "各市可用率" in text
+    assert any(line.split()[:3] == ["合肥市", str(hefei.devices), percent(hefei.service.availability)] for line in text.splitlines() if line.strip())
