@@ -1,6 +1,7 @@
 """A handover summary as Markdown, plain text or CSV, in the operator's language.
 
-All three are drawn from the same sections so that they list the same things. What they show
+All three list the same things. Markdown and text show alarm kinds and messages in the
+operator's language (as the alarm desk does); CSV keeps the stored codes for filtering. What they show
 comes from the alarms, the audit trail (already scrubbed of secrets) and the engineers' notes:
 never a credential.
 """
@@ -16,6 +17,7 @@ from egovops.duty.shifts import when
 from egovops.duty.summary import HandoverSummary
 from egovops.errors import ValidationError
 from egovops.i18n import tr
+from egovops.overview.alarm_text import kind_label, localized_message
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".csv": "csv"}
 
@@ -63,16 +65,17 @@ def sections(summary: HandoverSummary) -> list[Section]:
     mark = tr(" (folded under its root cause)")
     return [
         Section("open-critical", tr("Critical alarms still open at handover"), (tr("since"), tr("device"), tr("kind"), tr("message")),
-                tuple((when(a.at), _subject(a.device, a.subject), a.kind, a.message) for a in s.open_critical)),
+                tuple((when(a.at), _subject(a.device, a.subject), kind_label(a.kind), localized_message(a.kind, a.message))
+                      for a in s.open_critical)),
         Section("note", tr("Notes"), (tr("time"), tr("author"), tr("note")),
                 tuple((when(n.at), n.author, n.text) for n in s.notes)),
         Section("raised", tr("Alarms raised"), (tr("time"), tr("severity"), tr("device"), tr("kind"), tr("message")),
-                tuple((when(a.at), severity_name(a.severity), _subject(a.device, a.subject), a.kind, a.message + (mark if a.suppressed else ""))
-                      for a in s.raised)),
+                tuple((when(a.at), severity_name(a.severity), _subject(a.device, a.subject), kind_label(a.kind),
+                       localized_message(a.kind, a.message) + (mark if a.suppressed else "")) for a in s.raised)),
         Section("acknowledged", tr("Alarms acknowledged"), (tr("time"), tr("device"), tr("kind"), tr("by"), tr("comment")),
-                tuple((when(a.at), _subject(a.device, a.subject), a.kind, a.by, a.comment) for a in s.acknowledged)),
+                tuple((when(a.at), _subject(a.device, a.subject), kind_label(a.kind), a.by, a.comment) for a in s.acknowledged)),
         Section("cleared", tr("Alarms cleared"), (tr("time"), tr("severity"), tr("device"), tr("kind")),
-                tuple((when(a.at), severity_name(a.severity), _subject(a.device, a.subject), a.kind) for a in s.cleared)),
+                tuple((when(a.at), severity_name(a.severity), _subject(a.device, a.subject), kind_label(a.kind)) for a in s.cleared)),
         Section("procedure", tr("Procedures run"),
                 (tr("time"), tr("by"), tr("procedure"), tr("outcome"), tr("devices"), tr("failed on"), tr("audit record")),
                 tuple((when(p.at), p.actor, p.procedure + (tr(" (dry run)") if p.dry_run else ""), outcome_name(p.outcome),

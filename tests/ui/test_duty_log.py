@@ -113,6 +113,8 @@ def test_an_operator_may_take_over_but_not_end_anothers_shift(qtbot: QtBot, cons
 def test_the_duty_log_in_chinese(qtbot: QtBot, outage) -> None:  # type: ignore[no-untyped-def]
     duty = DutyService(outage.database)
     duty.start(NIGHT, at=time.time() - 3600)
+    # As the poller writes it: kind code and English message; the summary shows both in Chinese.
+    AlarmRepository(outage.database).reconcile({"AQ-EXT-AGG-01": [AlarmCondition("cpu_high", "minor", "CPU 93% over 85%")]}, time.time() - 60)
     duty.end(NIGHT)
     window = open_console(qtbot, outage.database, language="zh_CN")
     try:
@@ -120,7 +122,9 @@ def test_the_duty_log_in_chinese(qtbot: QtBot, outage) -> None:  # type: ignore[
         page = window.tabs.currentWidget()
         qtbot.waitUntil(lambda: page.view is not None, timeout=WAIT_MS)
         assert window.tabs.tabText(window.tabs.currentIndex()) == "值班日志"
-        assert page.start_button.text() == "开始我的值班" and "交接时仍未消除的紧急告警" in page.summary_view.toPlainText()
+        shown = page.summary_view.toPlainText()
+        assert page.start_button.text() == "开始我的值班" and "交接时仍未消除的紧急告警" in shown
+        assert "CPU 过高" in shown and "CPU 93%，超过 85%" in shown and "次要" in shown
     finally:
         window.session.stop()
         window.switcher.apply("en")
