@@ -95,6 +95,19 @@ def selector_for_site(path: str) -> str:
     return f"site:{path}" if path else "all"
 
 
+def city_selector(database: Database, names: tuple[str, ...] | list[str]) -> str:
+    """The whole city (second level of the site path) of each named device, as one selector.
+
+    An engineer looking at one switch often wants the same check on everything in its city; devices
+    at the province level stand for their own site. Several cities become alternatives (OR).
+    """
+    wanted = set(names)
+    cities = {"/".join(d.site.split("/")[:2]) for d in InventoryRepository(database).devices() if d.name in wanted}
+    if not cities:
+        raise ValidationError(tr("none of these devices is in the inventory: {names}", names=", ".join(sorted(wanted)) or "-"))
+    return ",".join(f"site:{city}" for city in sorted(cities))
+
+
 def runs_folder(database: Database) -> Path:
     """Where a run's files go: ``runs/`` beside the store, as the command line puts them."""
     location = database.engine.url.database

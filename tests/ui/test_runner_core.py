@@ -13,7 +13,7 @@ from egovops.audit.log import AuditLog
 from egovops.errors import NotFoundError, ValidationError
 from egovops.procedures import Risk, RunReport, Status, TargetOutcome, discover
 from egovops.procedures.choices import (
-    needs_confirmation, preview_targets, procedure_choices, refusal, runs_folder, selector_for_devices, selector_for_site,
+    city_selector, needs_confirmation, preview_targets, procedure_choices, refusal, runs_folder, selector_for_devices, selector_for_site,
 )
 from egovops.procedures.run_records import audit_entry, export_results_csv
 from egovops.storage.database import Database
@@ -61,6 +61,16 @@ def test_preview_counts_targets_and_says_why_some_are_skipped(registry, demo_sto
     assert "matches no device" in preview_targets(demo_store, backup, "vendor:nokia").problem
     assert "unknown key 'colour'" in preview_targets(demo_store, backup, "colour:red").problem
     assert "empty" in preview_targets(demo_store, backup, "  ").problem
+
+
+def test_city_selector_widens_devices_to_their_cities(demo_store: Database) -> None:
+    assert city_selector(demo_store, ["HF-C05-EXT-AS01"]) == "site:安徽省/合肥市"  # a county switch: its city
+    assert city_selector(demo_store, ["HF-EXT-AGG-01", "WH-EXT-AGG-01"]) == "site:安徽省/合肥市,site:安徽省/芜湖市"
+    assert city_selector(demo_store, ["AH-EXT-CORE-01"]) == "site:安徽省"  # the province's own core
+    everything_in_hefei = preview_targets(demo_store, None, city_selector(demo_store, ["HF-C05-EXT-AS01"]))
+    assert len(everything_in_hefei.targets) == 11
+    with pytest.raises(ValidationError, match="none of these devices is in the inventory: NO-SUCH"):
+        city_selector(demo_store, ["NO-SUCH"])
 
 
 def _outcome(device: str, status: Status, message: str, data: dict) -> TargetOutcome:  # type: ignore[type-arg]

@@ -123,7 +123,15 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
 
 
 def test_baseline_on_the_whole_city_then_export_the_results(qtbot: QtBot, demo_console: MainWindow, tmp_path: Path) -> None:
-    panel = runner_on_city(qtbot, demo_console, "baseline-check")
+    """The engineer's path from one device (the device view's "run a procedure") to its whole city."""
+    demo_console.procedureRequested.emit([HEFEI[0]])
+    panel = demo_console.tabs.currentWidget()
+    assert isinstance(panel, RunnerPanel)
+    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.selector == HEFEI[0] and panel.city_button.isEnabled(), timeout=WAIT_MS)
+    panel.select_procedure("baseline-check")
+    panel.city_button.click()
+    qtbot.waitUntil(lambda: panel.preview.selector == f"site:{CITY}" and panel.run_button.isEnabled(), timeout=WAIT_MS)
+    assert sorted(panel.preview.targets) == HEFEI
     panel.ssh_combo.setCurrentIndex(panel.ssh_combo.findData("demo-ssh"))
     answers = HostKeyAnswers(demo_console, trust=True)  # only asked if this test runs first
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:

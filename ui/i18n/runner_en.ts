@@ -47,12 +47,12 @@
 <context>
     <name>ParameterForm</name>
     <message>
-        <location filename="../runner/param_form.py" line="110" />
+        <location filename="../runner/param_form.py" line="121" />
         <source>Required: give a value.</source>
         <translation>Required: give a value.</translation>
     </message>
     <message>
-        <location filename="../runner/param_form.py" line="138" />
+        <location filename="../runner/param_form.py" line="152" />
         <source>This procedure takes no parameters.</source>
         <translation>This procedure takes no parameters.</translation>
     </message>
@@ -106,155 +106,165 @@
 <context>
     <name>RunnerPanel</name>
     <message>
-        <location filename="../runner/panel.py" line="193" />
+        <location filename="../runner/panel.py" line="198" />
         <source>Risk: {risk} — needs the {role} role</source>
         <translation>Risk: {risk} — needs the {role} role</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="220" />
+        <location filename="../runner/panel.py" line="232" />
         <source>Devices to work on: {n}</source>
         <translation>Devices to work on: {n}</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="222" />
+        <location filename="../runner/panel.py" line="234" />
         <source>; skipped, not supported by this procedure: {n}</source>
         <translation>; skipped, not supported by this procedure: {n}</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="258" />
+        <location filename="../runner/panel.py" line="271" />
         <source>Confirm the procedure</source>
         <translation>Confirm the procedure</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="260" />
+        <location filename="../runner/panel.py" line="273" />
         <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
         <translation>{name} ({risk}) changes the devices it runs on. Devices: {n}.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="262" />
+        <location filename="../runner/panel.py" line="275" />
         <source>Targets: {selector}
 Run it now? Consider a dry run first.</source>
         <translation>Targets: {selector}
 Run it now? Consider a dry run first.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="266" />
-        <location filename="../runner/panel.py" line="402" />
+        <location filename="../runner/panel.py" line="279" />
+        <location filename="../runner/panel.py" line="417" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="267" />
+        <location filename="../runner/panel.py" line="280" />
         <source>Do not run</source>
         <translation>Do not run</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="296" />
+        <location filename="../runner/panel.py" line="309" />
         <source>Running {name}…</source>
         <translation>Running {name}…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="317" />
+        <location filename="../runner/panel.py" line="330" />
         <source>Cancelling: devices already started finish, the others are skipped…</source>
         <translation>Cancelling: devices already started finish, the others are skipped…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="332" />
+        <location filename="../runner/panel.py" line="345" />
         <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
         <translation>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="334" />
+        <location filename="../runner/panel.py" line="347" />
         <source>Dry run: no device was contacted.</source>
         <translation>Dry run: no device was contacted.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="336" />
+        <location filename="../runner/panel.py" line="349" />
         <source>Cancelled by the operator.</source>
         <translation>Cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="340" />
+        <location filename="../runner/panel.py" line="353" />
         <source>Audit record {id}</source>
         <translation>Audit record {id}</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="357" />
+        <location filename="../runner/panel.py" line="370" />
         <source>Export results</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="357" />
+        <location filename="../runner/panel.py" line="370" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="370" />
+        <location filename="../runner/panel.py" line="383" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>Results exported to {path} (rows: {n})</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="389" />
+        <location filename="../runner/panel.py" line="402" />
         <source>(each device's own profile)</source>
         <translation>(each device's own profile)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="392" />
+        <location filename="../runner/panel.py" line="405" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="393" />
+        <location filename="../runner/panel.py" line="406" />
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="394" />
+        <location filename="../runner/panel.py" line="407" />
         <source>Parameters</source>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="395" />
+        <location filename="../runner/panel.py" line="408" />
         <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
         <translation>e.g. site:安徽省/合肥市 vendor:huawei, or device names</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="396" />
+        <location filename="../runner/panel.py" line="409" />
         <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
         <translation>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="398" />
+        <location filename="../runner/panel.py" line="411" />
         <source>Use the selected site</source>
         <translation>Use the selected site</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="399" />
+        <location filename="../runner/panel.py" line="412" />
+        <source>Their whole city</source>
+        <translation>Their whole city</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="413" />
+        <source>Every device in the city of each device chosen now</source>
+        <translation>Every device in the city of each device chosen now</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="414" />
         <source>SSH profile</source>
         <translation>SSH profile</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="400" />
+        <location filename="../runner/panel.py" line="415" />
         <source>SNMP profile</source>
         <translation>SNMP profile</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="401" />
+        <location filename="../runner/panel.py" line="416" />
         <source>Dry run (contact no device)</source>
         <translation>Dry run (contact no device)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="403" />
+        <location filename="../runner/panel.py" line="418" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="404" />
+        <location filename="../runner/panel.py" line="419" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="406" />
+        <location filename="../runner/panel.py" line="421" />
         <source>Audit record</source>
         <translation>Audit record</translation>
     </message>
@@ -262,22 +272,22 @@ Run it now? Consider a dry run first.</translation>
 <context>
     <name>RunnerRoles</name>
     <message>
-        <location filename="../runner/panel.py" line="419" />
+        <location filename="../runner/panel.py" line="434" />
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="420" />
+        <location filename="../runner/panel.py" line="435" />
         <source>engineer</source>
         <translation>engineer</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="421" />
+        <location filename="../runner/panel.py" line="436" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="422" />
+        <location filename="../runner/panel.py" line="437" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>

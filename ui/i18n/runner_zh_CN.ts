@@ -47,12 +47,12 @@
 <context>
     <name>ParameterForm</name>
     <message>
-        <location filename="../runner/param_form.py" line="110" />
+        <location filename="../runner/param_form.py" line="121" />
         <source>Required: give a value.</source>
         <translation>必填：请输入一个值。</translation>
     </message>
     <message>
-        <location filename="../runner/param_form.py" line="138" />
+        <location filename="../runner/param_form.py" line="152" />
         <source>This procedure takes no parameters.</source>
         <translation>此作业没有参数。</translation>
     </message>
@@ -106,155 +106,165 @@
 <context>
     <name>RunnerPanel</name>
     <message>
-        <location filename="../runner/panel.py" line="193" />
+        <location filename="../runner/panel.py" line="198" />
         <source>Risk: {risk} — needs the {role} role</source>
         <translation>风险：{risk} — 需要{role}角色</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="220" />
+        <location filename="../runner/panel.py" line="232" />
         <source>Devices to work on: {n}</source>
         <translation>将执行的设备：{n} 台</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="222" />
+        <location filename="../runner/panel.py" line="234" />
         <source>; skipped, not supported by this procedure: {n}</source>
         <translation>；此作业不支持而跳过：{n} 台</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="258" />
+        <location filename="../runner/panel.py" line="271" />
         <source>Confirm the procedure</source>
         <translation>确认执行作业</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="260" />
+        <location filename="../runner/panel.py" line="273" />
         <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
         <translation>{name}（{risk}）会改动所执行的设备。设备数：{n}。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="262" />
+        <location filename="../runner/panel.py" line="275" />
         <source>Targets: {selector}
 Run it now? Consider a dry run first.</source>
         <translation>目标：{selector}
 现在执行吗？建议先试运行。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="266" />
-        <location filename="../runner/panel.py" line="402" />
+        <location filename="../runner/panel.py" line="279" />
+        <location filename="../runner/panel.py" line="417" />
         <source>Run</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="267" />
+        <location filename="../runner/panel.py" line="280" />
         <source>Do not run</source>
         <translation>不执行</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="296" />
+        <location filename="../runner/panel.py" line="309" />
         <source>Running {name}…</source>
         <translation>正在执行{name}…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="317" />
+        <location filename="../runner/panel.py" line="330" />
         <source>Cancelling: devices already started finish, the others are skipped…</source>
         <translation>正在取消：已开始的设备将完成，其余设备跳过…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="332" />
+        <location filename="../runner/panel.py" line="345" />
         <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
         <translation>{name}已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="334" />
+        <location filename="../runner/panel.py" line="347" />
         <source>Dry run: no device was contacted.</source>
         <translation>试运行：未连接任何设备。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="336" />
+        <location filename="../runner/panel.py" line="349" />
         <source>Cancelled by the operator.</source>
         <translation>已被操作员取消。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="340" />
+        <location filename="../runner/panel.py" line="353" />
         <source>Audit record {id}</source>
         <translation>审计记录 {id}</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="357" />
+        <location filename="../runner/panel.py" line="370" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="357" />
+        <location filename="../runner/panel.py" line="370" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="370" />
+        <location filename="../runner/panel.py" line="383" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>结果已导出到 {path}（{n} 行）</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="389" />
+        <location filename="../runner/panel.py" line="402" />
         <source>(each device's own profile)</source>
         <translation>（各设备自身的凭据配置）</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="392" />
+        <location filename="../runner/panel.py" line="405" />
         <source>Procedure</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="393" />
+        <location filename="../runner/panel.py" line="406" />
         <source>Targets</source>
         <translation>目标设备</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="394" />
+        <location filename="../runner/panel.py" line="407" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="395" />
+        <location filename="../runner/panel.py" line="408" />
         <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
         <translation>例如 site:安徽省/合肥市 vendor:huawei，或设备名称</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="396" />
+        <location filename="../runner/panel.py" line="409" />
         <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
         <translation>设备名称（可用通配符）或 key:value，key 为 name、site、network、role、vendor、tag；同一 key 出现两次表示“或”，不同 key 须同时满足；all 表示全部设备。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="398" />
+        <location filename="../runner/panel.py" line="411" />
         <source>Use the selected site</source>
         <translation>使用所选站点</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="399" />
+        <location filename="../runner/panel.py" line="412" />
+        <source>Their whole city</source>
+        <translation>所在城市的全部设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="413" />
+        <source>Every device in the city of each device chosen now</source>
+        <translation>当前所选每台设备所在城市的全部设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/panel.py" line="414" />
         <source>SSH profile</source>
         <translation>SSH 凭据</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="400" />
+        <location filename="../runner/panel.py" line="415" />
         <source>SNMP profile</source>
         <translation>SNMP 凭据</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="401" />
+        <location filename="../runner/panel.py" line="416" />
         <source>Dry run (contact no device)</source>
         <translation>试运行（不连接设备）</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="403" />
+        <location filename="../runner/panel.py" line="418" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="404" />
+        <location filename="../runner/panel.py" line="419" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="406" />
+        <location filename="../runner/panel.py" line="421" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
@@ -262,22 +272,22 @@ Run it now? Consider a dry run first.</source>
 <context>
     <name>RunnerRoles</name>
     <message>
-        <location filename="../runner/panel.py" line="419" />
+        <location filename="../runner/panel.py" line="434" />
         <source>operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="420" />
+        <location filename="../runner/panel.py" line="435" />
         <source>engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="421" />
+        <location filename="../runner/panel.py" line="436" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="422" />
+        <location filename="../runner/panel.py" line="437" />
         <source>administrator</source>
         <translation>管理员</translation>
     </message>

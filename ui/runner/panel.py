@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from egovops.procedures import CancelToken, ProcedureRegistry, RunReport, RunRequest, TargetOutcome
-from egovops.procedures.choices import ProcedureChoice, TargetPreview, needs_confirmation, preview_targets, procedure_choices, refusal
+from egovops.procedures.choices import ProcedureChoice, TargetPreview, city_selector, needs_confirmation, preview_targets, procedure_choices, refusal
 from egovops.procedures.run_records import audit_entry, export_results_csv
 from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.runner.audit_dialog import AuditRecordDialog
@@ -72,6 +72,7 @@ class RunnerPanel(QWidget):
         self.description = QLabel(self, objectName="procedureDescription", wordWrap=True)
         self.targets_edit = QLineEdit(selector, self, objectName="targetsEdit")
         self.site_button = QPushButton(self, objectName="useSiteButton", clicked=self.use_selected_site)
+        self.city_button = QPushButton(self, objectName="wholeCityButton", clicked=self.widen_to_city, enabled=False)
         self.count_label = QLabel(self, objectName="targetCount", wordWrap=True)
         self.ssh_combo = QComboBox(self, objectName="sshProfileCombo")
         self.snmp_combo = QComboBox(self, objectName="snmpProfileCombo")
@@ -91,8 +92,12 @@ class RunnerPanel(QWidget):
         targets = QVBoxLayout(self.targets_box)
         line = QHBoxLayout()
         line.addWidget(self.targets_edit, 1)
-        line.addWidget(self.site_button)
         targets.addLayout(line)
+        choose = QHBoxLayout()
+        choose.addWidget(self.site_button)
+        choose.addWidget(self.city_button)
+        choose.addStretch(1)
+        targets.addLayout(choose)
         targets.addWidget(self.count_label)
         self.profiles = QFormLayout()
         self.ssh_caption, self.snmp_caption = QLabel(self), QLabel(self)
@@ -204,6 +209,13 @@ class RunnerPanel(QWidget):
 
         self.set_targets(selector_for_site(self.main_window.current_site()))
 
+    def widen_to_city(self) -> None:
+        """Replace the targets by the whole city (or cities) of the devices they now choose."""
+        if self.preview is None or not self.preview.total:
+            return
+        names = list(self.preview.targets) + [name for name, _ in self.preview.excluded]
+        self.session.tasks.run(city_selector, self.session.database, names, on_done=self.set_targets, on_error=self._failed)
+
     def _preview(self) -> None:
         selector = self.targets_edit.text().strip()
         self.session.tasks.run(preview_targets, self.session.database, self.current_choice(), selector,
@@ -240,6 +252,7 @@ class RunnerPanel(QWidget):
         ready = (choice is not None and operator is not None and reason is None and self.form.is_valid()
                  and self.preview is not None and not self.preview.problem and bool(self.preview.targets))
         self.run_button.setEnabled(ready and not self._running())
+        self.city_button.setEnabled(self.preview is not None and self.preview.total > 0 and not self._running())
         for widget in (self.procedure_combo, self.targets_edit, self.site_button, self.form, self.dry_run, self.ssh_combo, self.snmp_combo):
             widget.setEnabled(not self._running())
 
@@ -396,6 +409,8 @@ class RunnerPanel(QWidget):
         self.targets_edit.setToolTip(self.tr("Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; "
                                              "the same key twice means either, different keys must all hold; 'all' for every device."))
         self.site_button.setText(self.tr("Use the selected site"))
+        self.city_button.setText(self.tr("Their whole city"))
+        self.city_button.setToolTip(self.tr("Every device in the city of each device chosen now"))
         self.ssh_caption.setText(self.tr("SSH profile"))
         self.snmp_caption.setText(self.tr("SNMP profile"))
         self.dry_run.setText(self.tr("Dry run (contact no device)"))
