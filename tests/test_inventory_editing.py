@@ -185,6 +185,7 @@ def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Data
     assert outcome.report.encoding == "gbk" and outcome.stored == 3 and outcome.report.rejected_rows == 1
     assert outcome.new_sites == ["安徽省/合肥市/肥东县"]
     assert outcome.changed == {"FD-GOV-AS-01": ["contact"]}  # the stored device's other fields were the same
+    assert outcome.added == ["FD-AS-01", "HF-CORE-01"]
     assert {d.name for d in InventoryRepository(database).devices()} == {"FD-GOV-AS-01", "HF-CORE-01", "FD-AS-01"}
     row = AuditRepository(database).recent(1)[0]
     assert row.action == "inventory.import" and row.details_dict()["rejected"] == 1

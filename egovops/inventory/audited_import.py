@@ -25,6 +25,7 @@ class ImportOutcome:
     report: ImportReport
     new_sites: list[str]  # sites the good rows named that were not in the tree before
     changed: dict[str, list[str]] = field(default_factory=dict)  # stored device → fields a row changed
+    added: list[str] = field(default_factory=list)  # devices the file brought in
 
     @property
     def stored(self) -> int:
@@ -38,16 +39,18 @@ def import_inventory(database: Database, operator: Operator, path: Path) -> Impo
     stored = {d.name: device_to_row(d) for d in repo.devices()}
     report = import_file(repo, path)
     new_sites = sorted({s.path for s in repo.sites()} - before)
-    changed = _changed(stored, {d.name: device_to_row(d) for d in repo.devices() if d.name in stored})
+    after = {d.name: device_to_row(d) for d in repo.devices()}
+    changed = _changed(stored, {name: row for name, row in after.items() if name in stored})
+    added = sorted(set(after) - set(stored))
     AuditLog(database).record(
         actor=operator.label(), role=operator.role.value, action="inventory.import", subject=path.name,
         details={
             "file": str(path), "encoding": report.encoding, "rows": report.rows, "added": report.added,
             "updated": report.updated, "rejected": report.rejected_rows, "file_error": report.file_error,
-            "new_sites": new_sites, "changed": changed,
+            "new_sites": new_sites, "changed": changed, "added_devices": added,
         },
     )
-    return ImportOutcome(report, new_sites, changed)
+    return ImportOutcome(report, new_sites, changed, added)
 
 
 def _changed(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]]) -> dict[str, list[str]]:

@@ -198,6 +198,7 @@ def test_gbk_csv_with_malformed_rows_lists_every_problem(qtbot: QtBot, console: 
     summary = dialog.summary.text()
     assert "2 of 6 rows stored (1 devices added, 1 updated)" in summary and "GBK" in summary and "4 rows were rejected" in summary
     assert "安徽省/巢湖市" in dialog.details.text()  # the new site is named
+    assert "Devices added: CH-GOV-AS-01" in dialog.details.text()
     assert f"{ROOT} (address, snmp_port, ssh_port, vendor, model," in dialog.details.text()  # and what the update replaced
     repo = InventoryRepository(console.session.database)
     assert repo.count_devices() == count + 1 and repo.device(ROOT).address == "127.32.0.6"

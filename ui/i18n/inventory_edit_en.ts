@@ -4,177 +4,177 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="182" />
+        <location filename="../inventory_edit/device_dialog.py" line="183" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="196" />
+        <location filename="../inventory_edit/device_dialog.py" line="197" />
         <source>Edit device {name}</source>
         <translation>Edit device {name}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="196" />
+        <location filename="../inventory_edit/device_dialog.py" line="197" />
         <source>Add device</source>
         <translation>Add device</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
         <source>SNMP port</source>
         <translation>SNMP port</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
         <source>SSH port</source>
         <translation>SSH port</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
         <source>Site (choose in the tree)</source>
         <translation>Site (choose in the tree)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
         <source>Vendor</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="201" />
+        <location filename="../inventory_edit/device_dialog.py" line="202" />
         <source>Security domain</source>
         <translation>Security domain</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="201" />
+        <location filename="../inventory_edit/device_dialog.py" line="202" />
         <source>Protection level</source>
         <translation>Protection level</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="202" />
+        <location filename="../inventory_edit/device_dialog.py" line="203" />
         <source>Owner unit</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="202" />
+        <location filename="../inventory_edit/device_dialog.py" line="203" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="203" />
+        <location filename="../inventory_edit/device_dialog.py" line="204" />
         <source>Credential profile</source>
         <translation>Credential profile</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="203" />
+        <location filename="../inventory_edit/device_dialog.py" line="204" />
         <source>Tags (separated by ;)</source>
         <translation>Tags (separated by ;)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
         <source>core</source>
         <translation>core</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
         <source>aggregation</source>
         <translation>aggregation</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
         <source>access</source>
         <translation>access</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>firewall</source>
         <translation>firewall</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>storage</source>
         <translation>storage</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>other</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>not graded</source>
         <translation>not graded</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 1</source>
         <translation>level 1</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 2</source>
         <translation>level 2</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 3</source>
         <translation>level 3</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 4</source>
         <translation>level 4</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="216" />
+        <location filename="../inventory_edit/device_dialog.py" line="217" />
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="218" />
+        <location filename="../inventory_edit/device_dialog.py" line="219" />
         <source>{name} (not defined yet)</source>
         <translation>{name} (not defined yet)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="219" />
+        <location filename="../inventory_edit/device_dialog.py" line="220" />
         <source>intranet (电子政务内网)</source>
         <translation>intranet (电子政务内网)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="219" />
+        <location filename="../inventory_edit/device_dialog.py" line="220" />
         <source>extranet (电子政务外网)</source>
         <translation>extranet (电子政务外网)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="223" />
+        <location filename="../inventory_edit/device_dialog.py" line="224" />
         <source>A device's name identifies its configuration history and audit records; it cannot change once stored.</source>
         <translation>A device's name identifies its configuration history and audit records; it cannot change once stored.</translation>
     </message>
@@ -274,16 +274,22 @@
     </message>
     <message>
         <location filename="../inventory_edit/import_dialog.py" line="102" />
+        <source>Devices added: {devices}</source>
+        <translation>Devices added: {devices}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="107" />
         <source>Stored devices changed by the file (name and fields): {devices}</source>
         <translation>Stored devices changed by the file (name and fields): {devices}</translation>
     </message>
     <message>
         <location filename="../inventory_edit/import_dialog.py" line="103" />
+        <location filename="../inventory_edit/import_dialog.py" line="108" />
         <source> and {n} more</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="106" />
+        <location filename="../inventory_edit/import_dialog.py" line="111" />
         <source>Devices already stored and not named in the file are unchanged.</source>
         <translation>Devices already stored and not named in the file are unchanged.</translation>
     </message>

@@ -4,177 +4,177 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="182" />
+        <location filename="../inventory_edit/device_dialog.py" line="183" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="196" />
+        <location filename="../inventory_edit/device_dialog.py" line="197" />
         <source>Edit device {name}</source>
         <translation>编辑设备 {name}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="196" />
+        <location filename="../inventory_edit/device_dialog.py" line="197" />
         <source>Add device</source>
         <translation>添加设备</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="198" />
+        <location filename="../inventory_edit/device_dialog.py" line="199" />
         <source>SNMP port</source>
         <translation>SNMP 端口</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
         <source>SSH port</source>
         <translation>SSH 端口</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="199" />
+        <location filename="../inventory_edit/device_dialog.py" line="200" />
         <source>Site (choose in the tree)</source>
         <translation>站点（在树中选择）</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
         <source>Vendor</source>
         <translation>厂商</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="200" />
+        <location filename="../inventory_edit/device_dialog.py" line="201" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="201" />
+        <location filename="../inventory_edit/device_dialog.py" line="202" />
         <source>Security domain</source>
         <translation>安全域</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="201" />
+        <location filename="../inventory_edit/device_dialog.py" line="202" />
         <source>Protection level</source>
         <translation>等保级别</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="202" />
+        <location filename="../inventory_edit/device_dialog.py" line="203" />
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="202" />
+        <location filename="../inventory_edit/device_dialog.py" line="203" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="203" />
+        <location filename="../inventory_edit/device_dialog.py" line="204" />
         <source>Credential profile</source>
         <translation>凭据配置</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="203" />
+        <location filename="../inventory_edit/device_dialog.py" line="204" />
         <source>Tags (separated by ;)</source>
         <translation>标签（以 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
         <source>aggregation</source>
         <translation>汇聚</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="208" />
+        <location filename="../inventory_edit/device_dialog.py" line="209" />
         <source>access</source>
         <translation>接入</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>firewall</source>
         <translation>防火墙</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="209" />
+        <location filename="../inventory_edit/device_dialog.py" line="210" />
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>not graded</source>
         <translation>未定级</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 1</source>
         <translation>第一级</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 2</source>
         <translation>第二级</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 3</source>
         <translation>第三级</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="213" />
+        <location filename="../inventory_edit/device_dialog.py" line="214" />
         <source>level 4</source>
         <translation>第四级</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="216" />
+        <location filename="../inventory_edit/device_dialog.py" line="217" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="218" />
+        <location filename="../inventory_edit/device_dialog.py" line="219" />
         <source>{name} (not defined yet)</source>
         <translation>{name}（尚未定义）</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="219" />
+        <location filename="../inventory_edit/device_dialog.py" line="220" />
         <source>intranet (电子政务内网)</source>
         <translation>电子政务内网</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="219" />
+        <location filename="../inventory_edit/device_dialog.py" line="220" />
         <source>extranet (电子政务外网)</source>
         <translation>电子政务外网</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/device_dialog.py" line="223" />
+        <location filename="../inventory_edit/device_dialog.py" line="224" />
         <source>A device's name identifies its configuration history and audit records; it cannot change once stored.</source>
         <translation>设备名称是其配置历史和审计记录的标识，保存后不能更改。</translation>
     </message>
@@ -274,16 +274,22 @@
     </message>
     <message>
         <location filename="../inventory_edit/import_dialog.py" line="102" />
+        <source>Devices added: {devices}</source>
+        <translation>新增的设备：{devices}</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="107" />
         <source>Stored devices changed by the file (name and fields): {devices}</source>
         <translation>被文件修改的已有设备（名称及字段）：{devices}</translation>
     </message>
     <message>
         <location filename="../inventory_edit/import_dialog.py" line="103" />
+        <location filename="../inventory_edit/import_dialog.py" line="108" />
         <source> and {n} more</source>
         <translation>，另有 {n} 台</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="106" />
+        <location filename="../inventory_edit/import_dialog.py" line="111" />
         <source>Devices already stored and not named in the file are unchanged.</source>
         <translation>已存储但文件中未列出的设备保持不变。</translation>
     </message>

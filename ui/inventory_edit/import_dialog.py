@@ -96,6 +96,11 @@ class ImportDialog(QDialog):
         lines = []
         if outcome.new_sites:
             lines.append(self.tr("New sites created: {sites}").replace("{sites}", ", ".join(outcome.new_sites)))
+        if outcome.added:
+            shown = outcome.added[:MAX_NAMED]
+            more = len(outcome.added) - len(shown)
+            text = self.tr("Devices added: {devices}").replace("{devices}", ", ".join(shown))
+            lines.append(text + (self.tr(" and {n} more").replace("{n}", str(more)) if more > 0 else ""))
         if outcome.changed:
             shown = [f"{name} ({', '.join(fields)})" for name, fields in list(outcome.changed.items())[:MAX_NAMED]]
             more = len(outcome.changed) - len(shown)
