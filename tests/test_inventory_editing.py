@@ -145,6 +145,10 @@ def test_sites_added_renamed_and_removed_but_never_with_devices(outage: Outage) 
     assert sites.rename(ENGINEER, f"{CITY}/新站区", "新站高新区") == f"{CITY}/新站高新区"
     paths = {s.path for s in InventoryRepository(db).sites()}
     assert f"{CITY}/新站高新区/新站区数据资源局" in paths and f"{CITY}/新站区" not in paths
+    with pytest.raises(ValidationError, match="directly below a city"):
+        sites.add(ENGINEER, "安徽省", "某县", SiteKind.COUNTY)
+    with pytest.raises(ValidationError, match="top-level"):
+        sites.add(ENGINEER, CITY, "某省", SiteKind.PROVINCE)
     with pytest.raises(ValidationError, match="'/'"):
         sites.add(ENGINEER, CITY, "a/b")
     with pytest.raises(ValidationError, match="already exists"):

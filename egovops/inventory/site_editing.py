@@ -30,6 +30,21 @@ CHILD_KIND = {
 }
 
 
+# Where the hierarchy's fixed levels may stand; departments and data centres may stand anywhere.
+PARENT_KIND = {SiteKind.PROVINCE: None, SiteKind.CITY: SiteKind.PROVINCE, SiteKind.COUNTY: SiteKind.CITY}
+
+
+def check_level(kind: SiteKind, parent: Site | None) -> None:
+    if kind not in PARENT_KIND or PARENT_KIND[kind] == (parent.kind if parent else None):
+        return
+    messages = {
+        SiteKind.PROVINCE: "a province is a top-level site",
+        SiteKind.CITY: "a city belongs directly below a province",
+        SiteKind.COUNTY: "a county belongs directly below a city",
+    }
+    raise ValidationError(tr(messages[kind]))
+
+
 def check_site_name(name: str) -> str:
     value = name.strip()
     if not value:
@@ -60,6 +75,7 @@ class SiteEditor:
         require_editor(operator)
         path = check_site_name(name) if parent is None else f"{normalise_path(parent)}{SEPARATOR}{check_site_name(name)}"
         site = Site(path, kind or infer_kind(path))
+        check_level(site.kind, next((s for s in self.repo.sites() if s.path == site.parent_path), None))
         self.edits.add_site(site)
         self._record(operator, "inventory.site.add", path, {"kind": site.kind.value})
         return site
