@@ -83,3 +83,14 @@ def test_a_shift_covers_the_audit_rows_chained_during_it_whatever_their_clock(da
     assert (shift.audit_from, ended.audit_to) == (1, inside)  # the row before; then duty.start
     summary = duty.summary(ended)
     assert [a.audit_id for a in summary.actions] == [stepped_back, inside]
+
+
+def test_a_procedure_row_with_garbled_details_is_still_listed(database) -> None:
+    audit, duty = AuditRepository(database), DutyService(database)
+    duty.start(OUTGOING, at=1000.0)
+    audit.append(actor="local:zhang.san", role="engineer", action="procedure.run", subject="config-backup",
+                 details="{not json", output_digest="", at=1100.0)
+    audit.append(actor="local:zhang.san", role="engineer", action="procedure.run", subject="baseline-check",
+                 details='{"counts": "many", "results": ["HW-OK"]}', output_digest="", at=1200.0)
+    summary = duty.summary(duty.end(OUTGOING, at=2000.0))
+    assert [(p.procedure, p.devices, p.failed_devices) for p in summary.procedures] == [("config-backup", 0, ()), ("baseline-check", 0, ())]

@@ -89,14 +89,24 @@ def _outcome(counts: dict[str, int], cancelled: bool) -> str:
     return "failed" if counts.get("ok", 0) == 0 else "partial"
 
 
+def _details(row: AuditRow) -> dict[str, Any]:
+    """A row's details; a row whose details are not a JSON object (edited by hand) shows without them."""
+    try:
+        details = json.loads(row.details or "{}")
+    except ValueError:
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
 def _procedures(rows: list[AuditRow]) -> list[ProcedureLine]:
     lines: list[ProcedureLine] = []
-    ended = {json.loads(r.details).get("run_id") for r in rows if r.action == "procedure.run"}
+    ended = {_details(r).get("run_id") for r in rows if r.action == "procedure.run"}
     for row in rows:
-        details: dict[str, Any] = json.loads(row.details or "{}")
+        details = _details(row)
         if row.action == "procedure.run":
-            counts = {k: int(v) for k, v in (details.get("counts") or {}).items()}
-            failed = tuple(r["device"] for r in details.get("results", []) if r.get("status") == "failed")
+            raw = details.get("counts")
+            counts = {str(k): v for k, v in raw.items() if isinstance(v, int)} if isinstance(raw, dict) else {}
+            failed = tuple(str(r.get("device", "?")) for r in details.get("results") or [] if isinstance(r, dict) and r.get("status") == "failed")
             lines.append(ProcedureLine(row.at, row.actor, row.subject, str(details.get("run_id", "")),
                                        _outcome(counts, bool(details.get("cancelled"))), sum(counts.values()), counts,
                                        bool(details.get("dry_run")), failed, "", row.id))
