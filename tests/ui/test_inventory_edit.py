@@ -16,7 +16,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 from egovops_ui.inventory_edit.screen import InventoryEditScreen
 from egovops_ui.main_window import MainWindow
 from tests.fixtures.outage import CITY, ROOT
-from tests.ui.console import WAIT_MS
+from tests.ui.console import WAIT_MS, open_console
 
 NEW = "HF-GOV-AS-99"
 
@@ -228,3 +228,20 @@ def test_an_operator_sees_the_actions_greyed_and_the_core_refuses(qtbot: QtBot, 
     qtbot.waitUntil(lambda: screen.import_dialog.error is not None, timeout=WAIT_MS)
     assert "may not edit the inventory" in screen.import_dialog.summary.text()
     assert "CH-GOV-AS-01" not in {d.name for d in InventoryRepository(console.session.database).devices()}
+
+
+def test_in_chinese_the_menu_the_fields_and_the_core_problems_are_chinese(qtbot: QtBot, outage) -> None:  # type: ignore[no-untyped-def]
+    window = open_console(qtbot, outage.database, "zh_CN")
+    try:
+        screen = ready(qtbot, window)
+        assert screen.add_action.text() == "添加设备(&A)…" and screen.sites_action.text() == "站点(&S)…"
+        dialog = open_add_dialog(qtbot, screen)
+        assert dialog.labels["protection_level"].text() == "等保级别" and dialog.level.itemText(3) == "第三级"
+        dialog.address.setText("300.1.2.3")
+        save(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.problem_text("address") != "", timeout=WAIT_MS)
+        assert dialog.problem_text("address") == "地址 '300.1.2.3' 无效"
+        assert dialog.problem_text("name") == "必填值为空"
+    finally:
+        window.session.stop()
+        window.switcher.apply("en")
