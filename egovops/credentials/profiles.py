@@ -7,6 +7,7 @@ from enum import Enum
 from typing import Mapping
 
 from egovops.errors import ValidationError
+from egovops.i18n import tr
 
 AUTH_PROTOCOLS = ("MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512")
 PRIV_PROTOCOLS = ("none", "DES", "AES-128", "AES-192", "AES-256")
@@ -70,28 +71,29 @@ def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
     for choice in choices:
         if value.upper() == choice.upper():
             return choice
-    raise ValidationError(f"{what} {value!r} is not one of {', '.join(choices)}")
+    raise ValidationError(tr("{what} {value!r} is not one of {choices}", what=what, value=value, choices=", ".join(choices)))
 
 
 def build_profile(name: str, kind: str, settings: Mapping[str, str | None]) -> CredentialProfile:
     """A validated profile from user input (command line or dialog)."""
     if not name.strip() or "/" in name:
-        raise ValidationError(f"profile name {name!r} must be non-empty and contain no '/'")
+        raise ValidationError(tr("profile name {name!r} must be non-empty and contain no '/'", name=name))
     try:
         chosen = CredentialKind(kind)
     except ValueError:
-        raise ValidationError(f"kind {kind!r} is not one of {', '.join(k.value for k in CredentialKind)}") from None
+        raise ValidationError(tr("kind {kind!r} is not one of {choices}", kind=kind,
+                                 choices=", ".join(k.value for k in CredentialKind))) from None
     given = {k: v for k, v in settings.items() if v}
     clean: dict[str, str] = {}
     if chosen is CredentialKind.SNMP_V3:
         if "user" not in given:
-            raise ValidationError("an snmp-v3 profile needs --user")
+            raise ValidationError(tr("an snmp-v3 profile needs a user (--user)"))
         clean["user"] = given["user"]
-        clean["auth_protocol"] = _choice(given.get("auth_protocol", "SHA"), AUTH_PROTOCOLS, "auth protocol")
-        clean["priv_protocol"] = _choice(given.get("priv_protocol", "AES-128"), PRIV_PROTOCOLS, "priv protocol")
+        clean["auth_protocol"] = _choice(given.get("auth_protocol", "SHA"), AUTH_PROTOCOLS, tr("auth protocol"))
+        clean["priv_protocol"] = _choice(given.get("priv_protocol", "AES-128"), PRIV_PROTOCOLS, tr("priv protocol"))
     elif chosen is CredentialKind.SSH:
         if "user" not in given:
-            raise ValidationError("an ssh profile needs --user")
+            raise ValidationError(tr("an ssh profile needs a user (--user)"))
         clean["user"] = given["user"]
         if "key_file" in given:
             clean["key_file"] = given["key_file"]

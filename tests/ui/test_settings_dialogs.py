@@ -11,6 +11,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from egovops.accounts.admin import AccountAdmin
@@ -30,6 +31,7 @@ from egovops_ui.settings_dialogs.credentials_dialog import CredentialProfilesDia
 from egovops_ui.settings_dialogs.profile_form import ProfileForm
 from egovops_ui.settings_dialogs.settings_dialog import SettingsDialog
 from tests.fixtures.snmpd import SnmpdAgent
+from tests.fixtures.sshd import KEY_PASSPHRASE, SshdFixture
 from tests.ui.console import WAIT_MS, open_console
 
 COMMUNITY = "Dialog-Community-8831"
@@ -242,3 +244,31 @@ def test_a_non_admin_cannot_open_the_accounts_dialog_and_the_core_refuses(qtbot:
         assert not profiles.new_button.isEnabled()  # type: ignore[attr-defined]
     finally:
         window.session.stop()
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_the_form_shows_the_cores_validation_and_ssh_test_asks_about_the_host_key(
+    qtbot: QtBot, console: MainWindow, sshd: SshdFixture,
+) -> None:
+    lab = sshd.device("HW-OK")
+    InventoryRepository(console.session.database).save_devices([lab])
+    dialog = open_profiles(qtbot, console)
+    dialog.new_button.click()
+    form = dialog.form
+    assert form is not None
+    form.name.setText("lab-ssh")
+    form.kind.setCurrentIndex(form.kind.findData("ssh"))
+    form.secrets["passphrase"].setText(KEY_PASSPHRASE)
+    form.key_file.setText(str(sshd.lab.client_key))
+    assert not form.form.isRowVisible(form.secrets["community"]) and form.form.isRowVisible(form.secrets["passphrase"])
+    form.buttons.button(form.buttons.StandardButton.Save).click()  # no user: refused before anything is stored
+    assert not form.status.ok and "user" in form.status.text() and form.isVisible()
+    fill_and_save(qtbot, dialog, form, {"user": sshd.lab.user, "passphrase": KEY_PASSPHRASE})
+    dialog.device.setCurrentText(lab.name)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=WAIT_MS)
+    box = QApplication.activeModalWidget()
+    assert lab.name in box.text() and sshd.server(lab.name).fingerprint in box.informativeText()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=WAIT_MS)
+    assert dialog.result.ok and lab.name in dialog.result.text(), dialog.result.text()
