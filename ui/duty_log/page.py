@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from egovops.duty import DutyService, HandoverSummary, Shift, to_markdown, write_summary
 from egovops.duty.desk import DeskView, desk_view
 from egovops.duty.export import role_name
 from egovops.duty.shifts import when
+from egovops_ui.duty_log.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
     from egovops_ui.session import ConsoleSession
@@ -53,23 +51,9 @@ class DutyLogPage(QWidget):
         for button in (self.start_button, self.take_over_button, self.end_button):
             top.addWidget(button)
 
-        self.notes_box = QGroupBox(self)
-        self.notes = QTableWidget(0, 3, self.notes_box)
-        self.notes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.notes.verticalHeader().hide()
-        self.notes.setWordWrap(True)
-        header = self.notes.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.note_edit = QPlainTextEdit(self.notes_box)
-        self.note_edit.setMaximumHeight(90)
-        self.add_note_button = QPushButton(self.notes_box)
+        self.notes_box = NotesPanel(self)
+        self.notes, self.note_edit, self.add_note_button = self.notes_box.table, self.notes_box.edit, self.notes_box.add_button
         self.add_note_button.clicked.connect(self._add_note)
-        notes_layout = QVBoxLayout(self.notes_box)
-        notes_layout.addWidget(self.notes, 1)
-        notes_layout.addWidget(self.note_edit)
-        notes_layout.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.summary_box = QGroupBox(self)
         self.shift_label = QLabel(self.summary_box)
@@ -129,11 +113,7 @@ class DutyLogPage(QWidget):
         self.view = view
         self._enable(view)
         self._show_status(view)
-        self.notes.setRowCount(len(view.notes))
-        for row, note in enumerate(view.notes):
-            for column, text in enumerate((when(note.at), note.author, note.text)):
-                self.notes.setItem(row, column, QTableWidgetItem(text))
-        self.notes.resizeRowsToContents()
+        self.notes_box.show_notes(view.notes)
         self._fill_picker(view)
         self._show_summary(view.summary)
 
@@ -141,8 +121,7 @@ class DutyLogPage(QWidget):
         self.start_button.setEnabled(bool(view and view.may_start))
         self.take_over_button.setEnabled(bool(view and view.may_take_over))
         self.end_button.setEnabled(bool(view and view.may_end))
-        self.add_note_button.setEnabled(bool(view and view.may_note))
-        self.note_edit.setEnabled(bool(view and view.may_note))
+        self.notes_box.set_writable(bool(view and view.may_note))
         self.export_button.setEnabled(bool(view and view.summary))
         if view is None:
             self.status.setText(self.tr("Waiting to learn who is operating…"))
@@ -223,10 +202,7 @@ class DutyLogPage(QWidget):
         self.start_button.setText(self.tr("Start my shift"))
         self.take_over_button.setText(self.tr("Take over the shift"))
         self.end_button.setText(self.tr("End the shift"))
-        self.notes_box.setTitle(self.tr("Notes of the open shift"))
-        self.notes.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Author"), self.tr("Note")])
-        self.note_edit.setPlaceholderText(self.tr("What the next engineer should know…"))
-        self.add_note_button.setText(self.tr("Add note"))
+        self.notes_box.retranslate()
         self.summary_box.setTitle(self.tr("Handover summary"))
         self.shift_label.setText(self.tr("Shift:"))
         self.refresh_button.setText(self.tr("Refresh"))
