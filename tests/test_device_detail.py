@@ -79,3 +79,14 @@ def test_unknown_window_and_device_are_named(device_history: History) -> None:
     with pytest.raises(NotFoundError, match="NO-SUCH"):
         load_detail(device_history.database, "NO-SUCH")
     assert DEGRADED in device_names(device_history.database)
+
+
+def test_a_city_scope_covers_its_counties_and_nothing_else(demo_store) -> None:  # type: ignore[no-untyped-def]
+    from egovops.device_detail.scope import city_of, devices_of_city
+
+    devices = InventoryRepository(demo_store).devices()
+    wuhu = devices_of_city(InventoryRepository(demo_store).device(DEGRADED), devices)
+    assert DEGRADED in wuhu and "WH-C07-EXT-AS01" in wuhu and "WH-INT-AGG-01" in wuhu
+    assert all(d.site.startswith("安徽省/芜湖市") for d in devices if d.name in wuhu)
+    assert len(wuhu) == sum(1 for d in devices if d.site.startswith("安徽省/芜湖市"))
+    assert city_of("安徽省/合肥市/肥东县") == "安徽省/合肥市" and city_of("安徽省") == "安徽省"

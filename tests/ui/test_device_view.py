@@ -129,9 +129,9 @@ def test_history_configurations_and_procedure_hand_off(qtbot: QtBot, device_hist
         qtbot.mouseClick(view.configs.compare, Qt.MouseButton.LeftButton)
     diff = shown.args[0]
     assert "+ntp server 10.0.0.1" in diff and "Secret123" not in diff  # stored masked
-    assert "#1b6e2e" in view.configs.diff.toHtml() or "1b6e2e" in view.configs.diff.toHtml()
+    assert "1b6e2e" in view.configs.diff.toHtml()  # added lines in green
     with qtbot.waitSignal(console.procedureRequested, timeout=WAIT_MS) as asked:
-        qtbot.mouseClick(view.procedure_button, Qt.MouseButton.LeftButton)
+        view.procedure_on_device.trigger()  # the "Run a procedure…" button's first choice
     assert asked.args == [[DEGRADED]]
 
 
@@ -151,3 +151,56 @@ def test_poll_now_and_ping_report_what_happened_and_are_audited(qtbot: QtBot, co
     assert ("device.ping", ROOT, "local:zhang.wei") in actions and ("poll.once", ROOT, "local:zhang.wei") in actions
     again = console.screens[0].open(ROOT)
     assert again is view and console.tabs.count() == 2  # one tab per device
+
+
+def test_a_hung_device_ends_in_a_timeout_message(qtbot: QtBot, secret_service, hung_server, console: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from egovops.credentials.profiles import build_profile
+    from egovops.credentials.service import CredentialService
+    from egovops.device_detail import SshLimits
+    from egovops.storage.inventory_repo import InventoryRepository
+
+    db = console.session.database
+    CredentialService(db).add(build_profile("hung-ssh", "ssh", {"user": "netadmin"}), {"password": "Unused-pass-4821"})
+    inventory = InventoryRepository(db)
+    inventory.save_devices([replace(inventory.device(ROOT), address="127.0.0.1", ssh_port=hung_server.port)])
+    _as_operator(qtbot, console)
+    view = console.screens[0].open(ROOT)
+    qtbot.waitUntil(lambda: view.commands.profile.currentText() == "hung-ssh", timeout=WAIT_MS)
+    view.commands.limits = SshLimits(connect_timeout=1.5)
+    assert _send(qtbot, view, "show version") is False  # ZTE: show is its read-only verb
+    assert "timed out after 1.5 s" in view.commands.text() and ROOT in view.commands.text()
+    assert view.commands.send.isEnabled()  # ready for the next command
+
+
+def test_open_device_search_city_hand_off_and_chinese(qtbot: QtBot, device_history: History, console: MainWindow) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    screen = console.screens[0]
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue(DEGRADED)
+        dialog.accept()
+
+    QTimer.singleShot(200, answer)
+    screen.open_action.trigger()
+    view = console.tabs.currentWidget()
+    assert isinstance(view, DeviceView) and view.name == DEGRADED
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    assert view.procedure_on_city.text() == "On every device of 芜湖市"
+    with qtbot.waitSignal(console.procedureRequested, timeout=WAIT_MS) as asked:
+        view.procedure_on_city.trigger()
+    names = asked.args[0]
+    assert DEGRADED in names and "WH-C07-EXT-AS01" in names and not any(n.startswith("HF-") for n in names)
+
+    console.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: view.tabs.tabText(0) == "接口", timeout=5000)
+    model = view.interfaces.model
+    assert model.headerData(COLUMNS.index("neighbour"), Qt.Orientation.Horizontal) == "LLDP 邻居"
+    down_row = next(r for r, i in enumerate(model.rows) if i.name == device_history.down_port)
+    assert model.index(down_row, COLUMNS.index("fault")).data() == "管理开启但链路中断"
+    assert view.procedure_on_city.text() == "在芜湖市的所有设备上"
+    assert view.summary.captions["owner_unit"].text() == "责任单位:"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from egovops.accounts.roles import Role
-from egovops.device_detail.actions import CommandResult, DeviceActions
+from egovops.device_detail.actions import CommandResult, DeviceActions, SshLimits
 from egovops.device_detail.commands import WRITE_ROLE, verbs_for
 
 Actions = Callable[[], DeviceActions | None]
@@ -58,6 +58,7 @@ class CommandPanel(QWidget):
         self.command.returnPressed.connect(self.run_command)
         self.busy = False
         self.role: Role | None = None
+        self.limits = SshLimits()  # connect, login and command deadlines: a hung device ends in a message
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -105,7 +106,7 @@ class CommandPanel(QWidget):
         self.busy = True
         self.send.setEnabled(False)
         self.output.appendPlainText(f"> {command}")
-        self._run(actions.run_command, self.device, command, self.profile.currentText() or None, self.trust,
+        self._run(actions.run_command, self.device, command, self.profile.currentText() or None, self.trust, self.limits,
                   on_done=self._done, on_error=self._failed)
 
     def _done(self, result: CommandResult) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from egovops.device_detail.actions import DeviceActions, PingResult
 from egovops.device_detail.detail import DeviceDetail, load_detail
+from egovops.device_detail.scope import city_of, devices_of_city
 from egovops_ui.device_view.charts_panel import ChartsPanel
 from egovops_ui.device_view.command_panel import CommandPanel
 from egovops_ui.device_view.config_panel import ConfigPanel
@@ -64,7 +65,10 @@ class DeviceView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.poll_button.clicked.connect(self.poll_now)
         self.ping_button.clicked.connect(self.ping)
-        self.procedure_button.clicked.connect(lambda: window.procedureRequested.emit([name]))
+        self.procedure_menu = QMenu(self)
+        self.procedure_on_device = self.procedure_menu.addAction("", lambda: window.procedureRequested.emit([name]))
+        self.procedure_on_city = self.procedure_menu.addAction("", self.run_procedure_on_city)
+        self.procedure_button.setMenu(self.procedure_menu)
         self.detail: DeviceDetail | None = None
         self.retranslate()
         self.reload()
@@ -92,6 +96,7 @@ class DeviceView(QWidget):
         self.history.show_history(detail.transitions, detail.alarms)
         self.configs.set_versions(detail.configs)
         self.commands.set_vendor(detail.vendor)
+        self._city_text()
         self.loaded.emit()
 
     def _ssh_ready(self, context: tuple[list[str], str | None]) -> None:
@@ -149,8 +154,24 @@ class DeviceView(QWidget):
         else:
             self._say(self.tr("{device} did not answer {method}: {detail}").format(device=self.name, method=method, detail=result.detail))
 
+    def city_devices(self) -> list[str]:
+        """From the overview already in memory, so the hand-off never waits on the store."""
+        overview = self.window_.session.overview
+        device = overview.devices.get(self.name) if overview is not None else None
+        return devices_of_city(device, overview.devices.values()) if device is not None else [self.name]
+
+    def _city_text(self) -> None:
+        city = city_of(self.detail.summary.site).rsplit("/", 1)[-1] if self.detail is not None else ""
+        self.procedure_on_city.setText(self.tr("On every device of {city}").format(city=city) if city
+                                       else self.tr("On every device of its city"))
+
+    def run_procedure_on_city(self) -> None:
+        self.window_.procedureRequested.emit(self.city_devices())
+
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Reload"))
+        self.procedure_on_device.setText(self.tr("On this device"))
+        self._city_text()
         self.poll_button.setText(self.tr("Poll now"))
         self.ping_button.setText(self.tr("Ping"))
         self.procedure_button.setText(self.tr("Run a procedure…"))

@@ -92,62 +92,62 @@
 <context>
     <name>CommandPanel</name>
     <message>
-        <location filename="../device_view/command_panel.py" line="64" />
+        <location filename="../device_view/command_panel.py" line="65" />
         <source>SSH profile:</source>
         <translation>SSH profile:</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="65" />
+        <location filename="../device_view/command_panel.py" line="66" />
         <source>A command, e.g. display interface brief or show version</source>
         <translation>A command, e.g. display interface brief or show version</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="66" />
+        <location filename="../device_view/command_panel.py" line="67" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="70" />
+        <location filename="../device_view/command_panel.py" line="71" />
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="70" />
+        <location filename="../device_view/command_panel.py" line="71" />
         <source>engineer</source>
         <translation>engineer</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="71" />
+        <location filename="../device_view/command_panel.py" line="72" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="71" />
+        <location filename="../device_view/command_panel.py" line="72" />
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="89" />
+        <location filename="../device_view/command_panel.py" line="90" />
         <source>No SSH credential profile exists yet: add one under credentials first.</source>
         <translation>No SSH credential profile exists yet: add one under credentials first.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="92" />
+        <location filename="../device_view/command_panel.py" line="93" />
         <source>Your role ({role}) may send read-only commands only: {verbs}.</source>
         <translation>Your role ({role}) may send read-only commands only: {verbs}.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="95" />
+        <location filename="../device_view/command_panel.py" line="96" />
         <source>Commands are sent as typed and recorded in the audit log.</source>
         <translation>Commands are sent as typed and recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="103" />
+        <location filename="../device_view/command_panel.py" line="104" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="115" />
+        <location filename="../device_view/command_panel.py" line="116" />
         <source>[{seconds:.1f} s, audit record {id}]</source>
         <translation>[{seconds:.1f} s, audit record {id}]</translation>
     </message>
@@ -193,93 +193,108 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="103" />
+        <location filename="../device_view/view.py" line="108" />
         <source>{device}: {error}</source>
         <translation>{device}: {error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="117" />
-        <location filename="../device_view/view.py" line="138" />
+        <location filename="../device_view/view.py" line="122" />
+        <location filename="../device_view/view.py" line="143" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="120" />
+        <location filename="../device_view/view.py" line="125" />
         <source>Polling {device}…</source>
         <translation>Polling {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="129" />
+        <location filename="../device_view/view.py" line="134" />
         <source>Polled just now: {state}</source>
         <translation>Polled just now: {state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="141" />
+        <location filename="../device_view/view.py" line="146" />
         <source>Pinging {device}…</source>
         <translation>Pinging {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="146" />
+        <location filename="../device_view/view.py" line="151" />
         <source>ICMP echo</source>
         <translation>ICMP echo</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="146" />
+        <location filename="../device_view/view.py" line="151" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="148" />
+        <location filename="../device_view/view.py" line="153" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} answered {method} in {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="150" />
+        <location filename="../device_view/view.py" line="155" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} did not answer {method}: {detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="153" />
+        <location filename="../device_view/view.py" line="165" />
+        <source>On every device of {city}</source>
+        <translation>On every device of {city}</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="166" />
+        <source>On every device of its city</source>
+        <translation>On every device of its city</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="172" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="154" />
+        <location filename="../device_view/view.py" line="173" />
+        <source>On this device</source>
+        <translation>On this device</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="175" />
         <source>Poll now</source>
         <translation>Poll now</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="176" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="156" />
+        <location filename="../device_view/view.py" line="177" />
         <source>Run a procedure…</source>
         <translation>Run a procedure…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="178" />
         <source>Interfaces</source>
         <translation>Interfaces</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="178" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="178" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="179" />
         <source>Command</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="179" />
         <source>Configurations</source>
         <translation>Configurations</translation>
     </message>
@@ -311,62 +326,62 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../device_view/history_panel.py" line="49" />
+        <location filename="../device_view/history_panel.py" line="52" />
         <source>Recent state changes</source>
         <translation>Recent state changes</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="50" />
+        <location filename="../device_view/history_panel.py" line="53" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="59" />
+        <location filename="../device_view/history_panel.py" line="62" />
         <source>cut off by {device}</source>
         <translation>cut off by {device}</translation>
     </message>

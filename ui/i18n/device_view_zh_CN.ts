@@ -92,62 +92,62 @@
 <context>
     <name>CommandPanel</name>
     <message>
-        <location filename="../device_view/command_panel.py" line="64" />
+        <location filename="../device_view/command_panel.py" line="65" />
         <source>SSH profile:</source>
         <translation>SSH 凭据：</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="65" />
+        <location filename="../device_view/command_panel.py" line="66" />
         <source>A command, e.g. display interface brief or show version</source>
         <translation>输入命令，例如 display interface brief 或 show version</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="66" />
+        <location filename="../device_view/command_panel.py" line="67" />
         <source>Run</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="70" />
+        <location filename="../device_view/command_panel.py" line="71" />
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="70" />
+        <location filename="../device_view/command_panel.py" line="71" />
         <source>engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="71" />
+        <location filename="../device_view/command_panel.py" line="72" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="71" />
+        <location filename="../device_view/command_panel.py" line="72" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="89" />
+        <location filename="../device_view/command_panel.py" line="90" />
         <source>No SSH credential profile exists yet: add one under credentials first.</source>
         <translation>尚无 SSH 凭据配置，请先在凭据管理中添加。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="92" />
+        <location filename="../device_view/command_panel.py" line="93" />
         <source>Your role ({role}) may send read-only commands only: {verbs}.</source>
         <translation>您的角色（{role}）只能执行只读命令：{verbs}。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="95" />
+        <location filename="../device_view/command_panel.py" line="96" />
         <source>Commands are sent as typed and recorded in the audit log.</source>
         <translation>命令按输入原样发送，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="103" />
+        <location filename="../device_view/command_panel.py" line="104" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../device_view/command_panel.py" line="115" />
+        <location filename="../device_view/command_panel.py" line="116" />
         <source>[{seconds:.1f} s, audit record {id}]</source>
         <translation>[{seconds:.1f} 秒，审计记录 {id}]</translation>
     </message>
@@ -193,93 +193,108 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="103" />
+        <location filename="../device_view/view.py" line="108" />
         <source>{device}: {error}</source>
         <translation>{device}：{error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="117" />
-        <location filename="../device_view/view.py" line="138" />
+        <location filename="../device_view/view.py" line="122" />
+        <location filename="../device_view/view.py" line="143" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="120" />
+        <location filename="../device_view/view.py" line="125" />
         <source>Polling {device}…</source>
         <translation>正在轮询 {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="129" />
+        <location filename="../device_view/view.py" line="134" />
         <source>Polled just now: {state}</source>
         <translation>刚刚轮询：{state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="141" />
+        <location filename="../device_view/view.py" line="146" />
         <source>Pinging {device}…</source>
         <translation>正在 Ping {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="146" />
+        <location filename="../device_view/view.py" line="151" />
         <source>ICMP echo</source>
         <translation>ICMP 回显</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="146" />
+        <location filename="../device_view/view.py" line="151" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="148" />
+        <location filename="../device_view/view.py" line="153" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} 响应了 {method}，用时 {ms:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="150" />
+        <location filename="../device_view/view.py" line="155" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} 未响应 {method}：{detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="153" />
+        <location filename="../device_view/view.py" line="165" />
+        <source>On every device of {city}</source>
+        <translation>在{city}的所有设备上</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="166" />
+        <source>On every device of its city</source>
+        <translation>在其所在城市的所有设备上</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="172" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="154" />
+        <location filename="../device_view/view.py" line="173" />
+        <source>On this device</source>
+        <translation>在本设备上</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="175" />
         <source>Poll now</source>
         <translation>立即轮询</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="176" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="156" />
+        <location filename="../device_view/view.py" line="177" />
         <source>Run a procedure…</source>
         <translation>运行流程…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="178" />
         <source>Interfaces</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="178" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="157" />
+        <location filename="../device_view/view.py" line="178" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="179" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="179" />
         <source>Configurations</source>
         <translation>配置</translation>
     </message>
@@ -311,62 +326,62 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../device_view/history_panel.py" line="49" />
+        <location filename="../device_view/history_panel.py" line="52" />
         <source>Recent state changes</source>
         <translation>最近状态变化</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="50" />
+        <location filename="../device_view/history_panel.py" line="53" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="51" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Last seen</source>
         <translation>最近出现</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="59" />
+        <location filename="../device_view/history_panel.py" line="62" />
         <source>cut off by {device}</source>
         <translation>因 {device} 故障而不可达</translation>
     </message>
