@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from egovops.accounts import Operator, Role
@@ -71,7 +72,8 @@ def test_start_note_and_end_from_the_tab(qtbot: QtBot, console: MainWindow, tmp_
     assert page.notes.rowCount() == 1 and page.notes.item(0, 2).text() == "芜湖-马鞍山外网链路 22:00 割接，已完成"
     assert page.note_edit.toPlainText() == ""
     page.note_edit.setPlainText("   ")
-    page.add_note_button.click()
+    page.note_edit.setFocus()
+    qtbot.keyClick(page.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "needs some text" in page.message.text(), timeout=WAIT_MS)
 
     # A poll cycle's new alarm reaches the open shift's summary with the console's next refresh.

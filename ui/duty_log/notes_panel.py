@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QGroupBox, QHeaderView, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -27,6 +28,8 @@ class NotesPanel(QGroupBox):
         self.edit = QPlainTextEdit(self)
         self.edit.setMaximumHeight(90)
         self.add_button = QPushButton(self)
+        # Enter alone starts a new line in the note; Ctrl+Enter adds it, as in a chat window.
+        QShortcut(QKeySequence("Ctrl+Return"), self.edit, activated=self.add_button.click)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.edit)
