@@ -242,6 +242,11 @@ def test_a_non_admin_cannot_open_the_accounts_dialog_and_the_core_refuses(qtbot:
         screen(window).open_credentials()
         profiles = screen(window).dialogs["credentials"]
         assert not profiles.new_button.isEnabled()  # type: ignore[attr-defined]
+        settings = screen(window).open_settings()
+        assert isinstance(settings, SettingsDialog)
+        qtbot.waitUntil(lambda: settings.stored is not None, timeout=WAIT_MS)
+        assert not settings.save_button.isEnabled() and not settings.general.sla.isEnabled()
+        assert not settings.maintenance.add_button.isEnabled()
     finally:
         window.session.stop()
 

@@ -144,122 +144,122 @@
 <context>
     <name>CredentialProfilesDialog</name>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="149" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="150" />
         <source>Profile {name} saved; its secrets are in the system keyring.</source>
         <translation>Profile {name} saved; its secrets are in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="159" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="160" />
         <source>Delete credential profile</source>
         <translation>Delete credential profile</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="160" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="161" />
         <source>Delete {name} and its secrets from the keyring? Devices using it can no longer be polled.</source>
         <translation>Delete {name} and its secrets from the keyring? Devices using it can no longer be polled.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="168" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="169" />
         <source>Profile {name} deleted.</source>
         <translation>Profile {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="177" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="178" />
         <source>Choose a device to test the profile against.</source>
         <translation>Choose a device to test the profile against.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="180" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="181" />
         <source>Testing {profile} on {device}…</source>
         <translation>Testing {profile} on {device}…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="193" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="194" />
         <source>OK: {device} answered ({detail}) in {seconds:.1f} s</source>
         <translation>OK: {device} answered ({detail}) in {seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="194" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="195" />
         <source>Timeout: {device} did not answer. {detail}</source>
         <translation>Timeout: {device} did not answer. {detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="195" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="196" />
         <source>Authentication failed on {device}. {detail}</source>
         <translation>Authentication failed on {device}. {detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="196" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="197" />
         <source>Host key not trusted for {device}. {detail}</source>
         <translation>Host key not trusted for {device}. {detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="197" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="198" />
         <source>Failed on {device}. {detail}</source>
         <translation>Failed on {device}. {detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="213" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
         <source>Credential profiles</source>
         <translation>Credential profiles</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>Protocols / key file</source>
         <translation>Protocols / key file</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="216" />
         <source>New…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="216" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="217" />
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="217" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="218" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="218" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="219" />
         <source>Test the selected profile</source>
         <translation>Test the selected profile</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="219" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="220" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="220" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="221" />
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="221" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="222" />
         <source>device name</source>
         <translation>device name</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="222" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="223" />
         <source>SNMP: read sysName; SSH: log in. Runs in the background.</source>
         <translation>SNMP: read sysName; SSH: log in. Runs in the background.</translation>
     </message>
@@ -267,17 +267,17 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../settings_dialogs/general_tab.py" line="54" />
+        <location filename="../settings_dialogs/general_tab.py" line="56" />
         <source>SLA target (availability)</source>
         <translation>SLA target (availability)</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/general_tab.py" line="55" />
+        <location filename="../settings_dialogs/general_tab.py" line="57" />
         <source>Reports mark each unit against this target. Changing it needs the supervisor role.</source>
         <translation>Reports mark each unit against this target. Changing it needs the supervisor role.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/general_tab.py" line="56" />
+        <location filename="../settings_dialogs/general_tab.py" line="58" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -285,129 +285,129 @@
 <context>
     <name>MaintenanceTab</name>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="135" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="138" />
         <source>Planning maintenance needs the engineer role.</source>
         <translation>Planning maintenance needs the engineer role.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="157" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="160" />
         <source>Maintenance window {id} planned.</source>
         <translation>Maintenance window {id} planned.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="165" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="168" />
         <source>Select the window to remove.</source>
         <translation>Select the window to remove.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="172" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="175" />
         <source>Maintenance window {id} removed.</source>
         <translation>Maintenance window {id} removed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="176" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
         <source>device</source>
         <translation>device</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="176" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
         <source>site</source>
         <translation>site</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="176" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
         <source>network</source>
         <translation>network</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="182" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
         <source>once</source>
         <translation>once</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="182" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
         <source>weekly</source>
         <translation>weekly</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="182" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
         <source>monthly</source>
         <translation>monthly</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="181" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
         <source> until {day}</source>
         <translation> until {day}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="192" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="195" />
         <source>Applies to</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="192" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="195" />
         <source>Starts</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="185" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="188" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Repeat</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="185" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="188" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="186" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="189" />
         <source>Remove selected window</source>
         <translation>Remove selected window</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
         <source>Plan a window</source>
         <translation>Plan a window</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="192" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="195" />
         <source>Device, site or network</source>
         <translation>Device, site or network</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Ends</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Last day</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="199" />
         <source>until</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="197" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="200" />
         <source>Plan window</source>
         <translation>Plan window</translation>
     </message>
@@ -415,47 +415,52 @@
 <context>
     <name>PollingTab</name>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="73" />
+        <location filename="../settings_dialogs/polling_tab.py" line="23" />
+        <source>A running poller reads these settings when it starts: restart polling (or the console) for changes to take effect.</source>
+        <translation>A running poller reads these settings when it starts: restart polling (or the console) for changes to take effect.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/polling_tab.py" line="86" />
         <source>How often</source>
         <translation>How often</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="74" />
+        <location filename="../settings_dialogs/polling_tab.py" line="87" />
         <source>Timeouts and concurrency</source>
         <translation>Timeouts and concurrency</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="76" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Status (reachability) every</source>
         <translation>Status (reachability) every</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="76" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Interfaces every</source>
         <translation>Interfaces every</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="77" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Health (CPU, memory, temperature) every</source>
         <translation>Health (CPU, memory, temperature) every</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="77" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Timeout per request</source>
         <translation>Timeout per request</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="78" />
+        <location filename="../settings_dialogs/polling_tab.py" line="91" />
         <source>Retries</source>
         <translation>Retries</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="78" />
+        <location filename="../settings_dialogs/polling_tab.py" line="91" />
         <source>Devices polled at once</source>
         <translation>Devices polled at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="79" />
+        <location filename="../settings_dialogs/polling_tab.py" line="92" />
         <source>Devices walked at once (interfaces, health)</source>
         <translation>Devices walked at once (interfaces, health)</translation>
     </message>
@@ -566,42 +571,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="92" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="94" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="102" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
         <source>Saved {n} change(s).</source>
         <translation>Saved {n} change(s).</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="102" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
         <source>Nothing changed.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="115" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="117" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="116" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
         <source>Polling</source>
         <translation>Polling</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="116" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
         <source>Thresholds</source>
         <translation>Thresholds</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="116" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
         <source>SLA and language</source>
         <translation>SLA and language</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="117" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="119" />
         <source>Maintenance windows</source>
         <translation>Maintenance windows</translation>
     </message>
@@ -642,27 +647,27 @@
 <context>
     <name>ThresholdsTab</name>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="114" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>CPU above</source>
         <translation>CPU above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="114" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>Memory above</source>
         <translation>Memory above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="115" />
+        <location filename="../settings_dialogs/polling_tab.py" line="129" />
         <source>Temperature above</source>
         <translation>Temperature above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="115" />
+        <location filename="../settings_dialogs/polling_tab.py" line="129" />
         <source>Interface errors and discards above</source>
         <translation>Interface errors and discards above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="119" />
+        <location filename="../settings_dialogs/polling_tab.py" line="133" />
         <source>A device over a threshold is shown degraded and raises an alarm.</source>
         <translation>A device over a threshold is shown degraded and raises an alarm.</translation>
     </message>

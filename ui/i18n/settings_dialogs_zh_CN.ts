@@ -144,122 +144,122 @@
 <context>
     <name>CredentialProfilesDialog</name>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="149" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="150" />
         <source>Profile {name} saved; its secrets are in the system keyring.</source>
         <translation>已保存凭据配置 {name}；其密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="159" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="160" />
         <source>Delete credential profile</source>
         <translation>删除凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="160" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="161" />
         <source>Delete {name} and its secrets from the keyring? Devices using it can no longer be polled.</source>
         <translation>从密钥环中删除 {name} 及其密钥？使用它的设备将无法再被轮询。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="168" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="169" />
         <source>Profile {name} deleted.</source>
         <translation>已删除凭据配置 {name}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="177" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="178" />
         <source>Choose a device to test the profile against.</source>
         <translation>请选择用于测试该凭据的设备。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="180" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="181" />
         <source>Testing {profile} on {device}…</source>
         <translation>正在 {device} 上测试 {profile}…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="193" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="194" />
         <source>OK: {device} answered ({detail}) in {seconds:.1f} s</source>
         <translation>成功：{device} 已应答（{detail}），用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="194" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="195" />
         <source>Timeout: {device} did not answer. {detail}</source>
         <translation>超时：{device} 未应答。{detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="195" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="196" />
         <source>Authentication failed on {device}. {detail}</source>
         <translation>{device} 认证失败。{detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="196" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="197" />
         <source>Host key not trusted for {device}. {detail}</source>
         <translation>{device} 的主机密钥未被信任。{detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="197" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="198" />
         <source>Failed on {device}. {detail}</source>
         <translation>{device} 测试失败。{detail}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="213" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
         <source>Credential profiles</source>
         <translation>凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
         <source>Protocols / key file</source>
         <translation>协议 / 私钥文件</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="216" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="216" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="217" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="217" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="218" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="218" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="219" />
         <source>Test the selected profile</source>
         <translation>测试所选凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="219" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="220" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="220" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="221" />
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="221" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="222" />
         <source>device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="222" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="223" />
         <source>SNMP: read sysName; SSH: log in. Runs in the background.</source>
         <translation>SNMP：读取 sysName；SSH：登录。在后台运行。</translation>
     </message>
@@ -267,17 +267,17 @@
 <context>
     <name>GeneralTab</name>
     <message>
-        <location filename="../settings_dialogs/general_tab.py" line="54" />
+        <location filename="../settings_dialogs/general_tab.py" line="56" />
         <source>SLA target (availability)</source>
         <translation>SLA 目标（可用率）</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/general_tab.py" line="55" />
+        <location filename="../settings_dialogs/general_tab.py" line="57" />
         <source>Reports mark each unit against this target. Changing it needs the supervisor role.</source>
         <translation>报表按此目标评判各单位。修改需要主管角色。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/general_tab.py" line="56" />
+        <location filename="../settings_dialogs/general_tab.py" line="58" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -285,129 +285,129 @@
 <context>
     <name>MaintenanceTab</name>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="135" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="138" />
         <source>Planning maintenance needs the engineer role.</source>
         <translation>计划维护需要工程师角色。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="157" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="160" />
         <source>Maintenance window {id} planned.</source>
         <translation>已计划维护窗口 {id}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="165" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="168" />
         <source>Select the window to remove.</source>
         <translation>请选择要删除的窗口。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="172" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="175" />
         <source>Maintenance window {id} removed.</source>
         <translation>已删除维护窗口 {id}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="176" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="176" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
         <source>site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="176" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
         <source>network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="182" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
         <source>once</source>
         <translation>一次</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="182" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="179" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="182" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="181" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
         <source> until {day}</source>
         <translation>，截至 {day}</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="192" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="195" />
         <source>Applies to</source>
         <translation>适用于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="192" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="195" />
         <source>Starts</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="184" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="185" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="188" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="185" />
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="188" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="186" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="189" />
         <source>Remove selected window</source>
         <translation>删除所选窗口</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="187" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="190" />
         <source>Plan a window</source>
         <translation>计划维护窗口</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="192" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="195" />
         <source>Device, site or network</source>
         <translation>设备、站点或网络</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Ends</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="193" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="196" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="199" />
         <source>until</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/maintenance_tab.py" line="197" />
+        <location filename="../settings_dialogs/maintenance_tab.py" line="200" />
         <source>Plan window</source>
         <translation>计划窗口</translation>
     </message>
@@ -415,47 +415,52 @@
 <context>
     <name>PollingTab</name>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="73" />
+        <location filename="../settings_dialogs/polling_tab.py" line="23" />
+        <source>A running poller reads these settings when it starts: restart polling (or the console) for changes to take effect.</source>
+        <translation>正在运行的轮询进程在启动时读取这些设置：重启轮询（或控制台）后更改才会生效。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/polling_tab.py" line="86" />
         <source>How often</source>
         <translation>采集频率</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="74" />
+        <location filename="../settings_dialogs/polling_tab.py" line="87" />
         <source>Timeouts and concurrency</source>
         <translation>超时与并发</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="76" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Status (reachability) every</source>
         <translation>状态（可达性）采集间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="76" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Interfaces every</source>
         <translation>接口采集间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="77" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Health (CPU, memory, temperature) every</source>
         <translation>健康（CPU、内存、温度）采集间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="77" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Timeout per request</source>
         <translation>每次请求超时</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="78" />
+        <location filename="../settings_dialogs/polling_tab.py" line="91" />
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="78" />
+        <location filename="../settings_dialogs/polling_tab.py" line="91" />
         <source>Devices polled at once</source>
         <translation>同时轮询的设备数</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="79" />
+        <location filename="../settings_dialogs/polling_tab.py" line="92" />
         <source>Devices walked at once (interfaces, health)</source>
         <translation>同时遍历的设备数（接口、健康）</translation>
     </message>
@@ -566,42 +571,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="92" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="94" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="102" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
         <source>Saved {n} change(s).</source>
         <translation>已保存 {n} 项更改。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="102" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="115" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="117" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="116" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
         <source>Polling</source>
         <translation>轮询</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="116" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="116" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
         <source>SLA and language</source>
         <translation>SLA 与语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="117" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="119" />
         <source>Maintenance windows</source>
         <translation>维护窗口</translation>
     </message>
@@ -642,27 +647,27 @@
 <context>
     <name>ThresholdsTab</name>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="114" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>CPU above</source>
         <translation>CPU 高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="114" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>Memory above</source>
         <translation>内存高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="115" />
+        <location filename="../settings_dialogs/polling_tab.py" line="129" />
         <source>Temperature above</source>
         <translation>温度高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="115" />
+        <location filename="../settings_dialogs/polling_tab.py" line="129" />
         <source>Interface errors and discards above</source>
         <translation>接口错误和丢弃高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="119" />
+        <location filename="../settings_dialogs/polling_tab.py" line="133" />
         <source>A device over a threshold is shown degraded and raises an alarm.</source>
         <translation>超过阈值的设备显示为性能下降并产生告警。</translation>
     </message>

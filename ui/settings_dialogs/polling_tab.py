@@ -2,7 +2,7 @@
 
 The spin boxes allow more than the core does on purpose: the ranges live in one place
 (egovops.polling.settings_edit) and its messages name the field, so the operator learns the rule
-from the same text the command line would show. Overrides and critical interfaces are kept as
+from the core's own text. Overrides and critical interfaces are kept as
 they are (edited elsewhere).
 """
 
@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from egovops.polling.settings import Intervals, PollingSettings, Thresholds
 
 SPIN_WIDTH = 200  # a number, not a sentence: full-width boxes read as text fields
+
+
+def restart_note() -> str:
+    """One text for both tabs: egovops.polling.poller reads the settings once, when it starts."""
+    return QCoreApplication.translate("PollingTab", "A running poller reads these settings when it starts: restart "
+                                                    "polling (or the console) for changes to take effect.")
 
 
 def _double(parent: QWidget, name: str, decimals: int = 1, suffix: str = "") -> QDoubleSpinBox:
@@ -48,9 +55,12 @@ class PollingTab(QWidget):
         self.labels: dict[str, QLabel] = {}
         self._rows(self.intervals_box, ["status_s", "interfaces_s", "health_s"])
         self._rows(self.limits_box, ["timeout_s", "retries", "concurrency", "walk_concurrency"])
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
         outer = QVBoxLayout(self)
         outer.addWidget(self.intervals_box)
         outer.addWidget(self.limits_box)
+        outer.addWidget(self.note)
         outer.addStretch(1)
 
     def _rows(self, box: QGroupBox, names: list[str]) -> None:
@@ -83,6 +93,7 @@ class PollingTab(QWidget):
         }
         for name, label in self.labels.items():
             label.setText(texts[name])
+        self.note.setText(restart_note())
 
 
 class ThresholdsTab(QWidget):
@@ -119,4 +130,4 @@ class ThresholdsTab(QWidget):
         }
         for name, label in self.labels.items():
             label.setText(texts[name])
-        self.note.setText(self.tr("A device over a threshold is shown degraded and raises an alarm."))
+        self.note.setText(self.tr("A device over a threshold is shown degraded and raises an alarm.") + "\n\n" + restart_note())
