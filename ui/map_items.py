@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
@@ -19,7 +18,6 @@ if TYPE_CHECKING:
 
 # Bigger for the devices an outage hinges on; unreachable ones shrink behind their root cause.
 ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0, "server": 14.0, "storage": 14.0, "other": 12.0}
-LABEL_GAP = 14.0  # pixels between a site's point and its name
 # A link's look: its state when not up, else its utilisation band (core: overview/link_load.py).
 # (colour, width in pixels, style): the busier, the thicker; down is red and dashed.
 LINK_LOOKS = {
@@ -102,15 +100,22 @@ class NodeItem(QGraphicsPathItem):
         self.setBrush(brush)
 
     def show_label(self, shown: bool) -> None:
+        """The device's name, in pixels like the site names; the map places it clear of other names."""
         if shown and self.label is None:
             self.label = QGraphicsSimpleTextItem(self.name, self)
             font = self.label.font()
-            font.setPointSizeF(6.5)
+            font.setPointSizeF(7.5)
             self.label.setFont(font)
             self.label.setBrush(QColor("#30343a"))
-            self.label.setPos(-self.label.boundingRect().width() / 2, self.size / 2 + 1)
+            self.label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         if self.label is not None:
             self.label.setVisible(shown)
+
+    def place_label(self, offset: tuple[float, float] | None) -> None:
+        if self.label is not None:
+            self.label.setVisible(offset is not None)
+            if offset is not None:
+                self.label.setTransform(QTransform.fromTranslate(*offset))
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -207,11 +212,14 @@ class CrossingItem(QGraphicsPathItem):
 
 
 class SiteLabel(QGraphicsSimpleTextItem):
-    """The name of a site on the map; double-click drills into it."""
+    """The name of a site on the map; double-click drills into it.
 
-    def __init__(
-        self, path: str, name: str, x: float, y: float, centre: tuple[float, float], on_drill: Callable[[str], None] | None,
-    ) -> None:
+    The name ignores the view's zoom (stays readable on a province-wide layout), so where it sits
+    beside its point is a pixel offset, chosen by the map so that no two names overlap
+    (core: overview/label_layout.py).
+    """
+
+    def __init__(self, path: str, name: str, x: float, y: float, on_drill: Callable[[str], None] | None) -> None:
         super().__init__(name)
         self.path, self._on_drill = path, on_drill
         font = QFont()
@@ -219,31 +227,17 @@ class SiteLabel(QGraphicsSimpleTextItem):
         font.setBold(on_drill is not None)
         self.setFont(font)
         self.setBrush(QColor("#1f3b63"))
-        self.place(x, y, centre)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setPos(x, y)
         self.setZValue(3)
         if on_drill is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def place(self, x: float, y: float, centre: tuple[float, float]) -> None:
-        """Next to the site's point, on the side facing away from the map's centre (the scope).
-
-        The label ignores the view's zoom (stays readable on a province-wide layout), so its
-        offset from the point is in pixels, set as the item's own transform.
-        """
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setPos(x, y)
-        rect = self.boundingRect()
-        dx, dy = x - centre[0], y - centre[1]
-        distance = math.hypot(dx, dy)
-        if distance < 1:  # the scope itself: above its devices
-            self.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() - LABEL_GAP))
-            return
-        ux, uy = dx / distance, dy / distance
-        ax, ay = ux * LABEL_GAP, uy * LABEL_GAP
-        # Text grows away from the centre: left-aligned on the right half, right-aligned on the left.
-        left = ax if ux > 0.35 else ax - rect.width() if ux < -0.35 else ax - rect.width() / 2
-        top = ay - rect.height() / 2 if abs(ux) > 0.35 else (ay if uy > 0 else ay - rect.height())
-        self.setTransform(QTransform.fromTranslate(left, top))
+    def place(self, offset: tuple[float, float] | None) -> None:
+        """At ``offset`` pixels from the site's point, or hidden when there is no room for it."""
+        self.setVisible(offset is not None)
+        if offset is not None:
+            self.setTransform(QTransform.fromTranslate(*offset))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._on_drill is not None:

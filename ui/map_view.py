@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QGraphicsScene, QGraphicsView, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
@@ -13,7 +13,8 @@ from egovops.overview.alarm_text import localized_message
 from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
 from egovops.overview.link_load import crossnet_alarms, speed_text
-from egovops.overview.map_model import DRILL_DEPTH, MapCrossing, MapScene, drill_target, map_link
+from egovops.overview.label_layout import LabelRequest, place_labels
+from egovops.overview.map_model import DRILL_DEPTH, MapCrossing, MapScene, MapSite, drill_target, map_link
 from egovops.overview.service import Overview
 from egovops_ui.map_items import CrossingItem, LinkItem, NodeItem, SiteLabel
 from egovops_ui.map_legend import MapLegend
@@ -22,6 +23,7 @@ from egovops_ui.states import network_label, role_label, state_label
 NETWORKS = ("extranet", "intranet")
 ZOOM_STEP = 1.25
 LABEL_SCALE = 0.9  # view scale from which device names are drawn
+MAX_OBSTACLES = 800  # device symbols that site names steer clear of
 
 
 class MapView(QGraphicsView):
@@ -67,6 +69,8 @@ class MapPanel(QWidget):
         self.links: list[LinkItem] = []
         self.crossings: list[CrossingItem] = []
         self._shown_alarms: list[AlarmRecord] = []  # the alarms the scene was drawn with
+        self.site_labels: list[tuple[SiteLabel, MapSite]] = []
+        self._centre = (0.0, 0.0)
         self.scene = QGraphicsScene(self)
         self.view = MapView(self.scene, self)
         self.legend = MapLegend(self.view)
@@ -155,7 +159,7 @@ class MapPanel(QWidget):
         scene_data = self.current_scene()
         self._shown_alarms = self.overview.alarms if self.overview is not None else []
         self.scene.clear()
-        self.nodes, self.links, self.crossings = {}, [], []
+        self.nodes, self.links, self.crossings, self.site_labels = {}, [], [], []
         self.labels_shown = False
         if scene_data is None:
             return
@@ -172,7 +176,10 @@ class MapPanel(QWidget):
         for crossing in scene_data.crossings:
             self.crossings.append(CrossingItem(self.nodes[crossing.device], crossing, self._crossing_text(crossing), self.crossing_tooltip(crossing)))
         for site in scene_data.sites:
-            self.scene.addItem(SiteLabel(site.path, site.name, site.x, site.y, scene_data.centre, self.show_scope if site.drillable else None))
+            label = SiteLabel(site.path, site.name, site.x, site.y, self.show_scope if site.drillable else None)
+            self.scene.addItem(label)
+            self.site_labels.append((label, site))
+        self._centre = scene_data.centre
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._set_breadcrumb(scene_data.breadcrumb)
         self.view.fit()
@@ -194,6 +201,33 @@ class MapPanel(QWidget):
             if link.link.link is not None:
                 link.set_link(map_link(link.link.link, health, loads or {}))
 
+    def place_labels(self) -> None:
+        """Site names, and device names when zoomed in, with no two overlapping at this zoom (label_layout)."""
+        if not self.site_labels and not self.labels_shown:
+            return
+        to_view = self.view.viewportTransform()
+        scale = to_view.m11()
+        requests = []
+        for label, site in self.site_labels:
+            point, size = to_view.map(QPointF(site.x, site.y)), label.boundingRect()
+            priority = 0 if site.path == self.scope else 1 if site.drillable else 2
+            requests.append(LabelRequest("site:" + site.path, point.x(), point.y(), size.width(), size.height(), priority))
+        obstacles = []
+        for name, node in self.nodes.items():
+            point, half = to_view.map(node.pos()), node.size * scale / 2
+            if self.labels_shown and node.label is not None:
+                size = node.label.boundingRect()
+                requests.append(LabelRequest("node:" + name, point.x(), point.y(), size.width(), size.height(), 3, half + 2))
+            if len(self.nodes) <= MAX_OBSTACLES:  # beyond that, names over symbols matter less than time
+                obstacles.append((point.x() - half, point.y() - half, 2 * half, 2 * half))
+        centre = to_view.map(QPointF(*self._centre))
+        placed = place_labels(requests, (centre.x(), centre.y()), obstacles)
+        for label, site in self.site_labels:
+            label.place(placed.get("site:" + site.path))
+        if self.labels_shown:
+            for name, node in self.nodes.items():
+                node.place_label(placed.get("node:" + name))
+
     def _zoomed(self, scale: float) -> None:
         """Device names only once they can be read; 5,000 names at province scale would be noise."""
         shown = scale >= LABEL_SCALE
@@ -201,6 +235,7 @@ class MapPanel(QWidget):
             self.labels_shown = shown
             for item in self.nodes.values():
                 item.show_label(shown)
+        self.place_labels()
 
     def _set_breadcrumb(self, paths: list[str]) -> None:
         while self.crumbs.count():

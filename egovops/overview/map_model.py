@@ -152,8 +152,8 @@ def build_map(
         device = devices[name]
         h = health.get(name)
         nodes.append(MapNode(name, device.role.value, device.site, point.x, point.y, h.state if h else "unknown", h.root_cause if h else None))
-    shown = {n.device for n in nodes}
-    inside, leaving = links_of(links, shown)
+    on_map = {n.device for n in nodes}
+    inside, leaving = links_of(links, on_map)
     drawn = [map_link(link, health, loads or {}) for link in inside]
     crumbs = [n.path for n in _lineage(node)]
     labels = [
@@ -161,7 +161,7 @@ def build_map(
         for path, p in site_points.items() if path in shown
     ]
     centre = site_points.get(scope, Point(0.0, 0.0))
-    return MapScene(scope, network, nodes, drawn, crumbs, labels, (centre.x, centre.y), crossings(leaving, shown, devices, network, alarms))
+    return MapScene(scope, network, nodes, drawn, crumbs, labels, (centre.x, centre.y), crossings(leaving, on_map, devices, network, alarms))
 
 
 def _centroids(by_site: Mapping[str, list[str]], points: Mapping[str, Point]) -> dict[str, Point]:

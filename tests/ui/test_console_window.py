@@ -192,3 +192,31 @@ def test_a_cross_network_alarm_appears_on_the_map_at_the_next_refresh(qtbot: QtB
     qtbot.waitUntil(lambda: console.map.legend.entries[-1][1] == "⚠ 内外网串接线缆", timeout=5000)
     refreshed(qtbot, console)
     assert "内外网串接：HF-INT-AGG-01" in console.map.crossing_tooltip(console.map.crossings[0].crossing)
+
+
+def _label_rects(window: MainWindow) -> dict[str, QRectF]:
+    """Every visible site and device name, in viewport pixels."""
+    view = window.map.view
+    items = [label for label, _ in window.map.site_labels] + [n.label for n in window.map.nodes.values() if n.label is not None]
+    return {item.text(): item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect()) for item in items if item.isVisible()}
+
+
+def _overlaps(rects: dict[str, QRectF]) -> list[tuple[str, str]]:
+    names = sorted(rects)
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if rects[a].intersects(rects[b])]
+
+
+def test_no_two_names_overlap_at_province_and_city_level(qtbot: QtBot, console: MainWindow) -> None:
+    console.resize(1500, 950)
+    console.map.view.fit()
+    province = _label_rects(console)
+    cities = {site.name for _, site in console.map.site_labels if site.drillable}
+    assert len(cities) >= 10 and cities <= set(province)  # every city named, none hidden to make room
+    assert len(province) >= 0.75 * len(console.map.site_labels)
+    assert _overlaps(province) == []
+    console.map.show_scope(CITY)
+    city = _label_rects(console)
+    assert console.map.labels_shown and {"瑶海区", COUNTIES[0]} <= set(city)  # site and device names both
+    assert _overlaps(city) == []
+    console.map.view.zoom(1 / 1.25)  # and after the operator zooms out
+    assert _overlaps(_label_rects(console)) == []
