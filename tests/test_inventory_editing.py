@@ -140,6 +140,9 @@ def test_sites_added_renamed_and_removed_but_never_with_devices(outage: Outage) 
     sites = SiteEditor(db)
     with pytest.raises(ValidationError, match=r"still holds \d+ devices"):
         sites.remove(ENGINEER, CITY)
+    counts = {site.path: n for site, n in sites.sites_with_devices()}
+    held = InventoryRepository(db).devices(site=CITY)
+    assert counts[CITY] == len(held) > 0 and counts["安徽省"] == len(InventoryRepository(db).devices())
     assert sites.add(ENGINEER, CITY, "新站区").kind is SiteKind.COUNTY
     sites.add(ENGINEER, f"{CITY}/新站区", "新站区数据资源局", SiteKind.DEPARTMENT)
     assert sites.rename(ENGINEER, f"{CITY}/新站区", "新站高新区") == f"{CITY}/新站高新区"

@@ -13,7 +13,7 @@ from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.inventory.editing import require_editor
 from egovops.inventory.model import Site, SiteKind
-from egovops.inventory.sites import SEPARATOR, infer_kind, normalise_path
+from egovops.inventory.sites import SEPARATOR, ancestors, infer_kind, normalise_path
 from egovops.storage.database import Database
 from egovops.storage.inventory_edit_repo import InventoryEditRepository, SiteUsage
 from egovops.storage.inventory_repo import InventoryRepository
@@ -67,6 +67,14 @@ class SiteEditor:
 
     def sites(self) -> list[Site]:
         return self.repo.sites()
+
+    def sites_with_devices(self) -> list[tuple[Site, int]]:
+        """Every site with the number of devices in it and below it (what keeps it from removal)."""
+        totals: dict[str, int] = {}
+        for path, n in self.edits.devices_at().items():
+            for step in ancestors(path):
+                totals[step] = totals.get(step, 0) + n
+        return [(site, totals.get(site.path, 0)) for site in self.repo.sites()]
 
     def usage(self, path: str) -> SiteUsage:
         return self.edits.site_usage(path)

@@ -88,6 +88,12 @@ class InventoryEditRepository:
             )
             return SiteUsage(held, sub, windows)
 
+    def devices_at(self) -> dict[str, int]:
+        """Devices placed directly at each site that holds any, by site path."""
+        query = select(sites.c.path, func.count(devices.c.id)).join(devices, devices.c.site_id == sites.c.id).group_by(sites.c.path)
+        with self.db.read() as conn:
+            return {path: int(n) for path, n in conn.execute(query)}
+
     def add_site(self, site: Site) -> None:
         """Declare a new site under an existing parent (a root needs none)."""
         with self.db.write() as conn:

@@ -149,7 +149,10 @@ def test_sites_add_rename_and_refuse_removing_a_site_with_devices(qtbot: QtBot, 
     screen.sites_action.trigger()
     dialog = screen.sites.dialog
     qtbot.waitUntil(lambda: CITY in dialog.site_paths(), timeout=WAIT_MS)
+    held = len(InventoryRepository(console.session.database).devices(site=CITY))
+    assert dialog.held[CITY] == held
     dialog.select(CITY)
+    assert dialog.tree.currentItem().text(2) == str(held)
     dialog.remove_button.click()
     qtbot.waitUntil(lambda: "still holds" in dialog.message.text(), timeout=WAIT_MS)
     assert CITY in dialog.message.text() and (screen.sites.confirm is None or not screen.sites.confirm.isVisible())

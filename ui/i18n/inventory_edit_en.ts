@@ -391,72 +391,77 @@
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <location filename="../inventory_edit/sites_dialog.py" line="121" />
         <source>province</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <location filename="../inventory_edit/sites_dialog.py" line="121" />
         <source>city</source>
         <translation>city</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <location filename="../inventory_edit/sites_dialog.py" line="121" />
         <source>county</source>
         <translation>county</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="116" />
+        <location filename="../inventory_edit/sites_dialog.py" line="122" />
         <source>department</source>
         <translation>department</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="116" />
+        <location filename="../inventory_edit/sites_dialog.py" line="122" />
         <source>data centre</source>
         <translation>data centre</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="125" />
+        <location filename="../inventory_edit/sites_dialog.py" line="131" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="126" />
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="126" />
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="127" />
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="133" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="128" />
+        <location filename="../inventory_edit/sites_dialog.py" line="134" />
         <source>Kind of a new site</source>
         <translation>Kind of a new site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="129" />
+        <location filename="../inventory_edit/sites_dialog.py" line="135" />
         <source>Add below the chosen site</source>
         <translation>Add below the chosen site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="130" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Rename the chosen site</source>
         <translation>Rename the chosen site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="131" />
+        <location filename="../inventory_edit/sites_dialog.py" line="137" />
         <source>Remove the chosen site…</source>
         <translation>Remove the chosen site…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="138" />
         <source>name of the new site, or the new name</source>
         <translation>name of the new site, or the new name</translation>
     </message>

@@ -391,72 +391,77 @@
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <location filename="../inventory_edit/sites_dialog.py" line="121" />
         <source>province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <location filename="../inventory_edit/sites_dialog.py" line="121" />
         <source>city</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="115" />
+        <location filename="../inventory_edit/sites_dialog.py" line="121" />
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="116" />
+        <location filename="../inventory_edit/sites_dialog.py" line="122" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="116" />
+        <location filename="../inventory_edit/sites_dialog.py" line="122" />
         <source>data centre</source>
         <translation>数据中心</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="125" />
+        <location filename="../inventory_edit/sites_dialog.py" line="131" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="126" />
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="126" />
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="127" />
+        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/sites_dialog.py" line="133" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="128" />
+        <location filename="../inventory_edit/sites_dialog.py" line="134" />
         <source>Kind of a new site</source>
         <translation>新站点的类型</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="129" />
+        <location filename="../inventory_edit/sites_dialog.py" line="135" />
         <source>Add below the chosen site</source>
         <translation>在所选站点下添加</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="130" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Rename the chosen site</source>
         <translation>重命名所选站点</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="131" />
+        <location filename="../inventory_edit/sites_dialog.py" line="137" />
         <source>Remove the chosen site…</source>
         <translation>删除所选站点…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="138" />
         <source>name of the new site, or the new name</source>
         <translation>新站点的名称，或新的名称</translation>
     </message>

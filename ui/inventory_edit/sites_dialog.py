@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -28,7 +28,12 @@ class SitesDialog(QDialog):
         self.setObjectName("inventorySitesDialog")
         self._sites: dict[str, Site] = {}
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
+        self.tree.setColumnCount(3)
+        header = self.tree.header()
+        header.setStretchLastSection(False)  # the site names take the room; kind and count stay narrow
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._chosen)
         self.name = QLineEdit()
         self.kind = QComboBox()
@@ -58,8 +63,12 @@ class SitesDialog(QDialog):
         self.resize(720, 640)
         self.retranslate()
 
-    def set_sites(self, sites: list[Site], select: str = "") -> None:
+    def set_sites(self, rows: list[tuple[Site, int]], select: str = "") -> None:
+        """Sites with the devices in each (and below it): a site with devices cannot be removed."""
         keep = select or self.current_path()
+        sites = [site for site, _ in rows]
+        held = {site.path: n for site, n in rows}
+        self.held = held
         self._sites = {s.path: s for s in sites}
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
@@ -69,6 +78,8 @@ class SitesDialog(QDialog):
             item.setText(0, site.name)
             item.setData(0, PATH, site.path)
             item.setData(1, PATH, site.kind.value)
+            item.setText(2, str(held[site.path]))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items[site.path] = item
         self._items = items
         self._retranslate_kinds()
@@ -76,7 +87,6 @@ class SitesDialog(QDialog):
         if keep in items:
             self.tree.setCurrentItem(items[keep])
             self.tree.scrollToItem(items[keep])
-        self.tree.resizeColumnToContents(0)
         self._chosen()
 
     def select(self, path: str) -> None:
@@ -123,7 +133,7 @@ class SitesDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sites"))
-        self.tree.setHeaderLabels([self.tr("Site"), self.tr("Kind")])
+        self.tree.setHeaderLabels([self.tr("Site"), self.tr("Kind"), self.tr("Devices")])
         self.name_label.setText(self.tr("Name"))
         self.kind_label.setText(self.tr("Kind of a new site"))
         self.add_button.setText(self.tr("Add below the chosen site"))

@@ -36,7 +36,7 @@ class SitesFlow(QObject):
     def reload(self, select: str = "") -> None:
         dialog = self.dialog
         if dialog is not None:
-            self.screen.session.tasks.run(self.editor.sites, on_done=lambda sites: dialog.set_sites(sites, select),
+            self.screen.session.tasks.run(self.editor.sites_with_devices, on_done=lambda rows: dialog.set_sites(rows, select),
                                           on_error=self._error)
 
     def _run(self, fn: Callable[..., Any], *args: Any, then: Callable[[Any], None]) -> None:
