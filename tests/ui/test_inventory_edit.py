@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from egovops.accounts.identity import Operator
+from egovops.accounts.service import AccountService
 from egovops.accounts.roles import Role
 from egovops.configs.store import ConfigStore
 from egovops.storage.audit_repo import AuditRepository
@@ -219,18 +219,25 @@ def test_an_unreadable_file_stores_nothing(qtbot: QtBot, console: MainWindow, tm
     assert InventoryRepository(console.session.database).count_devices() == count
 
 
-def test_an_operator_sees_the_actions_greyed_and_the_core_refuses(qtbot: QtBot, console: MainWindow, tmp_path: Path) -> None:
-    screen = ready(qtbot, console)
-    console.session.operator = Operator("li.operator", Role.OPERATOR, "os")
-    console.menus["inventory"].aboutToShow.emit()
-    assert not any(a.isEnabled() for a in screen.edit_actions())
-    assert "engineer" in screen.add_action.toolTip()
-    path = tmp_path / "ok.csv"
-    path.write_text("\n".join(ROWS[:2]), encoding="utf-8")
-    screen.import_csv(path)  # reached anyway (e.g. a stale menu): the core says no
-    qtbot.waitUntil(lambda: screen.import_dialog.error is not None, timeout=WAIT_MS)
-    assert "may not edit the inventory" in screen.import_dialog.summary.text()
-    assert "CH-GOV-AS-01" not in {d.name for d in InventoryRepository(console.session.database).devices()}
+def test_an_operator_sees_the_actions_greyed_and_the_core_refuses(qtbot: QtBot, outage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Once local accounts exist, an OS user without one is an operator (egovops.accounts.identity).
+    accounts = AccountService(outage.database)
+    accounts.add(accounts.os_operator(), "duty-admin", "admin", "Adm1n#2026!")
+    window = open_console(qtbot, outage.database)
+    try:
+        screen = ready(qtbot, window)
+        assert window.session.operator.role is Role.OPERATOR
+        window.menus["inventory"].aboutToShow.emit()
+        assert not any(a.isEnabled() for a in screen.edit_actions())
+        assert "engineer" in screen.add_action.toolTip()
+        path = tmp_path / "ok.csv"
+        path.write_text("\n".join(ROWS[:2]), encoding="utf-8")
+        screen.import_csv(path)  # reached anyway (e.g. a stale menu): the core says no
+        qtbot.waitUntil(lambda: screen.import_dialog.error is not None, timeout=WAIT_MS)
+        assert "may not edit the inventory" in screen.import_dialog.summary.text()
+        assert "CH-GOV-AS-01" not in {d.name for d in InventoryRepository(outage.database).devices()}
+    finally:
+        window.session.stop()
 
 
 def test_in_chinese_the_menu_the_fields_and_the_core_problems_are_chinese(qtbot: QtBot, outage) -> None:  # type: ignore[no-untyped-def]
