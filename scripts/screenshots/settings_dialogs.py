@@ -98,11 +98,11 @@ def shoot(store: Path, out: Path, lang: str) -> None:
     menu.hide()
 
     profiles = screen.open_credentials()
-    wait_for(lambda: profiles.table.rowCount() == 3 and profiles.device.count() > 0)
+    wait_for(lambda: profiles.table.rowCount() == 3 and profiles.probe.device.count() > 0)
     profiles.select("city-v2c")
-    profiles.device.setCurrentText("HF-EXT-AGG-01")
-    profiles.test_button.click()  # the demo network is not running: an honest timeout, named
-    wait_for(lambda: profiles.last_result is not None)
+    profiles.probe.device.setCurrentText("HF-EXT-AGG-01")
+    profiles.probe.button.click()  # the demo network is not running: an honest timeout, named
+    wait_for(lambda: profiles.probe.last_result is not None)
     save(profiles, "credentials")
     profiles.select("core-v3")
     profiles.edit_selected()

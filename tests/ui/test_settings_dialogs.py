@@ -52,7 +52,7 @@ def open_profiles(qtbot: QtBot, window: MainWindow) -> CredentialProfilesDialog:
     window.findChild(type(screen(window).credentials_action), "credentialProfilesAction").trigger()
     dialog = screen(window).dialogs["credentials"]
     assert isinstance(dialog, CredentialProfilesDialog)
-    qtbot.waitUntil(lambda: dialog.device.count() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.probe.device.count() > 0, timeout=WAIT_MS)
     return dialog
 
 
@@ -131,21 +131,28 @@ def test_the_test_button_reports_ok_and_a_wrong_v3_key_against_snmpd(
     fill_and_save(qtbot, dialog, dialog.form, {"name": "core-v3", "kind": "snmp-v3", "user": "egov-sha",
                                                "auth_protocol": auth, "priv_protocol": priv,
                                                "auth_key": auth_key, "priv_key": priv_key})
-    dialog.device.setCurrentText("SNMPD-AGENT")
+    dialog.probe.device.setCurrentText("SNMPD-AGENT")
 
     def tested() -> str:
-        dialog.last_result = None
-        dialog.test_button.click()
-        qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=WAIT_MS)
-        return dialog.result.text()
+        dialog.probe.last_result = None
+        dialog.probe.button.click()
+        qtbot.waitUntil(lambda: dialog.probe.last_result is not None, timeout=WAIT_MS)
+        return dialog.probe.result.text()
 
     shown = tested()
-    assert dialog.result.ok and "SNMPD-AGENT" in shown and snmpd.sys_name in shown
+    assert dialog.probe.result.ok and "SNMPD-AGENT" in shown and snmpd.sys_name in shown
 
     form = edit_form(qtbot, dialog, "core-v3")
-    fill_and_save(qtbot, dialog, form, {"auth_key": "Wrong-Auth-Key-55"})  # priv key left as stored
+    assert form.probe.device.currentText() == "SNMPD-AGENT"
+    form.secrets["auth_key"].setText("Wrong-Auth-Key-55")
+    form.probe.button.click()  # tried as typed, before anything is stored
+    qtbot.waitUntil(lambda: form.probe.last_result is not None, timeout=WAIT_MS)
+    assert form.probe.last_result.outcome == "auth" and "SNMPD-AGENT" in form.probe.result.text()  # type: ignore[union-attr]
+    assert keyring.get_password(SERVICE, "core-v3/auth_key") == auth_key
+    fill_and_save(qtbot, dialog, form, {})  # now stored: the wrong key, the priv key left as stored
+    assert keyring.get_password(SERVICE, "core-v3/auth_key") == "Wrong-Auth-Key-55"
     shown = tested()
-    assert not dialog.result.ok and dialog.last_result.outcome == "auth"  # type: ignore[union-attr]
+    assert not dialog.probe.result.ok and dialog.probe.last_result.outcome == "auth"  # type: ignore[union-attr]
     assert "SNMPD-AGENT" in shown and "Wrong-Auth-Key" not in shown
     assert keyring.get_password(SERVICE, "core-v3/priv_key") == priv_key
 
@@ -269,11 +276,11 @@ def test_the_form_shows_the_cores_validation_and_ssh_test_asks_about_the_host_ke
     form.buttons.button(form.buttons.StandardButton.Save).click()  # no user: refused before anything is stored
     assert not form.status.ok and "user" in form.status.text() and form.isVisible()
     fill_and_save(qtbot, dialog, form, {"user": sshd.lab.user, "passphrase": KEY_PASSPHRASE})
-    dialog.device.setCurrentText(lab.name)
-    dialog.test_button.click()
+    dialog.probe.device.setCurrentText(lab.name)
+    dialog.probe.button.click()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=WAIT_MS)
     box = QApplication.activeModalWidget()
     assert lab.name in box.text() and sshd.server(lab.name).fingerprint in box.informativeText()
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=WAIT_MS)
-    assert dialog.result.ok and lab.name in dialog.result.text(), dialog.result.text()
+    qtbot.waitUntil(lambda: dialog.probe.last_result is not None, timeout=WAIT_MS)
+    assert dialog.probe.result.ok and lab.name in dialog.probe.result.text(), dialog.probe.result.text()

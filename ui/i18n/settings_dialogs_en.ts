@@ -144,124 +144,69 @@
 <context>
     <name>CredentialProfilesDialog</name>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="150" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="136" />
         <source>Profile {name} saved; its secrets are in the system keyring.</source>
         <translation>Profile {name} saved; its secrets are in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="160" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="146" />
         <source>Delete credential profile</source>
         <translation>Delete credential profile</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="161" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="147" />
         <source>Delete {name} and its secrets from the keyring? Devices using it can no longer be polled.</source>
         <translation>Delete {name} and its secrets from the keyring? Devices using it can no longer be polled.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="169" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="155" />
         <source>Profile {name} deleted.</source>
         <translation>Profile {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="178" />
-        <source>Choose a device to test the profile against.</source>
-        <translation>Choose a device to test the profile against.</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="181" />
-        <source>Testing {profile} on {device}…</source>
-        <translation>Testing {profile} on {device}…</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="194" />
-        <source>OK: {device} answered ({detail}) in {seconds:.1f} s</source>
-        <translation>OK: {device} answered ({detail}) in {seconds:.1f} s</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="195" />
-        <source>Timeout: {device} did not answer. {detail}</source>
-        <translation>Timeout: {device} did not answer. {detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="196" />
-        <source>Authentication failed on {device}. {detail}</source>
-        <translation>Authentication failed on {device}. {detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="197" />
-        <source>Host key not trusted for {device}. {detail}</source>
-        <translation>Host key not trusted for {device}. {detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="198" />
-        <source>Failed on {device}. {detail}</source>
-        <translation>Failed on {device}. {detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="172" />
         <source>Credential profiles</source>
         <translation>Credential profiles</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>Protocols / key file</source>
         <translation>Protocols / key file</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="216" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="174" />
         <source>New…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="217" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="175" />
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="218" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="176" />
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="219" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="177" />
         <source>Test the selected profile</source>
         <translation>Test the selected profile</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="220" />
-        <source>Device</source>
-        <translation>Device</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="221" />
-        <source>Test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="222" />
-        <source>device name</source>
-        <translation>device name</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="223" />
-        <source>SNMP: read sysName; SSH: log in. Runs in the background.</source>
-        <translation>SNMP: read sysName; SSH: log in. Runs in the background.</translation>
     </message>
 </context>
 <context>
@@ -466,104 +411,162 @@
     </message>
 </context>
 <context>
+    <name>ProbeRow</name>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="63" />
+        <source>Choose a device to test the profile against.</source>
+        <translation>Choose a device to test the profile against.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="73" />
+        <source>Testing on {device}…</source>
+        <translation>Testing on {device}…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="81" />
+        <source>OK: {device} answered ({detail}) in {seconds:.1f} s</source>
+        <translation>OK: {device} answered ({detail}) in {seconds:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="82" />
+        <source>Timeout: {device} did not answer. {detail}</source>
+        <translation>Timeout: {device} did not answer. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="83" />
+        <source>Authentication failed on {device}. {detail}</source>
+        <translation>Authentication failed on {device}. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="84" />
+        <source>Host key not trusted for {device}. {detail}</source>
+        <translation>Host key not trusted for {device}. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="85" />
+        <source>Failed on {device}. {detail}</source>
+        <translation>Failed on {device}. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="96" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="97" />
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="98" />
+        <source>device name</source>
+        <translation>device name</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="99" />
+        <source>SNMP: read sysName; SSH: log in. Runs in the background.</source>
+        <translation>SNMP: read sysName; SSH: log in. Runs in the background.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="102" />
+        <location filename="../settings_dialogs/profile_form.py" line="108" />
         <source>SSH private key</source>
         <translation>SSH private key</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="137" />
+        <location filename="../settings_dialogs/profile_form.py" line="143" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="147" />
+        <location filename="../settings_dialogs/profile_form.py" line="153" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="170" />
+        <location filename="../settings_dialogs/profile_form.py" line="187" />
         <source>Edit credential profile</source>
         <translation>Edit credential profile</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="170" />
+        <location filename="../settings_dialogs/profile_form.py" line="187" />
         <source>New credential profile</source>
         <translation>New credential profile</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="172" />
+        <location filename="../settings_dialogs/profile_form.py" line="189" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="172" />
+        <location filename="../settings_dialogs/profile_form.py" line="189" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="172" />
+        <location filename="../settings_dialogs/profile_form.py" line="189" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="173" />
+        <location filename="../settings_dialogs/profile_form.py" line="190" />
         <source>Authentication protocol</source>
         <translation>Authentication protocol</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="173" />
+        <location filename="../settings_dialogs/profile_form.py" line="190" />
         <source>Privacy protocol</source>
         <translation>Privacy protocol</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="174" />
+        <location filename="../settings_dialogs/profile_form.py" line="191" />
         <source>Private key file</source>
         <translation>Private key file</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="174" />
+        <location filename="../settings_dialogs/profile_form.py" line="191" />
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="175" />
+        <location filename="../settings_dialogs/profile_form.py" line="192" />
         <source>Authentication key</source>
         <translation>Authentication key</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="175" />
+        <location filename="../settings_dialogs/profile_form.py" line="192" />
         <source>Privacy key</source>
         <translation>Privacy key</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="176" />
+        <location filename="../settings_dialogs/profile_form.py" line="193" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="176" />
+        <location filename="../settings_dialogs/profile_form.py" line="193" />
         <source>Key passphrase</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="177" />
+        <location filename="../settings_dialogs/profile_form.py" line="194" />
         <source>Enable/super password (optional)</source>
         <translation>Enable/super password (optional)</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="181" />
+        <location filename="../settings_dialogs/profile_form.py" line="198" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="182" />
+        <location filename="../settings_dialogs/profile_form.py" line="199" />
         <source>stored — leave empty to keep</source>
         <translation>stored — leave empty to keep</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="185" />
+        <location filename="../settings_dialogs/profile_form.py" line="203" />
         <source>Secrets go straight to the system keyring; they are never stored in the database and never shown again.</source>
         <translation>Secrets go straight to the system keyring; they are never stored in the database and never shown again.</translation>
     </message>

@@ -144,124 +144,69 @@
 <context>
     <name>CredentialProfilesDialog</name>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="150" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="136" />
         <source>Profile {name} saved; its secrets are in the system keyring.</source>
         <translation>已保存凭据配置 {name}；其密钥保存在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="160" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="146" />
         <source>Delete credential profile</source>
         <translation>删除凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="161" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="147" />
         <source>Delete {name} and its secrets from the keyring? Devices using it can no longer be polled.</source>
         <translation>从密钥环中删除 {name} 及其密钥？使用它的设备将无法再被轮询。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="169" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="155" />
         <source>Profile {name} deleted.</source>
         <translation>已删除凭据配置 {name}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="178" />
-        <source>Choose a device to test the profile against.</source>
-        <translation>请选择用于测试该凭据的设备。</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="181" />
-        <source>Testing {profile} on {device}…</source>
-        <translation>正在 {device} 上测试 {profile}…</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="194" />
-        <source>OK: {device} answered ({detail}) in {seconds:.1f} s</source>
-        <translation>成功：{device} 已应答（{detail}），用时 {seconds:.1f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="195" />
-        <source>Timeout: {device} did not answer. {detail}</source>
-        <translation>超时：{device} 未应答。{detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="196" />
-        <source>Authentication failed on {device}. {detail}</source>
-        <translation>{device} 认证失败。{detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="197" />
-        <source>Host key not trusted for {device}. {detail}</source>
-        <translation>{device} 的主机密钥未被信任。{detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="198" />
-        <source>Failed on {device}. {detail}</source>
-        <translation>{device} 测试失败。{detail}</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="214" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="172" />
         <source>Credential profiles</source>
         <translation>凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="215" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="173" />
         <source>Protocols / key file</source>
         <translation>协议 / 私钥文件</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="216" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="174" />
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="217" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="175" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="218" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="176" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="219" />
+        <location filename="../settings_dialogs/credentials_dialog.py" line="177" />
         <source>Test the selected profile</source>
         <translation>测试所选凭据配置</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="220" />
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="221" />
-        <source>Test</source>
-        <translation>测试</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="222" />
-        <source>device name</source>
-        <translation>设备名称</translation>
-    </message>
-    <message>
-        <location filename="../settings_dialogs/credentials_dialog.py" line="223" />
-        <source>SNMP: read sysName; SSH: log in. Runs in the background.</source>
-        <translation>SNMP：读取 sysName；SSH：登录。在后台运行。</translation>
     </message>
 </context>
 <context>
@@ -466,104 +411,162 @@
     </message>
 </context>
 <context>
+    <name>ProbeRow</name>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="63" />
+        <source>Choose a device to test the profile against.</source>
+        <translation>请选择用于测试该凭据的设备。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="73" />
+        <source>Testing on {device}…</source>
+        <translation>正在 {device} 上测试…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="81" />
+        <source>OK: {device} answered ({detail}) in {seconds:.1f} s</source>
+        <translation>成功：{device} 已应答（{detail}），用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="82" />
+        <source>Timeout: {device} did not answer. {detail}</source>
+        <translation>超时：{device} 未应答。{detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="83" />
+        <source>Authentication failed on {device}. {detail}</source>
+        <translation>{device} 认证失败。{detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="84" />
+        <source>Host key not trusted for {device}. {detail}</source>
+        <translation>{device} 的主机密钥未被信任。{detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="85" />
+        <source>Failed on {device}. {detail}</source>
+        <translation>{device} 测试失败。{detail}</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="96" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="97" />
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="98" />
+        <source>device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/probe_row.py" line="99" />
+        <source>SNMP: read sysName; SSH: log in. Runs in the background.</source>
+        <translation>SNMP：读取 sysName；SSH：登录。在后台运行。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="102" />
+        <location filename="../settings_dialogs/profile_form.py" line="108" />
         <source>SSH private key</source>
         <translation>SSH 私钥</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="137" />
+        <location filename="../settings_dialogs/profile_form.py" line="143" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="147" />
+        <location filename="../settings_dialogs/profile_form.py" line="153" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="170" />
+        <location filename="../settings_dialogs/profile_form.py" line="187" />
         <source>Edit credential profile</source>
         <translation>编辑凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="170" />
+        <location filename="../settings_dialogs/profile_form.py" line="187" />
         <source>New credential profile</source>
         <translation>新建凭据配置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="172" />
+        <location filename="../settings_dialogs/profile_form.py" line="189" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="172" />
+        <location filename="../settings_dialogs/profile_form.py" line="189" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="172" />
+        <location filename="../settings_dialogs/profile_form.py" line="189" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="173" />
+        <location filename="../settings_dialogs/profile_form.py" line="190" />
         <source>Authentication protocol</source>
         <translation>认证协议</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="173" />
+        <location filename="../settings_dialogs/profile_form.py" line="190" />
         <source>Privacy protocol</source>
         <translation>加密协议</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="174" />
+        <location filename="../settings_dialogs/profile_form.py" line="191" />
         <source>Private key file</source>
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="174" />
+        <location filename="../settings_dialogs/profile_form.py" line="191" />
         <source>Community</source>
         <translation>团体名</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="175" />
+        <location filename="../settings_dialogs/profile_form.py" line="192" />
         <source>Authentication key</source>
         <translation>认证密钥</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="175" />
+        <location filename="../settings_dialogs/profile_form.py" line="192" />
         <source>Privacy key</source>
         <translation>加密密钥</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="176" />
+        <location filename="../settings_dialogs/profile_form.py" line="193" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="176" />
+        <location filename="../settings_dialogs/profile_form.py" line="193" />
         <source>Key passphrase</source>
         <translation>私钥口令</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="177" />
+        <location filename="../settings_dialogs/profile_form.py" line="194" />
         <source>Enable/super password (optional)</source>
         <translation>enable/super 密码（可选）</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="181" />
+        <location filename="../settings_dialogs/profile_form.py" line="198" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="182" />
+        <location filename="../settings_dialogs/profile_form.py" line="199" />
         <source>stored — leave empty to keep</source>
         <translation>已保存——留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/profile_form.py" line="185" />
+        <location filename="../settings_dialogs/profile_form.py" line="203" />
         <source>Secrets go straight to the system keyring; they are never stored in the database and never shown again.</source>
         <translation>密钥直接存入系统密钥环，绝不写入数据库，也不会再次显示。</translation>
     </message>

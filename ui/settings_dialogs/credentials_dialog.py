@@ -6,18 +6,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QAbstractItemView, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox,
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from egovops.accounts.roles import Role
 from egovops.credentials.editing import MANAGE_ROLE, CredentialEditor, ProfileSummary
-from egovops.credentials.probe import CredentialProbe, ProbeResult
 from egovops.credentials.profiles import CredentialProfile
 from egovops.credentials.service import CredentialService
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.settings_dialogs.common import StatusLine, error_text, may, operator_of
+from egovops_ui.settings_dialogs.probe_row import ProbeRow
 from egovops_ui.settings_dialogs.profile_form import ProfileForm
 
 if TYPE_CHECKING:
@@ -32,9 +31,8 @@ class CredentialProfilesDialog(QDialog):
         self.editor = CredentialEditor(window.session.database)
         self.summaries: list[ProfileSummary] = []
         self.form: ProfileForm | None = None
-        self.last_result: ProbeResult | None = None
+        self.device_names: list[str] = []
         self._select_after: str | None = None
-        self.host_keys = HostKeyPrompt(self)
         self.table = QTableWidget(0, 4, self, objectName="profileTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -48,13 +46,9 @@ class CredentialProfilesDialog(QDialog):
         self.edit_button = QPushButton(self, objectName="editProfile", clicked=self.edit_selected)
         self.delete_button = QPushButton(self, objectName="deleteProfile", clicked=self.delete_selected)
         self.test_box = QGroupBox(self)
-        self.device_label = QLabel(self)
-        self.device = QComboBox(self, objectName="testDevice")
-        self.device.setEditable(True)  # thousands of devices: type to find one
-        self.device.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.test_button = QPushButton(self, objectName="testProfile", clicked=self.test_selected)
-        self.result = StatusLine(self)
-        self.result.setObjectName("testResult")
+        self.probe = ProbeRow(window, self.test_box)
+        self.probe.button.clicked.connect(self.test_selected)
+        self.probe.finished.connect(lambda _: self._update_buttons())
         self.status = StatusLine(self)
         self._layout()
         self.retranslate()
@@ -67,13 +61,7 @@ class CredentialProfilesDialog(QDialog):
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        test = QHBoxLayout()
-        test.addWidget(self.device_label)
-        test.addWidget(self.device, 1)
-        test.addWidget(self.test_button)
-        box = QVBoxLayout(self.test_box)
-        box.addLayout(test)
-        box.addWidget(self.result)
+        QVBoxLayout(self.test_box).addWidget(self.probe)
         outer = QVBoxLayout(self)
         outer.addWidget(self.table, 1)
         outer.addLayout(buttons)
@@ -102,11 +90,8 @@ class CredentialProfilesDialog(QDialog):
                                        on_done=self._show_devices, on_error=self._failed)
 
     def _show_devices(self, names: list[str]) -> None:
-        current = self.device.currentText()
-        self.device.clear()
-        self.device.addItems(sorted(names))
-        if current:
-            self.device.setCurrentText(current)
+        self.device_names = sorted(names)
+        self.probe.set_devices(self.device_names)
 
     def selected_name(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -123,7 +108,7 @@ class CredentialProfilesDialog(QDialog):
         self.new_button.setEnabled(manage)
         self.edit_button.setEnabled(manage and chosen)
         self.delete_button.setEnabled(manage and chosen)
-        self.test_button.setEnabled(chosen and may(self.window_, Role.OPERATOR))
+        self.probe.button.setEnabled(chosen and may(self.window_, Role.OPERATOR))
 
     def _failed(self, exc: BaseException) -> None:
         self.status.show_error(error_text(exc))
@@ -141,7 +126,8 @@ class CredentialProfilesDialog(QDialog):
         self.window_.session.tasks.run(service.profile, name, on_done=self._open_form, on_error=self._failed)
 
     def _open_form(self, profile: CredentialProfile | None) -> ProfileForm:
-        self.form = ProfileForm(self.window_, profile, self)
+        self.form = ProfileForm(self.window_, profile, self.device_names, self)
+        self.form.probe.device.setCurrentText(self.probe.device.currentText())
         self.form.saved.connect(self._saved)
         self.form.open()
         return self.form
@@ -171,38 +157,10 @@ class CredentialProfilesDialog(QDialog):
 
     # -- test ---------------------------------------------------------------------------------
     def test_selected(self) -> None:
-        name, device, operator = self.selected_name(), self.device.currentText().strip(), operator_of(self.window_)
-        if name is None or operator is None:
-            return
-        if not device:
-            self.result.show_error(self.tr("Choose a device to test the profile against."))
-            return
-        self.test_button.setEnabled(False)
-        self.result.show_busy(self.tr("Testing {profile} on {device}…").format(profile=name, device=device))
-        probe = CredentialProbe(self.window_.session.database, operator)
-        service = probe.service
-
-        def run() -> ProbeResult:  # worker thread: keyring, store and network
-            return probe.run(service.profile(name), {}, device, trust_new_host_key=self.host_keys)
-
-        self.window_.session.tasks.run(run, on_done=self._tested, on_error=self._test_failed)
-
-    def _tested(self, result: ProbeResult) -> None:
-        self.last_result = result
-        self._update_buttons()
-        words = {
-            "ok": self.tr("OK: {device} answered ({detail}) in {seconds:.1f} s"),
-            "timeout": self.tr("Timeout: {device} did not answer. {detail}"),
-            "auth": self.tr("Authentication failed on {device}. {detail}"),
-            "host-key": self.tr("Host key not trusted for {device}. {detail}"),
-            "error": self.tr("Failed on {device}. {detail}"),
-        }
-        text = words[result.outcome].format(device=result.device, detail=result.detail, seconds=result.seconds)
-        (self.result.show_ok if result.ok else self.result.show_error)(text)
-
-    def _test_failed(self, exc: BaseException) -> None:
-        self._update_buttons()
-        self.result.show_error(error_text(exc))
+        """Try the stored profile (its secrets from the keyring) on the chosen device."""
+        name = self.selected_name()
+        if name is not None:
+            self.probe.start(lambda probe: (probe.service.profile(name), {}))
 
     # -- language -----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -217,7 +175,4 @@ class CredentialProfilesDialog(QDialog):
         self.edit_button.setText(self.tr("Edit…"))
         self.delete_button.setText(self.tr("Delete"))
         self.test_box.setTitle(self.tr("Test the selected profile"))
-        self.device_label.setText(self.tr("Device"))
-        self.test_button.setText(self.tr("Test"))
-        self.device.lineEdit().setPlaceholderText(self.tr("device name"))
-        self.test_button.setToolTip(self.tr("SNMP: read sysName; SSH: log in. Runs in the background."))
+        self.probe.retranslate()

@@ -19,6 +19,7 @@ from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.profiles import AUTH_PROTOCOLS, PRIV_PROTOCOLS, CredentialKind, CredentialProfile, build_profile
 from egovops.errors import EgovopsError
 from egovops_ui.settings_dialogs.common import StatusLine, error_text, operator_of
+from egovops_ui.settings_dialogs.probe_row import ProbeRow
 
 if TYPE_CHECKING:
     from egovops_ui.main_window import MainWindow
@@ -29,7 +30,8 @@ SECRET_FIELDS = ("community", "auth_key", "priv_key", "password", "passphrase", 
 class ProfileForm(QDialog):
     saved = Signal(str)  # the profile's name
 
-    def __init__(self, window: "MainWindow", profile: CredentialProfile | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, window: "MainWindow", profile: CredentialProfile | None = None, devices: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("credentialProfileForm")
         self.window_, self.editing = window, profile is not None
@@ -52,6 +54,9 @@ class ProfileForm(QDialog):
             self.secrets[field] = edit
         self.labels: dict[str, QLabel] = {}
         self.status = StatusLine(self)
+        self.probe = ProbeRow(window, self)  # try the profile as typed, before it is stored
+        self.probe.set_devices(devices or [])
+        self.probe.button.clicked.connect(self.test)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -84,6 +89,7 @@ class ProfileForm(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(self.form)
         outer.addWidget(self.hint)
+        outer.addWidget(self.probe)
         outer.addWidget(self.status)
         outer.addWidget(self.buttons)
         self.resize(520, 0)
@@ -148,6 +154,17 @@ class ProfileForm(QDialog):
         self.window_.session.tasks.run(self.editor.save, operator, profile, typed, self.editing,
                                        on_done=lambda _: self._saved(profile.name), on_error=self._failed)
 
+    def test(self) -> None:
+        """The profile and secrets as typed; empty secret fields fall back to the stored ones."""
+        try:
+            profile = self.profile()
+        except EgovopsError as exc:
+            self.status.show_error(error_text(exc))
+            return
+        typed = self.typed_secrets()
+        self.status.clear()
+        self.probe.start(lambda _probe: (profile, typed))
+
     def clear_secrets(self) -> None:
         for edit in self.secrets.values():
             edit.clear()
@@ -182,5 +199,6 @@ class ProfileForm(QDialog):
         keep = self.tr("stored — leave empty to keep")
         for field, edit in self.secrets.items():
             edit.setPlaceholderText(keep if self.editing else "")
+        self.probe.retranslate()
         self.hint.setText(self.tr("Secrets go straight to the system keyring; they are never stored in the "
                                   "database and never shown again."))
