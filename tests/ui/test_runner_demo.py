@@ -14,6 +14,7 @@ from typing import Iterator
 
 import paramiko
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -169,3 +170,28 @@ def test_cancel_stops_a_running_sweep_and_skips_what_is_left(qtbot: QtBot, demo_
     assert {panel.model.row_of(n).message for n in HEFEI} == {"cancelled by the operator"}
     assert panel.summary.text().endswith("Cancelled by the operator.")
     assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+
+
+def test_closing_the_tab_mid_run_cancels_the_run_and_the_console_carries_on(qtbot: QtBot, demo_console: MainWindow) -> None:
+    panel = runner_on_city(qtbot, demo_console, "interface-errors")
+    panel.form.editor("interval").setText("120")
+    head = AuditRepository(demo_console.session.database).head()
+    panel.run_button.click()
+    qtbot.waitUntil(lambda: all(panel.model.row_of(n) and panel.model.row_of(n).status == "running" for n in HEFEI), timeout=30_000)
+    demo_console.tabs.tabCloseRequested.emit(demo_console.tabs.indexOf(panel))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(panel), timeout=WAIT_MS)
+
+    def ended() -> bool:
+        rows = list(AuditRepository(demo_console.session.database).rows(since_id=head[0] if head else 0))
+        return any(r.action == "procedure.run" and r.subject == "interface-errors" for r in rows)
+
+    qtbot.waitUntil(ended, timeout=30_000)  # long before the 120 s interval: the run was cancelled
+    run = [r for r in AuditRepository(demo_console.session.database).recent(5) if r.action == "procedure.run"][0]
+    assert run.details_dict()["cancelled"] is True and run.details_dict()["counts"]["skipped"] == 2
+    reopened = screen_of(demo_console).open()
+    qtbot.waitUntil(lambda: reopened.registry is not None and reopened.preview is not None, timeout=WAIT_MS)
+    assert reopened is not panel and reopened.current_choice() is not None and not reopened.cancel_button.isEnabled()
+
+
+def screen_of(window: MainWindow):  # type: ignore[no-untyped-def]
+    return next(s for s in window.screens if type(s).__name__ == "RunnerScreen")

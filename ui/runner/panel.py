@@ -6,7 +6,9 @@ through ``session.tasks``; the runner's callbacks come back through ``RunRelay``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
+
+import shiboken6
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -56,13 +58,21 @@ class RunnerPanel(QWidget):
         self.cancel_token: CancelToken | None = None
         self.confirmation: QMessageBox | None = None
         self.audit_dialog: AuditRecordDialog | None = None
+        self._relay: RunRelay | None = None
         self.host_keys = HostKeyPrompt(window)
         self._build(selector)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS, timeout=self._preview)
         self.targets_edit.textChanged.connect(lambda _: self._preview_timer.start())
         self.session.overviewChanged.connect(self._overview_changed)  # the operator becomes known
         self.retranslate()
-        self.session.tasks.run(load_procedures, self.session.database, on_done=self._loaded, on_error=self._failed)
+        self.session.tasks.run(load_procedures, self.session.database, on_done=self._alive(self._loaded), on_error=self._alive(self._failed))
+
+    def _alive(self, slot: Callable[[Any], None]) -> Callable[[Any], None]:
+        """``slot``, skipped if this tab was closed before the background work came back."""
+        def call(value: Any) -> None:
+            if shiboken6.isValid(self):
+                slot(value)
+        return call
 
     # -- layout ------------------------------------------------------------------------------------
     def _build(self, selector: str) -> None:
@@ -214,12 +224,12 @@ class RunnerPanel(QWidget):
         if self.preview is None or not self.preview.total:
             return
         names = list(self.preview.targets) + [name for name, _ in self.preview.excluded]
-        self.session.tasks.run(city_selector, self.session.database, names, on_done=self.set_targets, on_error=self._failed)
+        self.session.tasks.run(city_selector, self.session.database, names, on_done=self._alive(self.set_targets), on_error=self._alive(self._failed))
 
     def _preview(self) -> None:
         selector = self.targets_edit.text().strip()
         self.session.tasks.run(preview_targets, self.session.database, self.current_choice(), selector,
-                               on_done=self._previewed, on_error=self._failed)
+                               on_done=self._alive(self._previewed), on_error=self._alive(self._failed))
 
     def _previewed(self, preview: TargetPreview) -> None:
         if preview.selector != self.targets_edit.text().strip():
@@ -296,13 +306,13 @@ class RunnerPanel(QWidget):
             return
         request = RunRequest(choice.id, self.targets_edit.text().strip(), self.form.values(),
                              dry_run=self.dry_run.isChecked(), confirmed=confirmed)
-        relay = RunRelay(self)
+        relay = RunRelay(self.main_window)  # outlives this tab: a worker may still report after the tab closed
         relay.targets.connect(self.model.start)
         relay.progress.connect(self._progress)
         relay.result.connect(self._result)
         token = CancelToken()
         self.destroyed.connect(token.cancel)  # the tab closed mid-run: stop starting devices
-        self.cancel_token, self.report = token, None
+        self.cancel_token, self.report, self._relay = token, None, relay
         self.model.start(list(self.preview.targets) if self.preview else [])
         self.progress.setValue(0)
         self.summary.setStyleSheet("")
@@ -313,7 +323,7 @@ class RunnerPanel(QWidget):
         self._update_actions()
         setup = RunSetup(self.registry, self.session.database, operator, self.host_keys,
                          self.ssh_combo.currentData(), self.snmp_combo.currentData(), relay.callbacks())
-        self.session.tasks.run(run_procedure, setup, request, token, on_done=self._done, on_error=self._run_failed)
+        self.session.tasks.run(run_procedure, setup, request, token, on_done=self._alive(self._done), on_error=self._alive(self._run_failed))
 
     def _progress(self, device: str, fraction: float, message: str) -> None:
         self.model.progress(device, fraction, message)
@@ -330,7 +340,9 @@ class RunnerPanel(QWidget):
             self.summary.setText(self.tr("Cancelling: devices already started finish, the others are skipped…"))
 
     def _finish_run(self) -> None:
-        self.cancel_token = None
+        if self._relay is not None:
+            self._relay.deleteLater()  # queued results already delivered: they were posted before the run returned
+        self.cancel_token, self._relay = None, None
         self.cancel_button.setEnabled(False)
         self._update_actions()
 
@@ -377,7 +389,7 @@ class RunnerPanel(QWidget):
         if self.report is None:
             return
         self.session.tasks.run(export_results_csv, self.report, Path(path),
-                               on_done=lambda rows: self._exported(path, rows), on_error=self._failed)
+                               on_done=self._alive(lambda rows: self._exported(path, rows)), on_error=self._alive(self._failed))
 
     def _exported(self, path: str, rows: int) -> None:
         self.summary.setText(self.tr("Results exported to {path} (rows: {n})").format(path=path, n=rows))
@@ -386,7 +398,7 @@ class RunnerPanel(QWidget):
     def show_audit_record(self) -> None:
         if self.report is None or self.report.audit_id is None:
             return
-        self.session.tasks.run(audit_entry, self.session.database, self.report.audit_id, on_done=self._show_audit, on_error=self._failed)
+        self.session.tasks.run(audit_entry, self.session.database, self.report.audit_id, on_done=self._alive(self._show_audit), on_error=self._alive(self._failed))
 
     def _show_audit(self, row: Any) -> None:
         if self.audit_dialog is not None:
