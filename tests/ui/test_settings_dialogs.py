@@ -7,6 +7,7 @@ store's files and in every log record; "Test" asks a real net-snmp snmpd.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -20,6 +21,7 @@ from egovops.accounts.roles import PermissionDenied, Role
 from egovops.credentials.keyring_store import SERVICE
 from egovops.inventory.model import Device
 from egovops.logs import setup_logging
+from egovops.polling.settings import Thresholds
 from egovops.storage.audit_repo import AuditRepository
 from egovops.storage.availability_repo import AvailabilityRepository
 from egovops.storage.database import Database
@@ -158,12 +160,16 @@ def test_the_test_button_reports_ok_and_a_wrong_v3_key_against_snmpd(
 
 
 def test_settings_round_trip_through_the_store(qtbot: QtBot, console: MainWindow) -> None:
+    repo = PollingSettingsRepository(console.session.database)
+    repo.save_polling(replace(repo.polling(), thresholds=Thresholds(mem_percent=80.0), walk_concurrency=12))
+    AvailabilityRepository(console.session.database).set_sla_target(99.95)
     wait_operator(qtbot, console)
     screen(console).settings_action.trigger()
     dialog = screen(console).dialogs["settings"]
     assert isinstance(dialog, SettingsDialog)
     qtbot.waitUntil(lambda: dialog.stored is not None and dialog.save_button.isEnabled(), timeout=WAIT_MS)
-    assert dialog.thresholds.cpu_percent.value() == 85.0 and dialog.general.sla.value() == 99.9
+    assert (dialog.thresholds.mem_percent.value(), dialog.polling.walk_concurrency.value()) == (80.0, 12)
+    assert dialog.general.sla.value() == 99.95 and dialog.polling.status_s.value() == 60.0
 
     dialog.thresholds.cpu_percent.setValue(150)
     dialog.save_button.click()
