@@ -36,7 +36,7 @@ def _snmp_client() -> Any:
     from egovops.snmp import SnmpClient  # pysnmp only when SNMP is tried
 
     with _client_lock:
-        if _client is None:
+        if _client is None or not _client.snmp_loop.running:  # a stopped loop takes its engines along
             _client = SnmpClient()
         return _client
 
