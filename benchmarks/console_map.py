@@ -97,7 +97,8 @@ def main() -> None:
     ends = [(link.line().p1(), link.line().p2()) for link in panel.links]
     scene = QGraphicsScene()
     view = QGraphicsView(scene)
-    view.setRenderHints(panel.view.renderHints())  # same antialiasing as the map    view.resize(panel.view.size())
+    view.setRenderHints(panel.view.renderHints())  # same antialiasing as the map
+    view.resize(panel.view.size())
     view.show()
     stock: list = []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent, QGraphicsSimpleTextItem,
@@ -23,12 +23,13 @@ ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0
 LINK_LOOKS = {
     "up": ("#6fae7f", 1.2, Qt.PenStyle.SolidLine),
     "normal": ("#6fae7f", 1.2, Qt.PenStyle.SolidLine),
-    "high": ("#f08c00", 2.4, Qt.PenStyle.SolidLine),
+    "high": ("#ff6d00", 2.6, Qt.PenStyle.SolidLine),
     "critical": ("#c2185b", 3.6, Qt.PenStyle.SolidLine),
-    "degraded": ("#e0a106", 1.6, Qt.PenStyle.DotLine),
+    "degraded": ("#e0c106", 1.6, Qt.PenStyle.SolidLine),  # not dotted: dots cost 4x a solid line to draw
     "down": ("#d62f2f", 2.5, Qt.PenStyle.DashLine),
     "unknown": ("#b0b4ba", 1.0, Qt.PenStyle.SolidLine),
 }
+HIT_PEN = QPen(Qt.GlobalColor.transparent, 6.0)
 CROSSING_COLOUR = QColor("#d500f9")  # magenta: no state colour uses it, so a cross-network cable cannot be missed
 
 
@@ -50,12 +51,12 @@ def role_path(role: str, size: float) -> QPainterPath:
 
 
 @lru_cache(maxsize=None)
-def _path(role: str, size: float) -> QPainterPath:
+def node_path(role: str, size: float) -> QPainterPath:
     return role_path(role, size)  # one shared (implicitly copied) path per role and size
 
 
 @lru_cache(maxsize=None)
-def _look(state: str) -> tuple[QPen, QBrush]:
+def node_look(state: str) -> tuple[QPen, QBrush]:
     colour = state_colour(state)
     if state == "unreachable":
         return QPen(colour.darker(160), 1.2, Qt.PenStyle.DashLine), QBrush(colour.lighter(125))
@@ -63,41 +64,46 @@ def _look(state: str) -> tuple[QPen, QBrush]:
 
 
 class NodeItem(QGraphicsPathItem):
-    """One device, drawn by Qt's own path item (no Python paint: 5,000 nodes repaint in C++).
+    """One device: where it is, what it answers to (hover, double-click, drag, selection), its name.
 
-    The role gives the shape, the state the colours; an unreachable device shrinks behind its
-    root cause. The name is a child text item that the map shows only when zoomed in to read it.
+    It draws nothing itself (the map's NodeLayer paints every node in one go); its path, the role's
+    shape, is what the pointer hits. An unreachable device shrinks behind its root cause. The name
+    is a child text item that the map shows only when zoomed in to read it.
     """
 
     def __init__(
         self, node: "MapNode", on_hover: Callable[[str], str], on_open: Callable[[str], None],
-        on_moved: Callable[[str, float, float], None],
+        on_moved: Callable[[str, float, float], None], on_dragging: Callable[["NodeItem"], None] = lambda _n: None,
     ) -> None:
         super().__init__()
         self.links: list[LinkItem] = []
         self.label: QGraphicsSimpleTextItem | None = None
-        self._on_moved = on_moved
+        self._on_moved, self._on_dragging = on_moved, on_dragging
         self._pressed_at: QPointF | None = None
         self.name, self.role, self.site = node.device, node.role, node.site
         self.state = ""
         self.size = ROLE_SIZE.get(node.role, 12.0)
+        self.drawn_size = self.size
         self._on_hover, self._on_open = on_hover, on_open
+        self.x_, self.y_ = node.x, node.y  # kept in Python: the layers read 5,000 of them per update
+        self.point = QPointF(node.x, node.y)
         self.setPos(node.x, node.y)
         self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setZValue(2)
         self.set_state(node.state)
 
     def set_state(self, state: str) -> None:
+        """The new state; the map repaints its node layer once for all of them."""
         if state == self.state:
             return
-        if state == "unreachable" or self.state in ("unreachable", ""):
-            self.setPath(_path(self.role, self.size * (0.7 if state == "unreachable" else 1.0)))
+        size = self.size * (0.7 if state == "unreachable" else 1.0)
+        if size != self.drawn_size or not self.state:
+            self.drawn_size = size
+            self.setPath(node_path(self.role, size))
         self.state = state
-        pen, brush = _look(state)
-        self.setPen(pen)
-        self.setBrush(brush)
 
     def show_label(self, shown: bool) -> None:
         """The device's name, in pixels like the site names; the map places it clear of other names."""
@@ -119,8 +125,11 @@ class NodeItem(QGraphicsPathItem):
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
+        self.x_, self.y_ = self.x(), self.y()
+        self.point = QPointF(self.x_, self.y_)
         for link in self.links:  # only while dragged: no per-item change callbacks otherwise
             link.follow()
+        self._on_dragging(self)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._pressed_at = self.pos()
@@ -141,29 +150,29 @@ class NodeItem(QGraphicsPathItem):
 
 
 class LinkItem(QGraphicsLineItem):
-    """A link between two nodes; its tooltip is asked for only when the pointer rests on it."""
+    """A link between two nodes. It draws nothing itself (the map's LinkLayer paints every link);
+    its line and pen are what the pointer hits. The tooltip is asked for only on hover."""
 
     def __init__(self, a: NodeItem, b: NodeItem, link: "MapLink", on_hover: Callable[["LinkItem"], str]) -> None:
-        super().__init__(a.x(), a.y(), b.x(), b.y())
+        super().__init__(a.x_, a.y_, b.x_, b.y_)
         self.a, self.b = a, b
-        self.link, self.look = link, ""
+        self.link = link.link  # the inventory's link (None for a link known only by its ends)
+        self.ends = ((link.link.a_device, link.link.a_interface), (link.link.b_device, link.link.b_interface)) if link.link else None
+        self.state, self.look = "", ""
+        self.qline = QLineF(a.x_, a.y_, b.x_, b.y_)  # kept for the LinkLayer: no new line per update
         self._on_hover = on_hover
         self.setAcceptHoverEvents(True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setPen(HIT_PEN)  # what the pointer hits, whatever the look
         self.setZValue(1)
-        self.set_link(link)
-
-    @property
-    def state(self) -> str:
-        return self.link.state
+        self.set_look(link.state, link.look)
 
     def follow(self) -> None:
-        self.setLine(self.a.x(), self.a.y(), self.b.x(), self.b.y())
+        self.qline = QLineF(self.a.x_, self.a.y_, self.b.x_, self.b.y_)
+        self.setLine(self.qline)
 
-    def set_link(self, link: "MapLink") -> None:
-        self.link = link
-        if link.look != self.look:  # no repaint for a link that looks the same
-            self.look = link.look
-            self.setPen(link_pen(link.look))
+    def set_look(self, state: str, look: str) -> None:
+        self.state, self.look = state, look  # the map's LinkLayer paints it with link_pen(look)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setToolTip(self._on_hover(self))

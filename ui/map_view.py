@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
 from egovops.overview.alarm_text import localized_message
 from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
-from egovops.overview.link_load import crossnet_alarms, speed_text
+from egovops.overview.link_load import crossnet_alarms, speed_text, state_and_look
 from egovops.overview.label_layout import LabelRequest, place_labels
 from egovops.overview.map_model import DRILL_DEPTH, MapCrossing, MapScene, MapSite, drill_target, map_link
 from egovops.overview.service import Overview
 from egovops_ui.map_items import CrossingItem, LinkItem, NodeItem, SiteLabel
+from egovops_ui.map_layers import LinkLayer, NodeLayer
 from egovops_ui.map_legend import MapLegend
 from egovops_ui.states import network_label, role_label, state_label
 
@@ -72,6 +73,10 @@ class MapPanel(QWidget):
         self.site_labels: list[tuple[SiteLabel, MapSite]] = []
         self._centre = (0.0, 0.0)
         self.scene = QGraphicsScene(self)
+        # Items move only when dragged; a BSP index rebuilt on every such change costs more than it saves.
+        self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.node_layer, self.link_layer = NodeLayer(), LinkLayer()
         self.view = MapView(self.scene, self)
         self.legend = MapLegend(self.view)
         self.view.setObjectName("mapView")
@@ -159,12 +164,15 @@ class MapPanel(QWidget):
         scene_data = self.current_scene()
         self._shown_alarms = self.overview.alarms if self.overview is not None else []
         self.scene.clear()
+        self.node_layer, self.link_layer = NodeLayer(), LinkLayer()
+        self.scene.addItem(self.node_layer)
+        self.scene.addItem(self.link_layer)
         self.nodes, self.links, self.crossings, self.site_labels = {}, [], [], []
         self.labels_shown = False
         if scene_data is None:
             return
         for node in scene_data.nodes:
-            item = NodeItem(node, self.tooltip, self._open, self._moved)
+            item = NodeItem(node, self.tooltip, self._open, self._moved, self._dragging)
             self.scene.addItem(item)
             self.nodes[node.device] = item
         for link in scene_data.links:
@@ -180,6 +188,7 @@ class MapPanel(QWidget):
             self.scene.addItem(label)
             self.site_labels.append((label, site))
         self._centre = scene_data.centre
+        self._repaint_layers()
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._set_breadcrumb(scene_data.breadcrumb)
         self.view.fit()
@@ -196,10 +205,27 @@ class MapPanel(QWidget):
         """Recolour every node and link from a status update, without rebuilding the scene."""
         for name, item in self.nodes.items():
             h = health.get(name)
-            item.set_state(h.state if h else "unknown")
+            state = h.state if h else "unknown"
+            if state != item.state:
+                item.set_state(state)
+        loads = loads or {}
         for link in self.links:
-            if link.link.link is not None:
-                link.set_link(map_link(link.link.link, health, loads or {}))
+            if link.ends is not None:
+                link.state, link.look = state_and_look(link.a.state, link.b.state, loads.get(link.ends[0]), loads.get(link.ends[1]))
+        self._repaint_layers()
+
+    def _repaint_layers(self) -> None:
+        self.node_layer.refresh(self.nodes.values())
+        self.link_layer.refresh(self.links, self.node_layer.bounds)
+
+    def _dragging(self, node: NodeItem) -> None:
+        self._repaint_layers()
+
+    def _selection_changed(self) -> None:
+        try:
+            self.node_layer.set_selected([item for item in self.scene.selectedItems() if isinstance(item, NodeItem)])
+        except RuntimeError:
+            pass  # the scene is being cleared: its layer went with it
 
     def place_labels(self) -> None:
         """Site names, and device names when zoomed in, with no two overlapping at this zoom (label_layout)."""
@@ -311,9 +337,11 @@ class MapPanel(QWidget):
         return "<br>".join(lines)
 
     def link_tooltip(self, item: LinkItem) -> str:
-        link, load = item.link.link, item.link.load
-        if link is None or load is None:
-            return f"{item.link.a} — {item.link.b}"
+        link = item.link
+        if link is None or self.overview is None:
+            return f"{item.a.name} — {item.b.name}"
+        load = map_link(link, self.overview.health, self.overview.loads).load
+        assert load is not None
         used = f"{load.utilisation * 100:.0f} %" if load.utilisation is not None else "—"
         return "<br>".join([
             f"<b>{link.a_device}</b> {link.a_interface} — <b>{link.b_device}</b> {link.b_interface}",

@@ -12,7 +12,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.topology_repo import TopologyRepository
 from egovops.topology.service import TopologyService
 from egovops_ui.main_window import MainWindow
-from egovops_ui.map_items import CROSSING_COLOUR, LINK_LOOKS
+from egovops_ui.map_items import CROSSING_COLOUR, LINK_LOOKS, link_pen
 from egovops_ui.site_tree import PathRole
 from egovops_ui.states import STATE_COLOURS
 from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, GBIT, ROOT, end_of, link_end, write_interfaces
@@ -75,6 +75,8 @@ def test_a_status_update_recolours_without_rebuilding(qtbot: QtBot, console: Mai
     status_writer.cycle(dict.fromkeys(names, "up"))
     refreshed(qtbot, console)
     assert console.map.nodes[ROOT] is node and node.state == "up"
+    assert _pixel_under(console, ROOT) == _colour("up")  # the node layer repainted it
+    assert {link.look for link in console.map.links} == {"up"}
     assert _row(console, CITY)[1:4] == ["", "", ""]
     assert "120 up, 0 down" in console.status.devices.text()
     assert "0 of 120 failed" in console.status.cycle.text()
@@ -163,8 +165,9 @@ def test_links_show_utilisation_and_state_with_a_tooltip_and_legend(qtbot: QtBot
     assert (busy.look, high.look, dead.look) == ("critical", "high", "down")
     for item in (busy, high):  # drawn in the band's colour, where the line runs
         assert _pixel_at(console, item.line().center()) == LINK_LOOKS[item.look][0]
-    assert busy.pen().widthF() > high.pen().widthF() > items[frozenset(("FY-EXT-AGG-01", CORE))].pen().widthF()
-    assert dead.pen().style() == Qt.PenStyle.DashLine
+    pens = [link_pen(item.look) for item in (busy, high, items[frozenset(("FY-EXT-AGG-01", CORE))])]
+    assert pens[0].widthF() > pens[1].widthF() > pens[2].widthF()  # the busier, the thicker
+    assert link_pen(dead.look).style() == Qt.PenStyle.DashLine
     tip = console.map.link_tooltip(busy)
     for part in ("BB-EXT-AGG-01", CORE, end_of(db, "BB-EXT-AGG-01", CORE), "1 Gbit/s", "90 %"):
         assert part in tip
