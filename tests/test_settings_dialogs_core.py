@@ -113,6 +113,8 @@ def test_ssh_probe_logs_in_with_the_stored_passphrase_and_names_a_refusal(databa
 def test_polling_ranges_name_the_field_and_changes_are_audited(database: Database) -> None:
     with pytest.raises(ValidationError, match="thresholds.cpu_percent"):
         validate(replace(PollingSettings(), thresholds=Thresholds(cpu_percent=150)))
+    with pytest.raises(ValidationError, match="overrides.site:安徽省/合肥市.status_s"):
+        validate(replace(PollingSettings(), overrides={"site:安徽省/合肥市": {"status_s": 1}}))
     editor = PollingSettingsEditor(database)
     changed = replace(PollingSettings(), concurrency=50, thresholds=Thresholds(temperature_c=65))
     with pytest.raises(PermissionDenied):

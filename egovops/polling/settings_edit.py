@@ -7,7 +7,7 @@ Each message names the field and the range, in the operator's language.
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from typing import Any
 
 from egovops.accounts.identity import Operator
@@ -51,11 +51,20 @@ def validate(settings: PollingSettings) -> PollingSettings:
         _check(f"intervals.{f.name}", getattr(settings.intervals, f.name), INTERVAL_RANGES[f.name])
     for f in fields(Thresholds):
         _check(f"thresholds.{f.name}", getattr(settings.thresholds, f.name), THRESHOLD_RANGES[f.name])
+    for key, values in settings.overrides.items():
+        for name, value in values.items():
+            _check(f"overrides.{key}.{name}", value, INTERVAL_RANGES[name])  # from_json checked the names
+        _check_overlap(replace(settings.intervals, **values), f"overrides.{key}")  # type: ignore[arg-type]
     _check("concurrency", settings.concurrency, CONCURRENCY_RANGE)
     _check("walk_concurrency", settings.walk_concurrency, CONCURRENCY_RANGE)
-    if settings.intervals.timeout_s * (settings.intervals.retries + 1) >= settings.intervals.status_s:
-        raise ValidationError(tr("timeout × (retries + 1) must be shorter than the status interval, or cycles overlap"))
+    _check_overlap(settings.intervals, "intervals")
     return settings
+
+
+def _check_overlap(intervals: Intervals, where: str) -> None:
+    if intervals.timeout_s * (intervals.retries + 1) >= intervals.status_s:
+        raise ValidationError(tr("{where}: timeout × (retries + 1) must be shorter than the status interval, or cycles overlap",
+                                 where=where))
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> dict[str, Any]:
