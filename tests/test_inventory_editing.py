@@ -176,9 +176,7 @@ def test_a_site_named_by_a_maintenance_window_is_not_renamed(database: Database)
 HEADER = "name,address,snmp_port,ssh_port,network,site,vendor,model,role,security_domain,protection_level,owner_unit,contact,credential_profile,tags"
 
 
-def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Database, tmp_path: Path) -> None:
-    _sites(SiteEditor(database))
-    DeviceEditor(database).save(ENGINEER, FORM)
+def _gbk_file(tmp_path: Path) -> Path:
     rows = [
         HEADER,
         "FD-GOV-AS-01,127.31.0.1,20161,,extranet,安徽省/合肥市,h3c,S5130,access,接入域,3,肥东县政府办,王芳,,肥东;接入",
@@ -188,7 +186,14 @@ def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Data
     ]
     path = tmp_path / "gbk.csv"
     path.write_bytes("\r\n".join(rows).encode("gbk"))
-    outcome = import_inventory(database, ENGINEER, path)
+    return path
+
+
+def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Database, tmp_path: Path) -> None:
+    _sites(SiteEditor(database))
+    DeviceEditor(database).save(ENGINEER, FORM)
+    path = _gbk_file(tmp_path)
+    outcome = import_inventory(database, ENGINEER, path, create_sites=True)
     assert outcome.report.encoding == "gbk" and outcome.stored == 3 and outcome.report.rejected_rows == 1
     assert outcome.new_sites == ["安徽省/合肥市/肥东县"]
     assert outcome.changed == {"FD-GOV-AS-01": ["contact"]}  # the stored device's other fields were the same
@@ -199,3 +204,13 @@ def test_audited_import_names_new_sites_and_keeps_what_was_stored(database: Data
     assert row.details_dict()["changed"] == {"FD-GOV-AS-01": ["contact"]}
     with pytest.raises(PermissionDenied):
         import_inventory(database, WATCHER, path)
+
+
+def test_by_default_a_row_naming_a_site_not_in_the_tree_is_rejected(database: Database, tmp_path: Path) -> None:
+    _sites(SiteEditor(database))
+    outcome = import_inventory(database, ENGINEER, _gbk_file(tmp_path))
+    problems = [(p.row, p.column) for p in outcome.report.problems]
+    assert problems == [(4, "site"), (5, "address"), (5, "site")]  # in row order, every problem of a row
+    assert "安徽省/合肥市/肥东县" in outcome.report.problems[0].reason and "not in the site tree" in outcome.report.problems[0].reason
+    assert outcome.new_sites == [] and outcome.added == ["FD-GOV-AS-01", "HF-CORE-01"]
+    assert "安徽省/合肥市/肥东县" not in {s.path for s in InventoryRepository(database).sites()}

@@ -32,12 +32,14 @@ class ImportOutcome:
         return 0 if self.report.dry_run else self.report.added + self.report.updated
 
 
-def import_inventory(database: Database, operator: Operator, path: Path) -> ImportOutcome:
+def import_inventory(database: Database, operator: Operator, path: Path, create_sites: bool = False) -> ImportOutcome:
+    """Import ``path``; unless ``create_sites``, a CSV row naming a site not in the tree is rejected
+    (a typo in a site path would otherwise add a site nobody meant)."""
     require_editor(operator)
     repo = InventoryRepository(database)
     before = {s.path for s in repo.sites()}
     stored = {d.name: device_to_row(d) for d in repo.devices()}
-    report = import_file(repo, path)
+    report = import_file(repo, path, known_sites=None if create_sites else before)
     new_sites = sorted({s.path for s in repo.sites()} - before)
     after = {d.name: device_to_row(d) for d in repo.devices()}
     changed = _changed(stored, {name: row for name, row in after.items() if name in stored})
@@ -47,7 +49,7 @@ def import_inventory(database: Database, operator: Operator, path: Path) -> Impo
         details={
             "file": str(path), "encoding": report.encoding, "rows": report.rows, "added": report.added,
             "updated": report.updated, "rejected": report.rejected_rows, "file_error": report.file_error,
-            "new_sites": new_sites, "changed": changed, "added_devices": added,
+            "create_sites": create_sites, "new_sites": new_sites, "changed": changed, "added_devices": added,
         },
     )
     return ImportOutcome(report, new_sites, changed, added)

@@ -104,7 +104,26 @@ def _check_header(header: Sequence[str], report: ImportReport) -> bool:
     return True
 
 
-def import_csv(repo: InventoryRepository, path: Path, dry_run: bool = False) -> ImportReport:
+def unknown_site_problems(rows: Sequence[RawRow], known_sites: set[str]) -> list[RowProblem]:
+    """Rows naming a site that is not in the tree (for imports that must not create sites)."""
+    problems = []
+    for raw in rows:
+        text = (raw.fields.get("site") or "").strip()
+        if raw.problem or not text:
+            continue
+        try:
+            path = normalise_path(text)
+        except ValueError:
+            continue  # validate_rows names a malformed path
+        if path not in known_sites:
+            problems.append(RowProblem(raw.number, "site", tr("unknown site {path!r}: not in the site tree", path=path)))
+    return problems
+
+
+def import_csv(
+    repo: InventoryRepository, path: Path, dry_run: bool = False, known_sites: set[str] | None = None,
+) -> ImportReport:
+    """With ``known_sites`` a row naming any other site is rejected; without, missing sites are created."""
     report = ImportReport(str(path), dry_run=dry_run)
     try:
         header, rows, report.encoding = csv_io.read_csv(path)
@@ -115,6 +134,10 @@ def import_csv(repo: InventoryRepository, path: Path, dry_run: bool = False) -> 
     if not _check_header(header, report):
         return report
     good = validate_rows(rows, repo.network_names(), report)
+    if known_sites is not None:
+        report.problems.extend(unknown_site_problems(rows, known_sites))
+        report.problems.sort(key=lambda p: p.row)  # stable: a row's own problems keep their order
+        good = [d for d in good if d.site in known_sites]
     if not dry_run:
         store_devices(repo, good, report)
     else:
@@ -194,11 +217,14 @@ def _store_links(repo: InventoryRepository, document: dict[str, Any], report: Im
     repo.save_links(wanted)
 
 
-def import_file(repo: InventoryRepository, path: Path, dry_run: bool = False) -> ImportReport:
+def import_file(
+    repo: InventoryRepository, path: Path, dry_run: bool = False, known_sites: set[str] | None = None,
+) -> ImportReport:
+    """``known_sites`` applies to CSV files; a YAML file declares its sites itself."""
     if path.suffix.lower() in (".yaml", ".yml"):
         report = import_yaml(repo, path, dry_run)
     else:
-        report = import_csv(repo, path, dry_run)
+        report = import_csv(repo, path, dry_run, known_sites)
     log.info(
         "inventory import %s: %d added, %d updated, %d rows rejected%s%s",
         path, report.added, report.updated, report.rejected_rows,

@@ -187,14 +187,22 @@ ROWS = [
 ]
 
 
+def start_import(qtbot: QtBot, screen: InventoryEditScreen, path: Path, create_sites: bool = False):  # type: ignore[no-untyped-def]
+    screen.import_csv(path)
+    dialog = screen.import_dialog
+    assert dialog.isVisible() and not dialog.create_sites.isChecked()  # new sites only when asked for
+    dialog.create_sites.setChecked(create_sites)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None or dialog.error is not None, timeout=WAIT_MS)
+    return dialog
+
+
 def test_gbk_csv_with_malformed_rows_lists_every_problem(qtbot: QtBot, console: MainWindow, tmp_path: Path) -> None:
     screen = ready(qtbot, console)
     path = tmp_path / "巢湖资产.csv"
     path.write_bytes("\r\n".join(ROWS).encode("gbk"))
     count = InventoryRepository(console.session.database).count_devices()
-    screen.import_csv(path)
-    dialog = screen.import_dialog
-    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=WAIT_MS)
+    dialog = start_import(qtbot, screen, path, create_sites=True)
     problems = dialog.problems()
     assert [(row, column) for row, column, _ in problems] == [("3", "address"), ("4", "site"), ("5", "name"), ("6", "")]
     assert "duplicate" in problems[2][2] and "fields" in problems[3][2]
@@ -208,13 +216,22 @@ def test_gbk_csv_with_malformed_rows_lists_every_problem(qtbot: QtBot, console: 
     assert last_audit(console).action == "inventory.import"
 
 
+def test_by_default_a_site_not_in_the_tree_is_a_rejected_row(qtbot: QtBot, console: MainWindow, tmp_path: Path) -> None:
+    screen = ready(qtbot, console)
+    path = tmp_path / "巢湖资产.csv"
+    path.write_bytes("\r\n".join(ROWS).encode("gbk"))
+    dialog = start_import(qtbot, screen, path)
+    assert dialog.problems()[0][:2] == ("2", "site") and "not in the site tree" in dialog.problems()[0][2]
+    assert "1 of 6 rows stored (0 devices added, 1 updated)" in dialog.summary.text()
+    assert "安徽省/巢湖市" not in {s.path for s in InventoryRepository(console.session.database).sites()}
+
+
 def test_an_unreadable_file_stores_nothing(qtbot: QtBot, console: MainWindow, tmp_path: Path) -> None:
     screen = ready(qtbot, console)
     path = tmp_path / "wrong.csv"
     path.write_text("hostname,ip\nA,127.0.0.1\n", encoding="utf-8")
     count = InventoryRepository(console.session.database).count_devices()
-    screen.import_csv(path)
-    qtbot.waitUntil(lambda: screen.import_dialog.outcome is not None, timeout=WAIT_MS)
+    start_import(qtbot, screen, path)
     assert screen.import_dialog.summary.text().startswith("Nothing was stored: required columns missing: name, address")
     assert InventoryRepository(console.session.database).count_devices() == count
 
@@ -232,8 +249,7 @@ def test_an_operator_sees_the_actions_greyed_and_the_core_refuses(qtbot: QtBot, 
         assert "engineer" in screen.add_action.toolTip()
         path = tmp_path / "ok.csv"
         path.write_text("\n".join(ROWS[:2]), encoding="utf-8")
-        screen.import_csv(path)  # reached anyway (e.g. a stale menu): the core says no
-        qtbot.waitUntil(lambda: screen.import_dialog.error is not None, timeout=WAIT_MS)
+        start_import(qtbot, screen, path)  # reached anyway (e.g. a stale menu): the core says no
         assert "may not edit the inventory" in screen.import_dialog.summary.text()
         assert "CH-GOV-AS-01" not in {d.name for d in InventoryRepository(outage.database).devices()}
     finally:

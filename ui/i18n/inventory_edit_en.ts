@@ -223,73 +223,88 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="69" />
+        <location filename="../inventory_edit/import_dialog.py" line="86" />
         <source>Import {file}</source>
         <translation>Import {file}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="70" />
+        <location filename="../inventory_edit/import_dialog.py" line="87" />
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="70" />
+        <location filename="../inventory_edit/import_dialog.py" line="87" />
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="70" />
+        <location filename="../inventory_edit/import_dialog.py" line="87" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="72" />
+        <location filename="../inventory_edit/import_dialog.py" line="88" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="89" />
+        <source>Create the sites the file names that are not in the site tree (otherwise rows naming them are rejected)</source>
+        <translation>Create the sites the file names that are not in the site tree (otherwise rows naming them are rejected)</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="92" />
+        <source>Import the devices of {file}. Bad rows are rejected one by one; good rows are stored; devices not named in the file stay as they are.</source>
+        <translation>Import the devices of {file}. Bad rows are rejected one by one; good rows are stored; devices not named in the file stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="96" />
         <source>The import did not run: {error}</source>
         <translation>The import did not run: {error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="75" />
+        <location filename="../inventory_edit/import_dialog.py" line="99" />
         <source>Importing {file}…</source>
         <translation>Importing {file}…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="84" />
+        <location filename="../inventory_edit/import_dialog.py" line="108" />
         <source>Nothing was stored: {error}</source>
         <translation>Nothing was stored: {error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="85" />
+        <location filename="../inventory_edit/import_dialog.py" line="109" />
         <source>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</source>
         <translation>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="91" />
+        <location filename="../inventory_edit/import_dialog.py" line="115" />
         <source>{n} rows were rejected and nothing from them was stored; every problem is listed below.</source>
         <translation>{n} rows were rejected and nothing from them was stored; every problem is listed below.</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="98" />
+        <location filename="../inventory_edit/import_dialog.py" line="122" />
         <source>New sites created: {sites}</source>
         <translation>New sites created: {sites}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="102" />
+        <location filename="../inventory_edit/import_dialog.py" line="126" />
         <source>Devices added: {devices}</source>
         <translation>Devices added: {devices}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="107" />
+        <location filename="../inventory_edit/import_dialog.py" line="131" />
         <source>Stored devices changed by the file (name and fields): {devices}</source>
         <translation>Stored devices changed by the file (name and fields): {devices}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="103" />
-        <location filename="../inventory_edit/import_dialog.py" line="108" />
+        <location filename="../inventory_edit/import_dialog.py" line="127" />
+        <location filename="../inventory_edit/import_dialog.py" line="132" />
         <source> and {n} more</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="111" />
+        <location filename="../inventory_edit/import_dialog.py" line="135" />
         <source>Devices already stored and not named in the file are unchanged.</source>
         <translation>Devices already stored and not named in the file are unchanged.</translation>
     </message>
@@ -358,32 +373,32 @@
         <translation>Inventory YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="196" />
+        <location filename="../inventory_edit/screen.py" line="199" />
         <source>&amp;Add device…</source>
         <translation>&amp;Add device…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="197" />
+        <location filename="../inventory_edit/screen.py" line="200" />
         <source>&amp;Edit device…</source>
         <translation>&amp;Edit device…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="198" />
+        <location filename="../inventory_edit/screen.py" line="201" />
         <source>&amp;Remove device…</source>
         <translation>&amp;Remove device…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="199" />
+        <location filename="../inventory_edit/screen.py" line="202" />
         <source>&amp;Sites…</source>
         <translation>&amp;Sites…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="200" />
+        <location filename="../inventory_edit/screen.py" line="203" />
         <source>&amp;Import CSV…</source>
         <translation>&amp;Import CSV…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="201" />
+        <location filename="../inventory_edit/screen.py" line="204" />
         <source>Edit inventory record…</source>
         <translation>Edit inventory record…</translation>
     </message>
@@ -391,77 +406,77 @@
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="121" />
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
         <source>province</source>
         <translation>province</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="121" />
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
         <source>city</source>
         <translation>city</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="121" />
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
         <source>county</source>
         <translation>county</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="122" />
+        <location filename="../inventory_edit/sites_dialog.py" line="126" />
         <source>department</source>
         <translation>department</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="122" />
+        <location filename="../inventory_edit/sites_dialog.py" line="126" />
         <source>data centre</source>
         <translation>data centre</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="131" />
+        <location filename="../inventory_edit/sites_dialog.py" line="135" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="133" />
+        <location filename="../inventory_edit/sites_dialog.py" line="137" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="134" />
+        <location filename="../inventory_edit/sites_dialog.py" line="138" />
         <source>Kind of a new site</source>
         <translation>Kind of a new site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="135" />
+        <location filename="../inventory_edit/sites_dialog.py" line="139" />
         <source>Add below the chosen site</source>
         <translation>Add below the chosen site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="136" />
+        <location filename="../inventory_edit/sites_dialog.py" line="140" />
         <source>Rename the chosen site</source>
         <translation>Rename the chosen site</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="137" />
+        <location filename="../inventory_edit/sites_dialog.py" line="141" />
         <source>Remove the chosen site…</source>
         <translation>Remove the chosen site…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="138" />
+        <location filename="../inventory_edit/sites_dialog.py" line="142" />
         <source>name of the new site, or the new name</source>
         <translation>name of the new site, or the new name</translation>
     </message>

@@ -223,73 +223,88 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="69" />
+        <location filename="../inventory_edit/import_dialog.py" line="86" />
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="70" />
+        <location filename="../inventory_edit/import_dialog.py" line="87" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="70" />
+        <location filename="../inventory_edit/import_dialog.py" line="87" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="70" />
+        <location filename="../inventory_edit/import_dialog.py" line="87" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="72" />
+        <location filename="../inventory_edit/import_dialog.py" line="88" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="89" />
+        <source>Create the sites the file names that are not in the site tree (otherwise rows naming them are rejected)</source>
+        <translation>创建文件中提到但站点树中没有的站点（否则引用这些站点的行将被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="92" />
+        <source>Import the devices of {file}. Bad rows are rejected one by one; good rows are stored; devices not named in the file stay as they are.</source>
+        <translation>导入 {file} 中的设备。错误的行逐行拒绝，正确的行予以存储；文件中未列出的设备保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../inventory_edit/import_dialog.py" line="96" />
         <source>The import did not run: {error}</source>
         <translation>导入未执行：{error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="75" />
+        <location filename="../inventory_edit/import_dialog.py" line="99" />
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="84" />
+        <location filename="../inventory_edit/import_dialog.py" line="108" />
         <source>Nothing was stored: {error}</source>
         <translation>未存储任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="85" />
+        <location filename="../inventory_edit/import_dialog.py" line="109" />
         <source>{stored} of {rows} rows stored ({added} devices added, {updated} updated); file read as {encoding}.</source>
         <translation>{rows} 行中已存储 {stored} 行（新增 {added} 台设备，更新 {updated} 台）；文件编码为 {encoding}。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="91" />
+        <location filename="../inventory_edit/import_dialog.py" line="115" />
         <source>{n} rows were rejected and nothing from them was stored; every problem is listed below.</source>
         <translation>{n} 行被拒绝，其中的内容均未存储；所有问题列于下方。</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="98" />
+        <location filename="../inventory_edit/import_dialog.py" line="122" />
         <source>New sites created: {sites}</source>
         <translation>新建的站点：{sites}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="102" />
+        <location filename="../inventory_edit/import_dialog.py" line="126" />
         <source>Devices added: {devices}</source>
         <translation>新增的设备：{devices}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="107" />
+        <location filename="../inventory_edit/import_dialog.py" line="131" />
         <source>Stored devices changed by the file (name and fields): {devices}</source>
         <translation>被文件修改的已有设备（名称及字段）：{devices}</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="103" />
-        <location filename="../inventory_edit/import_dialog.py" line="108" />
+        <location filename="../inventory_edit/import_dialog.py" line="127" />
+        <location filename="../inventory_edit/import_dialog.py" line="132" />
         <source> and {n} more</source>
         <translation>，另有 {n} 台</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/import_dialog.py" line="111" />
+        <location filename="../inventory_edit/import_dialog.py" line="135" />
         <source>Devices already stored and not named in the file are unchanged.</source>
         <translation>已存储但文件中未列出的设备保持不变。</translation>
     </message>
@@ -358,32 +373,32 @@
         <translation>资产清单 YAML (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="196" />
+        <location filename="../inventory_edit/screen.py" line="199" />
         <source>&amp;Add device…</source>
         <translation>添加设备(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="197" />
+        <location filename="../inventory_edit/screen.py" line="200" />
         <source>&amp;Edit device…</source>
         <translation>编辑设备(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="198" />
+        <location filename="../inventory_edit/screen.py" line="201" />
         <source>&amp;Remove device…</source>
         <translation>删除设备(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="199" />
+        <location filename="../inventory_edit/screen.py" line="202" />
         <source>&amp;Sites…</source>
         <translation>站点(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="200" />
+        <location filename="../inventory_edit/screen.py" line="203" />
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/screen.py" line="201" />
+        <location filename="../inventory_edit/screen.py" line="204" />
         <source>Edit inventory record…</source>
         <translation>编辑资产记录…</translation>
     </message>
@@ -391,77 +406,77 @@
 <context>
     <name>SitesDialog</name>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="121" />
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
         <source>province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="121" />
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
         <source>city</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="121" />
+        <location filename="../inventory_edit/sites_dialog.py" line="125" />
         <source>county</source>
         <translation>县（区）</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="122" />
+        <location filename="../inventory_edit/sites_dialog.py" line="126" />
         <source>department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="122" />
+        <location filename="../inventory_edit/sites_dialog.py" line="126" />
         <source>data centre</source>
         <translation>数据中心</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="131" />
+        <location filename="../inventory_edit/sites_dialog.py" line="135" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="132" />
+        <location filename="../inventory_edit/sites_dialog.py" line="136" />
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="133" />
+        <location filename="../inventory_edit/sites_dialog.py" line="137" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="134" />
+        <location filename="../inventory_edit/sites_dialog.py" line="138" />
         <source>Kind of a new site</source>
         <translation>新站点的类型</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="135" />
+        <location filename="../inventory_edit/sites_dialog.py" line="139" />
         <source>Add below the chosen site</source>
         <translation>在所选站点下添加</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="136" />
+        <location filename="../inventory_edit/sites_dialog.py" line="140" />
         <source>Rename the chosen site</source>
         <translation>重命名所选站点</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="137" />
+        <location filename="../inventory_edit/sites_dialog.py" line="141" />
         <source>Remove the chosen site…</source>
         <translation>删除所选站点…</translation>
     </message>
     <message>
-        <location filename="../inventory_edit/sites_dialog.py" line="138" />
+        <location filename="../inventory_edit/sites_dialog.py" line="142" />
         <source>name of the new site, or the new name</source>
         <translation>新站点的名称，或新的名称</translation>
     </message>

@@ -1,10 +1,11 @@
-"""The import result: what was stored, what was rejected row by row, and the sites the file created."""
+"""Importing a file: whether it may create sites, then what was stored and what was rejected row by row."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from egovops.inventory.audited_import import ImportOutcome
@@ -14,16 +15,21 @@ MAX_NAMED = 20  # the audit record holds them all; the dialog names the first fe
 
 
 class ImportDialog(QDialog):
+    startRequested = Signal(bool)  # create sites the file names that are not in the tree
+
     def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inventoryImportDialog")
         self.file_name = file_name
+        self.started = False
         self.outcome: ImportOutcome | None = None
         self.error: str | None = None
+        self.create_sites = QCheckBox()  # off: a typo in a site path is a rejected row, not a new site
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # the importer reports no progress: a busy indicator while it runs
+        self.progress.hide()
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.table = QTableWidget(0, 3)
@@ -32,16 +38,28 @@ class ImportDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(False)
+        self.table.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._start)
         self.buttons.rejected.connect(self.reject)
-        self.buttons.setEnabled(False)
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.progress, self.details):
+        for widget in (self.summary, self.create_sites, self.progress, self.details):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
+        layout.addStretch()  # keeps the text at the top while the table is hidden
         layout.addWidget(self.buttons)
         self.resize(900, 560)
         self.retranslate()
+
+    def _start(self) -> None:
+        self.started = True
+        self.start_button.hide()
+        self.create_sites.setEnabled(False)
+        self.buttons.setEnabled(False)
+        self.progress.show()
+        self.retranslate()
+        self.startRequested.emit(self.create_sites.isChecked())
 
     def show_outcome(self, outcome: ImportOutcome) -> None:
         self.outcome = outcome
@@ -68,6 +86,13 @@ class ImportDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import {file}").replace("{file}", self.file_name))
         self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Problem")])
+        self.start_button.setText(self.tr("Import"))
+        self.create_sites.setText(self.tr("Create the sites the file names that are not in the site tree "
+                                          "(otherwise rows naming them are rejected)"))
+        if not self.started:
+            self.summary.setText(self.tr("Import the devices of {file}. Bad rows are rejected one by one; good rows are "
+                                         "stored; devices not named in the file stay as they are.").replace("{file}", self.file_name))
+            return
         if self.error is not None:
             self.summary.setText(self.tr("The import did not run: {error}").replace("{error}", self.error))
             return

@@ -181,9 +181,12 @@ class InventoryEditScreen(QObject):
             return
         replace(self.import_dialog)
         dialog = self.import_dialog = ImportDialog(path.name, self.window)
+        dialog.startRequested.connect(lambda create_sites: self._run_import(dialog, operator, path, create_sites))
         dialog.open()
+
+    def _run_import(self, dialog: ImportDialog, operator: Operator, path: Path, create_sites: bool) -> None:
         self.session.tasks.run(
-            import_inventory, self.session.database, operator, path,
+            import_inventory, self.session.database, operator, path, create_sites,
             on_done=lambda outcome: self._imported(dialog, outcome), on_error=lambda exc: dialog.show_error(str(exc)),
         )
 
