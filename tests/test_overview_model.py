@@ -167,3 +167,20 @@ def test_a_cross_network_alarm_without_its_link_still_marks_the_device(outage: O
     assert (marked.device, marked.foreign, marked.foreign_network, marked.link) == ("HF-INT-AGG-01", "WH-EXT-AGG-01", "extranet", None)
     [other_side] = o.map_scene("安徽省", "extranet").crossings
     assert other_side.device == "WH-EXT-AGG-01" and other_side.alarm == marked.alarm
+
+
+def test_the_quick_look_of_a_status_update_agrees_with_the_full_link_load() -> None:
+    from itertools import product
+
+    from egovops.overview.health import DeviceHealth
+    from egovops.overview.link_load import InterfaceLoad, link_load, state_and_look
+
+    link = Link("A", "a1", "B", "b1")
+    ends = [None, InterfaceLoad(GBIT, 100e6, 700e6, 1, 1), InterfaceLoad(GBIT, 950e6, 0.0, 1, 1),
+            InterfaceLoad(GBIT, None, None, 1, 2), InterfaceLoad(None, 5e6, 5e6, 1, 1)]
+    states = ("up", "degraded", "down", "unreachable", "unknown")
+    for a, b, a_end, b_end in product(states, states, ends, ends):
+        health = {"A": DeviceHealth("A", a), "B": DeviceHealth("B", b)}
+        loads = {k: v for k, v in ((("A", "a1"), a_end), (("B", "b1"), b_end)) if v is not None}
+        full = link_load(link, health, loads)
+        assert state_and_look(a, b, a_end, b_end) == (full.state, full.look), (a, b, a_end, b_end)

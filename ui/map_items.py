@@ -89,9 +89,8 @@ class NodeItem(QGraphicsPathItem):
         self.point = QPointF(node.x, node.y)
         self.setPos(node.x, node.y)
         self.setAcceptHoverEvents(True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        flag = QGraphicsItem.GraphicsItemFlag
+        self.setFlags(flag.ItemHasNoContents | flag.ItemIsSelectable | flag.ItemIsMovable)
         self.setZValue(2)
         self.set_state(node.state)
 

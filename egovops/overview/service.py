@@ -103,8 +103,10 @@ class OverviewService:
         with self._lock:
             sites, devices, links = self._inventory()
             alarms = with_inventory(self.repo.alarms(time.time() - RECENTLY_CLEARED_S), devices)
-            return Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle(),
-                            self._positions(devices), loads=self.repo.link_interfaces())
+            overview = Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle(),
+                                self._positions(devices), loads=self.repo.link_interfaces())
+        overview.site_tree  # built here, on the loading thread, not when the console's GUI thread first asks
+        return overview
 
     def _positions(self, devices: dict[str, Device]) -> dict[str, tuple[float, float]]:
         """The stored layout with the operator's moves; computed (not stored) for devices it lacks."""
