@@ -116,6 +116,9 @@ def test_an_operator_may_not_edit_and_the_core_refuses(database: Database) -> No
         SiteEditor(database).add(WATCHER, "安徽省", "芜湖市")
     assert InventoryRepository(database).devices() == []
     assert "安徽省/芜湖市" not in {s.path for s in InventoryRepository(database).sites()}
+    refused = [r for r in AuditRepository(database).rows() if r.action == "inventory.refused"]
+    assert [(r.actor, r.subject, r.details_dict()["attempted"]) for r in refused] == [
+        ("li.operator", "FD-GOV-AS-01", "inventory.device.add"), ("li.operator", "安徽省/芜湖市", "inventory.site.add")]
 
 
 def test_removal_names_what_goes_and_keeps_configuration_history(outage: Outage) -> None:

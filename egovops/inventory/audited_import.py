@@ -35,7 +35,7 @@ class ImportOutcome:
 def import_inventory(database: Database, operator: Operator, path: Path, create_sites: bool = False) -> ImportOutcome:
     """Import ``path``; unless ``create_sites``, a CSV row naming a site not in the tree is rejected
     (a typo in a site path would otherwise add a site nobody meant)."""
-    require_editor(operator)
+    require_editor(operator, AuditLog(database), "inventory.import", path.name)
     repo = InventoryRepository(database)
     before = {s.path for s in repo.sites()}
     stored = {d.name: device_to_row(d) for d in repo.devices()}

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Mapping
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import Role, require
+from egovops.accounts.roles import PermissionDenied, Role, require
 from egovops.audit.log import AuditLog
 from egovops.credentials.service import CredentialService
 from egovops.errors import ValidationError
@@ -27,8 +27,14 @@ from egovops.storage.inventory_repo import InventoryRepository
 EDIT_ROLE = Role.ENGINEER
 
 
-def require_editor(operator: Operator) -> None:
-    require(operator.role, EDIT_ROLE, tr("edit the inventory"), operator.label())
+def require_editor(operator: Operator, audit: AuditLog, action: str, subject: str) -> None:
+    """Refuse an operator below the editing role, and put the refused attempt on record too."""
+    try:
+        require(operator.role, EDIT_ROLE, tr("edit the inventory"), operator.label())
+    except PermissionDenied:
+        audit.record(actor=operator.label(), role=operator.role.value, action="inventory.refused", subject=subject,
+                     details={"attempted": action})
+        raise
 
 
 class DeviceFormError(ValidationError):
@@ -93,7 +99,8 @@ class DeviceEditor:
 
     def save(self, operator: Operator, fields: Mapping[str, str], editing: str | None = None) -> Device:
         """Store the form's device (new, or ``editing`` changed) and record it in the audit trail."""
-        require_editor(operator)
+        require_editor(operator, self.audit, "inventory.device.edit" if editing else "inventory.device.add",
+                       editing or (fields.get("name") or "").strip())
         device = self.check({c: fields.get(c, "") for c in DEVICE_COLUMNS}, editing)
         before = device_to_row(self.repo.device(editing)) if editing else None
         self.repo.save_devices([device])
@@ -111,7 +118,7 @@ class DeviceEditor:
 
     def remove(self, operator: Operator, name: str) -> DeviceFootprint:
         """Remove the device; its links, state history, alarms and samples go with it (cascade)."""
-        require_editor(operator)
+        require_editor(operator, self.audit, "inventory.device.remove", name)
         gone = self.edits.device_footprint(name)
         device = self.repo.device(name)
         self.repo.remove_device(name)

@@ -80,7 +80,7 @@ class SiteEditor:
         return self.edits.site_usage(path)
 
     def add(self, operator: Operator, parent: str | None, name: str, kind: SiteKind | None = None) -> Site:
-        require_editor(operator)
+        require_editor(operator, self.audit, "inventory.site.add", f"{parent}/{name}" if parent else name)
         path = check_site_name(name) if parent is None else f"{normalise_path(parent)}{SEPARATOR}{check_site_name(name)}"
         site = Site(path, kind or infer_kind(path))
         check_level(site.kind, next((s for s in self.repo.sites() if s.path == site.parent_path), None))
@@ -89,7 +89,7 @@ class SiteEditor:
         return site
 
     def rename(self, operator: Operator, path: str, new_name: str) -> str:
-        require_editor(operator)
+        require_editor(operator, self.audit, "inventory.site.rename", path)
         path = normalise_path(path)
         self._refuse_if_named_elsewhere(path, renaming=True)
         parent = path.rsplit(SEPARATOR, 1)[0] + SEPARATOR if SEPARATOR in path else ""
@@ -102,7 +102,7 @@ class SiteEditor:
 
     def remove(self, operator: Operator, path: str) -> int:
         """Remove an empty site and its empty sub-sites; returns how many sites were removed."""
-        require_editor(operator)
+        require_editor(operator, self.audit, "inventory.site.remove", path)
         path = normalise_path(path)
         self.removal_check(path)
         removed = self.edits.remove_site(path)
