@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
+from shiboken6 import isValid
 
 from egovops.accounts.identity import Operator
 from egovops.inventory.audited_import import ImportOutcome, import_inventory
@@ -149,17 +150,21 @@ class InventoryEditScreen(QObject):
             return
         self.session.tasks.run(
             self.editor.save, operator, fields, dialog.editing,
-            on_done=lambda device: self._saved(dialog, device), on_error=lambda exc: self._not_saved(dialog, exc),
+            on_done=lambda device, editing=dialog.editing: self._saved(dialog, device, editing), on_error=lambda exc: self._not_saved(dialog, exc),
         )
 
-    def _saved(self, dialog: DeviceDialog, device: Device) -> None:
-        dialog.set_busy(False)
-        dialog.accept()
-        text = self.tr("Device {name} saved.") if dialog.editing else self.tr("Device {name} added.")
+    def _saved(self, dialog: DeviceDialog, device: Device, editing: str | None) -> None:
+        text = self.tr("Device {name} saved.") if editing else self.tr("Device {name} added.")
         self.say(text.replace("{name}", device.name))
         self.session.refresh()
+        if isValid(dialog):  # cancelled and replaced while the worker saved: nothing left to close
+            dialog.set_busy(False)
+            dialog.accept()
 
     def _not_saved(self, dialog: DeviceDialog, exc: BaseException) -> None:
+        if not isValid(dialog):
+            self.failed(exc)
+            return
         dialog.set_busy(False)
         if isinstance(exc, DeviceFormError):
             dialog.show_problems(exc.problems)
@@ -187,13 +192,15 @@ class InventoryEditScreen(QObject):
     def _run_import(self, dialog: ImportDialog, operator: Operator, path: Path, create_sites: bool) -> None:
         self.session.tasks.run(
             import_inventory, self.session.database, operator, path, create_sites,
-            on_done=lambda outcome: self._imported(dialog, outcome), on_error=lambda exc: dialog.show_error(str(exc)),
+            on_done=lambda outcome: self._imported(dialog, outcome),
+            on_error=lambda exc: dialog.show_error(str(exc)) if isValid(dialog) else self.failed(exc),
         )
 
     def _imported(self, dialog: ImportDialog, outcome: ImportOutcome) -> None:
-        dialog.show_outcome(outcome)
         if outcome.stored:
             self.session.refresh()
+        if isValid(dialog):
+            dialog.show_outcome(outcome)
 
     def retranslate(self) -> None:
         self.add_action.setText(self.tr("&Add device…"))
