@@ -112,10 +112,17 @@ def shoot(store: Path, out: Path, lang: str) -> None:
 
     settings = screen.open_settings()
     wait_for(lambda: settings.stored is not None and settings.maintenance.table.rowCount() == 2)
-    for index, name in enumerate(("settings-polling", "settings-thresholds", "settings-sla", "settings-maintenance")):
-        settings.tabs.setCurrentIndex(index)
+    settings.overrides.scope_kind.setCurrentIndex(settings.overrides.scope_kind.findData("site"))
+    settings.overrides.scope.setCurrentText("安徽省/合肥市/肥东县")
+    settings.overrides.field.setCurrentIndex(settings.overrides.field.findData("timeout_s"))
+    settings.overrides.value.setValue(5)
+    settings.overrides.set_value()
+    for tab, name in ((settings.polling, "settings-polling"), (settings.overrides, "settings-overrides"),
+                      (settings.thresholds, "settings-thresholds"), (settings.general, "settings-sla"),
+                      (settings.maintenance, "settings-maintenance")):
+        settings.tabs.setCurrentWidget(tab)
         save(settings, name)
-    settings.tabs.setCurrentIndex(1)
+    settings.tabs.setCurrentWidget(settings.thresholds)
     settings.thresholds.cpu_percent.setValue(120)
     settings.save()
     wait_for(lambda: not settings.status.ok)

@@ -206,6 +206,37 @@ def test_settings_round_trip_through_the_store(qtbot: QtBot, console: MainWindow
     assert console.switcher.language == "zh_CN"
 
 
+def test_overrides_per_site_are_checked_and_stored_on_save(qtbot: QtBot, console: MainWindow) -> None:
+    wait_operator(qtbot, console)
+    dialog = screen(console).open_settings()
+    assert isinstance(dialog, SettingsDialog)
+    tab = dialog.overrides
+    qtbot.waitUntil(lambda: dialog.stored is not None and tab.scope.count() > 0, timeout=WAIT_MS)
+    tab.scope_kind.setCurrentIndex(tab.scope_kind.findData("site"))
+    tab.scope.setCurrentText("安徽省/合肥市")
+    for name, value in (("status_s", 120), ("timeout_s", 90)):
+        tab.field.setCurrentIndex(tab.field.findData(name))
+        tab.value.setValue(value)
+        tab.set_button.click()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.status.ok, timeout=WAIT_MS)
+    assert "overrides.site:安徽省/合肥市.timeout_s" in dialog.status.text()
+    assert PollingSettingsRepository(console.session.database).polling().overrides == {}
+    tab.value.setValue(5)
+    tab.set_button.click()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.status.ok and "1" in dialog.status.text(), timeout=WAIT_MS)
+    stored = PollingSettingsRepository(console.session.database).polling()
+    assert stored.overrides == {"site:安徽省/合肥市": {"status_s": 120, "timeout_s": 5}}
+    hefei = InventoryRepository(console.session.database).device("HF-EXT-AGG-01")
+    assert stored.intervals_for(hefei).status_s == 120
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=WAIT_MS)
+    tab.table.selectRow(0)
+    tab.remove_button.click()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: PollingSettingsRepository(console.session.database).polling().overrides == {}, timeout=WAIT_MS)
+
+
 def test_accounts_dialog_adds_changes_and_disables_with_audit(qtbot: QtBot, console: MainWindow) -> None:
     operator = wait_operator(qtbot, console)
     assert operator.role is Role.ADMIN

@@ -358,6 +358,89 @@
     </message>
 </context>
 <context>
+    <name>OverridesTab</name>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="107" />
+        <source>Choose the site or device the override applies to.</source>
+        <translation>Choose the site or device the override applies to.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="114" />
+        <source>Set for {scope}; click Save to store it.</source>
+        <translation>Set for {scope}; click Save to store it.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="119" />
+        <source>Select the override to remove.</source>
+        <translation>Select the override to remove.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="124" />
+        <source>Removed; click Save to store it.</source>
+        <translation>Removed; click Save to store it.</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="127" />
+        <source>site</source>
+        <translation>site</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="127" />
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="130" />
+        <source>Status every (s)</source>
+        <translation>Status every (s)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="130" />
+        <source>Interfaces every (s)</source>
+        <translation>Interfaces every (s)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="130" />
+        <source>Health every (s)</source>
+        <translation>Health every (s)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="131" />
+        <source>Timeout (s)</source>
+        <translation>Timeout (s)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="131" />
+        <source>Retries</source>
+        <translation>Retries</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="134" />
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="139" />
+        <source>Remove selected override</source>
+        <translation>Remove selected override</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="140" />
+        <source>Set a value for a site (and everything below it) or a device</source>
+        <translation>Set a value for a site (and everything below it) or a device</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="141" />
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="142" />
+        <source>A device's own value beats its sites'; a deeper site's beats its ancestors'.</source>
+        <translation>A device's own value beats its sites'; a deeper site's beats its ancestors'.</translation>
+    </message>
+</context>
+<context>
     <name>PollingTab</name>
     <message>
         <location filename="../settings_dialogs/polling_tab.py" line="23" />
@@ -574,42 +657,47 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="94" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="100" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="110" />
         <source>Saved {n} change(s).</source>
         <translation>Saved {n} change(s).</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="110" />
         <source>Nothing changed.</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="117" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="123" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="124" />
         <source>Polling</source>
         <translation>Polling</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="124" />
         <source>Thresholds</source>
         <translation>Thresholds</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="124" />
+        <source>Per site and device</source>
+        <translation>Per site and device</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/settings_dialog.py" line="125" />
         <source>SLA and language</source>
         <translation>SLA and language</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="119" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="125" />
         <source>Maintenance windows</source>
         <translation>Maintenance windows</translation>
     </message>

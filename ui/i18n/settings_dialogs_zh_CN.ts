@@ -358,6 +358,89 @@
     </message>
 </context>
 <context>
+    <name>OverridesTab</name>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="107" />
+        <source>Choose the site or device the override applies to.</source>
+        <translation>请选择该单独设置适用的站点或设备。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="114" />
+        <source>Set for {scope}; click Save to store it.</source>
+        <translation>已为 {scope} 设置；点击“保存”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="119" />
+        <source>Select the override to remove.</source>
+        <translation>请选择要删除的单独设置。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="124" />
+        <source>Removed; click Save to store it.</source>
+        <translation>已删除；点击“保存”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="127" />
+        <source>site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="127" />
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="130" />
+        <source>Status every (s)</source>
+        <translation>状态间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="130" />
+        <source>Interfaces every (s)</source>
+        <translation>接口间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="130" />
+        <source>Health every (s)</source>
+        <translation>健康间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="131" />
+        <source>Timeout (s)</source>
+        <translation>超时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="131" />
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="134" />
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="139" />
+        <source>Remove selected override</source>
+        <translation>删除所选单独设置</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="140" />
+        <source>Set a value for a site (and everything below it) or a device</source>
+        <translation>为站点（及其下所有站点）或设备设置数值</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="141" />
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/overrides_tab.py" line="142" />
+        <source>A device's own value beats its sites'; a deeper site's beats its ancestors'.</source>
+        <translation>设备自身的设置优先于其所在站点；下级站点的设置优先于上级站点。</translation>
+    </message>
+</context>
+<context>
     <name>PollingTab</name>
     <message>
         <location filename="../settings_dialogs/polling_tab.py" line="23" />
@@ -574,42 +657,47 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="94" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="100" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="110" />
         <source>Saved {n} change(s).</source>
         <translation>已保存 {n} 项更改。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="104" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="110" />
         <source>Nothing changed.</source>
         <translation>没有更改。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="117" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="123" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="124" />
         <source>Polling</source>
         <translation>轮询</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="124" />
         <source>Thresholds</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="118" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="124" />
+        <source>Per site and device</source>
+        <translation>按站点和设备</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialogs/settings_dialog.py" line="125" />
         <source>SLA and language</source>
         <translation>SLA 与语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/settings_dialog.py" line="119" />
+        <location filename="../settings_dialogs/settings_dialog.py" line="125" />
         <source>Maintenance windows</source>
         <translation>维护窗口</translation>
     </message>

@@ -1,13 +1,14 @@
-"""The Settings dialog: polling, thresholds, SLA target and language, maintenance windows.
+"""The Settings dialog: polling, per-site/device overrides, thresholds, SLA target and language,
+maintenance windows.
 
-Everything is read in the background when the dialog opens; "Save" hands polling, thresholds and
-the SLA target to the core together (it checks ranges and roles and audits each change);
+Everything is read in the background when the dialog opens; "Save" hands polling, overrides,
+thresholds and the SLA target to the core together (it checks ranges and roles and audits each change);
 maintenance windows and the language apply as soon as they are chosen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
@@ -20,6 +21,7 @@ from egovops.polling.settings_edit import EDIT_ROLE, PollingSettingsEditor
 from egovops_ui.settings_dialogs.common import StatusLine, error_text, may, operator_of
 from egovops_ui.settings_dialogs.general_tab import GeneralTab
 from egovops_ui.settings_dialogs.maintenance_tab import MaintenanceTab
+from egovops_ui.settings_dialogs.overrides_tab import OverridesTab
 from egovops_ui.settings_dialogs.polling_tab import PollingTab, ThresholdsTab
 
 if TYPE_CHECKING:
@@ -48,8 +50,9 @@ class SettingsDialog(QDialog):
         self.stored: Stored | None = None
         self.tabs = QTabWidget(self)
         self.polling, self.thresholds = PollingTab(self), ThresholdsTab(self)
+        self.overrides = OverridesTab(window, self)
         self.general, self.maintenance = GeneralTab(window, self), MaintenanceTab(window, self)
-        for tab in (self.polling, self.thresholds, self.general, self.maintenance):
+        for tab in (self.polling, self.overrides, self.thresholds, self.general, self.maintenance):
             self.tabs.addTab(tab, "")
         self.status = StatusLine(self)
         self.status.setObjectName("settingsStatus")
@@ -63,7 +66,7 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self.status)
         outer.addWidget(self.buttons)
-        self.resize(720, 600)
+        self.resize(820, 600)  # the overrides table: six columns with English headers
         self.retranslate()
         self.reload()
 
@@ -71,6 +74,7 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         self.window_.session.tasks.run(self._read, on_done=self._show, on_error=self._failed)
         self.maintenance.reload()
+        self.overrides.load_scopes()
 
     def _read(self) -> Stored:  # worker thread
         return Stored(self.editor.load(), self.planner.sla_target())
@@ -79,12 +83,14 @@ class SettingsDialog(QDialog):
         self.stored = stored
         self.polling.show_settings(stored.polling)
         self.thresholds.show_settings(stored.polling)
+        self.overrides.show_overrides(stored.polling.overrides)
         self.general.show_sla(stored.sla)
         self.save_button.setEnabled(may(self.window_, EDIT_ROLE) or may(self.window_, SLA_ROLE))
 
     def edited(self) -> PollingSettings:
         assert self.stored is not None
-        return self.thresholds.apply_to(self.polling.apply_to(self.stored.polling))
+        edited = self.thresholds.apply_to(self.polling.apply_to(self.stored.polling))
+        return replace(edited, overrides={k: dict(v) for k, v in self.overrides.overrides.items()})
 
     def save(self) -> None:
         operator = operator_of(self.window_)
@@ -115,8 +121,8 @@ class SettingsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        for index, text in enumerate((self.tr("Polling"), self.tr("Thresholds"), self.tr("SLA and language"),
-                                      self.tr("Maintenance windows"))):
+        for index, text in enumerate((self.tr("Polling"), self.tr("Per site and device"), self.tr("Thresholds"),
+                                      self.tr("SLA and language"), self.tr("Maintenance windows"))):
             self.tabs.setTabText(index, text)
-        for tab in (self.polling, self.thresholds, self.general, self.maintenance):
+        for tab in (self.polling, self.overrides, self.thresholds, self.general, self.maintenance):
             tab.retranslate()
