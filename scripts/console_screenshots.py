@@ -4,8 +4,10 @@ Run under a real X server, e.g.:
     xvfb-run -a -s "-screen 0 1600x1000x24" python scripts/console_screenshots.py OUT_DIR [--lang zh_CN]
 
 The store is a fresh demo province; the outage (Hefei's extranet aggregation switch down, its
-counties cut off, a CPU alarm in Wuhu) is written through the poller's own repositories, exactly as
-a status cycle writes it. Saves overview.png, city.png and alarms.png (root-cause group unfolded).
+counties cut off, a CPU alarm in Wuhu, busy links from the province core, a cable from Wuhu's
+intranet into its extranet) is written through the poller's and the topology area's own code, as
+they write it. Saves overview.png, city.png, alarms.png (root-cause group unfolded) and
+crossnet.png (Wuhu, where the cross-network cable is).
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import time
 from pathlib import Path
 
 from egovops.demo.inventory import build_demo, store_demo
-from egovops.polling.model import DeviceStatus
+from egovops.inventory.model import Link
+from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.polling_repo import CycleStats, PollingRepository
 from egovops.storage.state_repo import StateRepository, Transition
+from egovops.topology.service import TopologyService
 
 ROOT, CITY = "HF-EXT-AGG-01", "安徽省/合肥市"
 
@@ -45,6 +49,29 @@ def write_outage(db: Database) -> None:
         symptom = alarms.reconcile({name: [AlarmCondition("device_unreachable", "major", f"unreachable behind failed device {ROOT}")]}, now)[0][0]
         alarms.link_root(symptom.id, root.id, suppressed=True)
     alarms.reconcile({"WH-EXT-AGG-01": [AlarmCondition("cpu_high", "minor", "CPU 93% over 85%")]}, now)
+    write_link_loads(db, now)
+    # A cable from Wuhu's intranet switch into its extranet switch, found by topology's own check.
+    InventoryRepository(db).save_links([Link("WH-INT-AGG-01", "GigabitEthernet1/0/24", "WH-EXT-AGG-01", "GigabitEthernet1/0/24")])
+    TopologyService(db).check_cross_network(now)
+
+
+def write_link_loads(db: Database, now: float) -> None:
+    """Interface rates on the province core's links to a few cities: one over 80 %, one over 50 %, the rest quiet."""
+    core = "AH-EXT-CORE-01"
+    shares = {"BB-EXT-AGG-01": 0.9, "MAS-EXT-AGG-01": 0.62}
+    ends: dict[str, list[InterfaceStatus]] = {}
+    for link in InventoryRepository(db).links():
+        if core not in (link.a_device, link.b_device):
+            continue
+        other, interface = (link.a_device, link.a_interface) if link.b_device == core else (link.b_device, link.b_interface)
+        if other == ROOT or "EXT-AGG" not in other:
+            continue
+        share = shares.get(other, 0.18)
+        ends.setdefault(other, []).append(InterfaceStatus(1, interface, speed_bps=10**9, admin_status=1, oper_status=1,
+                                                          in_bps=share * 1e9, out_bps=share * 0.4e9, sampled_at=now))
+    statuses = [DeviceStatus(n, state="degraded" if n == "WH-EXT-AGG-01" else "up", polled_at=now, uptime_s=3 * 86400.0,
+                             interfaces=found, measured_interfaces=True) for n, found in ends.items()]
+    PollingRepository(db).save_cycle(statuses, dict.fromkeys(ends, now))
 
 
 def main() -> int:
@@ -91,6 +118,11 @@ def main() -> int:
         window.resizeDocks([window.alarm_dock], [420], Qt.Orientation.Vertical)
         settle()
         window.grab().save(str(args.out / "alarms.png"))
+        window.alarms.fold.setChecked(True)
+        window.resizeDocks([window.alarm_dock], [260], Qt.Orientation.Vertical)
+        window.map.show_scope("安徽省/芜湖市")
+        settle()
+        window.grab().save(str(args.out / "crossnet.png"))
         app.quit()
 
     shots_taken: list[bool] = []

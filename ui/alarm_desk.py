@@ -240,10 +240,16 @@ class AlarmDesk(QWidget):
     def _fit_columns(self) -> None:
         """Widths from the first alarms; afterwards the operator's own widths stay."""
         self.view.resizeColumnsToContents()
+        # Folded rows are hidden while this runs: size kind and site for them too, so unfolding clips nothing.
+        metrics = self.view.fontMetrics()
+        for name in ("kind", "site"):
+            column = COLUMNS.index(name)
+            widest = max((metrics.horizontalAdvance(self.model._display(a, name)) for a in self.model.rows), default=0)
+            self.view.setColumnWidth(column, max(self.view.columnWidth(column), min(widest + 16, 320)))
         device = COLUMNS.index("device")
         self.view.setColumnWidth(device, max(self.view.columnWidth(device), 170))  # room for folded "└ name"
         message = COLUMNS.index("message")
-        self.view.setColumnWidth(message, min(max(self.view.columnWidth(message), 240), 420))
+        self.view.setColumnWidth(message, min(max(self.view.columnWidth(message), 240), 340))
 
     def set_site_filter(self, site: str) -> None:
         self.site_filter = site

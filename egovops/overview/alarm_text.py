@@ -20,7 +20,7 @@ from egovops import i18n
 # Every kind an alarm can have, with its name for the operator (keys of the core's catalogue).
 KIND_LABELS = {
     "device_down": "device down",
-    "device_unreachable": "unreachable behind a failed device",
+    "device_unreachable": "unreachable (cut off)",
     "poll_config": "cannot be polled",
     "network_bridging": "intranet/extranet bridged",
     "snmp_auth": "SNMP authentication failed",
