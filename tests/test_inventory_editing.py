@@ -23,6 +23,7 @@ from egovops.storage.audit_repo import AuditRepository
 from egovops.storage.availability_repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.polling_settings_repo import PollingSettingsRepository
 from tests.fixtures.outage import CITY, ROOT, Outage
 
 ENGINEER = Operator("wang.engineer", Role.ENGINEER, "os")
@@ -165,7 +166,7 @@ def test_sites_added_renamed_and_removed_but_never_with_devices(outage: Outage) 
         "inventory.site.add", "inventory.site.add", "inventory.site.rename", "inventory.site.remove"]
 
 
-def test_a_site_named_by_a_maintenance_window_is_not_renamed(database: Database) -> None:
+def test_a_site_named_by_a_maintenance_window_or_a_polling_override_is_not_renamed(database: Database) -> None:
     sites = SiteEditor(database)
     _sites(sites)
     AvailabilityRepository(database).add_window(MaintenanceWindow(
@@ -174,6 +175,11 @@ def test_a_site_named_by_a_maintenance_window_is_not_renamed(database: Database)
         sites.rename(ENGINEER, "安徽省/合肥市", "合肥")
     with pytest.raises(ValidationError, match="1 maintenance windows"):
         sites.remove(ENGINEER, "安徽省/合肥市")
+    sites.add(ENGINEER, "安徽省", "芜湖市")
+    polling = PollingSettingsRepository(database)
+    polling.save_polling(replace(polling.polling(), overrides={"site:安徽省/芜湖市": {"status_s": 120.0}}))
+    with pytest.raises(ValidationError, match="0 maintenance windows and 1 polling overrides"):
+        sites.rename(ENGINEER, "安徽省/芜湖市", "芜湖")
 
 
 HEADER = "name,address,snmp_port,ssh_port,network,site,vendor,model,role,security_domain,protection_level,owner_unit,contact,credential_profile,tags"
