@@ -204,3 +204,21 @@ def test_open_device_search_city_hand_off_and_chinese(qtbot: QtBot, device_histo
     assert model.index(down_row, COLUMNS.index("fault")).data() == "管理开启但链路中断"
     assert view.procedure_on_city.text() == "在芜湖市的所有设备上"
     assert view.summary.captions["owner_unit"].text() == "责任单位:"
+
+
+def test_a_new_poll_of_the_device_updates_an_open_view(qtbot: QtBot, device_history: History, console: MainWindow) -> None:
+    import time
+
+    from egovops.polling.model import DeviceStatus
+    from egovops.storage.polling_repo import PollingRepository
+    from tests.ui.console import refreshed
+
+    view = console.screens[0].open(DEGRADED)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    assert view.detail.summary.state == "degraded"
+    now = time.time() + 1
+    PollingRepository(console.session.database).save_cycle(
+        [DeviceStatus(DEGRADED, state="up", reachable=True, polled_at=now, cpu_percent=12.0)], {DEGRADED: now})
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        refreshed(qtbot, console)  # what the console does after every cycle of its poller
+    assert view.detail.summary.state == "up" and view.summary.values["health"].text().startswith("12 %")

@@ -18,6 +18,7 @@ from egovops_ui.device_view.history_panel import HistoryPanel
 from egovops_ui.device_view.interfaces_panel import InterfacesPanel
 from egovops_ui.device_view.summary_panel import SummaryPanel
 from egovops_ui.host_key_prompt import HostKeyPrompt
+from egovops_ui.states import state_label
 
 if TYPE_CHECKING:
     from egovops_ui.main_window import MainWindow
@@ -70,6 +71,8 @@ class DeviceView(QWidget):
         self.procedure_on_city = self.procedure_menu.addAction("", self.run_procedure_on_city)
         self.procedure_button.setMenu(self.procedure_menu)
         self.detail: DeviceDetail | None = None
+        self._seen_poll: float | None = None
+        session.overviewChanged.connect(self._overview_changed)
         self.retranslate()
         self.reload()
         self.charts.reload()
@@ -91,6 +94,7 @@ class DeviceView(QWidget):
 
     def _show(self, detail: DeviceDetail) -> None:
         self.detail = detail
+        self._seen_poll = detail.summary.last_poll
         self.summary.show_summary(detail.summary)
         self.interfaces.set_rows(detail.interfaces)
         self.history.show_history(detail.transitions, detail.alarms)
@@ -98,6 +102,13 @@ class DeviceView(QWidget):
         self.commands.set_vendor(detail.vendor)
         self._city_text()
         self.loaded.emit()
+
+    def _overview_changed(self, overview: object) -> None:
+        """A poll cycle that read this device brings the view up to date; other cycles cost nothing."""
+        health = getattr(overview, "health", {}).get(self.name)
+        polled = health.last_poll if health is not None else None
+        if polled is not None and self.detail is not None and polled != self._seen_poll:
+            self.reload()
 
     def _ssh_ready(self, context: tuple[list[str], str | None]) -> None:
         operator = self.window_.session.operator
@@ -129,8 +140,6 @@ class DeviceView(QWidget):
         self._busy(False)
         state = getattr(status, "state", "unknown")
         error = getattr(status, "error", None)
-        from egovops_ui.states import state_label
-
         message = self.tr("Polled just now: {state}").format(state=state_label(state))
         self._say(message + (f" — {error}" if error else ""))
         self.reload()
