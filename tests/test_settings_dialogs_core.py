@@ -155,6 +155,8 @@ def test_account_admin_changes_roles_disables_and_keeps_an_admin(database: Datab
     admin = AccountAdmin(database)
     with pytest.raises(PermissionDenied):
         admin.accounts(SUPERVISOR)
+    with pytest.raises(ValidationError, match="must be yours"):  # the OS user would lose admin at once
+        admin.add(Operator("root", Role.ADMIN, "os"), "chen", "admin", "Str0ng-Pass", "Str0ng-Pass")
     with pytest.raises(ValidationError, match="first local account must be an admin"):
         admin.add(ADMIN, "li", "operator", "Str0ng-Pass", "Str0ng-Pass")
     with pytest.raises(ValidationError, match="differ"):
@@ -172,3 +174,10 @@ def test_account_admin_changes_roles_disables_and_keeps_an_admin(database: Datab
         admin.remove(ENGINEER, "li")
     admin.remove(ADMIN, "li")
     assert actions(database) == ["account.save", "account.save", "account.role", "account.disable", "account.remove"]
+    admin.add(ADMIN, "wang", "admin", "Str0ng-Pass", "Str0ng-Pass")
+    wang = Operator("wang", Role.ADMIN, "local")  # signed in as admin this morning…
+    admin.set_role(ADMIN, "wang", "engineer")  # …demoted since: his open console loses the right
+    with pytest.raises(PermissionDenied):
+        admin.add(wang, "zhou", "operator", "Str0ng-Pass", "Str0ng-Pass")
+    with pytest.raises(PermissionDenied):
+        admin.accounts(Operator("nobody", Role.ADMIN, "os"))  # an OS user without an account is an operator

@@ -8,7 +8,7 @@ that would leave accounts but no enabled admin is refused: nobody could manage a
 from __future__ import annotations
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import ACTION_ROLE, Role, parse_role, require
+from egovops.accounts.roles import ACTION_ROLE, PermissionDenied, Role, parse_role, require
 from egovops.accounts.service import AccountInfo, AccountService
 from egovops.audit.log import AuditLog
 from egovops.errors import NotFoundError, ValidationError
@@ -24,7 +24,19 @@ class AccountAdmin:
         self.audit = AuditLog(database)
 
     def _allowed(self, by: Operator) -> None:
+        """Checked against the store's role of ``by`` now, not the one it signed in with: a console
+        stays open for a whole shift, and an admin demoted or disabled meanwhile must lose the right."""
         require(by.role, ACTION_ROLE["accounts.manage"], tr("manage accounts"), by.label())
+        if self.repo.count() == 0:
+            return  # no accounts yet: whoever runs egovops is trusted (see identity.py)
+        current = self.service.os_operator(by.name) if by.source == "os" else self._local_now(by)
+        require(current.role, ACTION_ROLE["accounts.manage"], tr("manage accounts"), by.label())
+
+    def _local_now(self, by: Operator) -> Operator:
+        account = self.repo.get(by.name)
+        if account is None or account.disabled:
+            raise PermissionDenied(tr("{who} no longer has an enabled local account", who=by.label()))
+        return Operator(by.name, Role(account.role), "local")
 
     def accounts(self, by: Operator) -> list[AccountInfo]:
         self._allowed(by)
@@ -36,8 +48,13 @@ class AccountAdmin:
             raise ValidationError(tr("the two passwords differ"))
         if self.repo.get(name.strip()) is not None:
             raise ValidationError(tr("an account named {name!r} already exists", name=name.strip()))
+        if self.repo.count() == 0 and by.source == "os" and (name.strip() != by.name or parse_role(role) is not Role.ADMIN):
+            # Once accounts exist an OS user without one is an operator (identity.py): the console,
+            # signed in as the OS user, would lose the right to manage the accounts it just began.
+            raise ValidationError(tr("the first local account must be yours ({name}) with the admin role: once accounts "
+                                     "exist, OS users without an account are operators", name=by.name))
         if parse_role(role) is not Role.ADMIN and not any(a.role == Role.ADMIN.value and not a.disabled for a in self.repo.all()):
-            # The OS user becomes an operator once accounts exist: someone must still be admin.
+            # Someone must still be admin, or nobody could manage accounts.
             raise ValidationError(tr("the first local account must be an admin, or nobody could manage accounts"))
         self.service.add(by, name, role, password)
 

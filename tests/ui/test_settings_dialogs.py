@@ -244,14 +244,14 @@ def test_accounts_dialog_adds_changes_and_disables_with_audit(qtbot: QtBot, cons
     assert screen(console).accounts_action.isEnabled()
     dialog = screen(console).open_accounts()
     assert isinstance(dialog, AccountsDialog)
-    dialog.new_name.setText("chen")
-    dialog.new_role.setCurrentIndex(dialog.new_role.findData("admin"))
+    # The first account is the OS user's own, as an admin: the console keeps its admin.
+    assert dialog.new_name.text() == operator.name and dialog.new_role.currentData() == "admin"
     dialog.password.setText("Str0ng-Pass!")
     dialog.repeated.setText("Str0ng-Pasz!")
     dialog.add_button.click()
     qtbot.waitUntil(lambda: not dialog.status.ok, timeout=WAIT_MS)
     assert dialog.password.text() == "" and "differ" in dialog.status.text()
-    for name, role in (("chen", "admin"), ("li", "operator")):
+    for name, role in ((operator.name, "admin"), ("li", "operator")):
         dialog.new_name.setText(name)
         dialog.new_role.setCurrentIndex(dialog.new_role.findData(role))
         dialog.password.setText("Str0ng-Pass!")
@@ -265,7 +265,7 @@ def test_accounts_dialog_adds_changes_and_disables_with_audit(qtbot: QtBot, cons
     dialog.disable_button.click()
     qtbot.waitUntil(lambda: any(a.name == "li" and a.disabled for a in dialog.accounts), timeout=WAIT_MS)
     actions = [(r.action, r.subject) for r in AuditRepository(console.session.database).rows()]
-    assert actions == [("account.save", "chen"), ("account.save", "li"), ("account.role", "li"), ("account.disable", "li")]
+    assert actions == [("account.save", operator.name), ("account.save", "li"), ("account.role", "li"), ("account.disable", "li")]
 
 
 def test_a_non_admin_cannot_open_the_accounts_dialog_and_the_core_refuses(qtbot: QtBot, demo_store: Database) -> None:

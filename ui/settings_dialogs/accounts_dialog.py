@@ -102,6 +102,11 @@ class AccountsDialog(QDialog):
     def _show(self, accounts: list[AccountInfo]) -> None:
         selected = self.selected()
         self.accounts = accounts
+        operator = operator_of(self.window_)
+        if not accounts and operator is not None and not self.new_name.text():
+            # The first account must be the OS user's own, as an admin (the core insists).
+            self.new_name.setText(operator.name)
+            self.new_role.setCurrentIndex(self.new_role.findData(Role.ADMIN.value))
         self.table.setRowCount(len(accounts))
         for row, account in enumerate(accounts):
             state = self.tr("disabled") if account.disabled else self.tr("enabled")
