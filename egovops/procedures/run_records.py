@@ -16,7 +16,7 @@ from typing import Any, Mapping
 from egovops.audit.chain import AuditRow
 from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
-from egovops.procedures.result import RunReport
+from egovops.procedures.result import RunReport, TargetOutcome
 from egovops.storage.audit_repo import AuditRepository
 from egovops.storage.database import Database
 
@@ -33,7 +33,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, (int, float, str)) or value is None:
         return "" if value is None else str(value)
     if isinstance(value, (list, tuple)) and all(isinstance(v, Mapping) and "id" in v and "passed" in v for v in value):
-        return ";".join(str(v["id"]) for v in value if not v["passed"])  # the findings that need work
+        return ";".join(str(v["id"]) for v in value if v["passed"] is False)  # None: the item does not apply
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
         return ";".join(str(v) for v in value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
@@ -63,6 +63,27 @@ def export_results_csv(report: RunReport, path: Path) -> int:
                              o.output_digest, ";".join(o.artefacts), *(_cell(o.data.get(k)) for k in extra)])
     partial.replace(path)  # a half-written file never takes the name the operator chose
     return len(report.outcomes)
+
+
+def _is_findings(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, Mapping) and "id" in v and "passed" in v for v in value)
+
+
+def outcome_lines(outcome: TargetOutcome) -> list[str]:
+    """One target's result for a person to read: message, findings one per line, other fields, files."""
+    lines = [outcome.message] if outcome.message else []
+    for key, value in outcome.data.items():
+        if _is_findings(value):
+            for item in value:
+                mark = {True: "✔", False: "✘"}.get(item["passed"], "–")  # –: does not apply to this device
+                title = item.get("title") or item["id"]
+                lines.append(f"{mark} {title}" + (f": {item['detail']}" if item.get("detail") else ""))
+        elif isinstance(value, (Mapping, list, tuple)):
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)}")
+        else:
+            lines.append(f"{key}: {_cell(value)}")
+    lines += [tr("file: {path}", path=path) for path in outcome.artefacts]
+    return lines
 
 
 def audit_entry(database: Database, audit_id: int) -> AuditRow:

@@ -15,7 +15,7 @@ from egovops.procedures import Risk, RunReport, Status, TargetOutcome, discover
 from egovops.procedures.choices import (
     city_selector, needs_confirmation, preview_targets, procedure_choices, refusal, runs_folder, selector_for_devices, selector_for_site,
 )
-from egovops.procedures.run_records import audit_entry, export_results_csv
+from egovops.procedures.run_records import audit_entry, export_results_csv, outcome_lines
 from egovops.storage.database import Database
 
 OPERATOR = Operator("duty", Role.OPERATOR, "os")
@@ -82,7 +82,8 @@ def test_csv_export_has_a_column_per_result_field_and_lists_failed_items(tmp_pat
     report.outcomes = [
         _outcome("HW-WEAK", Status.FAILED, "2 of 3 items fail", {"score": 33.3, "compliant": False, "items": [
             {"id": "ssh-only", "passed": False}, {"id": "ntp", "passed": True}, {"id": "syslog", "passed": False}]}),
-        _outcome("合肥-OK", Status.OK, "compliant", {"score": 100.0, "compliant": True, "items": [{"id": "ntp", "passed": True}]}),
+        _outcome("合肥-OK", Status.OK, "compliant", {"score": 100.0, "compliant": True, "items": [
+            {"id": "ntp", "passed": True}, {"id": "snmp", "passed": None}]}),  # None: the item does not apply
         _outcome("LINUX", Status.SKIPPED, "vendor 'linux' is not supported", {}),
     ]
     path = tmp_path / "results.csv"
@@ -123,3 +124,14 @@ def test_parameters_carry_their_own_chinese_and_english_texts(registry) -> None:
     assert plain.label("zh_CN") == "count" and plain.text("zh_CN") == "How many."  # older manifests: English, id as label
     with pytest.raises(ValidationError, match="count: label must be a text or 'en' and 'zh_CN' texts"):
         parse_parameter({"name": "count", "type": "integer", "label": {"en": "Count"}})
+
+
+def test_outcome_lines_show_each_finding_and_the_files() -> None:
+    outcome = _outcome("HW-WEAK", Status.FAILED, "compliance 50%", {"score": 50.0, "items": [
+        {"id": "ntp", "title": "NTP servers", "passed": False, "detail": "no NTP server"},
+        {"id": "snmp", "title": "SNMP", "passed": None, "detail": ""},
+        {"id": "ssh-only", "title": "SSH only", "passed": True, "detail": ""}], "ports": ["GE0/0/1", "GE0/0/2"]})
+    assert outcome_lines(outcome) == [
+        "compliance 50%", "score: 50.0", "✘ NTP servers: no NTP server", "– SNMP", "✔ SSH only",
+        'ports: ["GE0/0/1", "GE0/0/2"]', "file: /runs/r1/HW-WEAK/evidence.json",
+    ]

@@ -144,6 +144,12 @@ def test_baseline_on_the_whole_city_then_export_the_results(qtbot: QtBot, demo_c
         assert outcome.status.value == ("ok" if compliant[outcome.device] else "failed"), outcome
         assert panel.model.row_of(outcome.device).status == outcome.status.value
 
+    panel.table.selectRow(0)
+    shown = panel.details.toPlainText().splitlines()
+    device = panel.model.rows[0].device
+    assert shown[0] == f"{device}: failed" and sum(line.startswith("✘ ") for line in shown) == len(weaknesses_of(device))
+    assert any(line.startswith("✔ ") for line in shown) and any(line.startswith("file: ") for line in shown)
+
     target = tmp_path / "合肥市-baseline.csv"
     with qtbot.waitSignal(panel.exported, timeout=WAIT_MS) as exported:
         panel.export_csv(str(target))

@@ -13,18 +13,18 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QProgressBar, QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QLineEdit, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from egovops.procedures import CancelToken, ProcedureRegistry, RunReport, RunRequest, TargetOutcome
 from egovops.procedures.choices import ProcedureChoice, TargetPreview, city_selector, needs_confirmation, preview_targets, procedure_choices, refusal
-from egovops.procedures.run_records import audit_entry, export_results_csv
+from egovops.procedures.run_records import audit_entry, export_results_csv, outcome_lines
 from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.runner.audit_dialog import AuditRecordDialog
 from egovops_ui.runner.background import ProfileNames, RunSetup, load_procedures, run_procedure
 from egovops_ui.runner.param_form import ParameterForm
 from egovops_ui.runner.relay import RunRelay
-from egovops_ui.runner.results_model import ResultsModel
+from egovops_ui.runner.results_model import ResultsModel, status_label
 from egovops_ui.runner.risk import risk_colour, risk_label
 
 if TYPE_CHECKING:
@@ -141,13 +141,21 @@ class RunnerPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(current.row()))
+        self.details = QPlainTextEdit(self, objectName="resultDetails", readOnly=True)
+        self.outcomes: dict[str, TargetOutcome] = {}
         self.export_button = QPushButton(self, objectName="exportButton", clicked=self.choose_export_file, enabled=False)
         self.audit_button = QPushButton(self, objectName="auditButton", clicked=self.show_audit_record, enabled=False)
         right = QWidget(self)
         results = QVBoxLayout(right)
         results.addWidget(self.progress)
         results.addWidget(self.summary)
-        results.addWidget(self.table, 1)
+        lower = QSplitter(Qt.Orientation.Vertical, self)
+        lower.addWidget(self.table)
+        lower.addWidget(self.details)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 1)
+        results.addWidget(lower, 1)
         after = QHBoxLayout()
         after.addStretch(1)
         after.addWidget(self.audit_button)
@@ -314,6 +322,8 @@ class RunnerPanel(QWidget):
         self.destroyed.connect(token.cancel)  # the tab closed mid-run: stop starting devices
         self.cancel_token, self.report, self._relay = token, None, relay
         self.model.start(list(self.preview.targets) if self.preview else [])
+        self.outcomes = {}
+        self.details.clear()
         self.progress.setValue(0)
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Running {name}…").format(name=choice.name))
@@ -330,7 +340,22 @@ class RunnerPanel(QWidget):
         self.progress.setValue(round(self.model.fraction_done() * 1000))
 
     def _result(self, outcome: TargetOutcome) -> None:
+        self.outcomes[outcome.device] = outcome
         self.model.finish(outcome)
+        if self.table.currentIndex().isValid() and self.model.rows[self.table.currentIndex().row()].device == outcome.device:
+            self._show_details(self.table.currentIndex().row())
+
+    def _show_details(self, row: int) -> None:
+        """The selected device's full result: a baseline's items one per line, the files written."""
+        if not 0 <= row < len(self.model.rows):
+            self.details.clear()
+            return
+        device = self.model.rows[row].device
+        outcome = self.outcomes.get(device)
+        if outcome is None:
+            self.details.setPlainText(f"{device}: {status_label(self.model.rows[row].status)}")
+        else:
+            self.details.setPlainText("\n".join([f"{device}: {status_label(outcome.status.value)}", *outcome_lines(outcome)]))
         self.progress.setValue(round(self.model.fraction_done() * 1000))
 
     def cancel(self) -> None:
@@ -350,7 +375,7 @@ class RunnerPanel(QWidget):
         self._finish_run()
         self.report = report
         for outcome in report.outcomes:  # the final word, should a queued result still be on its way
-            self.model.finish(outcome)
+            self._result(outcome)
         self.progress.setValue(1000)
         counts = report.counts()
         name = next((c.name for c in self.choices if c.id == report.procedure), report.procedure)
