@@ -83,7 +83,11 @@ def main() -> None:
         panel.set_overview(overview)
         panel.view.viewport().grab()
 
-    first_s = best_of(args.repeat, panel.scene.clear, egovops_first_paint)
+    def empty_map() -> None:
+        panel.scene.clear()
+        panel.nodes = {}  # a fresh map: fitted to the window like the first time
+
+    first_s = best_of(args.repeat, empty_map, egovops_first_paint)
     nodes, links = len(panel.nodes), len(panel.links)
     flipped = {name: DeviceHealth(name, "down" if i % 2 else "degraded") for i, name in enumerate(overview.devices)}
     normal = {name: DeviceHealth(name, "up") for name in overview.devices}

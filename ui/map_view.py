@@ -129,6 +129,7 @@ class MapPanel(QWidget):
     def set_overview(self, overview: Overview) -> None:
         """New data: same inventory only recolours; otherwise the scene is rebuilt."""
         same_inventory = self.overview is not None and self.overview.devices is overview.devices
+        scope = self.scope
         if same_inventory and self.nodes and self._same_crossings(overview):
             self.overview = overview
             self.apply_overview(overview)
@@ -137,7 +138,9 @@ class MapPanel(QWidget):
         if not self.scope or overview.site_tree.node(self.scope) is None:
             self.scope = overview.site_tree.roots[0].path if overview.site_tree.roots else ""
         self.completer.model().setStringList(sorted(overview.devices))  # type: ignore[attr-defined]
-        self.rebuild()
+        # Same place (a cross-network alarm came or went, or the inventory changed): the operator's
+        # zoom and position stay; a new place is fitted to the window.
+        self.rebuild(keep_view=bool(self.nodes) and self.scope == scope)
 
     def set_network(self, network: str) -> None:
         if network in NETWORKS and network != self.network:
@@ -160,8 +163,9 @@ class MapPanel(QWidget):
             return None
         return self.overview.map_scene(self.scope, self.network, self.depth)
 
-    def rebuild(self) -> None:
+    def rebuild(self, keep_view: bool = False) -> None:
         scene_data = self.current_scene()
+        transform, centre = self.view.transform(), self.view.mapToScene(self.view.viewport().rect().center())
         self._shown_alarms = self.overview.alarms if self.overview is not None else []
         self.scene.clear()
         self.node_layer, self.link_layer = NodeLayer(), LinkLayer()
@@ -191,7 +195,12 @@ class MapPanel(QWidget):
         self._repaint_layers()
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-200, -200, 200, 200))
         self._set_breadcrumb(scene_data.breadcrumb)
-        self.view.fit()
+        if keep_view:
+            self.view.setTransform(transform)
+            self.view.centerOn(centre)
+            self.view.zoomed.emit(transform.m11())  # names placed (and device names shown) for this zoom
+        else:
+            self.view.fit()
 
     def _same_crossings(self, overview: Overview) -> bool:
         """Cross-network cables come with the inventory, their alarms with a check: a new alarm redraws."""

@@ -182,7 +182,10 @@ def test_a_cross_network_alarm_appears_on_the_map_at_the_next_refresh(qtbot: QtB
     InventoryRepository(db).save_links([Link("HF-INT-AGG-01", "GigabitEthernet1/0/24", DEGRADED, "GigabitEthernet1/0/24")])
     console.session.service.invalidate_inventory()
     TopologyService(db).check_cross_network()
+    console.map.view.zoom(1.25)
+    zoom = console.map.view.transform().m11()
     refreshed(qtbot, console)
+    assert console.map.view.transform().m11() == zoom  # redrawn with the crossing, where the operator was
     [crossing] = console.map.crossings
     assert crossing.parentItem() is console.map.nodes[DEGRADED]  # follows the device when dragged
     assert crossing.label.text() == "⚠ HF-INT-AGG-01 (Intranet)"
