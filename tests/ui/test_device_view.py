@@ -195,6 +195,10 @@ def test_open_device_search_city_hand_off_and_chinese(qtbot: QtBot, device_histo
         view.procedure_on_city.trigger()
     names = asked.args[0]
     assert DEGRADED in names and "WH-C07-EXT-AS01" in names and not any(n.startswith("HF-") for n in names)
+    # The runner screen took the hand-off: its tab counts exactly the city's devices before a run.
+    runner = console.tabs.currentWidget()
+    qtbot.waitUntil(lambda: getattr(runner, "preview", None) is not None and runner.preview.total == len(names), timeout=WAIT_MS)
+    console.tabs.setCurrentWidget(view)
 
     console.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: view.tabs.tabText(0) == "接口", timeout=5000)
@@ -218,7 +222,11 @@ def test_a_new_poll_of_the_device_updates_an_open_view(qtbot: QtBot, device_hist
     assert view.detail.summary.state == "degraded"
     now = time.time() + 1
     PollingRepository(console.session.database).save_cycle(
-        [DeviceStatus(DEGRADED, state="up", reachable=True, polled_at=now, cpu_percent=12.0)], {DEGRADED: now})
+        [DeviceStatus(DEGRADED, state="up", reachable=True, polled_at=now, cpu_percent=12.0, measured_health=True)], {DEGRADED: now})
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         refreshed(qtbot, console)  # what the console does after every cycle of its poller
     assert view.detail.summary.state == "up" and view.summary.values["health"].text().startswith("12 %")
+    assert view.charts.data.series.cpu[-1] == 93.0  # behind its tab the chart waits…
+    with qtbot.waitSignal(view.charts.drawn, timeout=WAIT_MS):
+        view.tabs.setCurrentWidget(view.charts)  # …and reads the new sample when shown
+    assert view.charts.data.series.cpu[-1] == 12.0

@@ -72,6 +72,8 @@ class DeviceView(QWidget):
         self.procedure_button.setMenu(self.procedure_menu)
         self.detail: DeviceDetail | None = None
         self._seen_poll: float | None = None
+        self._charts_stale = False
+        self.tabs.currentChanged.connect(self._charts_if_shown)
         session.overviewChanged.connect(self._overview_changed)
         self.retranslate()
         self.reload()
@@ -109,6 +111,14 @@ class DeviceView(QWidget):
         polled = health.last_poll if health is not None else None
         if polled is not None and self.detail is not None and polled != self._seen_poll:
             self.reload()
+            self._charts_stale = True
+            self._charts_if_shown()
+
+    def _charts_if_shown(self, *_: object) -> None:
+        """New samples are read when the charts are looked at, not for every cycle behind a tab."""
+        if self._charts_stale and self.tabs.currentWidget() is self.charts and not self.charts.loading:
+            self._charts_stale = False
+            self.charts.reload()
 
     def _ssh_ready(self, context: tuple[list[str], str | None]) -> None:
         operator = self.window_.session.operator
