@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from egovops_ui.map_items import LinkItem, NodeItem
 
 SHAPE_PIXELS = 7.0  # below this size on screen a node is a dot: its shape could not be told anyway
+MIN_DOT_PIXELS = 3.5  # a province of 5,000 devices still shows each one
 SMOOTH_LINKS = 2000  # up to this many links antialiased; beyond, smoothing would cost 5x the drawing
 SELECTED = QColor("#1565c0")
 
@@ -124,7 +125,7 @@ class NodeLayer(_Layer):
             if size * scale >= SHAPE_PIXELS:
                 continue
             pen, brush = node_look(state)
-            dot = QPen(brush.color(), size)
+            dot = QPen(brush.color(), max(size, MIN_DOT_PIXELS / max(scale, 1e-6)))  # never too small to see
             dot.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(dot)
             painter.drawPoints(polygon)
