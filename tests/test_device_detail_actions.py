@@ -116,3 +116,13 @@ def test_poll_now_stores_a_fresh_status_and_is_audited(database, snmp_device, sn
     assert any(i.name == "lo" for i in stored.interfaces)
     row = _rows(database, "poll.once")[-1]
     assert row.subject == snmp_device.name and row.actor == "local:zhang.wei"
+
+
+def test_secrets_in_command_output_are_masked_but_the_digest_is_of_the_real_reply(database, sshd, cisco) -> None:
+    from egovops.audit.chain import digest_text
+
+    result = DeviceActions(database, OPERATOR).run_command(cisco.name, "show running-config", trust_new_host_key=True)
+    assert "enable secret 9 ******" in result.output and "username admin privilege 15 secret 9 ******" in result.output
+    assert "$9$" not in result.output
+    row = _rows(database, "device.ssh-command")[-1]
+    assert row.output_digest != digest_text(result.output)  # the masked text is not what the device sent

@@ -15,6 +15,7 @@ from typing import Any, Callable, Union
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import PermissionDenied
 from egovops.audit.log import AuditLog
+from egovops.configs.masking import mask_secrets
 from egovops.credentials.profiles import CredentialKind
 from egovops.credentials.service import CredentialService
 from egovops.device_detail.commands import check_command
@@ -154,5 +155,7 @@ class DeviceActions:
         except EgovopsError as exc:
             self._record("device.ssh-command", name, {**details, "error": type(exc).__name__, "message": str(exc)[:500]})
             raise
+        # The digest is of what the device said; what is shown has its secrets masked, as stored
+        # configurations are (an operator may read 'display current-configuration').
         audit_id = self._record("device.ssh-command", name, details, output=output)
-        return CommandResult(name, cleaned, output, time.monotonic() - started, audit_id)
+        return CommandResult(name, cleaned, mask_secrets(output), time.monotonic() - started, audit_id)
