@@ -52,60 +52,60 @@ def test_tools_menu_opens_the_runner_on_the_city_selected_in_the_tree(qtbot: QtB
     assert action.text() == "Run &procedure…"
     panel = _runner(qtbot, console, lambda: (action.trigger(), screen(console).panel)[1])
     assert console.tabs.currentWidget() is panel and console.tabs.tabText(console.tabs.currentIndex()) == "Procedures"
-    assert panel.targets_edit.text() == f"site:{CITY}"
+    assert panel.setup.targets_edit.text() == f"site:{CITY}"
     assert panel.preview.targets and len(panel.preview.targets) == CITY_DEVICES
-    assert panel.count_label.text() == f"Devices to work on: {CITY_DEVICES}"
-    names = [panel.procedure_combo.itemText(i) for i in range(panel.procedure_combo.count())]
+    assert panel.setup.count_label.text() == f"Devices to work on: {CITY_DEVICES}"
+    names = [panel.setup.procedure_combo.itemText(i) for i in range(panel.setup.procedure_combo.count())]
     assert "Configuration backup" in names and "Graded-protection 2.0 baseline check" in names
     panel.select_procedure("save-config")
-    assert panel.risk_label.text() == "Risk: changes the configuration — needs the engineer role"
-    assert "start-up configuration" in panel.description.text()
+    assert panel.setup.risk_label.text() == "Risk: changes the configuration — needs the engineer role"
+    assert "start-up configuration" in panel.setup.description.text()
 
 
 def test_procedure_requested_preselects_its_devices_and_counts_the_skipped(qtbot: QtBot, console: MainWindow) -> None:
     panel = _runner(qtbot, console, lambda: (console.procedureRequested.emit([ROOT, "WH-EXT-AGG-01"]), screen(console).panel)[1])
-    assert panel.targets_edit.text() == f"{ROOT},WH-EXT-AGG-01"
+    assert panel.setup.targets_edit.text() == f"{ROOT},WH-EXT-AGG-01"
     assert len(panel.preview.targets) == 2
     panel.select_procedure("config-backup")
     preview = counted(qtbot, panel, "site:安徽省/省电子政务数据中心")  # a core switch, a storage array, a Linux server
     assert [name for name, _ in preview.excluded] == ["AH-DC1-EXT-SRV-01"] and "linux" in preview.excluded[0][1]
-    assert panel.count_label.text() == "Devices to work on: 2; skipped, not supported by this procedure: 1"
+    assert panel.setup.count_label.text() == "Devices to work on: 2; skipped, not supported by this procedure: 1"
     preview = counted(qtbot, panel, "vendor:nokia")
-    assert preview.problem and "matches no device" in panel.count_label.text()
-    assert not panel.run_button.isEnabled()
+    assert preview.problem and "matches no device" in panel.setup.count_label.text()
+    assert not panel.setup.run_button.isEnabled()
     preview = counted(qtbot, panel, "colour:red")
-    assert "unknown key 'colour'" in panel.count_label.text()
+    assert "unknown key 'colour'" in panel.setup.count_label.text()
 
 
 def test_the_parameter_form_follows_the_manifest_and_names_what_is_wrong(qtbot: QtBot, console: MainWindow) -> None:
     panel = _runner(qtbot, console, lambda: screen(console).open(f"site:{CITY}"))
     panel.select_procedure("baseline-check")
-    editor = panel.form.editor("max_idle_minutes")
+    editor = panel.setup.form.editor("max_idle_minutes")
     assert isinstance(editor, QLineEdit) and editor.text() == "15"
-    assert panel.run_button.isEnabled()
+    assert panel.setup.run_button.isEnabled()
     editor.setText("0")
-    assert "max_idle_minutes: 0.0 is below the minimum 1" in panel.form.problem("max_idle_minutes")
-    assert not panel.run_button.isEnabled()
+    assert "max_idle_minutes: 0.0 is below the minimum 1" in panel.setup.form.problem("max_idle_minutes")
+    assert not panel.setup.run_button.isEnabled()
     editor.setText("ten")
-    assert "'ten' is not a valid number" in panel.form.problem("max_idle_minutes")
+    assert "'ten' is not a valid number" in panel.setup.form.problem("max_idle_minutes")
     editor.setText("10")
-    assert panel.form.problem("max_idle_minutes") == "" and panel.run_button.isEnabled()
-    assert panel.form.values() == {"max_idle_minutes": "10"}
+    assert panel.setup.form.problem("max_idle_minutes") == "" and panel.setup.run_button.isEnabled()
+    assert panel.setup.form.values() == {"max_idle_minutes": "10"}
     panel.select_procedure("save-config")
-    assert panel.form.fields == {} and panel.form.none_label.text() == "This procedure takes no parameters."
+    assert panel.setup.form.fields == {} and panel.setup.form.none_label.text() == "This procedure takes no parameters."
 
 
 def test_an_operator_may_not_change_configurations_and_the_core_refuses_too(qtbot: QtBot, console: MainWindow) -> None:
     panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
     panel.select_procedure("save-config")
     as_role(console, Role.OPERATOR)
-    panel.dry_run.setChecked(True)
-    panel.dry_run.setChecked(False)
-    assert not panel.run_button.isEnabled()
-    assert panel.role_label.text() == "duty-operator (operator) may not run Save configuration: it needs the engineer role or higher"
-    panel.dry_run.setChecked(True)  # a dry run contacts nothing: anyone may see what it would do
-    assert panel.run_button.isEnabled() and panel.role_label.isHidden()
-    panel.dry_run.setChecked(False)
+    panel.setup.dry_run.setChecked(True)
+    panel.setup.dry_run.setChecked(False)
+    assert not panel.setup.run_button.isEnabled()
+    assert panel.setup.role_label.text() == "duty-operator (operator) may not run Save configuration: it needs the engineer role or higher"
+    panel.setup.dry_run.setChecked(True)  # a dry run contacts nothing: anyone may see what it would do
+    assert panel.setup.run_button.isEnabled() and panel.setup.role_label.isHidden()
+    panel.setup.dry_run.setChecked(False)
     with qtbot.waitSignal(panel.runFailed, timeout=WAIT_MS) as failed:
         panel.start_run(confirmed=True)  # as if the button were enabled: the runner itself refuses
     assert "may not run save-config" in failed.args[0] and "engineer" in failed.args[0]
@@ -117,9 +117,9 @@ def test_changing_configurations_asks_first_and_no_means_nothing_runs(qtbot: QtB
     panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
     panel.select_procedure("save-config")
     as_role(console, Role.ENGINEER)
-    panel.dry_run.setChecked(False)
+    panel.setup.dry_run.setChecked(False)
     before = AuditRepository(console.session.database).head()
-    panel.run_button.click()
+    panel.setup.run_button.click()
     box = panel.confirmation
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.text() == "Save configuration (changes the configuration) changes the devices it runs on. Devices: 1." and ROOT in box.informativeText()
@@ -127,22 +127,22 @@ def test_changing_configurations_asks_first_and_no_means_nothing_runs(qtbot: QtB
     qtbot.waitUntil(lambda: panel.confirmation is None, timeout=WAIT_MS)
     QApplication.processEvents()
     assert AuditRepository(console.session.database).head() == before  # not even a refusal: nothing was asked of the core
-    assert panel.run_button.isEnabled() and all(r.status == "waiting" for r in panel.model.rows)
+    assert panel.setup.run_button.isEnabled() and all(r.status == "waiting" for r in panel.results.model.rows)
 
 
 def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot: QtBot, console: MainWindow, tmp_path: Path) -> None:
     panel = _runner(qtbot, console, lambda: screen(console).open(f"site:{CITY}"))
     panel.select_procedure("save-config")
-    panel.dry_run.setChecked(True)
+    panel.setup.dry_run.setChecked(True)
     with qtbot.waitSignal(panel.runFinished, timeout=30_000) as finished:
-        panel.run_button.click()  # no confirmation for a dry run
+        panel.setup.run_button.click()  # no confirmation for a dry run
     report = finished.args[0]
     assert report.dry_run and report.counts() == {"ok": CITY_DEVICES, "failed": 0, "skipped": 0}
-    assert panel.model.rowCount() == CITY_DEVICES and panel.model.counts()["ok"] == CITY_DEVICES
-    row = panel.model.row_of(ROOT)
+    assert panel.results.model.rowCount() == CITY_DEVICES and panel.results.model.counts()["ok"] == CITY_DEVICES
+    row = panel.results.model.row_of(ROOT)
     assert row is not None and row.message.startswith("dry run: would send ")
-    assert panel.progress.value() == 1000
-    assert panel.summary.text() == f"Save configuration finished: {CITY_DEVICES} ok, 0 failed, 0 skipped. Dry run: no device was contacted."
+    assert panel.results.progress.value() == 1000
+    assert panel.results.summary.text() == f"Save configuration finished: {CITY_DEVICES} ok, 0 failed, 0 skipped. Dry run: no device was contacted."
 
     target = tmp_path / "结果.csv"
     with qtbot.waitSignal(panel.exported, timeout=WAIT_MS):
@@ -152,9 +152,9 @@ def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot:
     assert len(rows) == CITY_DEVICES and {r["status"] for r in rows} == {"ok"}
     assert next(r for r in rows if r["device"] == ROOT)["command"]  # the procedure's own field as a column
 
-    assert panel.audit_button.isEnabled() and panel.audit_button.text() == f"Audit record {report.audit_id}"
+    assert panel.results.audit_button.isEnabled() and panel.results.audit_button.text() == f"Audit record {report.audit_id}"
     with qtbot.waitSignal(panel.auditShown, timeout=WAIT_MS) as shown:
-        panel.audit_button.click()
+        panel.results.audit_button.click()
     dialog = shown.args[0]
     assert dialog.row.id == report.audit_id and dialog.row.action == "procedure.run"
     details = dialog.details.toPlainText()
@@ -164,13 +164,13 @@ def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot:
 def test_switching_to_chinese_renames_procedures_and_their_parameters(qtbot: QtBot, console: MainWindow) -> None:
     panel = _runner(qtbot, console, lambda: screen(console).open(f"site:{CITY}"))
     panel.select_procedure("baseline-check")
-    assert panel.form.fields["max_idle_minutes"].label.text() == "Longest idle timeout (minutes)"
+    assert panel.setup.form.fields["max_idle_minutes"].label.text() == "Longest idle timeout (minutes)"
     console.switch_language("zh_CN")
-    qtbot.waitUntil(lambda: panel.procedure_combo.currentText() == "等保2.0基线核查", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.setup.procedure_combo.currentText() == "等保2.0基线核查", timeout=WAIT_MS)
     assert panel.current_choice().id == "baseline-check"
-    assert panel.risk_label.text() == "风险：只读 — 需要值班员角色"
-    assert panel.form.fields["max_idle_minutes"].label.text() == "最长空闲超时（分钟）"
-    assert panel.form.fields["max_idle_minutes"].hint.text() == "VTY 线路可接受的最长空闲超时，单位为分钟。"
-    assert panel.run_button.text() == "执行" and panel.count_label.text() == f"将执行的设备：{CITY_DEVICES} 台"
+    assert panel.setup.risk_label.text() == "风险：只读 — 需要值班员角色"
+    assert panel.setup.form.fields["max_idle_minutes"].label.text() == "最长空闲超时（分钟）"
+    assert panel.setup.form.fields["max_idle_minutes"].hint.text() == "VTY 线路可接受的最长空闲超时，单位为分钟。"
+    assert panel.setup.run_button.text() == "执行" and panel.setup.count_label.text() == f"将执行的设备：{CITY_DEVICES} 台"
     assert console.tabs.tabText(console.tabs.indexOf(panel)) == "运维作业"
-    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "设备"
+    assert panel.results.model.headerData(0, Qt.Orientation.Horizontal) == "设备"

@@ -73,8 +73,8 @@ def runner_on_city(qtbot: QtBot, window: MainWindow, procedure: str) -> RunnerPa
     qtbot.waitUntil(lambda: panel.registry is not None and panel.preview is not None, timeout=WAIT_MS)
     panel.use_selected_site()
     panel.select_procedure(procedure)
-    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.selector == f"site:{CITY}" and panel.run_button.isEnabled(), timeout=WAIT_MS)
-    assert sorted(panel.preview.targets) == HEFEI and panel.count_label.text() == "Devices to work on: 2"
+    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.selector == f"site:{CITY}" and panel.setup.run_button.isEnabled(), timeout=WAIT_MS)
+    assert sorted(panel.preview.targets) == HEFEI and panel.setup.count_label.text() == "Devices to work on: 2"
     return panel
 
 
@@ -89,12 +89,12 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
     store = demo_console.session.database
     forget_hefei_keys(store)  # whatever other tests trusted: this run must meet unknown keys
     panel = runner_on_city(qtbot, demo_console, "config-backup")
-    panel.ssh_combo.setCurrentIndex(panel.ssh_combo.findData("demo-ssh"))
+    panel.setup.ssh_combo.setCurrentIndex(panel.setup.ssh_combo.findData("demo-ssh"))
     answers = HostKeyAnswers(demo_console, trust=True)
     versions_before = {name: len(ConfigStore(store).versions(name)) for name in HEFEI}
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
-        panel.run_button.click()  # read-only: no confirmation
-        qtbot.waitUntil(lambda: panel.cancel_button.isEnabled() or panel.report is not None, timeout=WAIT_MS)
+        panel.setup.run_button.click()  # read-only: no confirmation
+        qtbot.waitUntil(lambda: panel.setup.cancel_button.isEnabled() or panel.report is not None, timeout=WAIT_MS)
     report = finished.args[0]
     answers.timer.stop()
 
@@ -102,16 +102,16 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
     assert len(answers.seen) == 2 and all(f"Fingerprint: {fingerprint(kept)}" in text for text in answers.seen)
     assert report.counts() == {"ok": 2, "failed": 0, "skipped": 0}, [(o.device, o.message) for o in report.outcomes]
     for name in HEFEI:
-        row = panel.model.row_of(name)
+        row = panel.results.model.row_of(name)
         assert row is not None and row.status == "ok" and row.fraction == 1.0 and row.seconds is not None
         assert row.message.startswith(("version", "unchanged since version"))
         assert len(ConfigStore(store).versions(name)) >= max(1, versions_before[name])
-    assert panel.summary.text() == "Configuration backup finished: 2 ok, 0 failed, 0 skipped."
-    cells = {panel.model.index(r, 0).data(): panel.model.index(r, 1).data() for r in range(panel.model.rowCount())}
+    assert panel.results.summary.text() == "Configuration backup finished: 2 ok, 0 failed, 0 skipped."
+    cells = {panel.results.model.index(r, 0).data(): panel.results.model.index(r, 1).data() for r in range(panel.results.model.rowCount())}
     assert cells == dict.fromkeys(HEFEI, "ok")
 
     with qtbot.waitSignal(panel.auditShown, timeout=WAIT_MS) as shown:
-        panel.audit_button.click()
+        panel.results.audit_button.click()
     dialog = shown.args[0]
     details = dialog.row.details_dict()
     assert dialog.row.action == "procedure.run" and dialog.row.subject == "config-backup"
@@ -128,25 +128,25 @@ def test_baseline_on_the_whole_city_then_export_the_results(qtbot: QtBot, demo_c
     demo_console.procedureRequested.emit([HEFEI[0]])
     panel = demo_console.tabs.currentWidget()
     assert isinstance(panel, RunnerPanel)
-    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.selector == HEFEI[0] and panel.city_button.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.preview is not None and panel.preview.selector == HEFEI[0] and panel.setup.city_button.isEnabled(), timeout=WAIT_MS)
     panel.select_procedure("baseline-check")
-    panel.city_button.click()
-    qtbot.waitUntil(lambda: panel.preview.selector == f"site:{CITY}" and panel.run_button.isEnabled(), timeout=WAIT_MS)
+    panel.setup.city_button.click()
+    qtbot.waitUntil(lambda: panel.preview.selector == f"site:{CITY}" and panel.setup.run_button.isEnabled(), timeout=WAIT_MS)
     assert sorted(panel.preview.targets) == HEFEI
-    panel.ssh_combo.setCurrentIndex(panel.ssh_combo.findData("demo-ssh"))
+    panel.setup.ssh_combo.setCurrentIndex(panel.setup.ssh_combo.findData("demo-ssh"))
     answers = HostKeyAnswers(demo_console, trust=True)  # only asked if this test runs first
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
-        panel.run_button.click()
+        panel.setup.run_button.click()
     answers.timer.stop()
     report = finished.args[0]
     compliant = {name: not weaknesses_of(name) for name in HEFEI}
     for outcome in report.outcomes:
         assert outcome.status.value == ("ok" if compliant[outcome.device] else "failed"), outcome
-        assert panel.model.row_of(outcome.device).status == outcome.status.value
+        assert panel.results.model.row_of(outcome.device).status == outcome.status.value
 
-    panel.table.selectRow(0)
-    shown = panel.details.toPlainText().splitlines()
-    device = panel.model.rows[0].device
+    panel.results.table.selectRow(0)
+    shown = panel.results.details.toPlainText().splitlines()
+    device = panel.results.model.rows[0].device
     assert shown[0] == f"{device}: failed" and sum(line.startswith("✘ ") for line in shown) == len(weaknesses_of(device))
     assert any(line.startswith("✔ ") for line in shown) and any(line.startswith("file: ") for line in shown)
 
@@ -159,31 +159,31 @@ def test_baseline_on_the_whole_city_then_export_the_results(qtbot: QtBot, demo_c
     for name, row in rows.items():  # both Hefei switches are built weak: each fails exactly its own items
         assert row["status"] == "failed" and row["compliant"] == "false" and 0 <= float(row["score"]) < 100
         assert set(row["items"].split(";")) == {ITEM_OF[w] for w in weaknesses_of(name)}
-    assert "exported to" in panel.summary.text()
+    assert "exported to" in panel.results.summary.text()
 
 
 def test_cancel_stops_a_running_sweep_and_skips_what_is_left(qtbot: QtBot, demo_console: MainWindow) -> None:
     panel = runner_on_city(qtbot, demo_console, "interface-errors")
-    panel.form.editor("interval").setText("120")  # long enough that only Cancel can end it in time
+    panel.setup.form.editor("interval").setText("120")  # long enough that only Cancel can end it in time
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
-        panel.run_button.click()
-        qtbot.waitUntil(lambda: all(panel.model.row_of(n) and panel.model.row_of(n).status == "running" for n in HEFEI), timeout=30_000)
-        assert "waiting 120 s for the second sample" in panel.model.row_of(HEFEI[0]).message
-        assert 0 < panel.progress.value() < 1000
-        panel.cancel_button.click()
+        panel.setup.run_button.click()
+        qtbot.waitUntil(lambda: all(panel.results.model.row_of(n) and panel.results.model.row_of(n).status == "running" for n in HEFEI), timeout=30_000)
+        assert "waiting 120 s for the second sample" in panel.results.model.row_of(HEFEI[0]).message
+        assert 0 < panel.results.progress.value() < 1000
+        panel.setup.cancel_button.click()
     report = finished.args[0]
     assert report.cancelled and report.counts()["skipped"] == 2, [(o.device, o.message) for o in report.outcomes]
-    assert {panel.model.row_of(n).message for n in HEFEI} == {"cancelled by the operator"}
-    assert panel.summary.text().endswith("Cancelled by the operator.")
-    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert {panel.results.model.row_of(n).message for n in HEFEI} == {"cancelled by the operator"}
+    assert panel.results.summary.text().endswith("Cancelled by the operator.")
+    assert panel.setup.run_button.isEnabled() and not panel.setup.cancel_button.isEnabled()
 
 
 def test_closing_the_tab_mid_run_cancels_the_run_and_the_console_carries_on(qtbot: QtBot, demo_console: MainWindow) -> None:
     panel = runner_on_city(qtbot, demo_console, "interface-errors")
-    panel.form.editor("interval").setText("120")
+    panel.setup.form.editor("interval").setText("120")
     head = AuditRepository(demo_console.session.database).head()
-    panel.run_button.click()
-    qtbot.waitUntil(lambda: all(panel.model.row_of(n) and panel.model.row_of(n).status == "running" for n in HEFEI), timeout=30_000)
+    panel.setup.run_button.click()
+    qtbot.waitUntil(lambda: all(panel.results.model.row_of(n) and panel.results.model.row_of(n).status == "running" for n in HEFEI), timeout=30_000)
     demo_console.tabs.tabCloseRequested.emit(demo_console.tabs.indexOf(panel))
     qtbot.waitUntil(lambda: not shiboken6.isValid(panel), timeout=WAIT_MS)
 
@@ -196,7 +196,7 @@ def test_closing_the_tab_mid_run_cancels_the_run_and_the_console_carries_on(qtbo
     assert run.details_dict()["cancelled"] is True and run.details_dict()["counts"]["skipped"] == 2
     reopened = screen_of(demo_console).open()
     qtbot.waitUntil(lambda: reopened.registry is not None and reopened.preview is not None, timeout=WAIT_MS)
-    assert reopened is not panel and reopened.current_choice() is not None and not reopened.cancel_button.isEnabled()
+    assert reopened is not panel and reopened.current_choice() is not None and not reopened.setup.cancel_button.isEnabled()
 
 
 def screen_of(window: MainWindow):  # type: ignore[no-untyped-def]

@@ -86,6 +86,49 @@
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../runner/results_pane.py" line="58" />
+        <source>Running {name}…</source>
+        <translation>Running {name}…</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="90" />
+        <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
+        <translation>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="92" />
+        <source>Dry run: no device was contacted.</source>
+        <translation>Dry run: no device was contacted.</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="94" />
+        <source>Cancelled by the operator.</source>
+        <translation>Cancelled by the operator.</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="107" />
+        <source>Audit record</source>
+        <translation>Audit record</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="109" />
+        <source>Audit record {id}</source>
+        <translation>Audit record {id}</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="112" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="113" />
+        <source>Select a device to see its whole result.</source>
+        <translation>Select a device to see its whole result.</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <location filename="../runner/risk.py" line="14" />
@@ -106,188 +149,72 @@
 <context>
     <name>RunnerPanel</name>
     <message>
-        <location filename="../runner/panel.py" line="198" />
-        <source>Risk: {risk} — needs the {role} role</source>
-        <translation>Risk: {risk} — needs the {role} role</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="232" />
-        <source>Devices to work on: {n}</source>
-        <translation>Devices to work on: {n}</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="234" />
-        <source>; skipped, not supported by this procedure: {n}</source>
-        <translation>; skipped, not supported by this procedure: {n}</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="271" />
+        <location filename="../runner/panel.py" line="164" />
         <source>Confirm the procedure</source>
         <translation>Confirm the procedure</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="273" />
+        <location filename="../runner/panel.py" line="166" />
         <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
         <translation>{name} ({risk}) changes the devices it runs on. Devices: {n}.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="275" />
+        <location filename="../runner/panel.py" line="168" />
         <source>Targets: {selector}
 Run it now? Consider a dry run first.</source>
         <translation>Targets: {selector}
 Run it now? Consider a dry run first.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="279" />
-        <location filename="../runner/panel.py" line="417" />
+        <location filename="../runner/panel.py" line="171" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="280" />
+        <location filename="../runner/panel.py" line="172" />
         <source>Do not run</source>
         <translation>Do not run</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="309" />
-        <source>Running {name}…</source>
-        <translation>Running {name}…</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="330" />
+        <location filename="../runner/panel.py" line="208" />
         <source>Cancelling: devices already started finish, the others are skipped…</source>
         <translation>Cancelling: devices already started finish, the others are skipped…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="345" />
-        <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
-        <translation>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="347" />
-        <source>Dry run: no device was contacted.</source>
-        <translation>Dry run: no device was contacted.</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="349" />
-        <source>Cancelled by the operator.</source>
-        <translation>Cancelled by the operator.</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="353" />
-        <source>Audit record {id}</source>
-        <translation>Audit record {id}</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="370" />
+        <location filename="../runner/panel.py" line="232" />
         <source>Export results</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="370" />
+        <location filename="../runner/panel.py" line="232" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="383" />
+        <location filename="../runner/panel.py" line="241" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>Results exported to {path} (rows: {n})</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="402" />
-        <source>(each device's own profile)</source>
-        <translation>(each device's own profile)</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="405" />
-        <source>Procedure</source>
-        <translation>Procedure</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="406" />
-        <source>Targets</source>
-        <translation>Targets</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="407" />
-        <source>Parameters</source>
-        <translation>Parameters</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="408" />
-        <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
-        <translation>e.g. site:安徽省/合肥市 vendor:huawei, or device names</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="409" />
-        <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
-        <translation>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="411" />
-        <source>Use the selected site</source>
-        <translation>Use the selected site</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="412" />
-        <source>Their whole city</source>
-        <translation>Their whole city</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="413" />
-        <source>Every device in the city of each device chosen now</source>
-        <translation>Every device in the city of each device chosen now</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="414" />
-        <source>SSH profile</source>
-        <translation>SSH profile</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="415" />
-        <source>SNMP profile</source>
-        <translation>SNMP profile</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="416" />
-        <source>Dry run (contact no device)</source>
-        <translation>Dry run (contact no device)</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="418" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="419" />
-        <source>Export CSV…</source>
-        <translation>Export CSV…</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="421" />
-        <source>Audit record</source>
-        <translation>Audit record</translation>
     </message>
 </context>
 <context>
     <name>RunnerRoles</name>
     <message>
-        <location filename="../runner/panel.py" line="434" />
+        <location filename="../runner/risk.py" line="27" />
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="435" />
+        <location filename="../runner/risk.py" line="28" />
         <source>engineer</source>
         <translation>engineer</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="436" />
+        <location filename="../runner/risk.py" line="29" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="437" />
+        <location filename="../runner/risk.py" line="30" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
@@ -331,6 +258,94 @@ Run it now? Consider a dry run first.</translation>
         <location filename="../runner/results_model.py" line="24" />
         <source>skipped</source>
         <translation>skipped</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPane</name>
+    <message>
+        <location filename="../runner/setup_pane.py" line="121" />
+        <source>Risk: {risk} — needs the {role} role</source>
+        <translation>Risk: {risk} — needs the {role} role</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="134" />
+        <source>Devices to work on: {n}</source>
+        <translation>Devices to work on: {n}</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="136" />
+        <source>; skipped, not supported by this procedure: {n}</source>
+        <translation>; skipped, not supported by this procedure: {n}</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="153" />
+        <source>(each device's own profile)</source>
+        <translation>(each device's own profile)</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="157" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="158" />
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="159" />
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="160" />
+        <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
+        <translation>e.g. site:安徽省/合肥市 vendor:huawei, or device names</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="161" />
+        <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
+        <translation>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="163" />
+        <source>Use the selected site</source>
+        <translation>Use the selected site</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="164" />
+        <source>Their whole city</source>
+        <translation>Their whole city</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="165" />
+        <source>Every device in the city of each device chosen now</source>
+        <translation>Every device in the city of each device chosen now</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="166" />
+        <source>SSH profile</source>
+        <translation>SSH profile</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="167" />
+        <source>SNMP profile</source>
+        <translation>SNMP profile</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="168" />
+        <source>Dry run (contact no device)</source>
+        <translation>Dry run (contact no device)</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="169" />
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="170" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,49 @@
     </message>
 </context>
 <context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../runner/results_pane.py" line="58" />
+        <source>Running {name}…</source>
+        <translation>正在执行{name}…</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="90" />
+        <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
+        <translation>{name}已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="92" />
+        <source>Dry run: no device was contacted.</source>
+        <translation>试运行：未连接任何设备。</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="94" />
+        <source>Cancelled by the operator.</source>
+        <translation>已被操作员取消。</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="107" />
+        <source>Audit record</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="109" />
+        <source>Audit record {id}</source>
+        <translation>审计记录 {id}</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="112" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="113" />
+        <source>Select a device to see its whole result.</source>
+        <translation>选择一台设备以查看其完整结果。</translation>
+    </message>
+</context>
+<context>
     <name>Risk</name>
     <message>
         <location filename="../runner/risk.py" line="14" />
@@ -106,188 +149,72 @@
 <context>
     <name>RunnerPanel</name>
     <message>
-        <location filename="../runner/panel.py" line="198" />
-        <source>Risk: {risk} — needs the {role} role</source>
-        <translation>风险：{risk} — 需要{role}角色</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="232" />
-        <source>Devices to work on: {n}</source>
-        <translation>将执行的设备：{n} 台</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="234" />
-        <source>; skipped, not supported by this procedure: {n}</source>
-        <translation>；此作业不支持而跳过：{n} 台</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="271" />
+        <location filename="../runner/panel.py" line="164" />
         <source>Confirm the procedure</source>
         <translation>确认执行作业</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="273" />
+        <location filename="../runner/panel.py" line="166" />
         <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
         <translation>{name}（{risk}）会改动所执行的设备。设备数：{n}。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="275" />
+        <location filename="../runner/panel.py" line="168" />
         <source>Targets: {selector}
 Run it now? Consider a dry run first.</source>
         <translation>目标：{selector}
 现在执行吗？建议先试运行。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="279" />
-        <location filename="../runner/panel.py" line="417" />
+        <location filename="../runner/panel.py" line="171" />
         <source>Run</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="280" />
+        <location filename="../runner/panel.py" line="172" />
         <source>Do not run</source>
         <translation>不执行</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="309" />
-        <source>Running {name}…</source>
-        <translation>正在执行{name}…</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="330" />
+        <location filename="../runner/panel.py" line="208" />
         <source>Cancelling: devices already started finish, the others are skipped…</source>
         <translation>正在取消：已开始的设备将完成，其余设备跳过…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="345" />
-        <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
-        <translation>{name}已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="347" />
-        <source>Dry run: no device was contacted.</source>
-        <translation>试运行：未连接任何设备。</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="349" />
-        <source>Cancelled by the operator.</source>
-        <translation>已被操作员取消。</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="353" />
-        <source>Audit record {id}</source>
-        <translation>审计记录 {id}</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="370" />
+        <location filename="../runner/panel.py" line="232" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="370" />
+        <location filename="../runner/panel.py" line="232" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="383" />
+        <location filename="../runner/panel.py" line="241" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>结果已导出到 {path}（{n} 行）</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="402" />
-        <source>(each device's own profile)</source>
-        <translation>（各设备自身的凭据配置）</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="405" />
-        <source>Procedure</source>
-        <translation>作业</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="406" />
-        <source>Targets</source>
-        <translation>目标设备</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="407" />
-        <source>Parameters</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="408" />
-        <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
-        <translation>例如 site:安徽省/合肥市 vendor:huawei，或设备名称</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="409" />
-        <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
-        <translation>设备名称（可用通配符）或 key:value，key 为 name、site、network、role、vendor、tag；同一 key 出现两次表示“或”，不同 key 须同时满足；all 表示全部设备。</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="411" />
-        <source>Use the selected site</source>
-        <translation>使用所选站点</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="412" />
-        <source>Their whole city</source>
-        <translation>所在城市的全部设备</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="413" />
-        <source>Every device in the city of each device chosen now</source>
-        <translation>当前所选每台设备所在城市的全部设备</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="414" />
-        <source>SSH profile</source>
-        <translation>SSH 凭据</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="415" />
-        <source>SNMP profile</source>
-        <translation>SNMP 凭据</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="416" />
-        <source>Dry run (contact no device)</source>
-        <translation>试运行（不连接设备）</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="418" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="419" />
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../runner/panel.py" line="421" />
-        <source>Audit record</source>
-        <translation>审计记录</translation>
     </message>
 </context>
 <context>
     <name>RunnerRoles</name>
     <message>
-        <location filename="../runner/panel.py" line="434" />
+        <location filename="../runner/risk.py" line="27" />
         <source>operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="435" />
+        <location filename="../runner/risk.py" line="28" />
         <source>engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="436" />
+        <location filename="../runner/risk.py" line="29" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="437" />
+        <location filename="../runner/risk.py" line="30" />
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
@@ -331,6 +258,94 @@ Run it now? Consider a dry run first.</source>
         <location filename="../runner/results_model.py" line="24" />
         <source>skipped</source>
         <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPane</name>
+    <message>
+        <location filename="../runner/setup_pane.py" line="121" />
+        <source>Risk: {risk} — needs the {role} role</source>
+        <translation>风险：{risk} — 需要{role}角色</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="134" />
+        <source>Devices to work on: {n}</source>
+        <translation>将执行的设备：{n} 台</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="136" />
+        <source>; skipped, not supported by this procedure: {n}</source>
+        <translation>；此作业不支持而跳过：{n} 台</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="153" />
+        <source>(each device's own profile)</source>
+        <translation>（各设备自身的凭据配置）</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="157" />
+        <source>Procedure</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="158" />
+        <source>Targets</source>
+        <translation>目标设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="159" />
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="160" />
+        <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
+        <translation>例如 site:安徽省/合肥市 vendor:huawei，或设备名称</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="161" />
+        <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
+        <translation>设备名称（可用通配符）或 key:value，key 为 name、site、network、role、vendor、tag；同一 key 出现两次表示“或”，不同 key 须同时满足；all 表示全部设备。</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="163" />
+        <source>Use the selected site</source>
+        <translation>使用所选站点</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="164" />
+        <source>Their whole city</source>
+        <translation>所在城市的全部设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="165" />
+        <source>Every device in the city of each device chosen now</source>
+        <translation>当前所选每台设备所在城市的全部设备</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="166" />
+        <source>SSH profile</source>
+        <translation>SSH 凭据</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="167" />
+        <source>SNMP profile</source>
+        <translation>SNMP 凭据</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="168" />
+        <source>Dry run (contact no device)</source>
+        <translation>试运行（不连接设备）</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="169" />
+        <source>Run</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="170" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Risk levels of procedures: translated names and the colour they are shown in."""
+"""Risk levels of procedures and the roles they need: translated names, and the colour a risk is shown in."""
 
 from __future__ import annotations
 
@@ -20,3 +20,13 @@ def risk_label(risk: Risk) -> str:
 
 def risk_colour(risk: Risk) -> str:
     return RISK_COLOURS[risk]
+
+
+def role_label(role: str) -> str:
+    labels = {  # a context of the runner's own: another screen's "Roles" catalogue must not override these
+        "operator": QCoreApplication.translate("RunnerRoles", "operator"),
+        "engineer": QCoreApplication.translate("RunnerRoles", "engineer"),
+        "supervisor": QCoreApplication.translate("RunnerRoles", "supervisor"),
+        "admin": QCoreApplication.translate("RunnerRoles", "administrator"),
+    }
+    return labels.get(role, role)
