@@ -230,7 +230,8 @@ def test_overrides_per_site_are_checked_and_stored_on_save(qtbot: QtBot, console
     assert stored.overrides == {"site:安徽省/合肥市": {"status_s": 120, "timeout_s": 5}}
     hefei = InventoryRepository(console.session.database).device("HF-EXT-AGG-01")
     assert stored.intervals_for(hefei).status_s == 120
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=WAIT_MS)  # reloaded after the save
+    assert tab.table.rowCount() == 1
     tab.table.selectRow(0)
     tab.remove_button.click()
     dialog.save_button.click()
@@ -245,7 +246,8 @@ def test_accounts_dialog_adds_changes_and_disables_with_audit(qtbot: QtBot, cons
     dialog = screen(console).open_accounts()
     assert isinstance(dialog, AccountsDialog)
     # The first account is the OS user's own, as an admin: the console keeps its admin.
-    assert dialog.new_name.text() == operator.name and dialog.new_role.currentData() == "admin"
+    qtbot.waitUntil(lambda: dialog.new_name.text() == operator.name, timeout=WAIT_MS)
+    assert dialog.new_role.currentData() == "admin"
     dialog.password.setText("Str0ng-Pass!")
     dialog.repeated.setText("Str0ng-Pasz!")
     dialog.add_button.click()

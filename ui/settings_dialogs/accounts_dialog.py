@@ -97,16 +97,19 @@ class AccountsDialog(QDialog):
         operator = operator_of(self.window_)
         if operator is None:
             return
-        self.window_.session.tasks.run(self.admin.accounts, operator, on_done=self._show, on_error=self._failed)
+        self.window_.session.tasks.run(self.admin.accounts, operator, on_done=self._loaded, on_error=self._failed)
 
-    def _show(self, accounts: list[AccountInfo]) -> None:
-        selected = self.selected()
-        self.accounts = accounts
+    def _loaded(self, accounts: list[AccountInfo]) -> None:
         operator = operator_of(self.window_)
         if not accounts and operator is not None and not self.new_name.text():
             # The first account must be the OS user's own, as an admin (the core insists).
             self.new_name.setText(operator.name)
             self.new_role.setCurrentIndex(self.new_role.findData(Role.ADMIN.value))
+        self._show(accounts)
+
+    def _show(self, accounts: list[AccountInfo]) -> None:
+        selected = self.selected()
+        self.accounts = accounts
         self.table.setRowCount(len(accounts))
         for row, account in enumerate(accounts):
             state = self.tr("disabled") if account.disabled else self.tr("enabled")
