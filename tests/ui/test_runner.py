@@ -174,3 +174,21 @@ def test_switching_to_chinese_renames_procedures_and_their_parameters(qtbot: QtB
     assert panel.setup.run_button.text() == "执行" and panel.setup.count_label.text() == f"将执行的设备：{CITY_DEVICES} 台"
     assert console.tabs.tabText(console.tabs.indexOf(panel)) == "运维作业"
     assert panel.results.model.headerData(0, Qt.Orientation.Horizontal) == "设备"
+
+
+def test_the_progress_bar_counts_finished_devices_and_reports_within_one(qtbot: QtBot) -> None:
+    from egovops.procedures import Status, TargetOutcome
+    from egovops_ui.runner.results_pane import ResultsPane
+    from PySide6.QtWidgets import QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    pane = ResultsPane(host)
+    pane.start(["A", "B", "C", "D"], "Configuration backup")
+    pane.on_progress("A", 0.5, "display current-configuration")
+    assert pane.progress.value() == 125 and pane.model.row_of("A").status == "running"
+    pane.on_result(TargetOutcome("B", Status.FAILED, "timed out after 180 s", {}, (), 0.0, 180.0, ""))
+    assert pane.progress.value() == 375
+    pane.on_progress("B", 0.9, "late")  # a late report never reopens a finished device
+    assert pane.model.row_of("B").status == "failed" and pane.progress.value() == 375
+    assert pane.model.counts() == {"ok": 0, "failed": 1, "skipped": 0}

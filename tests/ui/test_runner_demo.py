@@ -123,6 +123,23 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
     assert verify_store(store).ok
 
 
+def test_refusing_the_host_key_fails_the_devices_and_names_the_key(qtbot: QtBot, demo_console: MainWindow) -> None:
+    store = demo_console.session.database
+    forget_hefei_keys(store)
+    panel = runner_on_city(qtbot, demo_console, "clock-check")
+    panel.setup.ssh_combo.setCurrentIndex(panel.setup.ssh_combo.findData("demo-ssh"))
+    answers = HostKeyAnswers(demo_console, trust=False)
+    with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
+        panel.setup.run_button.click()
+    answers.timer.stop()
+    report = finished.args[0]
+    assert len(answers.seen) == 2 and report.counts() == {"ok": 0, "failed": 2, "skipped": 0}
+    for outcome in report.outcomes:
+        assert "offered an unknown SSH host key" in outcome.message and "SHA256:" in outcome.message, outcome.message
+    hefei = [d for d in InventoryRepository(store).devices() if d.name in HEFEI]
+    assert [KnownHostsStore(store).keys(d.address, d.ssh_port) for d in hefei] == [[], []]  # nothing was remembered
+
+
 def test_baseline_on_the_whole_city_then_export_the_results(qtbot: QtBot, demo_console: MainWindow, tmp_path: Path) -> None:
     """The engineer's path from one device (the device view's "run a procedure") to its whole city."""
     demo_console.procedureRequested.emit([HEFEI[0]])
