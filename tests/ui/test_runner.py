@@ -192,3 +192,35 @@ def test_the_progress_bar_counts_finished_devices_and_reports_within_one(qtbot: 
     pane.on_progress("B", 0.9, "late")  # a late report never reopens a finished device
     assert pane.model.row_of("B").status == "failed" and pane.progress.value() == 375
     assert pane.model.counts() == {"ok": 0, "failed": 1, "skipped": 0}
+
+
+def _add_disruptive(panel: RunnerPanel) -> None:
+    """A disruptive procedure of the test's own (none ships): it only answers, so no device is needed."""
+    from egovops.procedures import LoadedProcedure, parse_manifest
+    from egovops.procedures.result import ok
+
+    manifest = parse_manifest({"id": "reload-device", "version": "1.0", "risk": "disruptive",
+                               "name": {"en": "Reload device", "zh_CN": "重启设备"}}, "test")
+    panel.registry.add(LoadedProcedure(manifest, lambda ctx: ok(f"would reload {ctx.device.name}")))
+    panel.setup.set_procedures(panel.registry)
+    panel.select_procedure("reload-device")
+
+
+def test_a_disruptive_procedure_runs_only_after_yes_and_the_core_insists(qtbot: QtBot, console: MainWindow) -> None:
+    panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
+    as_role(console, Role.ENGINEER)
+    _add_disruptive(panel)
+    qtbot.waitUntil(lambda: panel.setup.run_button.isEnabled(), timeout=WAIT_MS)
+    assert panel.setup.risk_label.text() == "Risk: disruptive — needs the engineer role"
+    with qtbot.waitSignal(panel.runFailed, timeout=WAIT_MS) as failed:
+        panel.start_run(confirmed=False)  # as if the dialog were skipped: the runner refuses
+    assert "reload-device is disruptive: confirm explicitly" in failed.args[0]
+    assert panel.setup.run_button.isEnabled() and not panel.setup.cancel_button.isEnabled()
+    panel.setup.run_button.click()
+    assert panel.confirmation is not None and "Reload device (disruptive)" in panel.confirmation.text()
+    with qtbot.waitSignal(panel.runFinished, timeout=WAIT_MS) as finished:
+        panel.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    report = finished.args[0]
+    assert report.counts()["ok"] == 1 and panel.results.model.row_of(ROOT).message == f"would reload {ROOT}"
+    actions = [r.action for r in AuditRepository(console.session.database).recent(4)]
+    assert actions[:3] == ["procedure.run", "procedure.start", "procedure.refused"]
