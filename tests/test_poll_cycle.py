@@ -190,3 +190,23 @@ def test_running_starts_with_a_status_only_cycle_then_the_full_one(database, inv
     assert all(s.measured_interfaces and s.interfaces for s in full.statuses)
     # the full cycle followed at once instead of a status interval (60 s) later
     assert full.stats.at - quick.stats.at < 30
+
+
+def test_settings_saved_in_the_store_reach_a_running_poller(database, inventory, client, credentials, snmpd) -> None:
+    from dataclasses import replace
+
+    from egovops.storage.polling_settings_repo import PollingSettingsRepository
+
+    inventory.save_devices([device("hf-core-1", snmpd.port)])
+    store = PollingSettingsRepository(database)
+    store.save_polling(PollingSettings(intervals=FAST, watch_workstation=False))
+    poller = Poller(database, client, credentials)  # settings from the store, as `egovops poll` runs it
+    assert poller.run_cycle().statuses[0].state == "up"
+    assert poller.reload_settings() is False  # nothing saved since
+    store.save_polling(replace(store.polling(), thresholds=Thresholds(mem_percent=0.5)))
+    assert poller.reload_settings() is True and poller.settings.thresholds.mem_percent == 0.5
+    status = poller.run_cycle().statuses[0]
+    assert status.state == "degraded" and any("mem" in r.lower() or "内存" in r for r in status.reasons), status.reasons
+    fixed = make_poller(database, client, credentials)  # settings handed in: the caller owns them
+    store.save_polling(PollingSettings())
+    assert fixed.reload_settings() is False

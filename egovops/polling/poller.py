@@ -58,6 +58,7 @@ class Poller:
         self.db = database
         self.client = client or SnmpClient()
         self.credentials = credentials or CredentialService(database)
+        self._settings_from_store = settings is None  # then edits in the store reach a running poller
         self.settings = settings or PollingSettingsRepository(database).polling()
         self.inventory = InventoryRepository(database)
         self.repo = PollingRepository(database)
@@ -76,6 +77,19 @@ class Poller:
         """``classifier(states)`` returns {name: new DeviceStatus | state | (state, root_cause device)}
         for the devices it reclassifies; it sees every status of the cycle after thresholds."""
         self._classifiers.append(classifier)
+
+    def reload_settings(self) -> bool:
+        """Take up settings saved since (the console's dialog, ``polling set``); True if they changed.
+        Targets are built again, since they carry each device's timeout and retries."""
+        if not self._settings_from_store:
+            return False
+        fresh = PollingSettingsRepository(self.db).polling()
+        if fresh == self.settings:
+            return False
+        self.settings = fresh
+        self._targets.clear()
+        self.use_icmp = fresh.prefer_icmp and icmp_allowed()
+        return True
 
     # -- targets ------------------------------------------------------------------------------
 
@@ -265,6 +279,7 @@ class Poller:
         first = True
         while not stop.is_set():
             started = time.monotonic()
+            self.reload_settings()
             if first:
                 work, label = [(d, {STATUS}) for d in self._snmp_devices()], "first status"
             else:
