@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
-    QGraphicsItem, QGraphicsLineItem, QGraphicsPathItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent, QGraphicsSimpleTextItem,
+    QGraphicsItem, QGraphicsPathItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent, QGraphicsSimpleTextItem,
 )
 
 from egovops_ui.states import state_colour
@@ -29,7 +30,6 @@ LINK_LOOKS = {
     "down": ("#d62f2f", 2.5, Qt.PenStyle.DashLine),
     "unknown": ("#b0b4ba", 1.0, Qt.PenStyle.SolidLine),
 }
-HIT_PEN = QPen(Qt.GlobalColor.transparent, 6.0)
 CROSSING_COLOUR = QColor("#d500f9")  # magenta: no state colour uses it, so a cross-network cable cannot be missed
 
 
@@ -148,34 +148,32 @@ class NodeItem(QGraphicsPathItem):
         self._on_open(self.name)
 
 
-class LinkItem(QGraphicsLineItem):
-    """A link between two nodes. It draws nothing itself (the map's LinkLayer paints every link);
-    its line and pen are what the pointer hits. The tooltip is asked for only on hover."""
+class LinkItem:
+    """A link between two nodes: plain data, not a scene item. The map's LinkLayer paints every link
+    and the map finds the link under the pointer for its tooltip, so 5,000 links cost no 5,000 items."""
 
-    def __init__(self, a: NodeItem, b: NodeItem, link: "MapLink", on_hover: Callable[["LinkItem"], str]) -> None:
-        super().__init__(a.x_, a.y_, b.x_, b.y_)
+    __slots__ = ("a", "b", "link", "ends", "state", "look", "qline")
+
+    def __init__(self, a: NodeItem, b: NodeItem, link: "MapLink") -> None:
         self.a, self.b = a, b
         self.link = link.link  # the inventory's link (None for a link known only by its ends)
         self.ends = ((link.link.a_device, link.link.a_interface), (link.link.b_device, link.link.b_interface)) if link.link else None
-        self.state, self.look = "", ""
-        self.qline = QLineF(a.x_, a.y_, b.x_, b.y_)  # kept for the LinkLayer: no new line per update
-        self._on_hover = on_hover
-        self.setAcceptHoverEvents(True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setPen(HIT_PEN)  # what the pointer hits, whatever the look
-        self.setZValue(1)
-        self.set_look(link.state, link.look)
+        self.state, self.look = link.state, link.look  # the LinkLayer paints it with link_pen(look)
+        self.qline = QLineF(a.x_, a.y_, b.x_, b.y_)
 
     def follow(self) -> None:
         self.qline = QLineF(self.a.x_, self.a.y_, self.b.x_, self.b.y_)
-        self.setLine(self.qline)
 
-    def set_look(self, state: str, look: str) -> None:
-        self.state, self.look = state, look  # the map's LinkLayer paints it with link_pen(look)
+    def line(self) -> QLineF:
+        return self.qline
 
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setToolTip(self._on_hover(self))
-        super().hoverEnterEvent(event)
+    def distance(self, x: float, y: float) -> float:
+        """From (x, y) to the nearest point of the line, in scene units."""
+        x1, y1, x2, y2 = self.a.x_, self.a.y_, self.b.x_, self.b.y_
+        dx, dy = x2 - x1, y2 - y1
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
+        return math.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
 
 
 @lru_cache(maxsize=None)

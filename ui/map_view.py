@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QWheelEvent
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QGraphicsScene, QGraphicsView, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
+    QToolTip, QComboBox, QCompleter, QGraphicsScene, QGraphicsView, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
     QVBoxLayout, QWidget,
 )
 
@@ -25,19 +27,32 @@ NETWORKS = ("extranet", "intranet")
 ZOOM_STEP = 1.25
 LABEL_SCALE = 0.9  # view scale from which device names are drawn
 MAX_OBSTACLES = 800  # device symbols that site names steer clear of
+LINK_HIT_PIXELS = 5.0  # how near a link the pointer must rest for its tooltip
 
 
 class MapView(QGraphicsView):
-    """Wheel zooms around the cursor, dragging the background pans."""
+    """Wheel zooms around the cursor, dragging the background pans; links have tooltips too."""
 
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None,
+                 link_tooltip: Callable[[QPointF, float], str] = lambda _p, _r: "") -> None:
         super().__init__(scene, parent)
+        self._link_tooltip = link_tooltip
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
 
     zoomed = Signal(float)  # the new scale, after any zoom or fit
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A tooltip over no item that has one (a device, a crossing): the link under the pointer, if any."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            if not any(item.toolTip() for item in self.items(event.pos())):
+                text = self._link_tooltip(self.mapToScene(event.pos()), LINK_HIT_PIXELS / max(self.transform().m11(), 1e-6))
+                if text:
+                    QToolTip.showText(event.globalPos(), text, self.viewport())
+                    return True
+        return super().viewportEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
@@ -77,7 +92,7 @@ class MapPanel(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.node_layer, self.link_layer = NodeLayer(), LinkLayer()
-        self.view = MapView(self.scene, self)
+        self.view = MapView(self.scene, self, self.link_tooltip_at)
         self.legend = MapLegend(self.view)
         self.view.setObjectName("mapView")
         self.view.zoomed.connect(self._zoomed)
@@ -180,10 +195,9 @@ class MapPanel(QWidget):
             self.scene.addItem(item)
             self.nodes[node.device] = item
         for link in scene_data.links:
-            item = LinkItem(self.nodes[link.a], self.nodes[link.b], link, self.link_tooltip)
+            item = LinkItem(self.nodes[link.a], self.nodes[link.b], link)
             self.nodes[link.a].links.append(item)
             self.nodes[link.b].links.append(item)
-            self.scene.addItem(item)
             self.links.append(item)
         for crossing in scene_data.crossings:
             self.crossings.append(CrossingItem(self.nodes[crossing.device], crossing, self._crossing_text(crossing), self.crossing_tooltip(crossing)))
@@ -344,6 +358,16 @@ class MapPanel(QWidget):
             self.tr("Contact: {contact}").format(contact=d.contact),
         ]
         return "<br>".join(lines)
+
+    def link_at(self, point: QPointF, reach: float) -> LinkItem | None:
+        """The link nearest ``point`` within ``reach`` scene units (asked only when a tooltip is due)."""
+        x, y = point.x(), point.y()
+        best = min(self.links, key=lambda link: link.distance(x, y), default=None)
+        return best if best is not None and best.distance(x, y) <= reach else None
+
+    def link_tooltip_at(self, point: QPointF, reach: float) -> str:
+        link = self.link_at(point, reach)
+        return self.link_tooltip(link) if link is not None else ""
 
     def link_tooltip(self, item: LinkItem) -> str:
         link = item.link

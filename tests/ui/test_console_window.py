@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from egovops.inventory.model import Link
@@ -168,9 +168,14 @@ def test_links_show_utilisation_and_state_with_a_tooltip_and_legend(qtbot: QtBot
     pens = [link_pen(item.look) for item in (busy, high, items[frozenset(("FY-EXT-AGG-01", CORE))])]
     assert pens[0].widthF() > pens[1].widthF() > pens[2].widthF()  # the busier, the thicker
     assert link_pen(dead.look).style() == Qt.PenStyle.DashLine
-    tip = console.map.link_tooltip(busy)
+    # The operator rests the pointer on the link: the view finds it and shows its tooltip.
+    view = console.map.view
+    at = view.mapFromScene(busy.line().pointAt(0.4))
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at)))
+    tip = QToolTip.text()
     for part in ("BB-EXT-AGG-01", CORE, end_of(db, "BB-EXT-AGG-01", CORE), "1 Gbit/s", "90 %"):
         assert part in tip
+    assert console.map.link_tooltip_at(busy.line().pointAt(0.4) + QPointF(0, 400), 5.0) == ""  # nowhere near a link
     legend = console.map.legend
     assert legend.isVisible() and [text for _, text in legend.entries][4:7] == ["link under 50 % used", "link 50–80 % used", "link over 80 % used"]
     assert console.map.view.rect().contains(legend.geometry())
