@@ -9,134 +9,134 @@
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="107" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="115" />
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="107" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="115" />
         <source>enabled</source>
         <translation>enabled</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="125" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="133" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="125" />
-        <location filename="../settings_dialogs/accounts_dialog.py" line="178" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="133" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="186" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="135" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="143" />
         <source>Account {name} added.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="141" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="149" />
         <source>Role of {name} changed.</source>
         <translation>Role of {name} changed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="146" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="154" />
         <source>Account {name} enabled.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="146" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="154" />
         <source>Account {name} disabled.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="152" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="160" />
         <source>Account {name} removed.</source>
         <translation>Account {name} removed.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="155" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="163" />
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="155" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="163" />
         <source>engineer</source>
         <translation>engineer</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="156" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="164" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="156" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="164" />
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="164" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
         <source>Accounts and roles</source>
         <translation>Accounts and roles</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
-        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="180" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="169" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="177" />
         <source>Change role</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="170" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="178" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="171" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="179" />
         <source>Add a local account</source>
         <translation>Add a local account</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="180" />
         <source>Account name</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="180" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="181" />
         <source>Repeat password</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="176" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="184" />
         <source>at least 8 characters of three kinds</source>
         <translation>at least 8 characters of three kinds</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="177" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="185" />
         <source>Add account</source>
         <translation>Add account</translation>
     </message>
@@ -444,51 +444,51 @@
     <name>PollingTab</name>
     <message>
         <location filename="../settings_dialogs/polling_tab.py" line="23" />
-        <source>A running poller reads these settings when it starts: restart polling (or the console) for changes to take effect.</source>
-        <translation>A running poller reads these settings when it starts: restart polling (or the console) for changes to take effect.</translation>
+        <source>A running poller takes saved settings up at the start of its next cycle.</source>
+        <translation>A running poller takes saved settings up at the start of its next cycle.</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="86" />
+        <location filename="../settings_dialogs/polling_tab.py" line="85" />
         <source>How often</source>
         <translation>How often</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="87" />
+        <location filename="../settings_dialogs/polling_tab.py" line="86" />
         <source>Timeouts and concurrency</source>
         <translation>Timeouts and concurrency</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="89" />
+        <location filename="../settings_dialogs/polling_tab.py" line="88" />
         <source>Status (reachability) every</source>
         <translation>Status (reachability) every</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="89" />
+        <location filename="../settings_dialogs/polling_tab.py" line="88" />
         <source>Interfaces every</source>
         <translation>Interfaces every</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="90" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Health (CPU, memory, temperature) every</source>
         <translation>Health (CPU, memory, temperature) every</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="90" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Timeout per request</source>
         <translation>Timeout per request</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="91" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Retries</source>
         <translation>Retries</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="91" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Devices polled at once</source>
         <translation>Devices polled at once</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="92" />
+        <location filename="../settings_dialogs/polling_tab.py" line="91" />
         <source>Devices walked at once (interfaces, health)</source>
         <translation>Devices walked at once (interfaces, health)</translation>
     </message>
@@ -738,27 +738,27 @@
 <context>
     <name>ThresholdsTab</name>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="128" />
+        <location filename="../settings_dialogs/polling_tab.py" line="127" />
         <source>CPU above</source>
         <translation>CPU above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="128" />
+        <location filename="../settings_dialogs/polling_tab.py" line="127" />
         <source>Memory above</source>
         <translation>Memory above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="129" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>Temperature above</source>
         <translation>Temperature above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="129" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>Interface errors and discards above</source>
         <translation>Interface errors and discards above</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="133" />
+        <location filename="../settings_dialogs/polling_tab.py" line="132" />
         <source>A device over a threshold is shown degraded and raises an alarm.</source>
         <translation>A device over a threshold is shown degraded and raises an alarm.</translation>
     </message>

@@ -9,134 +9,134 @@
         <translation>尚未识别操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="107" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="115" />
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="107" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="115" />
         <source>enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="125" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="133" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="125" />
-        <location filename="../settings_dialogs/accounts_dialog.py" line="178" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="133" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="186" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="135" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="143" />
         <source>Account {name} added.</source>
         <translation>已添加账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="141" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="149" />
         <source>Role of {name} changed.</source>
         <translation>已更改 {name} 的角色。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="146" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="154" />
         <source>Account {name} enabled.</source>
         <translation>已启用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="146" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="154" />
         <source>Account {name} disabled.</source>
         <translation>已停用账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="152" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="160" />
         <source>Account {name} removed.</source>
         <translation>已删除账号 {name}。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="155" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="163" />
         <source>operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="155" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="163" />
         <source>engineer</source>
         <translation>工程师</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="156" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="164" />
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="156" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="164" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="164" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
         <source>Accounts and roles</source>
         <translation>账号与角色</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
-        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="180" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="165" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="169" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="177" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="170" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="178" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="171" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="179" />
         <source>Add a local account</source>
         <translation>添加本地账号</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="180" />
         <source>Account name</source>
         <translation>账号名</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="172" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="180" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="173" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="181" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="176" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="184" />
         <source>at least 8 characters of three kinds</source>
         <translation>至少 8 个字符，包含三类字符</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/accounts_dialog.py" line="177" />
+        <location filename="../settings_dialogs/accounts_dialog.py" line="185" />
         <source>Add account</source>
         <translation>添加账号</translation>
     </message>
@@ -444,51 +444,51 @@
     <name>PollingTab</name>
     <message>
         <location filename="../settings_dialogs/polling_tab.py" line="23" />
-        <source>A running poller reads these settings when it starts: restart polling (or the console) for changes to take effect.</source>
-        <translation>正在运行的轮询进程在启动时读取这些设置：重启轮询（或控制台）后更改才会生效。</translation>
+        <source>A running poller takes saved settings up at the start of its next cycle.</source>
+        <translation>正在运行的轮询进程会在下一个轮询周期开始时采用已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="86" />
+        <location filename="../settings_dialogs/polling_tab.py" line="85" />
         <source>How often</source>
         <translation>采集频率</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="87" />
+        <location filename="../settings_dialogs/polling_tab.py" line="86" />
         <source>Timeouts and concurrency</source>
         <translation>超时与并发</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="89" />
+        <location filename="../settings_dialogs/polling_tab.py" line="88" />
         <source>Status (reachability) every</source>
         <translation>状态（可达性）采集间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="89" />
+        <location filename="../settings_dialogs/polling_tab.py" line="88" />
         <source>Interfaces every</source>
         <translation>接口采集间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="90" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Health (CPU, memory, temperature) every</source>
         <translation>健康（CPU、内存、温度）采集间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="90" />
+        <location filename="../settings_dialogs/polling_tab.py" line="89" />
         <source>Timeout per request</source>
         <translation>每次请求超时</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="91" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="91" />
+        <location filename="../settings_dialogs/polling_tab.py" line="90" />
         <source>Devices polled at once</source>
         <translation>同时轮询的设备数</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="92" />
+        <location filename="../settings_dialogs/polling_tab.py" line="91" />
         <source>Devices walked at once (interfaces, health)</source>
         <translation>同时遍历的设备数（接口、健康）</translation>
     </message>
@@ -738,27 +738,27 @@
 <context>
     <name>ThresholdsTab</name>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="128" />
+        <location filename="../settings_dialogs/polling_tab.py" line="127" />
         <source>CPU above</source>
         <translation>CPU 高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="128" />
+        <location filename="../settings_dialogs/polling_tab.py" line="127" />
         <source>Memory above</source>
         <translation>内存高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="129" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>Temperature above</source>
         <translation>温度高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="129" />
+        <location filename="../settings_dialogs/polling_tab.py" line="128" />
         <source>Interface errors and discards above</source>
         <translation>接口错误和丢弃高于</translation>
     </message>
     <message>
-        <location filename="../settings_dialogs/polling_tab.py" line="133" />
+        <location filename="../settings_dialogs/polling_tab.py" line="132" />
         <source>A device over a threshold is shown degraded and raises an alarm.</source>
         <translation>超过阈值的设备显示为性能下降并产生告警。</translation>
     </message>

@@ -19,9 +19,8 @@ SPIN_WIDTH = 200  # a number, not a sentence: full-width boxes read as text fiel
 
 
 def restart_note() -> str:
-    """One text for both tabs: egovops.polling.poller reads the settings once, when it starts."""
-    return QCoreApplication.translate("PollingTab", "A running poller reads these settings when it starts: restart "
-                                                    "polling (or the console) for changes to take effect.")
+    """One text for both tabs: egovops.polling.poller takes saved settings up before each cycle."""
+    return QCoreApplication.translate("PollingTab", "A running poller takes saved settings up at the start of its next cycle.")
 
 
 def _double(parent: QWidget, name: str, decimals: int = 1, suffix: str = "") -> QDoubleSpinBox:
