@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from egovops.procedures.choices import selector_for_devices, selector_for_site
-from egovops_ui.runner.panel import RunnerPanel
 
 if TYPE_CHECKING:
     from egovops_ui.main_window import MainWindow
+    from egovops_ui.runner.panel import RunnerPanel
 
 TAB_KEY = "runner"
 
@@ -28,6 +28,10 @@ class RunnerScreen(QObject):
 
     def open(self, selector: str | None = None) -> RunnerPanel:
         """Bring the runner forward; a new one starts on ``selector`` or the site selected in the tree."""
+        # Imported here: the panel brings the SSH layer (paramiko) for its host-key prompt, and the
+        # window must not pay for that at start-up, only when the runner is first opened.
+        from egovops_ui.runner.panel import RunnerPanel
+
         created: list[RunnerPanel] = []
 
         def create() -> RunnerPanel:
