@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from egovops_ui.reports_page.page import ReportsPage
-
 if TYPE_CHECKING:
     from egovops_ui.main_window import MainWindow
+    from egovops_ui.reports_page.page import ReportsPage
 
 TAB_KEY = "reports"
 
@@ -19,14 +18,16 @@ class ReportsScreen(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self.page: ReportsPage | None = None
+        self.page: "ReportsPage | None" = None
         self.action = QAction(window)
         self.action.setObjectName("openReports")
         self.action.triggered.connect(self.open)
         window.menus["tools"].addAction(self.action)
         self.retranslate()
 
-    def open(self) -> ReportsPage:
+    def open(self) -> "ReportsPage":
+        from egovops_ui.reports_page.page import ReportsPage  # matplotlib: paid when the page opens, not at start
+
         page = self.window.open_tab(TAB_KEY, self.title(), lambda: ReportsPage(self.window.session, self.window))
         if page is not self.page:
             self.page = page  # type: ignore[assignment]
