@@ -249,7 +249,7 @@ class AlarmDesk(QWidget):
         device = COLUMNS.index("device")
         self.view.setColumnWidth(device, max(self.view.columnWidth(device), 170))  # room for folded "└ name"
         message = COLUMNS.index("message")
-        self.view.setColumnWidth(message, min(max(self.view.columnWidth(message), 240), 340))
+        self.view.setColumnWidth(message, min(max(self.view.columnWidth(message), 240), 300))
 
     def set_site_filter(self, site: str) -> None:
         self.site_filter = site
