@@ -106,10 +106,13 @@ class MapPanel(QWidget):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.search.setCompleter(self.completer)
         self.zoom_in, self.zoom_out, self.fit = QToolButton(self), QToolButton(self), QToolButton(self)
+        self.legend_button = QToolButton(self)
+        self.legend_button.setCheckable(True)
+        self.legend_button.setChecked(True)
         bar = QHBoxLayout()
         bar.addLayout(self.crumbs)
         bar.addStretch(1)
-        for widget in (self.layer, self.search, self.zoom_in, self.zoom_out, self.fit):
+        for widget in (self.layer, self.search, self.zoom_in, self.zoom_out, self.fit, self.legend_button):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -121,6 +124,7 @@ class MapPanel(QWidget):
         self.zoom_in.clicked.connect(lambda: self.view.zoom(ZOOM_STEP))
         self.zoom_out.clicked.connect(lambda: self.view.zoom(1 / ZOOM_STEP))
         self.fit.clicked.connect(self.view.fit)
+        self.legend_button.toggled.connect(self.legend.setVisible)  # it can hide devices in a corner
         self.retranslate()
 
     # -- language -------------------------------------------------------------------------------
@@ -138,6 +142,8 @@ class MapPanel(QWidget):
         self.zoom_out.setToolTip(self.tr("Zoom out"))
         self.fit.setText(self.tr("Fit"))
         self.fit.setToolTip(self.tr("Fit the map to the window"))
+        self.legend_button.setText(self.tr("Legend"))
+        self.legend_button.setToolTip(self.tr("Show or hide the map legend"))
         self.legend.retranslate()
 
     # -- data -----------------------------------------------------------------------------------

@@ -179,6 +179,10 @@ def test_links_show_utilisation_and_state_with_a_tooltip_and_legend(qtbot: QtBot
     legend = console.map.legend
     assert legend.isVisible() and [text for _, text in legend.entries][4:7] == ["link under 50 % used", "link 50–80 % used", "link over 80 % used"]
     assert console.map.view.rect().contains(legend.geometry())
+    console.map.legend_button.click()  # out of the way of the devices behind it
+    assert not legend.isVisible()
+    console.map.legend_button.click()
+    assert legend.isVisible()
 
 
 def test_a_cross_network_alarm_appears_on_the_map_at_the_next_refresh(qtbot: QtBot, console: MainWindow) -> None:

@@ -25,27 +25,27 @@
     </message>
     <message>
         <location filename="../alarm_desk.py" line="229" />
-        <location filename="../alarm_desk.py" line="296" />
+        <location filename="../alarm_desk.py" line="302" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="284" />
+        <location filename="../alarm_desk.py" line="290" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="284" />
+        <location filename="../alarm_desk.py" line="290" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="294" />
+        <location filename="../alarm_desk.py" line="300" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="295" />
+        <location filename="../alarm_desk.py" line="301" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -310,93 +310,103 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="110" />
+        <location filename="../map_view.py" line="138" />
         <source>Find device…</source>
         <translation>Find device…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="112" />
+        <location filename="../map_view.py" line="140" />
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="114" />
+        <location filename="../map_view.py" line="142" />
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="115" />
+        <location filename="../map_view.py" line="143" />
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="116" />
+        <location filename="../map_view.py" line="144" />
         <source>Fit the map to the window</source>
         <translation>Fit the map to the window</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="265" />
+        <location filename="../map_view.py" line="145" />
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="146" />
+        <source>Show or hide the map legend</source>
+        <translation>Show or hide the map legend</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="355" />
         <source>{state} (cut off by {root})</source>
         <translation>{state} (cut off by {root})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="266" />
+        <location filename="../map_view.py" line="356" />
         <source>{days} d {hours} h</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="269" />
+        <location filename="../map_view.py" line="359" />
         <source>Address: {address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="270" />
+        <location filename="../map_view.py" line="360" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>Vendor/model: {vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="271" />
-        <location filename="../map_view.py" line="285" />
+        <location filename="../map_view.py" line="361" />
+        <location filename="../map_view.py" line="387" />
         <source>State: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="272" />
+        <location filename="../map_view.py" line="362" />
         <source>Uptime: {uptime}</source>
         <translation>Uptime: {uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="273" />
+        <location filename="../map_view.py" line="363" />
         <source>Owner unit: {unit}</source>
         <translation>Owner unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="274" />
+        <location filename="../map_view.py" line="364" />
         <source>Contact: {contact}</source>
         <translation>Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="286" />
+        <location filename="../map_view.py" line="388" />
         <source>Speed: {speed}</source>
         <translation>Speed: {speed}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="287" />
+        <location filename="../map_view.py" line="389" />
         <source>Utilisation: {used}</source>
         <translation>Utilisation: {used}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="291" />
+        <location filename="../map_view.py" line="393" />
         <source>{device} ({network})</source>
         <translation>{device} ({network})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="294" />
+        <location filename="../map_view.py" line="396" />
         <source>Cross-network cable</source>
         <translation>Cross-network cable</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="302" />
+        <location filename="../map_view.py" line="404" />
         <source>No alarm raised yet: the next topology check raises it.</source>
         <translation>No alarm raised yet: the next topology check raises it.</translation>
     </message>

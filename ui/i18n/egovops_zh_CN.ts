@@ -25,27 +25,27 @@
     </message>
     <message>
         <location filename="../alarm_desk.py" line="229" />
-        <location filename="../alarm_desk.py" line="296" />
+        <location filename="../alarm_desk.py" line="302" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="284" />
+        <location filename="../alarm_desk.py" line="290" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="284" />
+        <location filename="../alarm_desk.py" line="290" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="294" />
+        <location filename="../alarm_desk.py" line="300" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="295" />
+        <location filename="../alarm_desk.py" line="301" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -310,93 +310,103 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="110" />
+        <location filename="../map_view.py" line="138" />
         <source>Find device…</source>
         <translation>查找设备…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="112" />
+        <location filename="../map_view.py" line="140" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="114" />
+        <location filename="../map_view.py" line="142" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="115" />
+        <location filename="../map_view.py" line="143" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="116" />
+        <location filename="../map_view.py" line="144" />
         <source>Fit the map to the window</source>
         <translation>使地图适应窗口</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="265" />
+        <location filename="../map_view.py" line="145" />
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="146" />
+        <source>Show or hide the map legend</source>
+        <translation>显示或隐藏地图图例</translation>
+    </message>
+    <message>
+        <location filename="../map_view.py" line="355" />
         <source>{state} (cut off by {root})</source>
         <translation>{state}（因 {root} 故障而中断）</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="266" />
+        <location filename="../map_view.py" line="356" />
         <source>{days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="269" />
+        <location filename="../map_view.py" line="359" />
         <source>Address: {address}</source>
         <translation>地址：{address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="270" />
+        <location filename="../map_view.py" line="360" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>厂商/型号：{vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="271" />
-        <location filename="../map_view.py" line="285" />
+        <location filename="../map_view.py" line="361" />
+        <location filename="../map_view.py" line="387" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="272" />
+        <location filename="../map_view.py" line="362" />
         <source>Uptime: {uptime}</source>
         <translation>运行时间：{uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="273" />
+        <location filename="../map_view.py" line="363" />
         <source>Owner unit: {unit}</source>
         <translation>责任单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="274" />
+        <location filename="../map_view.py" line="364" />
         <source>Contact: {contact}</source>
         <translation>联系人：{contact}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="286" />
+        <location filename="../map_view.py" line="388" />
         <source>Speed: {speed}</source>
         <translation>速率：{speed}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="287" />
+        <location filename="../map_view.py" line="389" />
         <source>Utilisation: {used}</source>
         <translation>利用率：{used}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="291" />
+        <location filename="../map_view.py" line="393" />
         <source>{device} ({network})</source>
         <translation>{device}（{network}）</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="294" />
+        <location filename="../map_view.py" line="396" />
         <source>Cross-network cable</source>
         <translation>内外网串接线缆</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="302" />
+        <location filename="../map_view.py" line="404" />
         <source>No alarm raised yet: the next topology check raises it.</source>
         <translation>尚未产生告警：下次拓扑检查时产生。</translation>
     </message>
