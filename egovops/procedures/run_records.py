@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -84,6 +85,20 @@ def outcome_lines(outcome: TargetOutcome) -> list[str]:
             lines.append(f"{key}: {_cell(value)}")
     lines += [tr("file: {path}", path=path) for path in outcome.artefacts]
     return lines
+
+
+@dataclass(frozen=True)
+class CheckedAuditEntry:
+    row: AuditRow
+    chain_problems: tuple[str, ...]  # empty: the whole hash chain verifies, this row included
+
+
+def checked_audit_entry(database: Database, audit_id: int) -> CheckedAuditEntry:
+    """The run's audit row with the verdict on the whole chain, so the console can say it is intact."""
+    from egovops.audit import verify_store
+
+    row = audit_entry(database, audit_id)
+    return CheckedAuditEntry(row, tuple(p.message for p in verify_store(database).problems))
 
 
 def audit_entry(database: Database, audit_id: int) -> AuditRow:

@@ -156,6 +156,7 @@ def test_a_dry_run_fills_the_table_exports_csv_and_links_its_audit_record(qtbot:
         panel.results.audit_button.click()
     dialog = shown.args[0]
     assert dialog.row.id == report.audit_id and dialog.row.action == "procedure.run"
+    assert dialog.chain.text() == "The audit trail's hash chain verifies, this record included."
     details = dialog.details.toPlainText()
     assert report.run_id in details and '"dry_run": true' in details and ROOT in details
 
@@ -223,3 +224,26 @@ def test_a_disruptive_procedure_runs_only_after_yes_and_the_core_insists(qtbot: 
     assert report.counts()["ok"] == 1 and panel.results.model.row_of(ROOT).message == f"would reload {ROOT}"
     actions = [r.action for r in AuditRepository(console.session.database).recent(4)]
     assert actions[:3] == ["procedure.run", "procedure.start", "procedure.refused"]
+
+
+def test_the_audit_record_dialog_says_when_the_chain_was_tampered_with(qtbot: QtBot, database, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from egovops.audit.log import AuditLog
+    from egovops.procedures.run_records import checked_audit_entry
+    from egovops_ui.runner.audit_dialog import AuditRecordDialog
+
+    log = AuditLog(database)
+    rows = [log.record(actor="eng", role="engineer", action="procedure.run", subject="config-backup", details={"run_id": f"r{i}"})
+            for i in range(3)]
+    intact = AuditRecordDialog(checked_audit_entry(database, rows[2].id))
+    qtbot.addWidget(intact)
+    assert intact.chain.text() == "The audit trail's hash chain verifies, this record included."
+    assert '"run_id": "r2"' in intact.details.toPlainText() and intact.labels["actor"].text() == "eng (engineer)"
+    with sqlite3.connect(data_dir / "egovops.sqlite3") as conn:  # by hand, as an intruder would
+        conn.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+        conn.execute(f"UPDATE audit_log SET actor='mallory' WHERE id={rows[1].id}")
+    broken = AuditRecordDialog(checked_audit_entry(database, rows[2].id))
+    qtbot.addWidget(broken)
+    assert broken.chain.text().startswith("The audit trail's hash chain is broken: ")
+    assert f"row {rows[1].id}: contents do not match its hash" in broken.chain.text()

@@ -4,44 +4,54 @@
 <context>
     <name>AuditRecordDialog</name>
     <message>
-        <location filename="../runner/audit_dialog.py" line="51" />
+        <location filename="../runner/audit_dialog.py" line="53" />
         <source>Audit record {id}</source>
         <translation>Audit record {id}</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="54" />
+        <location filename="../runner/audit_dialog.py" line="56" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="54" />
+        <location filename="../runner/audit_dialog.py" line="56" />
         <source>Output digest</source>
         <translation>Output digest</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="54" />
+        <location filename="../runner/audit_dialog.py" line="56" />
         <source>Chain hash</source>
         <translation>Chain hash</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="62" />
+        <source>The audit trail's hash chain is broken: {problems}</source>
+        <translation>The audit trail's hash chain is broken: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="65" />
+        <source>The audit trail's hash chain verifies, this record included.</source>
+        <translation>The audit trail's hash chain verifies, this record included.</translation>
     </message>
 </context>
 <context>
@@ -222,12 +232,12 @@ Run it now? Consider a dry run first.</translation>
 <context>
     <name>RunnerScreen</name>
     <message>
-        <location filename="../runner/screen.py" line="53" />
+        <location filename="../runner/screen.py" line="57" />
         <source>Procedures</source>
         <translation>Procedures</translation>
     </message>
     <message>
-        <location filename="../runner/screen.py" line="56" />
+        <location filename="../runner/screen.py" line="60" />
         <source>Run &amp;procedure…</source>
         <translation>Run &amp;procedure…</translation>
     </message>

@@ -4,44 +4,54 @@
 <context>
     <name>AuditRecordDialog</name>
     <message>
-        <location filename="../runner/audit_dialog.py" line="51" />
+        <location filename="../runner/audit_dialog.py" line="53" />
         <source>Audit record {id}</source>
         <translation>审计记录 {id}</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Record</source>
         <translation>记录号</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="53" />
+        <location filename="../runner/audit_dialog.py" line="55" />
         <source>Action</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="54" />
+        <location filename="../runner/audit_dialog.py" line="56" />
         <source>Procedure</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="54" />
+        <location filename="../runner/audit_dialog.py" line="56" />
         <source>Output digest</source>
         <translation>输出摘要</translation>
     </message>
     <message>
-        <location filename="../runner/audit_dialog.py" line="54" />
+        <location filename="../runner/audit_dialog.py" line="56" />
         <source>Chain hash</source>
         <translation>链哈希</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="62" />
+        <source>The audit trail's hash chain is broken: {problems}</source>
+        <translation>审计日志的哈希链已被破坏：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../runner/audit_dialog.py" line="65" />
+        <source>The audit trail's hash chain verifies, this record included.</source>
+        <translation>审计日志哈希链校验通过（含本条记录）。</translation>
     </message>
 </context>
 <context>
@@ -222,12 +232,12 @@ Run it now? Consider a dry run first.</source>
 <context>
     <name>RunnerScreen</name>
     <message>
-        <location filename="../runner/screen.py" line="53" />
+        <location filename="../runner/screen.py" line="57" />
         <source>Procedures</source>
         <translation>运维作业</translation>
     </message>
     <message>
-        <location filename="../runner/screen.py" line="56" />
+        <location filename="../runner/screen.py" line="60" />
         <source>Run &amp;procedure…</source>
         <translation>执行运维作业(&amp;P)…</translation>
     </message>

@@ -8,14 +8,14 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from egovops.audit.chain import AuditRow
+from egovops.procedures.run_records import CheckedAuditEntry
 
 
 class AuditRecordDialog(QDialog):
-    def __init__(self, row: AuditRow, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: CheckedAuditEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditRecordDialog")
-        self.row = row
+        self.entry, self.row = entry, entry.row
         self.fields = QFormLayout()
         self.labels = {key: QLabel(self) for key in ("id", "at", "actor", "action", "subject", "output_digest", "hash")}
         for label in self.labels.values():
@@ -23,6 +23,7 @@ class AuditRecordDialog(QDialog):
         self.captions = {key: QLabel(self) for key in self.labels}
         for key, label in self.labels.items():
             self.fields.addRow(self.captions[key], label)
+        self.chain = QLabel(self, objectName="auditChain", wordWrap=True)
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditDetails")
         self.details.setReadOnly(True)
@@ -30,6 +31,7 @@ class AuditRecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.fields)
+        layout.addWidget(self.chain)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
         self.resize(760, 560)
@@ -55,3 +57,10 @@ class AuditRecordDialog(QDialog):
         }
         for key, text in captions.items():
             self.captions[key].setText(text)
+        problems = self.entry.chain_problems
+        if problems:
+            self.chain.setText(self.tr("The audit trail's hash chain is broken: {problems}").format(problems="; ".join(problems)))
+            self.chain.setStyleSheet("color: #d62f2f; font-weight: bold;")
+        else:
+            self.chain.setText(self.tr("The audit trail's hash chain verifies, this record included."))
+            self.chain.setStyleSheet("color: #2e7d32;")

@@ -20,7 +20,7 @@ from egovops.procedures import CancelToken, ProcedureRegistry, RunReport, RunReq
 from egovops.procedures.choices import (
     ProcedureChoice, TargetPreview, city_selector, needs_confirmation, preview_targets, refusal, selector_for_site,
 )
-from egovops.procedures.run_records import audit_entry, export_results_csv
+from egovops.procedures.run_records import checked_audit_entry, export_results_csv
 from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.runner.audit_dialog import AuditRecordDialog
 from egovops_ui.runner.background import ProfileNames, RunSetup, load_procedures, run_procedure
@@ -243,7 +243,7 @@ class RunnerPanel(QWidget):
 
     def show_audit_record(self) -> None:
         if self.report is not None and self.report.audit_id is not None:
-            self._background(audit_entry, self.session.database, self.report.audit_id, on_done=self._show_audit)
+            self._background(checked_audit_entry, self.session.database, self.report.audit_id, on_done=self._show_audit)
 
     def _show_audit(self, row: Any) -> None:
         if self.audit_dialog is not None:
