@@ -7,7 +7,8 @@ answer shown, audited), and a configuration command is refused for the operator 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QTimer, Qt
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -230,3 +231,19 @@ def test_a_new_poll_of_the_device_updates_an_open_view(qtbot: QtBot, device_hist
     with qtbot.waitSignal(view.charts.drawn, timeout=WAIT_MS):
         view.tabs.setCurrentWidget(view.charts)  # …and reads the new sample when shown
     assert view.charts.data.series.cpu[-1] == 12.0
+
+
+def test_closing_the_tab_while_it_loads_drops_the_late_results(qtbot: QtBot, device_history: History, console: MainWindow) -> None:
+    from tests.ui.console import refreshed
+
+    view = console.screens[0].open(DEGRADED)
+    console.tabs.tabCloseRequested.emit(console.tabs.indexOf(view))  # before the worker has answered
+    assert console.tabs.count() == 1
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the widget is really gone now
+    assert not shiboken6.isValid(view)
+    assert console.session.tasks.wait(WAIT_MS)
+    qtbot.wait(200)  # the queued results arrive for a widget that is gone; pytest-qt fails on any exception
+    refreshed(qtbot, console)  # and the overview's signal no longer reaches it
+    again = console.screens[0].open(DEGRADED)
+    assert again is not view
+    qtbot.waitUntil(lambda: again.detail is not None, timeout=WAIT_MS)

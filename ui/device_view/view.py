@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -37,7 +38,7 @@ class DeviceView(QWidget):
         self.setObjectName(f"deviceView:{name}")
         self.window_, self.name = window, name
         session = window.session
-        self.database, run = session.database, session.tasks.run
+        self.database, run = session.database, self._run_guarded
         self.summary = SummaryPanel(self)
         self.refresh_button, self.poll_button = QPushButton(self), QPushButton(self)
         self.ping_button, self.procedure_button = QPushButton(self), QPushButton(self)
@@ -85,7 +86,15 @@ class DeviceView(QWidget):
         return None if operator is None else DeviceActions(self.database, operator)
 
     def _run(self, fn, *args, on_done, on_error=None) -> None:  # type: ignore[no-untyped-def]
-        self.window_.session.tasks.run(fn, *args, on_done=on_done, on_error=on_error or self._failed)
+        self._run_guarded(fn, *args, on_done=on_done, on_error=on_error or self._failed)
+
+    def _run_guarded(self, fn, *args, on_done=None, on_error=None) -> None:  # type: ignore[no-untyped-def]
+        """session.tasks.run, but a result arriving after the tab was closed is dropped: the
+        widgets it was meant for are gone."""
+        def alive(slot):  # type: ignore[no-untyped-def]
+            return None if slot is None else (lambda value: slot(value) if shiboken6.isValid(self) else None)
+
+        self.window_.session.tasks.run(fn, *args, on_done=alive(on_done), on_error=alive(on_error))
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
