@@ -2,72 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QToolTip, QComboBox, QCompleter, QGraphicsScene, QGraphicsView, QHBoxLayout, QLineEdit, QPushButton, QToolButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QGraphicsScene, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
-from egovops.overview.alarm_text import localized_message
 from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
-from egovops.overview.link_load import crossnet_alarms, speed_text, state_and_look
-from egovops.overview.label_layout import LabelRequest, place_labels
-from egovops.overview.map_model import DRILL_DEPTH, MapCrossing, MapScene, MapSite, drill_target, map_link
+from egovops.overview.link_load import crossnet_alarms, state_and_look
+from egovops.overview.map_model import DRILL_DEPTH, MapCrossing, MapScene, MapSite, drill_target
 from egovops.overview.service import Overview
+from egovops_ui.map_canvas import ZOOM_STEP, MapView
 from egovops_ui.map_items import CrossingItem, LinkItem, NodeItem, SiteLabel
+from egovops_ui.map_labels import place_map_labels
 from egovops_ui.map_layers import LinkLayer, NodeLayer
 from egovops_ui.map_legend import MapLegend
-from egovops_ui.states import network_label, role_label, state_label
+from egovops_ui.map_tips import crossing_text, crossing_tip, device_tip, link_tip
+from egovops_ui.states import network_label
 
 NETWORKS = ("extranet", "intranet")
-ZOOM_STEP = 1.25
 LABEL_SCALE = 0.9  # view scale from which device names are drawn
-MAX_OBSTACLES = 800  # device symbols that site names steer clear of
-LINK_HIT_PIXELS = 5.0  # how near a link the pointer must rest for its tooltip
-
-
-class MapView(QGraphicsView):
-    """Wheel zooms around the cursor, dragging the background pans; links have tooltips too."""
-
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None,
-                 link_tooltip: Callable[[QPointF, float], str] = lambda _p, _r: "") -> None:
-        super().__init__(scene, parent)
-        self._link_tooltip = link_tooltip
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-
-    zoomed = Signal(float)  # the new scale, after any zoom or fit
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """A tooltip over no item that has one (a device, a crossing): the link under the pointer, if any."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            if not any(item.toolTip() for item in self.items(event.pos())):
-                text = self._link_tooltip(self.mapToScene(event.pos()), LINK_HIT_PIXELS / max(self.transform().m11(), 1e-6))
-                if text:
-                    QToolTip.showText(event.globalPos(), text, self.viewport())
-                    return True
-        return super().viewportEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
-
-    def zoom(self, factor: float) -> None:
-        self.scale(factor, factor)
-        self.zoomed.emit(self.transform().m11())
-
-    def fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
-        if not rect.isEmpty():
-            # Site names keep their pixel size at any zoom, so leave them a margin that scales.
-            margin = max(40.0, 0.08 * max(rect.width(), rect.height()))
-            self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
-            self.zoomed.emit(self.transform().m11())
 
 
 class MapPanel(QWidget):
@@ -257,31 +211,8 @@ class MapPanel(QWidget):
             pass  # the scene is being cleared: its layer went with it
 
     def place_labels(self) -> None:
-        """Site names, and device names when zoomed in, with no two overlapping at this zoom (label_layout)."""
-        if not self.site_labels and not self.labels_shown:
-            return
-        to_view = self.view.viewportTransform()
-        scale = to_view.m11()
-        requests = []
-        for label, site in self.site_labels:
-            point, size = to_view.map(QPointF(site.x, site.y)), label.boundingRect()
-            priority = 0 if site.path == self.scope else 1 if site.drillable else 2
-            requests.append(LabelRequest("site:" + site.path, point.x(), point.y(), size.width(), size.height(), priority))
-        obstacles = []
-        for name, node in self.nodes.items():
-            point, half = to_view.map(node.pos()), node.size * scale / 2
-            if self.labels_shown and node.label is not None:
-                size = node.label.boundingRect()
-                requests.append(LabelRequest("node:" + name, point.x(), point.y(), size.width(), size.height(), 3, half + 2))
-            if len(self.nodes) <= MAX_OBSTACLES:  # beyond that, names over symbols matter less than time
-                obstacles.append((point.x() - half, point.y() - half, 2 * half, 2 * half))
-        centre = to_view.map(QPointF(*self._centre))
-        placed = place_labels(requests, (centre.x(), centre.y()), obstacles)
-        for label, site in self.site_labels:
-            label.place(placed.get("site:" + site.path))
-        if self.labels_shown:
-            for name, node in self.nodes.items():
-                node.place_label(placed.get("node:" + name))
+        """Site names, and device names when zoomed in, with no two overlapping at this zoom."""
+        place_map_labels(self.view.viewportTransform(), self.site_labels, self.nodes, self.scope, self.labels_shown, self._centre)
 
     def _zoomed(self, scale: float) -> None:
         """Device names only once they can be read; 5,000 names at province scale would be noise."""
@@ -346,24 +277,7 @@ class MapPanel(QWidget):
         return True
 
     def tooltip(self, name: str) -> str:
-        if self.overview is None:
-            return name
-        d = self.overview.devices[name]
-        h = self.overview.health.get(name)
-        state = state_label(h.state if h else "unknown")
-        if h and h.root_cause:
-            state = self.tr("{state} (cut off by {root})").format(state=state, root=h.root_cause)
-        uptime = self.tr("{days} d {hours} h").format(days=int(h.uptime_s // 86400), hours=int(h.uptime_s % 86400 // 3600)) if h and h.uptime_s else "—"
-        lines = [
-            f"<b>{name}</b> ({role_label(d.role.value)})",
-            self.tr("Address: {address}").format(address=d.address),
-            self.tr("Vendor/model: {vendor} {model}").format(vendor=d.vendor, model=d.model),
-            self.tr("State: {state}").format(state=state),
-            self.tr("Uptime: {uptime}").format(uptime=uptime),
-            self.tr("Owner unit: {unit}").format(unit=d.owner_unit),
-            self.tr("Contact: {contact}").format(contact=d.contact),
-        ]
-        return "<br>".join(lines)
+        return device_tip(self.overview, name)
 
     def link_at(self, point: QPointF, reach: float) -> LinkItem | None:
         """The link nearest ``point`` within ``reach`` scene units (asked only when a tooltip is due)."""
@@ -376,33 +290,13 @@ class MapPanel(QWidget):
         return self.link_tooltip(link) if link is not None else ""
 
     def link_tooltip(self, item: LinkItem) -> str:
-        link = item.link
-        if link is None or self.overview is None:
-            return f"{item.a.name} — {item.b.name}"
-        load = map_link(link, self.overview.health, self.overview.loads).load
-        assert load is not None
-        used = f"{load.utilisation * 100:.0f} %" if load.utilisation is not None else "—"
-        return "<br>".join([
-            f"<b>{link.a_device}</b> {link.a_interface} — <b>{link.b_device}</b> {link.b_interface}",
-            self.tr("State: {state}").format(state=state_label(load.state)),
-            self.tr("Speed: {speed}").format(speed=speed_text(load.speed_bps)),
-            self.tr("Utilisation: {used}").format(used=used),
-        ])
+        return link_tip(self.overview, item)
 
     def _crossing_text(self, crossing: MapCrossing) -> str:
-        return self.tr("{device} ({network})").format(device=crossing.foreign or "?", network=network_label(crossing.foreign_network))
+        return crossing_text(crossing)
 
     def crossing_tooltip(self, crossing: MapCrossing) -> str:
-        title = self.tr("Cross-network cable")
-        lines = [f"<b>{title}</b>"]
-        if crossing.link is not None:
-            link = crossing.link
-            lines.append(f"{link.a_device} {link.a_interface} — {link.b_device} {link.b_interface}")
-        if crossing.alarm is not None:
-            lines.append(localized_message(crossing.alarm.kind, crossing.alarm.message))
-        else:
-            lines.append(self.tr("No alarm raised yet: the next topology check raises it."))
-        return "<br>".join(lines)
+        return crossing_tip(crossing)
 
     def node_state(self, name: str) -> str | None:
         item = self.nodes.get(name)

@@ -310,103 +310,103 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="138" />
+        <location filename="../map_view.py" line="92" />
         <source>Find device…</source>
         <translation>Find device…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="140" />
+        <location filename="../map_view.py" line="94" />
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="142" />
+        <location filename="../map_view.py" line="96" />
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="143" />
+        <location filename="../map_view.py" line="97" />
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="144" />
+        <location filename="../map_view.py" line="98" />
         <source>Fit the map to the window</source>
         <translation>Fit the map to the window</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="145" />
+        <location filename="../map_view.py" line="99" />
         <source>Legend</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="146" />
+        <location filename="../map_view.py" line="100" />
         <source>Show or hide the map legend</source>
         <translation>Show or hide the map legend</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="355" />
+        <location filename="../map_tips.py" line="28" />
         <source>{state} (cut off by {root})</source>
         <translation>{state} (cut off by {root})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="356" />
+        <location filename="../map_tips.py" line="31" />
         <source>{days} d {hours} h</source>
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="359" />
+        <location filename="../map_tips.py" line="35" />
         <source>Address: {address}</source>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="360" />
+        <location filename="../map_tips.py" line="36" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>Vendor/model: {vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="361" />
-        <location filename="../map_view.py" line="387" />
+        <location filename="../map_tips.py" line="37" />
+        <location filename="../map_tips.py" line="54" />
         <source>State: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="362" />
+        <location filename="../map_tips.py" line="38" />
         <source>Uptime: {uptime}</source>
         <translation>Uptime: {uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="363" />
+        <location filename="../map_tips.py" line="39" />
         <source>Owner unit: {unit}</source>
         <translation>Owner unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="364" />
+        <location filename="../map_tips.py" line="40" />
         <source>Contact: {contact}</source>
         <translation>Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="388" />
+        <location filename="../map_tips.py" line="55" />
         <source>Speed: {speed}</source>
         <translation>Speed: {speed}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="389" />
+        <location filename="../map_tips.py" line="56" />
         <source>Utilisation: {used}</source>
         <translation>Utilisation: {used}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="393" />
+        <location filename="../map_tips.py" line="62" />
         <source>{device} ({network})</source>
         <translation>{device} ({network})</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="396" />
+        <location filename="../map_tips.py" line="67" />
         <source>Cross-network cable</source>
         <translation>Cross-network cable</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="404" />
+        <location filename="../map_tips.py" line="75" />
         <source>No alarm raised yet: the next topology check raises it.</source>
         <translation>No alarm raised yet: the next topology check raises it.</translation>
     </message>

@@ -310,103 +310,103 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="138" />
+        <location filename="../map_view.py" line="92" />
         <source>Find device…</source>
         <translation>查找设备…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="140" />
+        <location filename="../map_view.py" line="94" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="142" />
+        <location filename="../map_view.py" line="96" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="143" />
+        <location filename="../map_view.py" line="97" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="144" />
+        <location filename="../map_view.py" line="98" />
         <source>Fit the map to the window</source>
         <translation>使地图适应窗口</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="145" />
+        <location filename="../map_view.py" line="99" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="146" />
+        <location filename="../map_view.py" line="100" />
         <source>Show or hide the map legend</source>
         <translation>显示或隐藏地图图例</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="355" />
+        <location filename="../map_tips.py" line="28" />
         <source>{state} (cut off by {root})</source>
         <translation>{state}（因 {root} 故障而中断）</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="356" />
+        <location filename="../map_tips.py" line="31" />
         <source>{days} d {hours} h</source>
         <translation>{days} 天 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="359" />
+        <location filename="../map_tips.py" line="35" />
         <source>Address: {address}</source>
         <translation>地址：{address}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="360" />
+        <location filename="../map_tips.py" line="36" />
         <source>Vendor/model: {vendor} {model}</source>
         <translation>厂商/型号：{vendor} {model}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="361" />
-        <location filename="../map_view.py" line="387" />
+        <location filename="../map_tips.py" line="37" />
+        <location filename="../map_tips.py" line="54" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="362" />
+        <location filename="../map_tips.py" line="38" />
         <source>Uptime: {uptime}</source>
         <translation>运行时间：{uptime}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="363" />
+        <location filename="../map_tips.py" line="39" />
         <source>Owner unit: {unit}</source>
         <translation>责任单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="364" />
+        <location filename="../map_tips.py" line="40" />
         <source>Contact: {contact}</source>
         <translation>联系人：{contact}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="388" />
+        <location filename="../map_tips.py" line="55" />
         <source>Speed: {speed}</source>
         <translation>速率：{speed}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="389" />
+        <location filename="../map_tips.py" line="56" />
         <source>Utilisation: {used}</source>
         <translation>利用率：{used}</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="393" />
+        <location filename="../map_tips.py" line="62" />
         <source>{device} ({network})</source>
         <translation>{device}（{network}）</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="396" />
+        <location filename="../map_tips.py" line="67" />
         <source>Cross-network cable</source>
         <translation>内外网串接线缆</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="404" />
+        <location filename="../map_tips.py" line="75" />
         <source>No alarm raised yet: the next topology check raises it.</source>
         <translation>尚未产生告警：下次拓扑检查时产生。</translation>
     </message>
