@@ -4,48 +4,48 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="216" />
+        <location filename="../alarm_desk.py" line="63" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="217" />
+        <location filename="../alarm_desk.py" line="64" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="227" />
+        <location filename="../alarm_desk.py" line="74" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="228" />
+        <location filename="../alarm_desk.py" line="75" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="229" />
-        <location filename="../alarm_desk.py" line="302" />
+        <location filename="../alarm_desk.py" line="76" />
+        <location filename="../alarm_desk.py" line="149" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="290" />
+        <location filename="../alarm_desk.py" line="137" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="290" />
+        <location filename="../alarm_desk.py" line="137" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="300" />
+        <location filename="../alarm_desk.py" line="147" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="301" />
+        <location filename="../alarm_desk.py" line="148" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -61,67 +61,67 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>First seen</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="67" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Owner unit</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="67" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="86" />
+        <location filename="../alarm_model.py" line="82" />
         <source>{state} (+{n} folded)</source>
         <translation>{state} (+{n} folded)</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="116" />
+        <location filename="../alarm_model.py" line="112" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>Acknowledged by {who}: {comment}</translation>
     </message>

@@ -4,48 +4,48 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="216" />
+        <location filename="../alarm_desk.py" line="63" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="217" />
+        <location filename="../alarm_desk.py" line="64" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="227" />
+        <location filename="../alarm_desk.py" line="74" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="228" />
+        <location filename="../alarm_desk.py" line="75" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="229" />
-        <location filename="../alarm_desk.py" line="302" />
+        <location filename="../alarm_desk.py" line="76" />
+        <location filename="../alarm_desk.py" line="149" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="290" />
+        <location filename="../alarm_desk.py" line="137" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="290" />
+        <location filename="../alarm_desk.py" line="137" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="300" />
+        <location filename="../alarm_desk.py" line="147" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="301" />
+        <location filename="../alarm_desk.py" line="148" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -61,67 +61,67 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="65" />
+        <location filename="../alarm_model.py" line="61" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>First seen</source>
         <translation>首次发生</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Last seen</source>
         <translation>最近发生</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="66" />
+        <location filename="../alarm_model.py" line="62" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="67" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="67" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="86" />
+        <location filename="../alarm_model.py" line="82" />
         <source>{state} (+{n} folded)</source>
         <translation>{state}（折叠 {n} 条）</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="116" />
+        <location filename="../alarm_model.py" line="112" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>{who} 已确认：{comment}</translation>
     </message>
