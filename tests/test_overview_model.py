@@ -184,3 +184,12 @@ def test_the_quick_look_of_a_status_update_agrees_with_the_full_link_load() -> N
         loads = {k: v for k, v in ((("A", "a1"), a_end), (("B", "b1"), b_end)) if v is not None}
         full = link_load(link, health, loads)
         assert state_and_look(a, b, a_end, b_end) == (full.state, full.look), (a, b, a_end, b_end)
+
+
+def test_a_link_found_later_reaches_the_next_overview(outage: Outage) -> None:
+    service = OverviewService(outage.database)
+    first = service.load()
+    assert service.load().devices is first.devices  # nothing changed: the inventory is not read again
+    InventoryRepository(outage.database).save_links([Link("HF-INT-AGG-01", "GigabitEthernet1/0/24", DEGRADED, "GigabitEthernet1/0/24")])
+    again = service.load()
+    assert again.devices is not first.devices and len(again.links) == len(first.links) + 1

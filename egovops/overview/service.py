@@ -78,7 +78,7 @@ class OverviewService:
         self.audit = AuditLog(database)
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
-        self._inventory_key: tuple[int, int] | None = None
+        self._inventory_key: tuple[object, ...] | None = None
         self._cached: tuple[list[Site], dict[str, Device], list[Link]] | None = None
         self._computed: tuple[dict[str, Device], dict[str, tuple[str, float, float]]] | None = None
 
@@ -89,7 +89,7 @@ class OverviewService:
 
     def _inventory(self) -> tuple[list[Site], dict[str, Device], list[Link]]:
         # The inventory changes rarely; re-reading 5,000 devices every status cycle would not.
-        key = (self.inventory.count_devices(), len(self.inventory.sites()))
+        key = self.repo.inventory_fingerprint()
         if self._cached is None or key != self._inventory_key:
             devices = {d.name: d for d in self.inventory.devices()}
             self._cached = (self.inventory.sites(), devices, self.inventory.links())

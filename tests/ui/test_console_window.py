@@ -189,7 +189,6 @@ def test_a_cross_network_alarm_appears_on_the_map_at_the_next_refresh(qtbot: QtB
     db = console.session.database
     assert console.map.crossings == []
     InventoryRepository(db).save_links([Link("HF-INT-AGG-01", "GigabitEthernet1/0/24", DEGRADED, "GigabitEthernet1/0/24")])
-    console.session.service.invalidate_inventory()
     TopologyService(db).check_cross_network()
     console.map.view.zoom(1.25)
     zoom = console.map.view.transform().m11()
