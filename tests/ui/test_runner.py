@@ -193,6 +193,16 @@ def test_the_progress_bar_counts_finished_devices_and_reports_within_one(qtbot: 
     assert pane.model.row_of("B").status == "failed" and pane.progress.value() == 375
     assert pane.model.counts() == {"ok": 0, "failed": 1, "skipped": 0}
 
+    pane.on_result(TargetOutcome("C", Status.OK, "version 3 stored", {"version": 3}, (), 0.0, 2.0, ""))
+    pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # by status: failures first, then what still runs
+    assert [pane.shown.index(r, 0).data() for r in range(4)] == ["B", "A", "D", "C"]
+    pane.failures_only.setChecked(True)
+    assert pane.shown.rowCount() == 1 and pane.shown.index(0, 0).data() == "B"
+    pane.table.selectRow(0)
+    assert pane.details.toPlainText() == "B: failed\ntimed out after 180 s"
+    pane.on_result(TargetOutcome("A", Status.FAILED, "refused", {}, (), 0.0, 1.0, ""))  # a new failure appears at once
+    assert pane.shown.rowCount() == 2
+
 
 def _add_disruptive(panel: RunnerPanel) -> None:
     """A disruptive procedure of the test's own (none ships): it only answers, so no device is needed."""

@@ -70,27 +70,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Seconds</source>
         <translation>Seconds</translation>
     </message>
@@ -98,44 +98,49 @@
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../runner/results_pane.py" line="58" />
+        <location filename="../runner/results_pane.py" line="81" />
         <source>Running {name}…</source>
         <translation>Running {name}…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="90" />
+        <location filename="../runner/results_pane.py" line="116" />
         <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
         <translation>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="92" />
+        <location filename="../runner/results_pane.py" line="118" />
         <source>Dry run: no device was contacted.</source>
         <translation>Dry run: no device was contacted.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="94" />
+        <location filename="../runner/results_pane.py" line="120" />
         <source>Cancelled by the operator.</source>
         <translation>Cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="107" />
+        <location filename="../runner/results_pane.py" line="133" />
         <source>Audit record</source>
         <translation>Audit record</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="109" />
+        <location filename="../runner/results_pane.py" line="135" />
         <source>Audit record {id}</source>
         <translation>Audit record {id}</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="112" />
+        <location filename="../runner/results_pane.py" line="138" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="113" />
+        <location filename="../runner/results_pane.py" line="139" />
         <source>Select a device to see its whole result.</source>
         <translation>Select a device to see its whole result.</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="140" />
+        <source>Failures only</source>
+        <translation>Failures only</translation>
     </message>
 </context>
 <context>
@@ -245,27 +250,27 @@ Run it now? Consider a dry run first.</translation>
 <context>
     <name>RunnerStatus</name>
     <message>
-        <location filename="../runner/results_model.py" line="20" />
+        <location filename="../runner/results_model.py" line="22" />
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="21" />
+        <location filename="../runner/results_model.py" line="23" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="22" />
+        <location filename="../runner/results_model.py" line="24" />
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="23" />
+        <location filename="../runner/results_model.py" line="25" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="24" />
+        <location filename="../runner/results_model.py" line="26" />
         <source>skipped</source>
         <translation>skipped</translation>
     </message>

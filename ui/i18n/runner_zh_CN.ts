@@ -70,27 +70,27 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="104" />
+        <location filename="../runner/results_model.py" line="106" />
         <source>Seconds</source>
         <translation>耗时（秒）</translation>
     </message>
@@ -98,44 +98,49 @@
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../runner/results_pane.py" line="58" />
+        <location filename="../runner/results_pane.py" line="81" />
         <source>Running {name}…</source>
         <translation>正在执行{name}…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="90" />
+        <location filename="../runner/results_pane.py" line="116" />
         <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
         <translation>{name}已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="92" />
+        <location filename="../runner/results_pane.py" line="118" />
         <source>Dry run: no device was contacted.</source>
         <translation>试运行：未连接任何设备。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="94" />
+        <location filename="../runner/results_pane.py" line="120" />
         <source>Cancelled by the operator.</source>
         <translation>已被操作员取消。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="107" />
+        <location filename="../runner/results_pane.py" line="133" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="109" />
+        <location filename="../runner/results_pane.py" line="135" />
         <source>Audit record {id}</source>
         <translation>审计记录 {id}</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="112" />
+        <location filename="../runner/results_pane.py" line="138" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="113" />
+        <location filename="../runner/results_pane.py" line="139" />
         <source>Select a device to see its whole result.</source>
         <translation>选择一台设备以查看其完整结果。</translation>
+    </message>
+    <message>
+        <location filename="../runner/results_pane.py" line="140" />
+        <source>Failures only</source>
+        <translation>只看失败</translation>
     </message>
 </context>
 <context>
@@ -245,27 +250,27 @@ Run it now? Consider a dry run first.</source>
 <context>
     <name>RunnerStatus</name>
     <message>
-        <location filename="../runner/results_model.py" line="20" />
+        <location filename="../runner/results_model.py" line="22" />
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="21" />
+        <location filename="../runner/results_model.py" line="23" />
         <source>running</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="22" />
+        <location filename="../runner/results_model.py" line="24" />
         <source>ok</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="23" />
+        <location filename="../runner/results_model.py" line="25" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../runner/results_model.py" line="24" />
+        <location filename="../runner/results_model.py" line="26" />
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>

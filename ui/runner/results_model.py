@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor
 from egovops.procedures import Status, TargetOutcome
 
 Index = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
+STATUS_ORDER = {"failed": 0, "running": 1, "waiting": 2, "skipped": 3, "ok": 4}  # what needs work first
 COLUMNS = ("device", "status", "progress", "message", "seconds")
 STATUS_COLOURS = {"ok": QColor("#2e9d4a"), "failed": QColor("#d62f2f"), "skipped": QColor("#8a9099"), "running": QColor("#4a90d9")}
 
@@ -117,11 +119,23 @@ class ResultsModel(QAbstractTableModel):
             if column == "message":
                 return row.message
             return "" if row.seconds is None else f"{row.seconds:.1f}"
+        if role == SortRole:
+            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return STATUS_COLOURS.get(row.status)
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
             return row.message
         return None
+
+    @staticmethod
+    def _sort_key(row: Row, column: str) -> Any:
+        if column == "status":
+            return STATUS_ORDER.get(row.status, 9)
+        if column == "progress":
+            return row.fraction
+        if column == "seconds":
+            return -1.0 if row.seconds is None else row.seconds
+        return row.device if column == "device" else row.message
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -3,17 +3,39 @@ and what to do after the run (export, audit record)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
 )
 
 from egovops.procedures import RunReport, TargetOutcome
 from egovops.procedures.run_records import outcome_lines
-from egovops_ui.runner.results_model import ResultsModel, status_label
+from egovops_ui.runner.results_model import ResultsModel, SortRole, status_label
 
 STEPS = 1000  # the progress bar's resolution: targets report fractions of their own work
+
+
+class FailuresFilter(QSortFilterProxyModel):
+    """Sorts by the model's own keys (failed first, seconds as numbers) and can hide all but failures."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.failures_only = False
+        self.setSortRole(SortRole)
+
+    def set_failures_only(self, on: bool) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.failures_only = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # the Qt 6.6 the project still supports
+            self.failures_only = on
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        return not self.failures_only or (isinstance(model, ResultsModel) and model.rows[source_row].status == "failed")
 
 
 class ResultsPane(QWidget):
@@ -22,14 +44,19 @@ class ResultsPane(QWidget):
         self.progress = QProgressBar(self, objectName="runProgress", minimum=0, maximum=STEPS, value=0)
         self.summary = QLabel(self, objectName="runSummary", wordWrap=True)
         self.model = ResultsModel(self)
+        self.shown = FailuresFilter(self)
+        self.shown.setSourceModel(self.model)
         self.table = QTableView(self, objectName="resultsTable")
-        self.table.setModel(self.model)
+        self.table.setModel(self.shown)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the runner's order until a header is clicked
+        self.failures_only = QCheckBox(self, objectName="failuresOnly", toggled=self.shown.set_failures_only)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(current.row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(self._device_at(current)))
         self.details = QPlainTextEdit(self, objectName="resultDetails", readOnly=True)
         self.outcomes: dict[str, TargetOutcome] = {}
         self.export_button = QPushButton(self, objectName="exportButton", enabled=False)
@@ -45,6 +72,7 @@ class ResultsPane(QWidget):
         lower.setStretchFactor(1, 1)
         layout.addWidget(lower, 1)
         after = QHBoxLayout()
+        after.addWidget(self.failures_only)
         after.addStretch(1)
         after.addWidget(self.audit_button)
         after.addWidget(self.export_button)
@@ -67,19 +95,22 @@ class ResultsPane(QWidget):
         self.outcomes[outcome.device] = outcome
         self.model.finish(outcome)
         self.progress.setValue(round(self.model.fraction_done() * STEPS))
-        current = self.table.currentIndex()
-        if current.isValid() and self.model.rows[current.row()].device == outcome.device:
-            self._show_details(current.row())
+        if self._device_at(self.table.currentIndex()) == outcome.device:
+            self._show_details(outcome.device)
 
-    def _show_details(self, row: int) -> None:
+    def _device_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        source = self.shown.mapToSource(index)
+        return self.model.rows[source.row()].device if source.isValid() else None
+
+    def _show_details(self, device: str | None) -> None:
         """The selected device's full result: a baseline's items one per line, the files written."""
-        if not 0 <= row < len(self.model.rows):
+        row = self.model.row_of(device) if device else None
+        if row is None:
             self.details.clear()
             return
-        device = self.model.rows[row].device
-        outcome = self.outcomes.get(device)
+        outcome = self.outcomes.get(row.device)
         if outcome is None:
-            self.details.setPlainText(f"{device}: {status_label(self.model.rows[row].status)}")
+            self.details.setPlainText(f"{device}: {status_label(row.status)}")
         else:
             self.details.setPlainText("\n".join([f"{device}: {status_label(outcome.status.value)}", *outcome_lines(outcome)]))
 
@@ -111,5 +142,6 @@ class ResultsPane(QWidget):
     def retranslate(self) -> None:
         self.export_button.setText(self.tr("Export CSV…"))
         self.details.setPlaceholderText(self.tr("Select a device to see its whole result."))
+        self.failures_only.setText(self.tr("Failures only"))
         self._audit_text()
         self.model.retranslate()
