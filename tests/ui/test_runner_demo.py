@@ -188,6 +188,9 @@ def test_cancel_stops_a_running_sweep_and_skips_what_is_left(qtbot: QtBot, demo_
         assert "waiting 120 s for the second sample" in panel.results.model.row_of(HEFEI[0]).message
         assert 0 < panel.results.progress.value() < 1000
         panel.setup.cancel_button.click()
+        assert not panel.setup.cancel_button.isEnabled()
+        demo_console.session.overviewChanged.emit(demo_console.session.overview)  # a refresh meanwhile
+        assert not panel.setup.cancel_button.isEnabled() and not panel.setup.run_button.isEnabled()
     report = finished.args[0]
     assert report.cancelled and report.counts()["skipped"] == 2, [(o.device, o.message) for o in report.outcomes]
     assert {panel.results.model.row_of(n).message for n in HEFEI} == {"cancelled by the operator"}

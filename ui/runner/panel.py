@@ -148,7 +148,9 @@ class RunnerPanel(QWidget):
         reason = refusal(operator, choice, self.setup.dry_run.isChecked()) if choice and operator else None
         ready = (choice is not None and operator is not None and reason is None and self.setup.form.is_valid()
                  and preview is not None and not preview.problem and bool(preview.targets))
-        self.setup.show_readiness(reason, ready, preview is not None and preview.total > 0, self.cancel_token is not None)
+        token = self.cancel_token
+        self.setup.show_readiness(reason, ready, preview is not None and preview.total > 0, token is not None,
+                                  cancellable=token is not None and not token.cancelled)
 
     # -- the run ---------------------------------------------------------------------------------------
     def request_run(self) -> None:
@@ -204,7 +206,7 @@ class RunnerPanel(QWidget):
     def cancel(self) -> None:
         if self.cancel_token is not None:
             self.cancel_token.cancel()
-            self.setup.cancel_button.setEnabled(False)
+            self._update_actions()
             self.results.show_message(self.tr("Cancelling: devices already started finish, the others are skipped…"))
 
     def _run_ended(self) -> None:

@@ -137,11 +137,11 @@ class SetupPane(QWidget):
         self.count_label.setText(text)
         self.count_label.setStyleSheet("")
 
-    def show_readiness(self, refusal: str | None, ready: bool, can_widen: bool, running: bool) -> None:
+    def show_readiness(self, refusal: str | None, ready: bool, can_widen: bool, running: bool, cancellable: bool) -> None:
         self.role_label.setText(refusal or "")
         self.role_label.setVisible(bool(refusal))
         self.run_button.setEnabled(ready and not running)
-        self.cancel_button.setEnabled(running)
+        self.cancel_button.setEnabled(cancellable)
         self.city_button.setEnabled(can_widen and not running)
         for widget in (self.procedure_combo, self.targets_edit, self.site_button, self.form, self.dry_run, self.ssh_combo, self.snmp_combo):
             widget.setEnabled(not running)
