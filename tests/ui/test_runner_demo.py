@@ -104,8 +104,11 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
     for name in HEFEI:
         row = panel.results.model.row_of(name)
         assert row is not None and row.status == "ok" and row.fraction == 1.0 and row.seconds is not None
-        assert row.message.startswith(("version", "unchanged since version"))
-        assert len(ConfigStore(store).versions(name)) >= max(1, versions_before[name])
+        latest = ConfigStore(store).versions(name)[-1]
+        if row.message.startswith("version"):  # changed (or first): stored by this very run
+            assert latest.run_id == report.run_id and latest.version == versions_before[name] + 1
+        else:
+            assert row.message == f"unchanged since version {latest.version}" and versions_before[name] == latest.version
     assert panel.results.summary.text() == "Configuration backup finished: 2 ok, 0 failed, 0 skipped."
     cells = {panel.results.model.index(r, 0).data(): panel.results.model.index(r, 1).data() for r in range(panel.results.model.rowCount())}
     assert cells == dict.fromkeys(HEFEI, "ok")
