@@ -1,4 +1,4 @@
-"""What the province map draws for a scope (a site and a network): nodes, links and drill targets."""
+"""What the province map draws for a scope (a site and a network): nodes, links, cross-network cables, drill targets."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 from egovops.inventory.model import Device, Link
 from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
-from egovops.overview.link_load import CROSSNET_KIND, LinkLoad, Loads, crossnet_subject, link_load, links_of, state_from_ends, subject_ends
+from egovops.overview.link_load import CROSSNET_KIND, LinkLoad, Loads, crossnet_subject, link_load, links_of, subject_ends
 from egovops.overview.placement import Point, place_devices, place_sites
 from egovops.overview.site_tree import SiteNode, SiteTree
 
@@ -75,9 +75,6 @@ class MapScene:
     sites: list[MapSite]
     centre: tuple[float, float] = (0.0, 0.0)  # where the scope's own site sits: labels face away from it
     crossings: tuple[MapCrossing, ...] = ()
-
-
-link_state = state_from_ends  # kept for callers of the first version
 
 
 def map_link(link: Link, health: Mapping[str, DeviceHealth], loads: Loads) -> MapLink:
