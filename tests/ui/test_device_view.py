@@ -31,19 +31,45 @@ def _as_operator(qtbot: QtBot, window: MainWindow) -> None:
     window.session.operator = OPERATOR
 
 
+class _WhenShown:
+    """Act on a popup or dialog once it is up. It runs its own event loop (menu.exec, getItem), so
+    a timer keeps looking until it appears; if it never does, whatever is up is closed so the test
+    fails on its assertion instead of hanging in that loop until the suite's timeout."""
+
+    def __init__(self, find, act, timeout_ms: int = WAIT_MS) -> None:  # type: ignore[no-untyped-def]
+        self.find, self.act, self.shown = find, act, False
+        self.deadline = QTimer()
+        self.deadline.setSingleShot(True)
+        self.deadline.start(timeout_ms)
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._look)
+        self.timer.start(50)
+
+    def _look(self) -> None:
+        widget = self.find()
+        if widget is not None:
+            self.timer.stop()
+            self.shown = True
+            self.act(widget)
+        elif not self.deadline.isActive():
+            self.timer.stop()
+            for stuck in (QApplication.activePopupWidget(), QApplication.activeModalWidget()):
+                if stuck is not None:
+                    stuck.close()
+
+
 def _open_from_alarm_menu(qtbot: QtBot, window: MainWindow, device: str, kind: str) -> DeviceView:
     desk = window.alarms
     row = next(r for r, a in enumerate(desk.visible_alarms()) if a.device == device and a.kind == kind)
     index = desk.proxy.index(row, 1)
 
-    def choose_open() -> None:
-        menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu)
+    def choose_open(menu: QMenu) -> None:
         next(a for a in menu.actions() if a.text() == "Open device").trigger()
         menu.close()
 
-    QTimer.singleShot(200, choose_open)
+    menu = _WhenShown(lambda: m if isinstance(m := QApplication.activePopupWidget(), QMenu) else None, choose_open)
     desk.view.customContextMenuRequested.emit(desk.view.visualRect(index).center())
+    assert menu.shown
     qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), DeviceView), timeout=WAIT_MS)
     view = window.tabs.currentWidget()
     qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
@@ -180,14 +206,13 @@ def test_open_device_search_city_hand_off_and_chinese(qtbot: QtBot, device_histo
 
     screen = console.screens[0]
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
+    def answer(dialog: QInputDialog) -> None:
         dialog.setTextValue(DEGRADED)
         dialog.accept()
 
-    QTimer.singleShot(200, answer)
+    search = _WhenShown(lambda: d if isinstance(d := QApplication.activeModalWidget(), QInputDialog) else None, answer)
     screen.open_action.trigger()
+    assert search.shown
     view = console.tabs.currentWidget()
     assert isinstance(view, DeviceView) and view.name == DEGRADED
     qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
