@@ -52,9 +52,18 @@ class InterfacesPanel(QWidget):
     def set_rows(self, rows: list[InterfaceRow]) -> None:
         self.model.set_rows(rows)
         self._count()
-        if rows and not self._fitted:  # later reloads keep the operator's column widths
+        if rows and not self._fitted:  # later reloads keep the operator's column widths and place
             self.view.resizeColumnsToContents()
             self._fitted = True
+            self.show_first_fault()
+
+    def show_first_fault(self) -> None:
+        """Select and scroll to the first interface at fault: on a 48-port switch it may be off screen."""
+        for row in range(self.proxy.rowCount()):
+            if self.model.row(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).fault is not None:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.proxy.index(row, 0))
+                return
 
     def _apply(self) -> None:
         self.proxy.set_filter(self.filter.text(), self.faults_only.isChecked())
