@@ -123,15 +123,14 @@ def part_a(port: int, repeat: int) -> None:
 
 
 def start_keyring(folder: Path) -> list[int]:
-    from tests.fixtures.secret_service import _start_bus, _start_keyring, _wait_until_usable
+    from tests.fixtures.secret_service import _start_bus, start_unlocked_keyring
 
     runtime = folder / "run"
     runtime.mkdir(mode=0o700)
     bus_pid, address = _start_bus(runtime)
     os.environ.update(DBUS_SESSION_BUS_ADDRESS=address, XDG_DATA_HOME=str(folder / "data"), XDG_RUNTIME_DIR=str(runtime),
                       PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    daemon = _start_keyring(dict(os.environ, HOME=str(folder)))
-    _wait_until_usable(dict(os.environ))
+    daemon = start_unlocked_keyring(dict(os.environ), folder)
     return [bus_pid, daemon.pid]
 
 
