@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 from egovops.overview.label_layout import LabelRequest, place_labels
 from egovops.overview.map_model import MapSite
@@ -20,8 +21,9 @@ MAX_OBSTACLES = 800  # device symbols that names steer clear of; beyond, that ma
 
 def place_map_labels(
     to_view: QTransform, site_labels: Sequence[tuple[SiteLabel, MapSite]], nodes: Mapping[str, NodeItem],
-    scope: str, device_names: bool, centre: tuple[float, float],
+    scope: str, device_names: bool, centre: tuple[float, float], fixed: Sequence[QGraphicsItem] = (),
 ) -> None:
+    """``fixed`` are texts that stay where they are (the cross-network warnings): names keep clear of them."""
     if not site_labels and not device_names:
         return
     scale = to_view.m11()
@@ -39,7 +41,8 @@ def place_map_labels(
         if len(nodes) <= MAX_OBSTACLES:
             obstacles.append((point.x() - half, point.y() - half, 2 * half, 2 * half))
     middle = to_view.map(QPointF(*centre))
-    placed = place_labels(requests, (middle.x(), middle.y()), obstacles)
+    kept = [item.deviceTransform(to_view).mapRect(item.boundingRect()) for item in fixed]
+    placed = place_labels(requests, (middle.x(), middle.y()), obstacles, [(r.x(), r.y(), r.width(), r.height()) for r in kept])
     for label, site in site_labels:
         label.place(placed.get("site:" + site.path))
     if device_names:

@@ -212,7 +212,8 @@ class MapPanel(QWidget):
 
     def place_labels(self) -> None:
         """Site names, and device names when zoomed in, with no two overlapping at this zoom."""
-        place_map_labels(self.view.viewportTransform(), self.site_labels, self.nodes, self.scope, self.labels_shown, self._centre)
+        place_map_labels(self.view.viewportTransform(), self.site_labels, self.nodes, self.scope, self.labels_shown, self._centre,
+                         [crossing.label for crossing in self.crossings])
 
     def _zoomed(self, scale: float) -> None:
         """Device names only once they can be read; 5,000 names at province scale would be noise."""

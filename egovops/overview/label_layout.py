@@ -73,12 +73,16 @@ class _Grid:
 
 def place_labels(
     requests: Sequence[LabelRequest], centre: tuple[float, float], obstacles: Iterable[Rect] = (),
+    fixed: Iterable[Rect] = (),
 ) -> dict[str, tuple[float, float] | None]:
     """key → top-left offset from its point (view pixels), or None when the name cannot be shown.
 
-    A name avoids other names always and ``obstacles`` (the device symbols) when it can.
+    A name avoids other names and ``fixed`` texts (a cross-network warning) always, and
+    ``obstacles`` (the device symbols) when it can.
     """
     placed, blocked = _Grid(), _Grid()
+    for r in fixed:
+        placed.add(r)
     for r in obstacles:
         blocked.add(r)
     result: dict[str, tuple[float, float] | None] = {}

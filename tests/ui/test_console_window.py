@@ -202,6 +202,9 @@ def test_a_cross_network_alarm_appears_on_the_map_at_the_next_refresh(qtbot: QtB
     view = console.map.view
     stub = view.mapFromScene(console.map.nodes[DEGRADED].scenePos()) + QPoint(21, -19)
     assert view.viewport().grab().toImage().pixelColor(stub).name() == CROSSING_COLOUR.name()
+    console.map.show_scope("安徽省/芜湖市")  # close up, where names crowd round the switch
+    assert [c.label.text() for c in console.map.crossings] == ["⚠ HF-INT-AGG-01 (Intranet)"]
+    assert _overlaps(_label_rects(console)) == []  # the warning's text is never covered by a name
     console.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: console.map.legend.entries[-1][1] == "⚠ 内外网串接线缆", timeout=5000)
     refreshed(qtbot, console)
@@ -212,6 +215,7 @@ def _label_rects(window: MainWindow) -> dict[str, QRectF]:
     """Every visible site and device name, in viewport pixels."""
     view = window.map.view
     items = [label for label, _ in window.map.site_labels] + [n.label for n in window.map.nodes.values() if n.label is not None]
+    items += [crossing.label for crossing in window.map.crossings]
     return {item.text(): item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect()) for item in items if item.isVisible()}
 
 
