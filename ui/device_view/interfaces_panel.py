@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
@@ -58,11 +58,13 @@ class InterfacesPanel(QWidget):
             self.show_first_fault()
 
     def show_first_fault(self) -> None:
-        """Select and scroll to the first interface at fault: on a 48-port switch it may be off screen."""
+        """Make the first interface at fault current and scroll to it (on a 48-port switch it may be
+        off screen) without selecting it: the selection colour would hide its fault tint."""
         for row in range(self.proxy.rowCount()):
-            if self.model.row(self.proxy.mapToSource(self.proxy.index(row, 0)).row()).fault is not None:
-                self.view.selectRow(row)
-                self.view.scrollTo(self.proxy.index(row, 0))
+            index = self.proxy.index(row, 0)
+            if self.model.row(self.proxy.mapToSource(index).row()).fault is not None:
+                self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.view.scrollTo(index)
                 return
 
     def _apply(self) -> None:
