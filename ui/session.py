@@ -22,6 +22,7 @@ class ConsoleSession(QObject):
     moved = Signal(str)
     failed = Signal(str)
 
+    operatorKnown = Signal(object)  # Operator: screens enable what the operator's role allows
     cycleDone = Signal()  # from the live poller's thread: reaches the GUI thread queued
     liveFailed = Signal(str)
 
@@ -62,6 +63,12 @@ class ConsoleSession(QObject):
 
     def _set_operator(self, operator: Operator) -> None:
         self.operator = operator
+        self.operatorKnown.emit(operator)
+
+    def inventory_changed(self) -> None:
+        """After an edit of devices, sites or links: reload them too, not only states and alarms."""
+        self.service.invalidate_inventory()
+        self.refresh()
 
     def refresh(self) -> None:
         """Reload in the background; at most one load runs, a request meanwhile runs after it."""

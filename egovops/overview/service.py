@@ -80,6 +80,7 @@ class OverviewService:
         self._lock = threading.Lock()
         self._inventory_key: tuple[object, ...] | None = None
         self._cached: tuple[list[Site], dict[str, Device], list[Link]] | None = None
+        self._stale = False
         self._computed: tuple[dict[str, Device], dict[str, tuple[str, float, float]]] | None = None
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -90,14 +91,17 @@ class OverviewService:
     def _inventory(self) -> tuple[list[Site], dict[str, Device], list[Link]]:
         # The inventory changes rarely; re-reading 5,000 devices every status cycle would not.
         key = self.repo.inventory_fingerprint()
-        if self._cached is None or key != self._inventory_key:
+        if self._cached is None or self._stale or key != self._inventory_key:
+            self._stale = False  # cleared before reading: an edit committed meanwhile sets it again
             devices = {d.name: d for d in self.inventory.devices()}
             self._cached = (self.inventory.sites(), devices, self.inventory.links())
             self._inventory_key = key
         return self._cached
 
     def invalidate_inventory(self) -> None:
-        self._cached = None
+        """Any thread: the next load reads the inventory again (an edit the fingerprint cannot see,
+        such as a changed contact, even if a load is running right now)."""
+        self._stale = True
 
     def load(self) -> Overview:
         with self._lock:

@@ -271,3 +271,19 @@ def test_in_chinese_the_menu_the_fields_and_the_core_problems_are_chinese(qtbot:
     finally:
         window.session.stop()
         window.switcher.apply("en")
+
+
+def test_an_edit_the_fingerprint_cannot_see_still_reaches_the_overview(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    """A changed owner contact keeps every count and id: the session must reload the inventory."""
+    from dataclasses import replace
+
+    from egovops.storage.inventory_repo import InventoryRepository
+
+    session = console.session
+    name = next(iter(session.overview.devices))
+    repo = InventoryRepository(session.database)
+    device = next(d for d in repo.devices() if d.name == name)
+    repo.save_devices([replace(device, contact="0551-99990000")])
+    with qtbot.waitSignal(session.overviewChanged, timeout=10_000):
+        session.inventory_changed()
+    assert session.overview.devices[name].contact == "0551-99990000"

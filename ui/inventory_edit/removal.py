@@ -67,4 +67,4 @@ class DeviceRemoval(QObject):
 
     def _removed(self, name: str, footprint: DeviceFootprint) -> None:
         self.screen.say(self.tr("Device {name} removed.").replace("{name}", name))
-        self.screen.session.refresh()
+        self.screen.session.inventory_changed()

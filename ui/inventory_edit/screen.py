@@ -156,7 +156,7 @@ class InventoryEditScreen(QObject):
     def _saved(self, dialog: DeviceDialog, device: Device, editing: str | None) -> None:
         text = self.tr("Device {name} saved.") if editing else self.tr("Device {name} added.")
         self.say(text.replace("{name}", device.name))
-        self.session.refresh()
+        self.session.inventory_changed()
         if isValid(dialog):  # cancelled and replaced while the worker saved: nothing left to close
             dialog.set_busy(False)
             dialog.accept()
@@ -198,7 +198,7 @@ class InventoryEditScreen(QObject):
 
     def _imported(self, dialog: ImportDialog, outcome: ImportOutcome) -> None:
         if outcome.stored:
-            self.session.refresh()
+            self.session.inventory_changed()
         if isValid(dialog):
             dialog.show_outcome(outcome)
 
