@@ -274,3 +274,26 @@ def test_closing_the_tab_while_it_loads_drops_the_late_results(qtbot: QtBot, dev
     again = console.screens[0].open(DEGRADED)
     assert again is not view
     qtbot.waitUntil(lambda: again.detail is not None, timeout=WAIT_MS)
+
+
+def test_poll_now_reads_a_live_agent_into_the_view(qtbot: QtBot, secret_service, snmpd, console: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from egovops.credentials.profiles import build_profile
+    from egovops.credentials.service import CredentialService
+    from egovops.storage.inventory_repo import InventoryRepository
+
+    db = console.session.database
+    CredentialService(db).add(build_profile("lab-v2c", "snmp-v2c", {}), {"community": "public"})
+    inventory = InventoryRepository(db)
+    inventory.save_devices([replace(inventory.device(ROOT), address="127.0.0.1", snmp_port=snmpd.port, credential_profile="lab-v2c")])
+    _as_operator(qtbot, console)
+    view = console.screens[0].open(ROOT)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    assert view.detail.summary.state == "down" and view.detail.interfaces == []
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS * 3):
+        qtbot.mouseClick(view.poll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.detail.summary.state in ("up", "degraded"), timeout=WAIT_MS)
+    assert view.status.text().startswith("Polled just now")
+    assert "lo" in [r.name for r in view.interfaces.visible_rows()]  # net-snmp's own interfaces, walked just now
+    assert view.summary.values["credential_profile"].text() == "lab-v2c"
