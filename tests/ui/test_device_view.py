@@ -132,6 +132,7 @@ def test_charts_load_on_a_worker_and_switch_windows(qtbot: QtBot, device_history
     view = console.screens[0].open(DEGRADED)
     charts = view.charts
     qtbot.waitUntil(lambda: charts.data is not None and not charts.loading, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: charts.interface.currentText() == device_history.down_port, timeout=WAIT_MS)  # the fault first
     cpu, mem = charts.health_axes.get_lines()
     assert 12 <= len(cpu.get_xdata()) <= 13 and cpu.get_ydata()[-1] == 93.0  # the oldest may have just left the hour
     with qtbot.waitSignal(charts.drawn, timeout=WAIT_MS) as drawn:

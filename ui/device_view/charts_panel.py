@@ -70,6 +70,7 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.canvas, 1)
         self.data: ChartData | None = None
         self.loading = False
+        self.preferred = ""  # the interface shown first: the view names its first fault
         self.window.currentIndexChanged.connect(lambda _i: self.reload())
         self.interface.currentIndexChanged.connect(lambda _i: self.plot())
         self.retranslate()
@@ -103,13 +104,20 @@ class ChartsPanel(QWidget):
         self.interface.clear()
         for index, traffic in sorted(data.series.traffic.items()):
             self.interface.addItem(traffic.name, index)
-        self.interface.setCurrentIndex(max(0, self.interface.findData(chosen)))
+        found = self.interface.findData(chosen) if chosen is not None else self.interface.findText(self.preferred)
+        self.interface.setCurrentIndex(max(0, found))
         self.interface.blockSignals(False)
         self.plot()
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
         self.note.setText(self.tr("Could not load the charts: {error}").format(error=exc))
+
+    def prefer(self, name: str) -> None:
+        """Show ``name`` unless the operator already chose an interface."""
+        self.preferred = name
+        if self.data is not None and self.interface.currentIndex() <= 0:
+            self.select_interface(name)
 
     def select_interface(self, name: str) -> None:
         found = self.interface.findText(name)

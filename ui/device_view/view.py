@@ -108,6 +108,9 @@ class DeviceView(QWidget):
         self._seen_poll = detail.summary.last_poll
         self.summary.show_summary(detail.summary)
         self.interfaces.set_rows(detail.interfaces)
+        first_fault = next((row.name for row in detail.interfaces if row.fault), "")
+        if first_fault and not self.charts.preferred:
+            self.charts.prefer(first_fault)  # the traffic chart opens on the port at fault
         self.history.show_history(detail.transitions, detail.alarms)
         self.configs.set_versions(detail.configs)
         self.commands.set_vendor(detail.vendor)
