@@ -9,11 +9,13 @@ within the limit counts as "no": a connection is never trusted by default.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from egovops.ssh.known_hosts import OfferedHostKey
+if TYPE_CHECKING:  # paramiko comes with it: loaded when SSH is first used, not at console start
+    from egovops.ssh.known_hosts import OfferedHostKey
 
 ANSWER_TIMEOUT_S = 300.0
 

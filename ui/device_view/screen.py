@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from egovops_ui.device_view.view import DeviceView
 from egovops_ui.host_key_prompt import HostKeyPrompt
 
 if TYPE_CHECKING:
+    from egovops_ui.device_view.view import DeviceView
     from egovops_ui.main_window import MainWindow
 
 
@@ -25,7 +25,7 @@ class DeviceViewScreen(QObject):
         self.open_action.triggered.connect(self.ask_device)
         window.menus["device"].addAction(self.open_action)
         window.deviceOpenRequested.connect(self.open)
-        self.views: dict[str, DeviceView] = {}
+        self.views: dict[str, "DeviceView"] = {}
 
     def retranslate(self) -> None:
         self.open_action.setText(self.tr("Open device…"))
@@ -51,7 +51,10 @@ class DeviceViewScreen(QObject):
             return
         self.open(name)
 
-    def open(self, name: str) -> DeviceView:
+    def open(self, name: str) -> "DeviceView":
+        # matplotlib and the SSH stack are loaded with the first device opened, not at start-up.
+        from egovops_ui.device_view.view import DeviceView
+
         def create() -> DeviceView:
             view = DeviceView(self.window, name, self.prompt)
             self.views[name] = view
