@@ -236,3 +236,17 @@ def test_repeated_failed_sign_ins_lock_the_account(database) -> None:
             service.sign_in("wang.fang", "guess")
     with pytest.raises(AuthenticationError, match="locked for 15 minutes"):
         service.sign_in("wang.fang", "Gd-Ops-2026!")  # even the right password, until the window passes
+
+
+def test_a_refusal_names_the_roles_in_the_operators_language() -> None:
+    from egovops import i18n
+    from egovops.accounts.roles import PermissionDenied, Role, require
+
+    previous = i18n.language()
+    try:
+        i18n.set_language("zh_CN")
+        with pytest.raises(PermissionDenied) as refused:
+            require(Role.OPERATOR, Role.ENGINEER, "保存配置", "duty")
+        assert "操作员" in str(refused.value) and "工程师" in str(refused.value) and "engineer" not in str(refused.value)
+    finally:
+        i18n.set_language(previous)

@@ -50,8 +50,16 @@ def parse_role(text: str) -> Role:
         raise ValidationError(tr("role {role!r} is not one of {choices}", role=text, choices=", ".join(r.value for r in Role))) from None
 
 
+def role_label(role: Role) -> str:
+    """The role's name in the operator's language (the stored value stays English)."""
+    return {
+        Role.OPERATOR: tr("operator"), Role.ENGINEER: tr("engineer"), Role.SUPERVISOR: tr("supervisor"), Role.ADMIN: tr("admin"),
+    }[role]
+
+
 def require(role: Role, needed: Role, what: str, who: str) -> None:
     if not role.at_least(needed):
         raise PermissionDenied(
-            tr("{who} ({role}) may not {what}: it needs the {needed} role or higher", who=who, role=role.value, what=what, needed=needed.value)
+            tr("{who} ({role}) may not {what}: it needs the {needed} role or higher",
+               who=who, role=role_label(role), what=what, needed=role_label(needed))
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import RISK_ROLE, Role
+from egovops.accounts.roles import RISK_ROLE, Role, role_label
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.procedures.manifest import Manifest, Risk, TargetFilter
@@ -49,7 +49,7 @@ def refusal(operator: Operator, choice: ProcedureChoice, dry_run: bool) -> str |
     if dry_run or operator.role.at_least(choice.needed_role):
         return None  # a dry run contacts no device: anyone may see what it would do
     return tr("{who} ({role}) may not run {name}: it needs the {needed} role or higher",
-              who=operator.label(), role=operator.role.value, name=choice.name, needed=choice.needed_role.value)
+              who=operator.label(), role=role_label(operator.role), name=choice.name, needed=role_label(choice.needed_role))
 
 
 def needs_confirmation(risk: Risk) -> bool:
