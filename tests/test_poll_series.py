@@ -73,3 +73,16 @@ def test_in_flight_limit_shrinks_on_slow_answers_and_grows_back() -> None:
 
     low, after, peak = asyncio.run(scenario())
     assert low == 4 and after == 14 and peak <= 14
+
+
+def test_samples_at_fractional_seconds_roll_up_into_one_row_per_hour(database, inventory) -> None:
+    """Cycles stamp samples with time.time(): SQLite's % casts to integer, which kept the fraction."""
+    inventory.save_devices([Device("hf-core-1", "127.0.0.1", "intranet", "安徽省/合肥市")])
+    repo = PollingRepository(database)
+    now = 100 * 24 * HOUR + 1234.5678
+    hour = now - now % HOUR - HOUR
+    for at, cpu in ((hour + 30.25, 40.0), (hour + 1800.5, 60.0), (hour + 3599.75, 80.0)):
+        repo.save_cycle([DeviceStatus("hf-core-1", state="up", reachable=True, cpu_percent=cpu, mem_percent=20.0,
+                                      polled_at=at, measured_health=True)], {})
+    repo.rollup_and_prune(now, raw_days=1, hourly_days=2)
+    assert [(h, n, avg, top) for h, n, avg, top in repo.hourly_health("hf-core-1")] == [(hour, 3, 60.0, 80.0)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Integer, cast, delete, func, insert, select
 
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.storage.database import Database
@@ -144,6 +144,15 @@ class PollingRepository:
         with self.db.read() as conn:
             return [(r.at, r.cpu_percent, r.mem_percent) for r in conn.execute(query)]
 
+    def _hour_of(self, col):  # type: ignore[no-untyped-def]
+        """The start of the hour holding ``col`` (seconds). SQLite's % casts its operands to integer,
+        so ``col - col % 3600`` kept a sample's fraction of a second and every sample became an
+        hour of its own; PostgreSQL's cast to integer rounds, so there floor() does it."""
+        if self.db.is_sqlite:
+            whole = cast(col, Integer)  # truncates, and times are positive
+            return whole - whole % 3600
+        return func.floor(col / 3600) * 3600
+
     def rollup_and_prune(self, now: float, raw_days: float, hourly_days: float) -> None:
         """Roll finished hours of raw samples into the hourly tables, then drop what is too old.
 
@@ -151,7 +160,7 @@ class PollingRepository:
         every cycle is idempotent.
         """
         hour_now = now - now % 3600
-        hour_of = lambda col: col - (col % 3600)  # noqa: E731 - SQL expression builder
+        hour_of = self._hour_of
         with self.db.write() as conn:
             last = conn.execute(select(func.max(interface_hourly.c.hour))).scalar()
             start = (last + 3600) if last is not None else 0.0
