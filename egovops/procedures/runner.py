@@ -80,7 +80,7 @@ class ProcedureRunner:
         try:
             require(operator.role, RISK_ROLE[manifest.risk.value], tr("run {id} ({risk})", id=manifest.id, risk=manifest.risk.value), operator.label())
             if manifest.risk is Risk.DISRUPTIVE and not request.confirmed:
-                raise ConfirmationRequired(tr("{id} is disruptive: confirm explicitly (--yes on the command line) to run it", id=manifest.id))
+                raise ConfirmationRequired(tr("{id} is disruptive: it runs only when confirmed explicitly (in the console's confirmation, or --yes on the command line)", id=manifest.id))
         except EgovopsError as exc:
             self.audit.record(actor=operator.label(), role=operator.role.value, action="procedure.refused", subject=manifest.id,
                               details={"selector": request.selector, "reason": str(exc)})

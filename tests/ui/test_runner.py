@@ -224,7 +224,7 @@ def test_a_disruptive_procedure_runs_only_after_yes_and_the_core_insists(qtbot: 
     assert panel.setup.risk_label.text() == "Risk: disruptive — needs the engineer role"
     with qtbot.waitSignal(panel.runFailed, timeout=WAIT_MS) as failed:
         panel.start_run(confirmed=False)  # as if the dialog were skipped: the runner refuses
-    assert "reload-device is disruptive: confirm explicitly" in failed.args[0]
+    assert "reload-device is disruptive: it runs only when confirmed explicitly" in failed.args[0]
     assert panel.setup.run_button.isEnabled() and not panel.setup.cancel_button.isEnabled()
     panel.setup.run_button.click()
     assert panel.confirmation is not None and "Reload device (disruptive)" in panel.confirmation.text()
