@@ -7,7 +7,7 @@ The console runs as ``egovops console --demo`` runs it: main window, session, an
 starts (``LivePolling``: ``egovops poll`` as a child process, a watcher thread), polling --devices
 devices served by one net-snmp snmpd on as many loopback ports (set up as benchmarks/snmp_poll.py
 does, community in a private gnome-keyring). A 20 ms QTimer records how late each tick fires from
-the first cycle's start until the console has shown that cycle's result. Reference: the same timer
+the poller's start until the console has shown its full cycle (after the quick status-only one). Reference: the same timer
 in the same window with nothing polling. Printed: p50/p99/max lateness of both and the ratio of
 the p99s.
 """
@@ -102,15 +102,18 @@ def main() -> None:
         session = ConsoleSession(db, live=live)
         window = MainWindow(session, switcher)
         window.show()
-        shown: list[float] = []
-        session.overviewChanged.connect(lambda o: shown.append(time.perf_counter()) if o.poll else None)
+        # The poller's first cycle reads only statuses; the full one (every interface table and
+        # health MIB of 1,000 devices) follows at once. Measure until that one is shown.
+        shown: dict[float, float] = {}  # cycle start -> when the console showed it
+        session.overviewChanged.connect(lambda o: shown.setdefault(o.poll.at, time.perf_counter()) if o.poll else None)
 
         end = time.perf_counter() + 10
         idle = lateness_while(app, lambda: time.perf_counter() > end)
         started = time.perf_counter()
         session.start()
-        busy = lateness_while(app, lambda: bool(shown) or time.perf_counter() - started > 600)
-        cycle_s = (shown[0] - started) if shown else float("nan")
+        busy = lateness_while(app, lambda: len(shown) >= 2 or time.perf_counter() - started > 900)
+        seen = sorted(shown.values())
+        first_s, full_s = ((seen[0] - started) if seen else float("nan")), ((seen[1] - started) if len(seen) > 1 else float("nan"))
         session.stop()
     finally:
         snmpd.terminate()
@@ -120,7 +123,7 @@ def main() -> None:
 
     i50, i99, imax = summary(idle)
     b50, b99, bmax = summary(busy)
-    print(f"{args.devices} devices polled by the console's own poller; first cycle shown after {cycle_s:.1f} s; {len(busy)} ticks of {TICK_MS} ms")
+    print(f"{args.devices} devices polled by the console's own poller; status cycle shown after {first_s:.1f} s, full cycle after {full_s:.1f} s; {len(busy)} ticks of {TICK_MS} ms")
     print(f"event-loop lateness while polling: p50 {b50:.1f} ms  p99 {b99:.1f} ms  max {bmax:.1f} ms")
     print(f"reference, nothing polling:        p50 {i50:.1f} ms  p99 {i99:.1f} ms  max {imax:.1f} ms")
     print(f"ratio of p99s {b99 / i99 if i99 else float('inf'):.2f}; target p99 < {TARGET_P99_MS:.0f} ms: {'met' if b99 < TARGET_P99_MS else 'NOT met'}")
