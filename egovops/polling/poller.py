@@ -159,12 +159,22 @@ class Poller:
                     timer.answered(target.total_wait * 4)  # a walk is several requests
             return status
 
+        # Devices silent last cycle are asked last: if they are still dead they would otherwise
+        # hold every status slot for a whole timeout (a city that went down together sorts
+        # together) while the live devices, and the walks behind them, wait.
+        order = sorted(range(len(work)), key=lambda i: self._was_silent(work[i][0].name))
         try:
             await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])
-            return list(await asyncio.gather(*(poll_one(device, kinds) for device, kinds in work)))
+            polled = await asyncio.gather(*(poll_one(*work[i]) for i in order))
+            by_position = dict(zip(order, polled))
+            return [by_position[i] for i in range(len(work))]
         finally:
             if pinger is not None:
                 pinger.close()
+
+    def _was_silent(self, name: str) -> bool:
+        previous = self._last.get(name)
+        return previous is not None and previous.error_kind == "timeout"
 
     def _classify(self, statuses: dict[str, DeviceStatus]) -> None:
         for classifier in self._classifiers:
