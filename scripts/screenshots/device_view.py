@@ -28,15 +28,14 @@ DEVICE = "WH-EXT-AGG-01"
 def start_keyring(home: Path) -> tuple[int, subprocess.Popen[bytes]]:
     """A private Secret Service for the SSH profile, as the tests run one (never the user's own)."""
     sys.path.insert(0, str(REPO))
-    from tests.fixtures.secret_service import _start_bus, _start_keyring, _wait_until_usable
+    from tests.fixtures.secret_service import _start_bus, start_unlocked_keyring
 
     runtime = home / "run"
     runtime.mkdir(mode=0o700, parents=True)
     bus_pid, address = _start_bus(runtime)
     os.environ.update(DBUS_SESSION_BUS_ADDRESS=address, XDG_DATA_HOME=str(home / "data"), XDG_RUNTIME_DIR=str(runtime),
                       PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    daemon = _start_keyring(dict(os.environ, HOME=str(home)))
-    _wait_until_usable(dict(os.environ))
+    daemon = start_unlocked_keyring(dict(os.environ), home)
     return bus_pid, daemon
 
 
