@@ -24,7 +24,7 @@ from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_repo import CycleStats, PollingRepository
+from egovops.polling.repo import CycleStats, PollingRepository
 from egovops.storage.state_repo import StateRepository, Transition
 from egovops.topology.service import TopologyService
 

@@ -9,7 +9,7 @@ import pytest
 
 from egovops.audit import AuditLog, export_rows, verify_store
 from egovops.audit.chain import expected_hash
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 
 

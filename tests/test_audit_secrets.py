@@ -14,7 +14,7 @@ import pytest
 
 from egovops.audit.chain import expected_hash
 from egovops.simulator import DeviceSpec, VendorCli
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE
 from tests.procedures_helpers import run_here

@@ -9,7 +9,7 @@ import pytest
 from egovops.availability.maintenance import MaintenanceWindow
 from egovops.availability.periods import custom_period, period_containing, zone
 from egovops.errors import ValidationError
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.availability.repo import AvailabilityRepository
 
 H = 3600.0
 

@@ -6,7 +6,7 @@ import re
 import subprocess
 import time
 
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 
 SYS_DESCR, SYS_OBJECT_ID, SYS_UPTIME, SYS_NAME, SYS_LOCATION = (f"1.3.6.1.2.1.1.{n}.0" for n in (1, 2, 3, 5, 6))
 LLDP_REM_SYSNAME = "1.0.8802.1.1.2.1.4.1.1.9"

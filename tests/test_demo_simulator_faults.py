@@ -9,8 +9,8 @@ from typing import Callable
 import pytest
 
 from egovops.demo.fault_rules import validate
-from egovops.demo.faults import add_fault, clear_faults
-from egovops.demo.naming import interface_name
+from egovops.simulator.faults import add_fault, clear_faults
+from egovops.simulator.naming import interface_name
 from egovops.errors import EgovopsError, NotFoundError
 from egovops.simulator.snmp.families import family_for
 from tests.test_demo_simulator_agents import LLDP_REM_SYSNAME, SYS_NAME, values

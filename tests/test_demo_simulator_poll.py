@@ -12,9 +12,9 @@ from dataclasses import replace
 
 import pytest
 
-from egovops.demo.faults import add_fault, clear_faults
+from egovops.simulator.faults import add_fault, clear_faults
 from egovops.storage.database import open_database
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -13,9 +13,9 @@ import pytest
 from pyasn1.codec.ber import decoder, encoder
 from pysnmp.proto.api import v2c
 
-from egovops.demo.faults import Fault, FaultSet, add_fault, clear_faults, read_faults
+from egovops.simulator.faults import Fault, FaultSet, add_fault, clear_faults, read_faults
 from egovops.demo.inventory import build_demo
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from egovops.errors import NotFoundError, ValidationError
 from egovops.simulator.snmp import ber
 from egovops.simulator.snmp.families import FAMILIES, family_for

@@ -11,7 +11,7 @@ import paramiko
 import pytest
 
 from egovops.credentials.service import CredentialService
-from egovops.demo.faults import add_fault, clear_faults
+from egovops.simulator.faults import add_fault, clear_faults
 from egovops.demo.ssh_endpoints import weaknesses_of
 from egovops.ssh import KnownHostsStore, SshConnectError, fingerprint, open_session
 from egovops.storage.database import open_database

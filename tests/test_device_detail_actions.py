@@ -18,8 +18,8 @@ from egovops.credentials.profiles import build_profile
 from egovops.device_detail import DeviceActions, SshLimits
 from egovops.inventory.model import Device
 from egovops.ssh import HostKeyUnknownError, SshTimeoutError
-from egovops.storage.audit_repo import AuditRepository
-from egovops.storage.polling_repo import PollingRepository
+from egovops.audit.repo import AuditRepository
+from egovops.polling.repo import PollingRepository
 from tests.fixtures.sshd import KEY_PASSPHRASE
 
 OPERATOR = Operator("zhang.wei", Role.OPERATOR, "local")

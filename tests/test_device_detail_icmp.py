@@ -20,7 +20,7 @@ SCRIPT = textwrap.dedent("""
     from egovops.accounts.roles import Role
     from egovops.device_detail import DeviceActions
     from egovops.inventory.model import Device
-    from egovops.storage.audit_repo import AuditRepository
+    from egovops.audit.repo import AuditRepository
     from egovops.storage.database import open_database
     from egovops.storage.inventory_repo import InventoryRepository
 

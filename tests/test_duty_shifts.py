@@ -7,7 +7,7 @@ import pytest
 from egovops.accounts import Operator, PermissionDenied, Role
 from egovops.duty import DutyService
 from egovops.errors import NotFoundError, ValidationError
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 
 OUTGOING = Operator("zhang.san", Role.ENGINEER, "local")
 INCOMING = Operator("li.si", Role.OPERATOR, "local")

@@ -15,15 +15,15 @@ from egovops.configs.store import ConfigStore
 from egovops.credentials.profiles import build_profile
 from egovops.credentials.service import CredentialService
 from egovops.errors import ValidationError
-from egovops.inventory.audited_import import import_inventory
-from egovops.inventory.editing import DeviceEditor, DeviceFormError
+from egovops.inventory_edit.audited_import import import_inventory
+from egovops.inventory_edit.devices import DeviceEditor, DeviceFormError
 from egovops.inventory.model import SiteKind
-from egovops.inventory.site_editing import SiteEditor
-from egovops.storage.audit_repo import AuditRepository
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.inventory_edit.sites import SiteEditor
+from egovops.audit.repo import AuditRepository
+from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 from tests.fixtures.outage import CITY, ROOT, Outage
 
 ENGINEER = Operator("wang.engineer", Role.ENGINEER, "os")

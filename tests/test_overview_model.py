@@ -8,7 +8,7 @@ from egovops.overview.alarms import AlarmFilter, group_by_root
 from egovops.overview.map_model import build_map, drill_target
 from egovops.overview.service import OverviewService
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.state_repo import StateRepository, Transition
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.topology.service import TopologyService

@@ -3,7 +3,6 @@ and the shipped procedures written only against egovops.plugin_api."""
 
 from __future__ import annotations
 
-import ast
 import sys
 import textwrap
 from importlib.metadata import EntryPoint
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import egovops_plugins
 from egovops.errors import ValidationError
 from egovops.procedures import GROUP, ManifestError, discover, parse_manifest
 
@@ -110,23 +108,6 @@ def test_manifest_problems_are_named(change: dict, expected: str) -> None:
     data = {"id": "ok-id", "version": "1.0", "risk": "read-only", "name": {"en": "x", "zh_CN": "x"}, **change}
     with pytest.raises(ManifestError, match=expected):
         parse_manifest(data, "m.yaml")
-
-
-def _egovops_imports(path: Path) -> set[str]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
-    return {m for m in found if m == "egovops" or m.startswith("egovops.")}
-
-
-def test_shipped_plugins_import_only_the_public_api() -> None:
-    files = list(Path(egovops_plugins.__file__).parent.rglob("*.py"))
-    assert len(files) >= 8
-    for path in files:
-        assert _egovops_imports(path) <= {"egovops.plugin_api"}, path
 
 
 def test_unknown_parameters_and_bad_values_are_refused_together() -> None:

@@ -103,7 +103,7 @@ def test_dead_device_fails_the_poll_raises_an_alarm_that_an_operator_acks(cli, d
 
 
 def test_thresholds_and_overrides_are_set_from_the_command_line(cli, database) -> None:
-    from egovops.storage.polling_settings_repo import PollingSettingsRepository
+    from egovops.polling.settings_repo import PollingSettingsRepository
 
     assert cli("polling", "set", "thresholds.cpu_percent", "70").returncode == 0
     assert cli("polling", "set", "overrides.site:安徽省/合肥市.timeout_s", "5").returncode == 0

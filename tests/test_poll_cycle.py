@@ -16,7 +16,7 @@ from egovops.polling.reachability import icmp_allowed
 from egovops.polling.settings import Intervals, PollingSettings, Thresholds
 from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.storage.alarms_repo import AlarmRepository
-from egovops.storage.polling_repo import PollingRepository
+from egovops.polling.repo import PollingRepository
 from egovops.storage.state_repo import StateRepository
 
 pytestmark = pytest.mark.usefixtures("secret_service")
@@ -195,7 +195,7 @@ def test_running_starts_with_a_status_only_cycle_then_the_full_one(database, inv
 def test_settings_saved_in_the_store_reach_a_running_poller(database, inventory, client, credentials, snmpd) -> None:
     from dataclasses import replace
 
-    from egovops.storage.polling_settings_repo import PollingSettingsRepository
+    from egovops.polling.settings_repo import PollingSettingsRepository
 
     inventory.save_devices([device("hf-core-1", snmpd.port)])
     store = PollingSettingsRepository(database)

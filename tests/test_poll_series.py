@@ -5,7 +5,7 @@ from __future__ import annotations
 from egovops.inventory.model import Device
 from egovops.polling.model import DeviceStatus
 from egovops.polling.rates import CounterReading, rate
-from egovops.storage.polling_repo import PollingRepository
+from egovops.polling.repo import PollingRepository
 
 HOUR = 3600.0
 

@@ -22,7 +22,7 @@ from egovops.procedures import (
     CancelToken, ConfirmationRequired, LoadedProcedure, ProcedureRegistry, ProcedureRunner, RunCallbacks, RunRequest,
     RunServices, Status, parse_manifest,
 )
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.errors import ValidationError

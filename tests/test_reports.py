@@ -189,7 +189,7 @@ def test_sla_target_is_stored_and_used(run, tmp_path):
 def test_maintenance_needs_an_engineer_and_is_audited(run, availability_store):  # noqa: F811
     from egovops.accounts import AccountService, Operator
     from egovops.accounts.roles import Role
-    from egovops.storage.audit_repo import AuditRepository
+    from egovops.audit.repo import AuditRepository
 
     accounts = AccountService(availability_store)
     admin = Operator("root", Role.ADMIN, "os")

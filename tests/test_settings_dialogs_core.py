@@ -19,13 +19,13 @@ from egovops.accounts.roles import PermissionDenied, Role
 from egovops.availability.planning import AvailabilityPlanner, new_window
 from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.keyring_store import SERVICE
-from egovops.credentials.probe import CredentialProbe
+from egovops.credential_probe import CredentialProbe
 from egovops.credentials.profiles import build_profile
 from egovops.errors import NotFoundError, ValidationError
 from egovops.inventory.model import Device
 from egovops.polling.settings import PollingSettings, Thresholds
 from egovops.polling.settings_edit import PollingSettingsEditor, validate
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.snmpd import SnmpdAgent

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from egovops.ssh import KnownHostsStore, open_session
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 
 pytestmark = pytest.mark.usefixtures("secret_service")
 

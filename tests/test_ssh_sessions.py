@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from egovops.ssh import KnownHostsStore, SshAuthError, SshCommandError, open_session
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE
 
 pytestmark = pytest.mark.usefixtures("secret_service")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from egovops.simulator import VENDORS, WEAKNESSES, DeviceSpec, VendorCli
 from egovops.ssh.vendors import profile_for
 

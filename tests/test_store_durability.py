@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from egovops.inventory.importer import BATCH_SIZE
+from egovops.inventory_edit.importer import BATCH_SIZE
 from egovops.storage.database import open_database
 from egovops.storage.inventory_repo import InventoryRepository
 

@@ -19,7 +19,7 @@ from egovops.inventory.model import Device, DeviceRole, Site, SiteKind
 from egovops.polling.poller import Poller
 from egovops.polling.settings import Intervals, PollingSettings, Thresholds
 from egovops.storage.alarms_repo import AlarmRepository
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.topology.poller_hook import attach
 from egovops.topology.service import TopologyService
 

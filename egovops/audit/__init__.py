@@ -8,7 +8,7 @@ from egovops.audit.chain import AuditRow, digest_text
 from egovops.audit.export import export_rows, read_export
 from egovops.audit.log import AuditLog, scrub
 from egovops.audit.verify import Problem, Verdict, verify_against_export, verify_rows
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 
 

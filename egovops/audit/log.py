@@ -10,7 +10,7 @@ import re
 from typing import Any, Mapping
 
 from egovops.audit.chain import AuditRow, details_text, digest_text
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 
 MASK = "***"

@@ -19,7 +19,7 @@ from egovops.availability.periods import system_zone, zone_name
 from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
 from egovops.inventory.sites import normalise_path
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 

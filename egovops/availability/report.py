@@ -24,7 +24,7 @@ from egovops.availability.periods import Period, local_midnight, month_starts
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.inventory.model import Device, Site
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 

@@ -15,7 +15,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 
 
 @click.group(help=tr("The audit trail of procedures and device actions."))

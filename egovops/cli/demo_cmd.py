@@ -71,7 +71,7 @@ def _detach(app: AppContext, chaos: float | None) -> None:
 
 def _start_ssh(app: AppContext, province):  # type: ignore[no-untyped-def]
     from egovops.demo.credentials import SSH_USER
-    from egovops.demo.faults import FaultWatch
+    from egovops.simulator.faults import FaultWatch
     from egovops.demo.inventory import SSH_PROFILE
     from egovops.demo.runner import demo_dir
     from egovops.demo.ssh_endpoints import SshEndpoints, SshLogin
@@ -153,7 +153,7 @@ def stop_command(app: AppContext) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def status_command(app: AppContext, as_json: bool) -> None:
-    from egovops.demo.faults import read_faults
+    from egovops.simulator.faults import read_faults
     from egovops.demo.runner import demo_dir, read_state
 
     state = read_state(app.data_dir)
@@ -175,7 +175,7 @@ def fault() -> None:
 
 def _inject(app: AppContext, kind: str, *targets: str) -> None:
     from egovops.demo.fault_rules import validate
-    from egovops.demo.faults import add_fault
+    from egovops.simulator.faults import add_fault
     from egovops.demo.runner import demo_dir, read_state
 
     _devices, province = _province(app)
@@ -228,7 +228,7 @@ def cross_connect(app: AppContext, a: str, b: str) -> None:
 @click.argument("fault_id", type=int, required=False)
 @pass_app
 def clear(app: AppContext, fault_id: int | None) -> None:
-    from egovops.demo.faults import clear_faults
+    from egovops.simulator.faults import clear_faults
     from egovops.demo.runner import demo_dir
 
     cleared = clear_faults(demo_dir(app.data_dir), fault_id)
@@ -239,7 +239,7 @@ def clear(app: AppContext, fault_id: int | None) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @pass_app
 def list_faults(app: AppContext, as_json: bool) -> None:
-    from egovops.demo.faults import read_faults
+    from egovops.simulator.faults import read_faults
     from egovops.demo.runner import demo_dir
 
     active = read_faults(demo_dir(app.data_dir)).faults

@@ -11,7 +11,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table, fail
 from egovops.i18n import tr
 from egovops.inventory import csv_io, yaml_io
-from egovops.inventory.importer import ImportReport, import_file
+from egovops.inventory_edit.importer import ImportReport, import_file
 from egovops.inventory.model import Device
 from egovops.inventory.validation import device_to_row
 

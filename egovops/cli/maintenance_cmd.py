@@ -25,7 +25,7 @@ from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
 from egovops.inventory.sites import normalise_path
 from egovops.reports.formatting import duration as show_duration
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.availability.repo import AvailabilityRepository
 
 _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
 

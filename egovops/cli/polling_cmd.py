@@ -18,7 +18,7 @@ from egovops.cli.output import emit_json
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.polling.settings import PollingSettings
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 
 _MAPS = ("overrides", "critical_interfaces")
 

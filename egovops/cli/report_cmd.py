@@ -17,7 +17,7 @@ from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.i18n import tr
 from egovops.reports import CHARTS, FORMATS
 from egovops.reports.formatting import percent, sla_mark, view_name
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.availability.repo import AvailabilityRepository
 
 GROUP_CHOICES = ("device", "county", "city", "unit", "network", "role", "level", "province")
 assert set(GROUP_CHOICES) == set(GROUPINGS)

@@ -10,7 +10,7 @@ import click
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
-from egovops.storage.polling_repo import PollingRepository
+from egovops.polling.repo import PollingRepository
 
 
 @click.command("status", help=tr("How the poller itself is doing, and how many devices are in each state."))

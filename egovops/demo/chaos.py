@@ -13,7 +13,7 @@ from collections import deque
 from pathlib import Path
 
 from egovops.demo.fault_rules import random_fault
-from egovops.demo.faults import Fault, add_fault, clear_faults, read_faults
+from egovops.simulator.faults import Fault, add_fault, clear_faults, read_faults
 from egovops.errors import EgovopsError
 from egovops.simulator.snmp.topology import Province
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import random
 
-from egovops.demo.faults import KINDS, FaultSet
-from egovops.demo.naming import interface_name
+from egovops.simulator.faults import KINDS, FaultSet
+from egovops.simulator.naming import interface_name
 from egovops.errors import NotFoundError, ValidationError
 from egovops.simulator.snmp.topology import Province
 

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from egovops.inventory.sites import ancestors
 from egovops.inventory.model import Device, DeviceRole, DrRole, Link, Site, SiteKind
 from egovops.storage.inventory_repo import InventoryRepository

@@ -12,12 +12,12 @@ from egovops.device_detail.interfaces import InterfaceRow, interface_rows
 from egovops.device_detail.summary import DeviceSummary, summarise
 from egovops.storage.alarms_repo import Alarm, AlarmRepository
 from egovops.storage.database import Database
-from egovops.storage.device_detail_repo import DeviceDetailRepository
+from egovops.device_detail.repo import DeviceDetailRepository
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_repo import PollingRepository
+from egovops.polling.repo import PollingRepository
 from egovops.storage.procedures_repo import ConfigVersion
 from egovops.storage.state_repo import Transition
-from egovops.storage.topology_repo import TopologyRepository
+from egovops.topology.repo import TopologyRepository
 
 RECENT_TRANSITIONS = 50
 RECENT_ALARMS = 100

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from egovops.inventory.model import Link
 from egovops.polling.model import InterfaceStatus
-from egovops.storage.topology_repo import StoredCandidate
+from egovops.topology.repo import StoredCandidate
 
 ADMIN_UP, OPER_UP = 1, 1
 OPER_NAMES = {1: "up", 2: "down", 3: "testing", 4: "unknown", 5: "dormant", 6: "notPresent", 7: "lowerLayerDown"}

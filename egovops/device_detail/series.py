@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from egovops.storage.database import Database
-from egovops.storage.device_detail_repo import DeviceDetailRepository
+from egovops.device_detail.repo import DeviceDetailRepository
 
 WINDOWS = {"1h": 3600.0, "24h": 86400.0, "7d": 7 * 86400.0}
 HOURLY_FROM_S = 2 * 86400.0  # windows longer than this read the rollups

@@ -7,7 +7,7 @@
 from egovops.duty.export import to_csv, to_markdown, to_text, write_summary
 from egovops.duty.shifts import DutyService
 from egovops.duty.summary import ActionLine, AlarmLine, HandoverSummary, ProcedureLine, summarise
-from egovops.storage.duty_repo import Note, Shift
+from egovops.duty.repo import Note, Shift
 
 __all__ = ["ActionLine", "AlarmLine", "DutyService", "HandoverSummary", "Note", "ProcedureLine", "Shift", "summarise",
            "to_csv", "to_markdown", "to_text", "write_summary"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from egovops.accounts.identity import Operator
 from egovops.duty.shifts import END_OTHERS_SHIFT, DutyService
 from egovops.duty.summary import HandoverSummary
-from egovops.storage.duty_repo import Note, Shift
+from egovops.duty.repo import Note, Shift
 
 RECENT_SHIFTS = 30
 

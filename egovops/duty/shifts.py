@@ -17,7 +17,7 @@ from egovops.duty.summary import HandoverSummary, summarise
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.storage.database import Database
-from egovops.storage.duty_repo import DutyRepository, Note, Shift, ShiftAlreadyOpen
+from egovops.duty.repo import DutyRepository, Note, Shift, ShiftAlreadyOpen
 
 END_OTHERS_SHIFT = Role.SUPERVISOR
 NOTE_LIMIT = 4000  # characters: a note is a few lines for the next engineer, not a report

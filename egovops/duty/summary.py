@@ -15,7 +15,7 @@ from typing import Any
 
 from egovops.audit.chain import AuditRow
 from egovops.storage.alarms_repo import Alarm
-from egovops.storage.duty_repo import DutyRepository, Note, Shift
+from egovops.duty.repo import DutyRepository, Note, Shift
 
 # Audit actions the summary reports in sections of their own, or that are the duty log itself.
 _OWN_SECTIONS = ("procedure.", "alarm.ack", "duty.")

@@ -23,7 +23,7 @@ from egovops.errors import EgovopsError
 from egovops.i18n import tr
 from egovops.paths import log_dir
 from egovops.storage.database import Database
-from egovops.storage.overview_repo import OverviewRepository
+from egovops.overview.repo import OverviewRepository
 
 log = logging.getLogger(__name__)
 WATCH_S = 0.25  # one indexed read of the latest cycle: cheap, and the operator sees a cycle at once

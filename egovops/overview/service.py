@@ -23,9 +23,9 @@ from egovops.overview.site_tree import SiteTree, build_site_tree
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.topology_repo import TopologyRepository
+from egovops.topology.repo import TopologyRepository
 from egovops.topology.layout import layout
-from egovops.storage.overview_repo import OverviewRepository
+from egovops.overview.repo import OverviewRepository
 
 Listener = Callable[["Overview"], None]
 RECENTLY_CLEARED_S = 3600.0  # the desk keeps cleared alarms this long, so a flap stays visible

@@ -30,8 +30,8 @@ from egovops.snmp import SnmpClient, SnmpTarget, target_from_credentials
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_repo import CycleStats, PollingRepository
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.repo import CycleStats, PollingRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.state_repo import StateRepository, Transition
 
 ClassifierResult = Union[DeviceStatus, str, tuple]

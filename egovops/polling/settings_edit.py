@@ -17,7 +17,7 @@ from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.polling.settings import Intervals, PollingSettings, Thresholds
 from egovops.storage.database import Database
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 
 EDIT_ROLE = Role.ENGINEER
 

@@ -18,7 +18,7 @@ from egovops.audit.chain import AuditRow
 from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
 from egovops.procedures.result import RunReport, TargetOutcome
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 
 FIXED_COLUMNS = ("device", "status", "message", "started_utc", "seconds", "output_digest", "artefacts")

@@ -16,7 +16,7 @@ from egovops.availability.report import AvailabilityReport, ReportRequest, repor
 from egovops.reports.charts import chart, report_style
 from egovops.reports.export import write_report
 from egovops.reports.pdf import Progress
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 
 

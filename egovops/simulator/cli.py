@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from egovops.simulator.config_ios import ios_config
 from egovops.simulator.config_vrp import h3c_config, huawei_config
 from egovops.simulator.spec import DeviceSpec

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from egovops.simulator.config_vrp import LOG_HOST, NTP_SERVER
 from egovops.simulator.spec import DeviceSpec
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from egovops.demo.naming import interface_name
+from egovops.simulator.naming import interface_name
 from egovops.simulator.spec import DeviceSpec
 
 NTP_SERVER = "10.255.0.1"

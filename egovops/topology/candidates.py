@@ -12,7 +12,7 @@ import re
 from typing import Iterable, Mapping
 
 from egovops.inventory.model import Device
-from egovops.storage.topology_repo import StoredCandidate
+from egovops.topology.repo import StoredCandidate
 
 _NAME_SAFE = re.compile(r"[^\w.\-]+")
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from egovops.storage.alarms_repo import Alarm, AlarmRepository
 from egovops.storage.database import Database
-from egovops.storage.polling_repo import PollingRepository
+from egovops.polling.repo import PollingRepository
 from egovops.topology.rootcause import root_causes
 from egovops.topology.service import TopologyService
 from egovops.topology.tree import DependencyTree

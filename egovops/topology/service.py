@@ -17,8 +17,8 @@ from egovops.snmp import SnmpClient, SnmpTarget, target_for_device
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_repo import PollingRepository
-from egovops.storage.topology_repo import RunSummary, TopologyRepository
+from egovops.polling.repo import PollingRepository
+from egovops.topology.repo import RunSummary, TopologyRepository
 from egovops.topology import crossnet
 from egovops.topology.discovery import OPER_STATUS, Discovery, discover
 from egovops.topology.layout import layout

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from egovops.inventory.model import Link
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.topology_repo import TopologyRepository
+from egovops.topology.repo import TopologyRepository
 from egovops.topology.service import TopologyService
 from egovops_ui.main_window import MainWindow
 from egovops_ui.map_items import CROSSING_COLOUR, LINK_LOOKS, link_pen

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
 from egovops.configs.store import ConfigStore
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops_ui.device_view.interfaces_model import COLUMNS, FAULT_COLOURS
 from egovops_ui.device_view.view import DeviceView
 from egovops_ui.main_window import MainWindow
@@ -243,7 +243,7 @@ def test_a_new_poll_of_the_device_updates_an_open_view(qtbot: QtBot, device_hist
     import time
 
     from egovops.polling.model import DeviceStatus
-    from egovops.storage.polling_repo import PollingRepository
+    from egovops.polling.repo import PollingRepository
     from tests.ui.console import refreshed
 
     view = console.screens[0].open(DEGRADED)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from egovops.accounts import Operator, Role
 from egovops.duty import DutyService
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops_ui.duty_log.page import DutyLogPage
 from egovops_ui.main_window import MainWindow
 from tests.fixtures.outage import ROOT

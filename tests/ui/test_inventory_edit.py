@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from egovops.accounts.service import AccountService
 from egovops.accounts.roles import Role
 from egovops.configs.store import ConfigStore
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops_ui.inventory_edit.screen import InventoryEditScreen
 from egovops_ui.main_window import MainWindow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from egovops_ui.app import choose_language, translations_folder
 from egovops_ui.main_window import MainWindow
 from tests.fixtures.outage import CITY
 
-UI = Path(__file__).resolve().parents[2] / "ui"
+UI = Path(__file__).resolve().parents[2] / "ui" / "egovops_ui"
 
 
 def sources_of(prefix: str) -> list[str]:
@@ -38,7 +39,8 @@ def test_every_screen_package_has_its_catalogues() -> None:
 @pytest.mark.parametrize("prefix,language", catalogues())
 def test_every_visible_string_has_a_finished_translation(tmp_path: Path, prefix: str, language: str) -> None:
     """Re-extract the sources into a copy of the catalogue: nothing new, nothing unfinished."""
-    lupdate = shutil.which("pyside6-lupdate")
+    # Qt's tools sit beside the running interpreter (the venv's bin/), which need not be on PATH.
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     assert lupdate, "pyside6-lupdate comes with PySide6-Essentials"
     catalogue = tmp_path / "i18n" / f"{prefix}_{language}.ts"
     catalogue.parent.mkdir()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from egovops.accounts import Operator, Role
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops_ui.main_window import MainWindow
 from egovops_ui.runner.panel import RunnerPanel
 from tests.fixtures.outage import CITY, ROOT

@@ -23,7 +23,7 @@ from egovops.audit import verify_store
 from egovops.configs.store import ConfigStore
 from egovops.demo.ssh_endpoints import weaknesses_of
 from egovops.ssh import KnownHostsStore, fingerprint
-from egovops.storage.audit_repo import AuditRepository
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops_ui.main_window import MainWindow

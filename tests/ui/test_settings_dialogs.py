@@ -22,11 +22,11 @@ from egovops.credentials.keyring_store import SERVICE
 from egovops.inventory.model import Device
 from egovops.logs import setup_logging
 from egovops.polling.settings import Thresholds
-from egovops.storage.audit_repo import AuditRepository
-from egovops.storage.availability_repo import AvailabilityRepository
+from egovops.audit.repo import AuditRepository
+from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops_ui.main_window import MainWindow
 from egovops_ui.settings_dialogs.accounts_dialog import AccountsDialog
 from egovops_ui.settings_dialogs.credentials_dialog import CredentialProfilesDialog

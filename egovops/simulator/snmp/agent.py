@@ -19,7 +19,7 @@ from pathlib import Path
 
 from snmpsim.error import SnmpsimError
 
-from egovops.demo.faults import FaultSet, faults_path, read_faults
+from egovops.simulator.faults import FaultSet, faults_path, read_faults
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Link
 from egovops.simulator.snmp.recordings import default_cache_dir

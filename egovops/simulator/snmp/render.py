@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from egovops.demo.faults import FaultSet
-from egovops.demo.naming import interface_name
+from egovops.simulator.faults import FaultSet
+from egovops.simulator.naming import interface_name
 from egovops.simulator.snmp.families import Family, family_for
 from egovops.simulator.snmp.recordings import base_lines
 from egovops.simulator.snmp.snmprec import COUNTER32, COUNTER64, GAUGE32, INTEGER, IPADDR, OID, TIMETICKS, Records

@@ -11,8 +11,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from egovops.demo.faults import FaultSet
-from egovops.demo.naming import interface_name
+from egovops.simulator.faults import FaultSet
+from egovops.simulator.naming import interface_name
 from egovops.errors import ValidationError
 from egovops.inventory.model import Device, Link
 

@@ -11,13 +11,13 @@ from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
 from egovops.errors import ValidationError
 from egovops.i18n import tr
-from egovops.inventory.editing import require_editor
+from egovops.inventory_edit.devices import require_editor
 from egovops.inventory.model import Site, SiteKind
 from egovops.inventory.sites import SEPARATOR, ancestors, infer_kind, normalise_path
 from egovops.storage.database import Database
 from egovops.storage.inventory_edit_repo import InventoryEditRepository, SiteUsage
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.polling_settings_repo import PollingSettingsRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 
 # The kind a new site most likely has below a parent of each kind (the dialog's default).
 CHILD_KIND = {

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
-from egovops.inventory.editing import require_editor
-from egovops.inventory.importer import ImportReport, import_file
+from egovops.inventory_edit.devices import require_editor
+from egovops.inventory_edit.importer import ImportReport, import_file
 from egovops.inventory.validation import DEVICE_COLUMNS, device_to_row
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from egovops.inventory.model import Site, SiteKind
-from egovops.inventory.site_editing import default_kind
+from egovops.inventory_edit.sites import default_kind
 
 PATH = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #b00020;"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Mapping
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from egovops.credentials.probe import CredentialProbe, ProbeResult
+from egovops.credential_probe import CredentialProbe, ProbeResult
 from egovops.credentials.profiles import CredentialProfile
 from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.settings_dialogs.common import StatusLine, error_text, operator_of

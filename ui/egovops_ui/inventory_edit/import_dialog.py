@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from egovops.inventory.audited_import import ImportOutcome
+from egovops.inventory_edit.audited_import import ImportOutcome
 
 
 MAX_NAMED = 20  # the audit record holds them all; the dialog names the first few

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import isValid
 
 from egovops.accounts.identity import Operator
-from egovops.inventory.audited_import import ImportOutcome, import_inventory
-from egovops.inventory.editing import EDIT_ROLE, DeviceEditor, DeviceFormError, FormChoices
+from egovops.inventory_edit.audited_import import ImportOutcome, import_inventory
+from egovops.inventory_edit.devices import EDIT_ROLE, DeviceEditor, DeviceFormError, FormChoices
 from egovops.inventory.model import Device
 from egovops.inventory.validation import FieldProblem
 from egovops_ui.inventory_edit.device_dialog import DeviceDialog

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from egovops.inventory.model import SiteKind
-from egovops.inventory.site_editing import SiteEditor
+from egovops.inventory_edit.sites import SiteEditor
 from egovops.storage.inventory_edit_repo import SiteUsage
 from egovops_ui.inventory_edit.sites_dialog import SitesDialog
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from egovops.inventory.editing import FormChoices
+from egovops.inventory_edit.devices import FormChoices
 from egovops.inventory.model import Device, DeviceRole
 from egovops.inventory.validation import FieldProblem
 
