@@ -23,7 +23,7 @@ from egovops.procedures.choices import (
 from egovops.procedures.run_records import checked_audit_entry, export_results_csv
 from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.runner.audit_dialog import AuditRecordDialog
-from egovops_ui.runner.background import ProfileNames, RunSetup, load_procedures, run_procedure
+from egovops_ui.runner.background import ProfileNames, RunSetup, load_code, load_procedures, run_procedure
 from egovops_ui.runner.relay import RunRelay
 from egovops_ui.runner.results_pane import ResultsPane
 from egovops_ui.runner.risk import risk_label
@@ -80,6 +80,7 @@ class RunnerPanel(QWidget):
         self.setup.targets_edit.textChanged.connect(lambda _: self._preview_timer.start())
         self.setup.procedureChanged.connect(self._preview_timer.start)
         self.setup.procedureChanged.connect(self._update_actions)
+        self.setup.procedureChanged.connect(self._load_code)
         self.setup.readinessChanged.connect(self._update_actions)
         self.setup.site_button.clicked.connect(self.use_selected_site)
         self.setup.city_button.clicked.connect(self.widen_to_city)
@@ -109,6 +110,11 @@ class RunnerPanel(QWidget):
         self.setup.set_profiles(profiles)
         self.setup.set_procedures(self.registry)
         self._preview()
+
+    def _load_code(self) -> None:
+        choice = self.current_choice()
+        if choice is not None and self.registry is not None and not self.registry.is_loaded(choice.id):
+            self._background(load_code, self.registry, choice.id, on_done=lambda _none: None)
 
     def current_choice(self) -> ProcedureChoice | None:
         return self.setup.current_choice()
