@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterable
 from enum import Flag, auto
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 log = logging.getLogger(__name__)
 
