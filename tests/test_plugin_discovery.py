@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from egovops.errors import ValidationError
-from egovops.procedures import GROUP, ManifestError, PluginLoadError, discover, parse_manifest
+from egovops.accounts.identity import Operator
+from egovops.accounts.roles import Role
+from egovops.inventory.model import Device
+from egovops.procedures import (
+    GROUP, ManifestError, PluginLoadError, ProcedureRunner, RunRequest, RunServices, discover, parse_manifest,
+)
 from egovops.procedures.choices import procedure_choices
 
 GOOD_MANIFEST = """\
@@ -90,6 +95,20 @@ def test_listing_imports_no_plugin_code_and_running_does(plugin_dir: Path) -> No
     assert "thirdparty_lazy" in sys.modules and "thirdparty_other" not in sys.modules
 
 
+def test_a_run_imports_the_plugin_and_a_broken_one_fails_the_run_in_one_line(plugin_dir: Path, database, inventory, tmp_path: Path) -> None:
+    make_plugin(plugin_dir, "thirdparty_runs", GOOD_MANIFEST.format(id="runs"),
+                "from egovops.plugin_api import ok\ndef run(ctx):\n    return ok(f'ran on {ctx.device.name}')\n")
+    make_plugin(plugin_dir, "thirdparty_broken", GOOD_MANIFEST.format(id="broken"), "1 / 0\n")
+    inventory.save_devices([Device("LAZY-01", "127.0.0.41", "intranet", "安徽省/合肥市")])
+    registry = discover([ep("runs", "thirdparty_runs"), ep("broken", "thirdparty_broken")])
+    runner = ProcedureRunner(registry, RunServices(database, Operator("alice", Role.ENGINEER, "os"), tmp_path / "runs"))
+    assert "thirdparty_runs" not in sys.modules
+    report = runner.run(RunRequest("runs", "all"))
+    assert [o.message for o in report.outcomes] == ["ran on LAZY-01"] and "thirdparty_runs" in sys.modules
+    with pytest.raises(PluginLoadError, match="^plugin broken = thirdparty_broken could not be loaded: ZeroDivisionError: division by zero$"):
+        runner.run(RunRequest("broken", "all"))
+
+
 def test_an_import_time_failure_is_a_problem_named_for_its_plugin(plugin_dir: Path) -> None:
     make_plugin(plugin_dir, "thirdparty_raises", GOOD_MANIFEST.format(id="raises"), "raise RuntimeError('import-time failure')\n")
     make_plugin(plugin_dir, "thirdparty_norun", GOOD_MANIFEST.format(id="norun"), "x = 1\n")
@@ -159,13 +178,18 @@ def test_plugins_commands_report_a_broken_plugin_without_a_traceback(cli, plugin
     assert shown.stderr.strip() == ("plugin boom = thirdparty_boom (thirdparty-cli 1.0) could not be loaded: "
                                     "ModuleNotFoundError: No module named 'no_such_module_anywhere'")
 
+    ran = cli("run", "boom", "--targets", "all", "--dry-run", env=env)
+    assert ran.returncode != 0
+    assert ran.stderr.strip().endswith("could not be loaded: ModuleNotFoundError: No module named 'no_such_module_anywhere'")
+    assert len(ran.stderr.strip().splitlines()) == 1
+
     checked = cli("plugins", "check", env=env)
     assert checked.returncode == 1
     assert "plugin boom = thirdparty_boom (thirdparty-cli 1.0) not loaded (import): ModuleNotFoundError" in checked.stderr
     assert "risk must be one of" in checked.stderr
     good = cli("plugins", "check")
     assert good.returncode == 0, good.stderr
-    for done in (listed, shown, checked):
+    for done in (listed, shown, ran, checked):
         assert "Traceback" not in done.stderr
 
 
