@@ -59,7 +59,7 @@ class ConsoleSession(QObject):
             self.liveFailed.connect(self.failed)
             self.sources.append(live)
         self._published.connect(self._collect)
-        self.changed.connect(self._reload_if_shown)  # first: the overview starts loading before screens look
+        self.changed.connect(self._reload_if_concerned)  # first: the overview starts loading before screens look
         unsubscribe = database.changes.subscribe(self._published.emit)
         self._unsubscribe = unsubscribe
         self.destroyed.connect(lambda *_: unsubscribe())  # a session dropped without stop() is not called
@@ -98,7 +98,7 @@ class ConsoleSession(QObject):
         if changes:
             self.changed.emit(changes)
 
-    def _reload_if_shown(self, changes: Changes) -> None:
+    def _reload_if_concerned(self, changes: Changes) -> None:
         if changes & Changes.INVENTORY:
             self.service.invalidate_inventory()  # edits the inventory's fingerprint cannot see
         if changes & OVERVIEW:
