@@ -93,16 +93,6 @@ def test_acknowledging_records_operator_comment_and_audit(outage: Outage) -> Non
     assert len(trail) == 2 and trail[0].actor == "local:duty-zhang"
 
 
-def test_subscribers_get_each_refresh(outage: Outage) -> None:
-    service = OverviewService(outage.database)
-    seen = []
-    unsubscribe = service.subscribe(seen.append)
-    service.refresh()
-    unsubscribe()
-    service.refresh()
-    assert len(seen) == 1 and seen[0].device_counts()["down"] == 1
-
-
 def test_the_map_uses_the_stored_layout_with_operator_moves(outage: Outage) -> None:
     service = OverviewService(outage.database)
     service.move_device(ROOT, 1234.0, -55.0)

@@ -4,9 +4,10 @@ Polling 1,000 devices is CPU-bound Python (SNMP decoding, state and alarm bookke
 console's own process it held the interpreter lock long enough to stall the GUI thread for over
 400 ms at the 99th percentile (benchmarks/console_latency.py). In its own process the poller
 competes with the console for nothing but the store, which SQLite's WAL mode lets both use at
-once. A watcher thread notices each finished cycle in ``poller_stats`` and calls ``on_cycle``
-from that thread; the console turns that into a refresh on its GUI thread. ``wait_for`` runs first
-on the same thread, so the window opens at once while, for example, the demo network starts.
+once. A watcher thread notices each finished cycle in ``poller_stats`` and publishes it into the
+store's change feed (``database.changes``, states and alarms changed) from that thread: it is a
+``ChangeSource`` for writes made in another process. ``wait_for`` runs first on the same thread,
+so the window opens at once while, for example, the demo network starts.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Callable
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
 from egovops.paths import log_dir
+from egovops.storage.changes import POLL_CYCLE
 from egovops.storage.database import Database
 from egovops.overview.repo import OverviewRepository
 
@@ -34,16 +36,16 @@ STOP_TIMEOUT_S = 5.0
 class LivePolling:
     def __init__(
         self, database: Database, data_dir: Path,
-        on_cycle: Callable[[], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
+        wait_for: Callable[[], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        self.repo, self.data_dir = OverviewRepository(database), data_dir
-        self.on_cycle, self.on_error = on_cycle, on_error
+        self.repo, self.data_dir, self.feed = OverviewRepository(database), data_dir, database.changes
+        self.wait_for, self.on_error = wait_for, on_error
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._process: subprocess.Popen[bytes] | None = None
 
-    def start(self, wait_for: Callable[[], None] | None = None) -> None:
-        self._thread = threading.Thread(target=self._run, args=(wait_for,), name="egovops-console-poller", daemon=True)
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, args=(self.wait_for,), name="egovops-console-poller", daemon=True)
         self._thread.start()
 
     def _run(self, wait_for: Callable[[], None] | None) -> None:
@@ -82,8 +84,7 @@ class LivePolling:
             latest = self.repo.latest_status_cycle()
             if latest is not None and (last is None or latest.at != last.at):
                 last = latest
-                if self.on_cycle is not None:
-                    self.on_cycle()
+                self.feed.publish(POLL_CYCLE)
 
     def stop(self) -> None:
         self._stop.set()

@@ -99,7 +99,7 @@ class OverviewRepository:
         Aggregates in SQL, so asking every status cycle costs milliseconds even with 10,000 devices
         (reading the rows to hash them cost 270 ms of the interpreter the GUI thread shares). An
         edit that changes no count, id, site, network or length is seen on the next restart, or at
-        once when the editor calls ``OverviewService.invalidate_inventory``.
+        once when an inventory change notice makes the console call ``OverviewService.invalidate_inventory``.
         """
         d, l = devices.c, links.c
         queries = (

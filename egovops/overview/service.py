@@ -1,7 +1,8 @@
-"""One consistent picture of the network for the console, reloaded on demand, with subscribers.
+"""One consistent picture of the network for the console, reloaded on demand.
 
-``OverviewService.refresh()`` reads the store (call it off any GUI thread) and hands the new
-``Overview`` to every subscriber, in the calling thread: the console relays it to its widgets.
+``OverviewService.load()`` reads the store (call it off any GUI thread). When to reload is the
+caller's choice: the console does it on the store's change notices that concern the picture
+(``egovops.storage.changes``: alarms, states, inventory, layout).
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
-
 from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
 from egovops.inventory.model import Device, Link, Site
@@ -27,7 +26,6 @@ from egovops.topology.repo import TopologyRepository
 from egovops.topology.layout import layout
 from egovops.overview.repo import OverviewRepository
 
-Listener = Callable[["Overview"], None]
 RECENTLY_CLEARED_S = 3600.0  # the desk keeps cleared alarms this long, so a flap stays visible
 
 
@@ -76,17 +74,11 @@ class OverviewService:
         self.alarm_repo = AlarmRepository(database)
         self.topology = TopologyRepository(database)
         self.audit = AuditLog(database)
-        self._listeners: list[Listener] = []
         self._lock = threading.Lock()
         self._inventory_key: tuple[object, ...] | None = None
         self._cached: tuple[list[Site], dict[str, Device], list[Link]] | None = None
         self._stale = False
         self._computed: tuple[dict[str, Device], dict[str, tuple[str, float, float]]] | None = None
-
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call ``listener`` with every new overview; returns the function that unsubscribes."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
 
     def _inventory(self) -> tuple[list[Site], dict[str, Device], list[Link]]:
         # The inventory changes rarely; re-reading 5,000 devices every status cycle would not.
@@ -126,12 +118,6 @@ class OverviewService:
     def move_device(self, device: str, x: float, y: float) -> None:
         """The operator dragged a device on the map: keep it there (pinned) in the stored layout."""
         self.topology.move(device, self.inventory.device(device).network, x, y)
-
-    def refresh(self) -> Overview:
-        overview = self.load()
-        for listener in list(self._listeners):
-            listener(overview)
-        return overview
 
     def acknowledge(self, alarm_ids: list[int], operator: Operator, comment: str) -> int:
         """Mark alarms acknowledged by ``operator``, and say so in the audit trail."""

@@ -3,7 +3,7 @@
 Plugins never import this package; they import ``egovops.plugin_api``. The command line and the
 console use::
 
-    registry = discover()                                  # problems in registry.problems
+    registry = discover()                                  # manifests only; problems in registry.problems
     runner = ProcedureRunner(registry, RunServices(db, operator, artefact_root), RunCallbacks(...))
     report = runner.run(RunRequest("config-backup", "vendor:huawei", {}), cancel_token)
 
@@ -18,13 +18,13 @@ any thread.
 from egovops.procedures.cancel import Cancelled, CancelToken
 from egovops.procedures.discovery import GROUP, discover, read_manifest
 from egovops.procedures.manifest import Manifest, ManifestError, Risk, parse_manifest
-from egovops.procedures.registry import DiscoveryProblem, LoadedProcedure, ProcedureRegistry
+from egovops.procedures.registry import DiscoveryProblem, ListedProcedure, LoadedProcedure, PluginLoadError, ProcedureRegistry
 from egovops.procedures.result import RunReport, Status, TargetOutcome, TargetResult
 from egovops.procedures.runner import ConfirmationRequired, ProcedureRunner, RunCallbacks, RunRequest
 from egovops.procedures.services import RunServices, SshLimits
 
 __all__ = [
-    "GROUP", "CancelToken", "Cancelled", "ConfirmationRequired", "DiscoveryProblem", "LoadedProcedure", "Manifest",
-    "ManifestError", "ProcedureRegistry", "ProcedureRunner", "Risk", "RunCallbacks", "RunReport", "RunRequest",
+    "GROUP", "CancelToken", "Cancelled", "ConfirmationRequired", "DiscoveryProblem", "ListedProcedure", "LoadedProcedure", "Manifest",
+    "ManifestError", "PluginLoadError", "ProcedureRegistry", "ProcedureRunner", "Risk", "RunCallbacks", "RunReport", "RunRequest",
     "RunServices", "SshLimits", "Status", "TargetOutcome", "TargetResult", "discover", "parse_manifest", "read_manifest",
 ]

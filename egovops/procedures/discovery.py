@@ -2,13 +2,15 @@
 
 For each entry point the manifest is read and validated BEFORE the plugin's module runs: the
 module is located with ``importlib.util.find_spec`` (which imports only its parent packages) and
-its ``manifest.yaml`` read through the module's loader. Only then is the code imported and its
-``run`` callable checked. Any failure of a third-party plugin is collected as a problem naming the
-entry point and its distribution; discovery itself never raises for one bad plugin.
+its ``manifest.yaml`` read through the module's loader. The code is not imported here: the registry
+imports it when the procedure is first shown in detail or run (``ProcedureRegistry.get``), and
+checks its ``run`` callable then. Any failure of a third-party plugin is collected as a problem
+naming the entry point and its distribution; discovery itself never raises for one bad plugin.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import os
@@ -20,7 +22,7 @@ import yaml
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.procedures.manifest import Manifest, parse_manifest
-from egovops.procedures.registry import DiscoveryProblem, LoadedProcedure, ProcedureRegistry
+from egovops.procedures.registry import DiscoveryProblem, ListedProcedure, LoadedProcedure, PluginLoadError, ProcedureRegistry
 
 GROUP = "egovops.plugins"
 MANIFEST_FILE = "manifest.yaml"
@@ -63,26 +65,32 @@ def _validated_manifest(ep: EntryPoint) -> Manifest:
 
 
 def _import(ep: EntryPoint, manifest: Manifest) -> LoadedProcedure:
-    module = importlib.import_module(ep.module)
-    run = ep.load() if ep.attr else getattr(module, "run", None)
-    if not callable(run):
-        raise TypeError(tr("{module} has no callable run(context)", module=ep.value))
+    """The plugin's code; any failure becomes a ``PluginLoadError`` naming it, never a traceback."""
+    stage = "import"
+    try:
+        module = importlib.import_module(ep.module)
+        run = ep.load() if ep.attr else getattr(module, "run", None)
+        stage = "interface"
+        if not callable(run):
+            raise ValidationError(tr("{module} has no callable run(context)", module=ep.value))
+    except Exception as exc:  # noqa: BLE001 - whatever a third-party module raises while importing
+        message = str(exc) if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
+        raise PluginLoadError(DiscoveryProblem(ep.name, _source(ep), stage, message)) from None
     summarise = getattr(module, "summarise", None)
     return LoadedProcedure(manifest, run, summarise if callable(summarise) else None, _source(ep))
 
 
 def discover(found: Iterable[EntryPoint] | None = None) -> ProcedureRegistry:
-    """A registry of every plugin that loaded; the others are in ``registry.problems``."""
+    """A registry listing every plugin whose manifest is valid (its code not yet imported); the
+    others are in ``registry.problems``."""
     registry = ProcedureRegistry()
     points = list(found if found is not None else entry_points(group=GROUP))
     for ep in sorted(points, key=lambda p: p.name):
         stage = "manifest"
         try:
             manifest = _validated_manifest(ep)
-            stage = "import"
-            procedure = _import(ep, manifest)
             stage = "duplicate"
-            registry.add(procedure)
+            registry.add_listed(ListedProcedure(manifest, _source(ep), functools.partial(_import, ep, manifest)))
         except Exception as exc:  # noqa: BLE001 - a broken third-party plugin must not stop the others
             message = str(exc) if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
             registry.problems.append(DiscoveryProblem(ep.name, _source(ep), stage, message))

@@ -3,6 +3,9 @@
 SQLite runs in WAL mode with synchronous=NORMAL: every committed transaction survives a killed
 process (only a power cut can lose the last few), and readers (the console) never block the poller's
 writes. Foreign keys are switched on per connection because SQLite leaves them off by default.
+
+Each committed ``write()`` publishes what it changed into ``database.changes`` (see
+``egovops.storage.changes``): the tables its statements wrote, noted as they execute.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from egovops.storage.changes import NOTHING, ChangeFeed, changes_of_tables
 from egovops.storage.migrate import upgrade_to_latest
 
 BUSY_TIMEOUT_MS = 30_000
+_WRITTEN = "egovops.written"  # key in a connection's info: the tables the open write() changed so far
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -27,6 +32,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _note_written(conn: Connection, _cursor: Any, statement: str, _parameters: Any, context: Any, _many: bool) -> None:
+    written = conn.info.get(_WRITTEN)
+    if written is None:
+        return  # outside Database.write(): a read, or the migrations
+    if context.isinsert or context.isupdate or context.isdelete:
+        table = getattr(getattr(context.compiled, "statement", None), "table", None)
+        written.add(getattr(table, "name", ""))
+    elif statement.lstrip()[:7].upper() in ("INSERT ", "UPDATE ", "DELETE ", "REPLACE"):
+        written.add("")  # textual SQL: which table is not parsed here, so it counts as everything
 
 
 class Database:
@@ -39,6 +55,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.write_lock = threading.RLock()
+        self.changes = ChangeFeed()
+        if not event.contains(engine, "after_cursor_execute", _note_written):
+            event.listen(engine, "after_cursor_execute", _note_written)
 
     @property
     def is_sqlite(self) -> bool:
@@ -51,9 +70,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self.write_lock, self.engine.begin() as connection:
-            yield connection
+        """One transaction: committed when the block ends, rolled back if it raises; once
+        committed, what it wrote is published into ``changes``."""
+        written: set[str] = set()
+        with self.write_lock:
+            with self.engine.begin() as connection:
+                connection.info[_WRITTEN] = written
+                try:
+                    yield connection
+                finally:
+                    del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
+        self.changes.publish(changes_of_tables(written) if written else NOTHING)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -118,7 +118,7 @@ def shoot(store: Path, out: Path, lang: str) -> None:
     wait_for(lambda: view.detail is not None and view.charts.data is not None and view.commands.profile.count() > 0)
     save("interfaces")
     view.tabs.setCurrentWidget(view.charts)
-    view.charts.window.setCurrentIndex(view.charts.window.findData("24h"))
+    view.charts.period.setCurrentIndex(view.charts.period.findData("24h"))
     wait_for(lambda: not view.charts.loading and view.charts.data.series.window == "24h")
     view.charts.select_interface("GigabitEthernet1/0/3")
     save("charts")

@@ -136,10 +136,10 @@ def test_charts_load_on_a_worker_and_switch_windows(qtbot: QtBot, device_history
     cpu, mem = charts.health_axes.get_lines()
     assert 12 <= len(cpu.get_xdata()) <= 13 and cpu.get_ydata()[-1] == 93.0  # the oldest may have just left the hour
     with qtbot.waitSignal(charts.drawn, timeout=WAIT_MS) as drawn:
-        charts.window.setCurrentIndex(charts.window.findData("7d"))
+        charts.period.setCurrentIndex(charts.period.findData("7d"))
     assert drawn.args == ["7d"] and 160 <= len(charts.health_axes.get_lines()[0].get_xdata()) <= 170
     with qtbot.waitSignal(charts.drawn, timeout=WAIT_MS):
-        charts.window.setCurrentIndex(charts.window.findData("1h"))
+        charts.period.setCurrentIndex(charts.period.findData("1h"))
     charts.select_interface(device_history.down_port)
     traffic_in = charts.traffic_axes.get_lines()[0]
     assert traffic_in.get_ydata()[-1] == 0.0

@@ -283,7 +283,6 @@ def test_an_edit_the_fingerprint_cannot_see_still_reaches_the_overview(qtbot, co
     name = next(iter(session.overview.devices))
     repo = InventoryRepository(session.database)
     device = next(d for d in repo.devices() if d.name == name)
-    repo.save_devices([replace(device, contact="0551-99990000")])
     with qtbot.waitSignal(session.overviewChanged, timeout=10_000):
-        session.inventory_changed()
+        repo.save_devices([replace(device, contact="0551-99990000")])  # its change notice makes the session reload
     assert session.overview.devices[name].contact == "0551-99990000"

@@ -257,3 +257,24 @@ def test_the_audit_record_dialog_says_when_the_chain_was_tampered_with(qtbot: Qt
     qtbot.addWidget(broken)
     assert broken.chain.text().startswith("The audit trail's hash chain is broken: ")
     assert f"row {rows[1].id}: contents do not match its hash" in broken.chain.text()
+
+
+def test_a_plugin_that_cannot_be_imported_says_so_when_chosen(qtbot: QtBot, console: MainWindow) -> None:
+    """Its code is imported when the runner shows it, not when the list is filled."""
+    from functools import partial
+    from importlib.metadata import EntryPoint
+
+    from egovops.procedures import GROUP, ListedProcedure, parse_manifest
+    from egovops.procedures.discovery import _import
+
+    panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
+    manifest = parse_manifest({"id": "broken", "version": "1.0", "risk": "read-only", "name": {"en": "Broken", "zh_CN": "坏"}}, "test")
+    point = EntryPoint("broken", "thirdparty_not_installed_anywhere", GROUP)
+    panel.registry.add_listed(ListedProcedure(manifest, "broken = thirdparty_not_installed_anywhere", partial(_import, point, manifest)))
+    panel.setup.set_procedures(panel.registry)
+    assert not panel.registry.is_loaded("broken") and not panel.results.summary.text()
+    panel.select_procedure("broken")
+    qtbot.waitUntil(lambda: "could not be loaded" in panel.results.summary.text(), timeout=WAIT_MS)
+    assert panel.results.summary.text() == ("plugin broken = thirdparty_not_installed_anywhere could not be loaded: "
+                                            "ModuleNotFoundError: No module named 'thirdparty_not_installed_anywhere'")
+    assert [p.entry_point for p in panel.registry.problems] == ["broken"]

@@ -192,7 +192,7 @@ def test_cancel_stops_a_running_sweep_and_skips_what_is_left(qtbot: QtBot, demo_
         assert 0 < panel.results.progress.value() < 1000
         panel.setup.cancel_button.click()
         assert not panel.setup.cancel_button.isEnabled()
-        demo_console.session.overviewChanged.emit(demo_console.session.overview)  # a refresh meanwhile
+        demo_console.session.operatorKnown.emit(demo_console.session.operator)  # the actions re-checked meanwhile
         assert not panel.setup.cancel_button.isEnabled() and not panel.setup.run_button.isEnabled()
     report = finished.args[0]
     assert report.cancelled and report.counts()["skipped"] == 2, [(o.device, o.message) for o in report.outcomes]

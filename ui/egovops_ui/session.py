@@ -1,29 +1,41 @@
-"""The console's link to the core: refreshes the overview in the background and hands it to widgets."""
+"""The console's link to the core: one change signal, and the overview reloaded in the background.
+
+Every write this process makes through the store publishes what it changed (``Database.changes``,
+see ``egovops.storage.changes``); so do the sources of other writers' changes (the live poller's
+watcher, a periodic tick; later a store watcher). The session relays those notices to the GUI
+thread, merges the ones that arrive together, and emits them as ONE signal, ``changed(Changes)``:
+each screen connects to it and reloads only what concerns it. The map, the site tree, the alarm
+desk and the status bar share one ``Overview``, which the session reloads on the notices that
+concern it and hands out with ``overviewChanged``.
+"""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from egovops.accounts.identity import Operator
 from egovops.accounts.service import AccountService
 from egovops.overview.live import LivePolling
 from egovops.overview.service import Overview, OverviewService
+from egovops.storage.changes import NOTHING, Changes, ChangeSource, Periodic
 from egovops.storage.database import Database
 from egovops_ui.tasks import TaskRunner
 
-REFRESH_MS = 5_000
+REFRESH_MS = 5_000  # how often states and alarms written by another process are looked for
+OVERVIEW = Changes.ALARMS | Changes.STATES | Changes.INVENTORY | Changes.LAYOUT  # what the overview shows
 
 
 class ConsoleSession(QObject):
-    overviewChanged = Signal(object)  # Overview
+    changed = Signal(object)  # Changes: the one change notice every screen refreshes from
+    overviewChanged = Signal(object)  # Overview: reloaded after a notice that concerns it
     acknowledged = Signal(int)
     moved = Signal(str)
     failed = Signal(str)
 
     operatorKnown = Signal(object)  # Operator: screens enable what the operator's role allows
-    cycleDone = Signal()  # from the live poller's thread: reaches the GUI thread queued
+    _published = Signal(object)  # Changes, from whichever thread wrote: reaches the GUI thread queued
     liveFailed = Signal(str)
 
     def __init__(
@@ -31,12 +43,7 @@ class ConsoleSession(QObject):
         live: LivePolling | None = None, wait_for: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.live, self._wait_for = live, wait_for
-        if live is not None:
-            live.on_cycle = self.cycleDone.emit
-            live.on_error = lambda exc: self.liveFailed.emit(f"{type(exc).__name__}: {exc}")
-            self.cycleDone.connect(self.refresh)
-            self.liveFailed.connect(self.failed)
+        self.live = live
         self.database = database
         self.service = OverviewService(database)
         self.tasks = TaskRunner(self)
@@ -44,33 +51,60 @@ class ConsoleSession(QObject):
         self.operator: Operator | None = None
         self._busy = False
         self._again = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(refresh_ms)
-        self.timer.timeout.connect(self.refresh)
+        self._pending = NOTHING
+        self.sources: list[ChangeSource] = [Periodic(database.changes, refresh_ms / 1000)]
+        if live is not None:
+            live.wait_for = wait_for or live.wait_for
+            live.on_error = lambda exc: self.liveFailed.emit(f"{type(exc).__name__}: {exc}")
+            self.liveFailed.connect(self.failed)
+            self.sources.append(live)
+        self._published.connect(self._collect)
+        self.changed.connect(self._reload_if_concerned)  # first: the overview starts loading before screens look
+        unsubscribe = database.changes.subscribe(self._published.emit)
+        self._unsubscribe = unsubscribe
+        self.destroyed.connect(lambda *_: unsubscribe())  # a session dropped without stop() is not called
 
     def start(self) -> None:
         self.tasks.run(AccountService(self.database).os_operator, on_done=self._set_operator, on_error=self._report)
-        self.refresh()
-        self.timer.start()
-        if self.live is not None:
-            self.live.start(self._wait_for)
+        self._reload()
+        for source in self.sources:
+            source.start()
 
     def stop(self) -> None:
-        self.timer.stop()
-        if self.live is not None:
-            self.live.stop()
+        self._unsubscribe()
+        for source in self.sources:
+            source.stop()
         self.tasks.wait()
 
     def _set_operator(self, operator: Operator) -> None:
         self.operator = operator
         self.operatorKnown.emit(operator)
 
-    def inventory_changed(self) -> None:
-        """After an edit of devices, sites or links: reload them too, not only states and alarms."""
-        self.service.invalidate_inventory()
-        self.refresh()
-
     def refresh(self) -> None:
+        """The operator asked to see the store as it is now: anything may have changed. Not said of
+        the inventory: every load compares its fingerprint anyway, and a full re-read (and the map
+        rebuilt) is for the inventory notices that edits publish."""
+        self.database.changes.publish(Changes.ALL & ~Changes.INVENTORY)
+
+    @Slot(object)
+    def _collect(self, changes: Changes) -> None:
+        """Notices arriving in the same turn of the event loop (a write's, a cycle's) go out as one."""
+        if not self._pending:
+            QTimer.singleShot(0, self._emit)
+        self._pending |= changes
+
+    def _emit(self) -> None:
+        changes, self._pending = self._pending, NOTHING
+        if changes:
+            self.changed.emit(changes)
+
+    def _reload_if_concerned(self, changes: Changes) -> None:
+        if changes & Changes.INVENTORY:
+            self.service.invalidate_inventory()  # edits the inventory's fingerprint cannot see
+        if changes & OVERVIEW:
+            self._reload()
+
+    def _reload(self) -> None:
         """Reload in the background; at most one load runs, a request meanwhile runs after it."""
         if self._busy:
             self._again = True
@@ -84,7 +118,7 @@ class ConsoleSession(QObject):
         self.overviewChanged.emit(overview)
         if self._again:
             self._again = False
-            self.refresh()
+            self._reload()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -104,5 +138,4 @@ class ConsoleSession(QObject):
         self.tasks.run(self.service.move_device, device, x, y, on_done=lambda _: self.moved.emit(device), on_error=self._report)
 
     def _acked(self, count: int) -> None:
-        self.acknowledged.emit(count)
-        self.refresh()
+        self.acknowledged.emit(count)  # the alarms it changed come as a notice, like any write's

@@ -48,7 +48,7 @@ class ChartsPanel(QWidget):
     def __init__(self, run: Callable[..., None], database: Database, device: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._run, self.database, self.device = run, database, device
-        self.window = QComboBox(self)
+        self.period = QComboBox(self)  # not "window": that name would hide QWidget.window()
         self.interface = QComboBox(self)
         self.interface.setMinimumContentsLength(22)
         self.note = QLabel(self)
@@ -60,8 +60,8 @@ class ChartsPanel(QWidget):
         self.canvas.setParent(self)
         self.canvas.setMinimumHeight(320)
         bar = QHBoxLayout()
-        self.window_caption, self.interface_caption = QLabel(self), QLabel(self)
-        for widget in (self.window_caption, self.window, self.interface_caption, self.interface):
+        self.period_caption, self.interface_caption = QLabel(self), QLabel(self)
+        for widget in (self.period_caption, self.period, self.interface_caption, self.interface):
             bar.addWidget(widget)
         bar.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
@@ -71,20 +71,20 @@ class ChartsPanel(QWidget):
         self.data: ChartData | None = None
         self.loading = False
         self.preferred = ""  # the interface shown first: the view names its first fault
-        self.window.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
         self.interface.currentIndexChanged.connect(lambda _i: self.plot())
         self.retranslate()
 
     def retranslate(self) -> None:
         names = {"1h": self.tr("Last hour"), "24h": self.tr("Last 24 hours"), "7d": self.tr("Last 7 days")}
-        current = self.window.currentData() or "1h"
-        self.window.blockSignals(True)
-        self.window.clear()
+        current = self.period.currentData() or "1h"
+        self.period.blockSignals(True)
+        self.period.clear()
         for key in WINDOWS:
-            self.window.addItem(names[key], key)
-        self.window.setCurrentIndex(max(0, self.window.findData(current)))
-        self.window.blockSignals(False)
-        self.window_caption.setText(self.tr("Period:"))
+            self.period.addItem(names[key], key)
+        self.period.setCurrentIndex(max(0, self.period.findData(current)))
+        self.period.blockSignals(False)
+        self.period_caption.setText(self.tr("Period:"))
         self.interface_caption.setText(self.tr("Interface:"))
         if self.data is not None:
             self.plot()
@@ -93,7 +93,7 @@ class ChartsPanel(QWidget):
         """Load the chosen window's series on a worker; plot when they arrive."""
         self.loading = True
         self.note.setText(self.tr("Loading…"))
-        self._run(load_chart_data, self.database, self.device, self.window.currentData() or "1h",
+        self._run(load_chart_data, self.database, self.device, self.period.currentData() or "1h",
                   on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, data: ChartData) -> None:

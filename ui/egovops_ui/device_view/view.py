@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidge
 from egovops.device_detail.actions import DeviceActions, PingResult
 from egovops.device_detail.detail import DeviceDetail, load_detail
 from egovops.device_detail.scope import city_of, devices_of_city
+from egovops.storage.changes import Changes
 from egovops_ui.device_view.charts_panel import ChartsPanel
 from egovops_ui.device_view.command_panel import CommandPanel
 from egovops_ui.device_view.config_panel import ConfigPanel
@@ -75,7 +76,8 @@ class DeviceView(QWidget):
         self._seen_poll: float | None = None
         self._charts_stale = False
         self.tabs.currentChanged.connect(self._charts_if_shown)
-        session.overviewChanged.connect(self._overview_changed)
+        session.overviewChanged.connect(self._overview_changed)  # the picture says when this device was polled
+        session.changed.connect(self._store_changed)
         self.retranslate()
         self.reload()
         self.charts.reload()
@@ -126,6 +128,11 @@ class DeviceView(QWidget):
             self._charts_stale = True
             self._charts_if_shown()
 
+    def _store_changed(self, changes: Changes) -> None:
+        """Its record edited or a configuration saved, here or elsewhere: shown at once."""
+        if changes & (Changes.INVENTORY | Changes.CONFIGS):
+            self.reload()
+
     def _charts_if_shown(self, *_: object) -> None:
         """New samples are read when the charts are looked at, not for every cycle behind a tab."""
         if self._charts_stale and self.tabs.currentWidget() is self.charts and not self.charts.loading:
@@ -165,8 +172,7 @@ class DeviceView(QWidget):
         message = self.tr("Polled just now: {state}").format(state=state_label(state))
         self._say(message + (f" — {error}" if error else ""))
         self.reload()
-        self.charts.reload()
-        self.window_.session.refresh()  # the map and the alarm desk see the new state too
+        self.charts.reload()  # the map and the alarm desk hear of the new state from the store's change notice
 
     def ping(self) -> None:
         actions = self.actions()

@@ -1,7 +1,8 @@
 """The duty log tab: who is on duty, start/take over/end a shift, notes, and a shift's handover summary.
 
 Every read and write runs on ``session.tasks``; the page only shows a ``DeskView`` and asks the
-core (``DutyService``) to act, which also refuses what the operator's role may not do.
+core (``DutyService``) to act, which also refuses what the operator's role may not do. It reloads
+on the session's change notice: its own writes, another writer's and a poll's come the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from egovops.duty import DutyService, HandoverSummary, Shift, to_markdown, write
 from egovops.duty.desk import DeskView, desk_view
 from egovops.duty.export import role_name
 from egovops.duty.shifts import when
+from egovops.storage.changes import Changes
 from egovops_ui.duty_log.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
@@ -33,8 +35,8 @@ class DutyLogPage(QWidget):
         self._asked = 0  # loads may finish out of order on the pool: only the latest one is shown
         self._build()
         self.retranslate()
-        session.acknowledged.connect(lambda _count: self.reload())
-        session.overviewChanged.connect(self._overview_changed)
+        session.changed.connect(self._changed)
+        session.operatorKnown.connect(self._operator_known)
         self.reload()
 
     # -- layout ------------------------------------------------------------------------------------
@@ -103,10 +105,16 @@ class DutyLogPage(QWidget):
         if asked == self._asked:
             self.show_view(view)
 
-    def _overview_changed(self, _overview: object) -> None:
-        # A poll cycle may have raised or cleared alarms: an open shift's summary runs up to now.
+    def _operator_known(self, _operator: object) -> None:
+        self.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes & Changes.DUTY:
+            self.reload()
+            return
+        # Alarms raised or cleared, procedures run: an open shift's summary runs up to now.
         summary = self.view.summary if self.view is not None else None
-        if self.isVisible() and summary is not None and summary.shift.is_open:
+        if changes & (Changes.ALARMS | Changes.AUDIT) and self.isVisible() and summary is not None and summary.shift.is_open:
             self.reload()
 
     def show_view(self, view: DeskView) -> None:
@@ -161,7 +169,7 @@ class DutyLogPage(QWidget):
         if operator is None:
             return
         self.message.clear()
-        self.session.tasks.run(action, operator, *args, on_done=lambda _result: self.reload(), on_error=self._failed)
+        self.session.tasks.run(action, operator, *args, on_done=lambda _result: None, on_error=self._failed)  # shown on the notice
 
     def _add_note(self) -> None:
         text = self.note_edit.toPlainText()
@@ -172,8 +180,7 @@ class DutyLogPage(QWidget):
         self.session.tasks.run(self.service.note, operator, text, on_done=self._noted, on_error=self._failed)
 
     def _noted(self, _note: object) -> None:
-        self.note_edit.clear()
-        self.reload()
+        self.note_edit.clear()  # the note itself appears on the change notice
 
     def _ask_export(self) -> None:
         if self.view is None or self.view.summary is None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
+from egovops.accounts.identity import Operator
 from egovops.duty import DutyService, Shift
 from egovops_ui.duty_log.page import DutyLogPage
 
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 TAB_KEY = "duty-log"
-OPERATOR_POLL_MS = 200
-OPERATOR_WAIT_MS = 120_000  # the identity comes from the store; a console that never learns it shows nothing
 
 
 class DutyLogScreen(QObject):
@@ -32,22 +31,14 @@ class DutyLogScreen(QObject):
         self.action = window.menus["tools"].addAction("")
         self.action.setObjectName("openDutyLog")
         self.action.triggered.connect(self.open)
-        # ConsoleSession sets its operator from a background task after start: wait for it.
-        self._waited = 0
-        self.timer = QTimer(self)
-        self.timer.setInterval(OPERATOR_POLL_MS)
-        self.timer.timeout.connect(self._check_operator)
-        self.timer.start()
+        # ConsoleSession learns its operator from a background task after start.
+        if window.session.operator is not None:
+            self._look_up_handover(window.session.operator)
+        else:
+            window.session.operatorKnown.connect(self._look_up_handover)
         self.retranslate()
 
-    def _check_operator(self) -> None:
-        operator = self.window.session.operator
-        if operator is None:
-            self._waited += OPERATOR_POLL_MS
-            if self._waited >= OPERATOR_WAIT_MS:
-                self.timer.stop()
-            return
-        self.timer.stop()
+    def _look_up_handover(self, operator: Operator) -> None:
         service = DutyService(self.window.session.database)
         self.window.session.tasks.run(service.handed_over_to, operator, on_done=self._show_handover,
                                       on_error=lambda exc: log.error("duty log: handover not read: %s", exc))

@@ -67,4 +67,3 @@ class DeviceRemoval(QObject):
 
     def _removed(self, name: str, footprint: DeviceFootprint) -> None:
         self.screen.say(self.tr("Device {name} removed.").replace("{name}", name))
-        self.screen.session.inventory_changed()

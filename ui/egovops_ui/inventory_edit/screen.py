@@ -63,7 +63,7 @@ class InventoryEditScreen(QObject):
         self.edit_shown_action = QAction(self, triggered=self.edit_shown_device)
         window.menus["device"].addAction(self.edit_shown_action)
         window.menus["device"].aboutToShow.connect(self.update_rights)
-        self.session.overviewChanged.connect(lambda _overview: self.update_rights())
+        self.session.operatorKnown.connect(lambda _operator: self.update_rights())
         window.alarms.deviceActivated.connect(self._remember)
         window.deviceOpenRequested.connect(self._remember)
         self.retranslate()
@@ -155,8 +155,7 @@ class InventoryEditScreen(QObject):
 
     def _saved(self, dialog: DeviceDialog, device: Device, editing: str | None) -> None:
         text = self.tr("Device {name} saved.") if editing else self.tr("Device {name} added.")
-        self.say(text.replace("{name}", device.name))
-        self.session.inventory_changed()
+        self.say(text.replace("{name}", device.name))  # the map hears of it from the store's change notice
         if isValid(dialog):  # cancelled and replaced while the worker saved: nothing left to close
             dialog.set_busy(False)
             dialog.accept()
@@ -197,8 +196,6 @@ class InventoryEditScreen(QObject):
         )
 
     def _imported(self, dialog: ImportDialog, outcome: ImportOutcome) -> None:
-        if outcome.stored:
-            self.session.inventory_changed()
         if isValid(dialog):
             dialog.show_outcome(outcome)
 

@@ -55,7 +55,6 @@ class SitesFlow(QObject):
             self.dialog.show_message(message)
             self.dialog.name.clear()
         self.reload(select)
-        self.screen.session.inventory_changed()
 
     def _add(self, parent: str, name: str, kind: str) -> None:
         self._run(self.editor.add, parent or None, name, SiteKind(kind), then=lambda site: self._changed(

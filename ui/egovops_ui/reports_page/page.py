@@ -18,6 +18,7 @@ from egovops.availability.report import AvailabilityReport
 from egovops.reports.choices import choose_period
 from egovops.reports.formatting import percent, sla_mark, view_name
 from egovops.reports.preview import Preview, build_preview, redraw
+from egovops.storage.changes import Changes
 from egovops.storage.database import Database
 from egovops_ui.reports_page.canvas import ChartPreview
 from egovops_ui.reports_page.exporter import ExportPanel
@@ -69,6 +70,7 @@ class ReportsPage(QWidget):
         self._layout()
         self.timer = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self.refresh)
         self.pickers.changed.connect(self.timer.start)
+        session.changed.connect(self._store_changed)
         self.retranslate()
         self.refresh()
 
@@ -112,6 +114,13 @@ class ReportsPage(QWidget):
         operator = self.session.operator
         self.session.tasks.run(compute, self.session.database, *key, chart_name, operator.label() if operator else None,
                                on_done=lambda preview: self._show(asked, key, preview), on_error=lambda exc: self._failed(asked, exc))
+
+    def _store_changed(self, changes: Changes) -> None:
+        # Devices, sites, maintenance windows and the SLA change what was computed; states do too,
+        # but a recomputation per poll cycle would keep a province's report forever "Computing…".
+        if changes & (Changes.INVENTORY | Changes.SETTINGS):
+            self._key = None
+            self.timer.start()
 
     def _gone(self, asked: int) -> bool:
         """A superseded answer, or one arriving after the tab was closed (the task outlives it)."""

@@ -23,7 +23,7 @@ class ProfileNames:
 
 
 def load_procedures(database: Database) -> tuple[ProcedureRegistry, ProfileNames]:
-    registry = discover()  # imports the plugins: never on the GUI thread
+    registry = discover()  # reads the manifests (files): never on the GUI thread; no plugin code yet
     profiles = CredentialService(database).profiles()
     ssh = [p.name for p in profiles if p.kind is CredentialKind.SSH]
     snmp = [p.name for p in profiles if p.kind in (CredentialKind.SNMP_V2C, CredentialKind.SNMP_V3)]
@@ -39,6 +39,11 @@ class RunSetup:
     ssh_profile: str | None
     snmp_profile: str | None
     callbacks: RunCallbacks
+
+
+def load_code(registry: ProcedureRegistry, ident: str) -> None:
+    """Import the procedure's plugin now that it is shown in detail, so a broken one says so early."""
+    registry.get(ident)
 
 
 def run_procedure(setup: RunSetup, request: RunRequest, cancel: CancelToken) -> RunReport:

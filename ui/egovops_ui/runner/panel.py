@@ -21,9 +21,10 @@ from egovops.procedures.choices import (
     ProcedureChoice, TargetPreview, city_selector, needs_confirmation, preview_targets, refusal, selector_for_site,
 )
 from egovops.procedures.run_records import checked_audit_entry, export_results_csv
+from egovops.storage.changes import Changes
 from egovops_ui.host_key_prompt import HostKeyPrompt
 from egovops_ui.runner.audit_dialog import AuditRecordDialog
-from egovops_ui.runner.background import ProfileNames, RunSetup, load_procedures, run_procedure
+from egovops_ui.runner.background import ProfileNames, RunSetup, load_code, load_procedures, run_procedure
 from egovops_ui.runner.relay import RunRelay
 from egovops_ui.runner.results_pane import ResultsPane
 from egovops_ui.runner.risk import risk_label
@@ -80,6 +81,7 @@ class RunnerPanel(QWidget):
         self.setup.targets_edit.textChanged.connect(lambda _: self._preview_timer.start())
         self.setup.procedureChanged.connect(self._preview_timer.start)
         self.setup.procedureChanged.connect(self._update_actions)
+        self.setup.procedureChanged.connect(self._load_code)
         self.setup.readinessChanged.connect(self._update_actions)
         self.setup.site_button.clicked.connect(self.use_selected_site)
         self.setup.city_button.clicked.connect(self.widen_to_city)
@@ -87,7 +89,8 @@ class RunnerPanel(QWidget):
         self.setup.cancel_button.clicked.connect(self.cancel)
         self.results.export_button.clicked.connect(self.choose_export_file)
         self.results.audit_button.clicked.connect(self.show_audit_record)
-        self.session.overviewChanged.connect(self._overview_changed)  # the operator becomes known
+        self.session.operatorKnown.connect(self._operator_known)
+        self.session.changed.connect(self._store_changed)
 
     def _background(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
                     on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -109,6 +112,11 @@ class RunnerPanel(QWidget):
         self.setup.set_profiles(profiles)
         self.setup.set_procedures(self.registry)
         self._preview()
+
+    def _load_code(self) -> None:
+        choice = self.current_choice()
+        if choice is not None and self.registry is not None and not self.registry.is_loaded(choice.id):
+            self._background(load_code, self.registry, choice.id, on_done=lambda _none: None)
 
     def current_choice(self) -> ProcedureChoice | None:
         return self.setup.current_choice()
@@ -140,8 +148,12 @@ class RunnerPanel(QWidget):
         self.previewed.emit(preview)
 
     # -- role and readiness --------------------------------------------------------------------------
-    def _overview_changed(self, _overview: object) -> None:
+    def _operator_known(self, _operator: object) -> None:
         self._update_actions()
+
+    def _store_changed(self, changes: Changes) -> None:
+        if changes & Changes.INVENTORY:
+            self._preview_timer.start()  # the targets' count and exclusions may differ now
 
     def _update_actions(self) -> None:
         choice, operator, preview = self.current_choice(), self.session.operator, self.preview
