@@ -38,6 +38,7 @@ COMMAND_MODULES = {
     "polling": "egovops.cli.polling_cmd",
     "console": "egovops.cli.console_cmd",
     "duty": "egovops.cli.duty_cmd",
+    "store": "egovops.cli.store_cmd",
 }
 
 
