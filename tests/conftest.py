@@ -8,6 +8,7 @@ import pytest
 
 pytest_plugins = [
     "tests.fixtures.store",
+    "tests.fixtures.postgres",
     "tests.fixtures.secret_service",
     "tests.fixtures.sshd",
     "tests.fixtures.snmpd",

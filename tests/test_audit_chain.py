@@ -13,6 +13,7 @@ from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 
 
+
 def _fill(database: Database, n: int = 6) -> None:
     log = AuditLog(database)
     for i in range(n):

@@ -19,7 +19,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE
 from tests.procedures_helpers import run_here
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service")]
 
 LAB = ("HW-OK", "H3C-WEAK", "CISCO-EN", "HW-SUPER")
 

@@ -11,6 +11,8 @@ from egovops.availability.periods import custom_period, period_containing, zone
 from egovops.errors import ValidationError
 from egovops.availability.repo import AvailabilityRepository
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 H = 3600.0
 
 

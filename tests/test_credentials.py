@@ -10,7 +10,7 @@ import pytest
 
 from egovops.credentials.keyring_store import SERVICE
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
 COMMUNITY = "c0mmun1ty-Secret-7781"
 AUTH_KEY = "authKey-Secret-4412"

@@ -11,6 +11,8 @@ from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.device_view import PORTS, History
 from tests.fixtures.outage import DEGRADED, ROOT
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 
 def test_summary_joins_inventory_and_last_status_without_secrets(device_history: History) -> None:
     detail = load_detail(device_history.database, DEGRADED)

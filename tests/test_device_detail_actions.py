@@ -22,6 +22,8 @@ from egovops.audit.repo import AuditRepository
 from egovops.polling.repo import PollingRepository
 from tests.fixtures.sshd import KEY_PASSPHRASE
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 OPERATOR = Operator("zhang.wei", Role.OPERATOR, "local")
 ENGINEER = Operator("li.na", Role.ENGINEER, "local")
 

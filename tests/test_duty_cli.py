@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import time
 from pathlib import Path
 
 from egovops.accounts import AccountService, Operator, Role
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 PASSWORD = "Duty#Desk2026"
 

@@ -9,6 +9,8 @@ from egovops.duty import DutyService
 from egovops.errors import NotFoundError, ValidationError
 from egovops.audit.repo import AuditRepository
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 OUTGOING = Operator("zhang.san", Role.ENGINEER, "local")
 INCOMING = Operator("li.si", Role.OPERATOR, "local")
 SUPERVISOR = Operator("chen.jie", Role.SUPERVISOR, "local")

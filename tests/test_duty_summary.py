@@ -20,7 +20,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import ENABLE_SECRET, KEY_PASSPHRASE
 from tests.procedures_helpers import run_here
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
 ON_DUTY = Operator("wang.wei", Role.ENGINEER, "local")
 LAB = ("HW-OK", "HW-WEAK", "H3C-OK", "CISCO-OK", "RUIJIE-OK", "ZTE-OK")

@@ -26,6 +26,8 @@ from egovops.storage.inventory_repo import InventoryRepository
 from egovops.polling.settings_repo import PollingSettingsRepository
 from tests.fixtures.outage import CITY, ROOT, Outage
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 ENGINEER = Operator("wang.engineer", Role.ENGINEER, "os")
 WATCHER = Operator("li.operator", Role.OPERATOR, "os")
 

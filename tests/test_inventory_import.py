@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 from pathlib import Path
 
 import yaml
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 HEADER = "name,address,snmp_port,ssh_port,network,site,vendor,model,role,security_domain,protection_level,owner_unit,contact,credential_profile,tags"
 GOOD_1 = "HF-CORE-01,127.30.0.1,20161,20022,extranet,安徽省/合肥市,huawei,S12704,core,核心交换域,3,合肥市数据资源局,张伟 0551-6000001,city-v2c,core;合肥"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
 from egovops.overview.alarms import AlarmFilter, group_by_root
@@ -14,6 +16,8 @@ from egovops.storage.inventory_repo import InventoryRepository
 from egovops.topology.service import TopologyService
 from egovops.inventory.model import Link
 from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, GBIT, ROOT, Outage, end_of, link_end, write_interfaces
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 
 

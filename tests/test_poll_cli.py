@@ -15,7 +15,7 @@ from egovops.credentials.profiles import build_profile
 from egovops.inventory.model import Device
 from egovops.storage.inventory_repo import InventoryRepository
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
 IF_NAME, IF_HC_IN, IF_HC_OUT = "1.3.6.1.2.1.31.1.1.1.1", "1.3.6.1.2.1.31.1.1.1.6", "1.3.6.1.2.1.31.1.1.1.10"
 

@@ -19,7 +19,7 @@ from egovops.storage.alarms_repo import AlarmRepository
 from egovops.polling.repo import PollingRepository
 from egovops.storage.state_repo import StateRepository
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
 FAST = Intervals(status_s=60, interfaces_s=300, health_s=300, timeout_s=1.0, retries=1)  # a loaded CI host needs 1 s
 

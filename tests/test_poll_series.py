@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from egovops.inventory.model import Device
 from egovops.polling.model import DeviceStatus
 from egovops.polling.rates import CounterReading, rate
 from egovops.polling.repo import PollingRepository
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 HOUR = 3600.0
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from egovops.inventory.model import Device, DeviceRole
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 
 def test_dry_run_from_the_command_line_contacts_nothing_and_is_audited(cli, inventory) -> None:

@@ -8,6 +8,8 @@ from egovops.configs import ConfigStore, mask_secrets, normalise_config
 from egovops.errors import NotFoundError
 from egovops.storage.database import Database
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 SECRET_LINES = {
     "local-user admin password irreversible-cipher $1a$Zq8$wUu": "$1a$Zq8$wUu",
     "local-user admin password cipher %^%#k3y w1th space%^%#": "k3y w1th space",
@@ -59,6 +61,7 @@ def test_volatile_lines_do_not_make_a_new_version() -> None:
     assert normalise_config(a) == normalise_config(b) == "hostname r1\n"
 
 
+@pytest.mark.stores("sqlite")  # reads the store's file and its WAL byte by byte
 def test_versions_diff_and_no_raw_secret_in_the_store(database: Database, data_dir) -> None:
     store = ConfigStore(database)
     first = store.save("HF-CORE-01", "sysname HF\nsnmp-agent community read Pub1ic\n", run_id="r1", command="display current-configuration")

@@ -27,6 +27,8 @@ from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.errors import ValidationError
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 VENDORS = ("huawei", "h3c", "cisco", "ruijie", "zte")
 
 

@@ -25,19 +25,22 @@ from egovops.cli.main import cli as egovops_cli
 from egovops.reports.fonts import cjk_family, rc
 from egovops.storage.database import open_database
 from tests.fixtures.availability_store import availability_store, populate  # noqa: F401
-from tests.fixtures.store import Cli
+from tests.fixtures.store import store_env, Cli
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 DAY = ("--from", "2026-10-01", "--to", "2026-10-01", "--tz", "Asia/Shanghai")
 
 
 @pytest.fixture
-def run(availability_store, data_dir):  # noqa: F811
+def run(availability_store, data_dir, database_url):  # noqa: F811
     """The same command line in this process (click's runner): a subprocess per call costs
     seconds of imports, and the exports above already run as real subprocesses."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-        return runner.invoke(egovops_cli, list(args), input=input, env={"EGOVOPS_HOME": str(data_dir), "EGOVOPS_LANG": "en"})
+        return runner.invoke(egovops_cli, list(args), input=input, env={"EGOVOPS_HOME": str(data_dir), "EGOVOPS_LANG": "en",
+                                                                 **store_env(database_url)})
 
     return invoke
 

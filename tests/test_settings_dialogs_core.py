@@ -31,6 +31,8 @@ from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.snmpd import SnmpdAgent
 from tests.fixtures.sshd import KEY_PASSPHRASE, SshdFixture
 
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
 ADMIN = Operator("chen", Role.ADMIN, "local")
 ENGINEER = Operator("wang", Role.ENGINEER, "local")
 SUPERVISOR = Operator("zhao", Role.SUPERVISOR, "local")

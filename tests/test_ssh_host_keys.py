@@ -8,7 +8,7 @@ from egovops.credentials import CredentialService
 from egovops.ssh import HostKeyChangedError, HostKeyUnknownError, KnownHostsStore, OfferedHostKey, open_session
 from tests.fixtures.sshd import KEY_PASSPHRASE, LabDevice, add_ssh_profile
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
 
 def test_unknown_key_is_refused_before_login_and_nothing_is_stored(sshd, ssh_credentials, database) -> None:

@@ -9,7 +9,7 @@ import pytest
 from egovops.ssh import KnownHostsStore, open_session
 from egovops.audit.repo import AuditRepository
 
-pytestmark = pytest.mark.usefixtures("secret_service")
+pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
 
 def test_list_shows_the_trusted_key_and_forget_removes_it(sshd, ssh_credentials, database, cli) -> None:

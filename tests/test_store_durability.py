@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import signal
 import sqlite3
@@ -13,6 +15,8 @@ from pathlib import Path
 from egovops.inventory_edit.importer import BATCH_SIZE
 from egovops.storage.database import open_database
 from egovops.storage.inventory_repo import InventoryRepository
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 HEADER = "name,address,network,site,role,protection_level,tags"
 

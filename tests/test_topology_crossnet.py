@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import secrets
 import time
 
@@ -11,6 +13,8 @@ from egovops.inventory.model import Device, DeviceRole
 from egovops.polling.poller import Poller
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.topology.service import TopologyService
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
 INTRA, EXTRA = "AH-INT-CORE-01", "AH-EXT-CORE-01"
 

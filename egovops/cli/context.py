@@ -18,6 +18,7 @@ from egovops.storage.inventory_repo import InventoryRepository
 @dataclass
 class AppContext:
     data_dir_override: str | None = None
+    database_override: str | None = None
     _closers: list[Database] = field(default_factory=list)
 
     @cached_property
@@ -28,7 +29,7 @@ class AppContext:
 
     @cached_property
     def database(self) -> Database:
-        db = open_database(database_path(self.data_dir))
+        db = open_database(self.database_override or database_path(self.data_dir))
         self._closers.append(db)
         return db
 

@@ -38,6 +38,7 @@ COMMAND_MODULES = {
     "polling": "egovops.cli.polling_cmd",
     "console": "egovops.cli.console_cmd",
     "duty": "egovops.cli.duty_cmd",
+    "store": "egovops.cli.store_cmd",
 }
 
 
@@ -63,9 +64,16 @@ class LazyGroup(click.Group):
     envvar="EGOVOPS_HOME",
     help=tr("Folder holding the store (default: the per-user data folder; EGOVOPS_HOME also sets it)."),
 )
+@click.option(
+    "--database",
+    metavar="URL",
+    envvar="EGOVOPS_DATABASE",
+    help=tr("A shared store: postgresql://USER@HOST:PORT/DATABASE (default: the SQLite file in the data folder; "
+            "EGOVOPS_DATABASE also sets it). The password, if any, comes from the OS keyring."),
+)
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None) -> None:
-    app = AppContext(data_dir)
+def cli(ctx: click.Context, data_dir: str | None, database: str | None) -> None:
+    app = AppContext(data_dir, database or None)
     ctx.obj = app
     ctx.call_on_close(app.close)
 

@@ -1,21 +1,26 @@
 """``egovops poll``: poll devices over SNMP once (``--once``) or until Ctrl-C.
 
-The ``--json`` output of ``poll --once`` is a stable schema documented in the README.
+The ``--json`` output of ``poll --once`` is a stable schema documented in docs/cli.md. On the
+embedded store only one poller runs at a time (``egovops.polling.exclusive``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import click
 
+from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
+from egovops.polling.exclusive import PollerLock
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.poller import CycleResult, Poller
 from egovops.snmp import SnmpClient, SnmpLoop
@@ -62,6 +67,13 @@ def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, aft
     operator = current_operator(app, operator_login)
     if after_demo is not None:
         _wait_for_demo(app, after_demo)
+    with contextlib.ExitStack() as held:
+        if app.database.is_sqlite:
+            held.enter_context(PollerLock(Path(app.database.location)))
+        _poll(app, operator, once, names, as_json)
+
+
+def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...], as_json: bool) -> None:
     loop = SnmpLoop().start()
     try:
         poller = Poller(app.database, SnmpClient(loop), app.credentials)

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from sqlalchemy import Connection, Integer, cast, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.storage.database import Database
+from egovops.storage.dialect import hour_start
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
     device_status, health_hourly, health_samples, interface_hourly, interface_samples, interface_status, poller_stats,
@@ -145,13 +146,7 @@ class PollingRepository:
             return [(r.at, r.cpu_percent, r.mem_percent) for r in conn.execute(query)]
 
     def _hour_of(self, col):  # type: ignore[no-untyped-def]
-        """The start of the hour holding ``col`` (seconds). SQLite's % casts its operands to integer,
-        so ``col - col % 3600`` kept a sample's fraction of a second and every sample became an
-        hour of its own; PostgreSQL's cast to integer rounds, so there floor() does it."""
-        if self.db.is_sqlite:
-            whole = cast(col, Integer)  # truncates, and times are positive
-            return whole - whole % 3600
-        return func.floor(col / 3600) * 3600
+        return hour_start(col, self.db.engine.dialect.name)
 
     def rollup_and_prune(self, now: float, raw_days: float, hourly_days: float) -> None:
         """Roll finished hours of raw samples into the hourly tables, then drop what is too old.

@@ -1,4 +1,4 @@
-"""Opening the store: engine, SQLite pragmas, schema migrations.
+"""Opening the store: a SQLite file (embedded, one desk) or a PostgreSQL database (shared).
 
 SQLite runs in WAL mode with synchronous=NORMAL: every committed transaction survives a killed
 process (only a power cut can lose the last few), and readers (the console) never block the poller's
@@ -6,6 +6,12 @@ writes. Foreign keys are switched on per connection because SQLite leaves them o
 
 Each committed ``write()`` publishes what it changed into ``database.changes`` (see
 ``egovops.storage.changes``): the tables its statements wrote, noted as they execute.
+
+PostgreSQL is reached through psycopg 3. Its password never travels in the URL, on a command line
+or in a file: a URL that carries one is refused, and the password, if the server asks for one, is
+taken from the OS keyring (``egovops store password``); peer authentication on a local socket or a
+client certificate (``?sslcert=…&sslkey=…``) need none. Where the two dialects differ, the code
+says so in ``egovops.storage.dialect`` only.
 """
 
 from __future__ import annotations
@@ -16,8 +22,11 @@ from typing import Any, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 
+from egovops.errors import EgovopsError
+from egovops.i18n import tr
 from egovops.storage.changes import NOTHING, ChangeFeed, changes_of_tables
 from egovops.storage.migrate import upgrade_to_latest
 
@@ -63,6 +72,17 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def is_shared(self) -> bool:
+        """A store several desks and collectors use at once (PostgreSQL), not one desk's file."""
+        return not self.is_sqlite
+
+    @property
+    def location(self) -> str:
+        """Where the store is, safe to show: the file, or the URL without any password."""
+        url = self.engine.url
+        return str(url.database) if self.is_sqlite else url.render_as_string(hide_password=True)
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as connection:
@@ -86,17 +106,75 @@ class Database:
         self.engine.dispose()
 
 
-def engine_for(url: str) -> Engine:
-    engine = create_engine(url, future=True)
-    if make_url(url).get_backend_name() == "sqlite":
+class StoreError(EgovopsError):
+    """The store cannot be opened: a bad URL, a server that does not answer, a refused login."""
+
+
+KEYRING_SERVICE = "egovops-database"
+
+
+def keyring_account(url: URL) -> str:
+    """The keyring entry of a PostgreSQL login: user, server and database, never the password."""
+    return f"{url.username}@{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def parse_location(location: str | Path) -> URL:
+    """A SQLite file path or a PostgreSQL URL, as SQLAlchemy's URL with egovops's driver choice."""
+    text = str(location)
+    if "://" not in text:
+        return make_url(f"sqlite:///{Path(text).resolve()}")
+    try:
+        url = make_url(text)
+    except Exception:  # SQLAlchemy raises ArgumentError with the URL (and so any password) in it
+        raise StoreError(tr("not a database URL: expected postgresql://USER@HOST:PORT/DATABASE")) from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        if url.password is not None:
+            raise StoreError(tr("the database URL must not hold a password: keep it in the OS keyring "
+                                "with 'egovops store password'"))
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        return url
+    raise StoreError(tr("unsupported database {kind}: use a SQLite file or postgresql://", kind=backend))
+
+
+def _keyring_password(url: URL) -> str | None:
+    """The password stored for this login, or None (peer or certificate authentication)."""
+    if not url.username:
+        return None
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(url))
+    except (ImportError, KeyringError, RuntimeError):
+        return None  # no keyring here: the server may not need a password; if it does, it says so
+
+
+def engine_for(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, future=True)
         event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+        return engine
+    password = _keyring_password(url)
+    connect_args: dict[str, Any] = {"connect_timeout": 10, "application_name": "egovops"}
+    if password is not None:
+        connect_args["password"] = password
+    # pre_ping: a desk left open overnight finds its pooled connections closed by the server.
+    return create_engine(url, future=True, pool_pre_ping=True, connect_args=connect_args)
 
 
 def open_database(location: str | Path) -> Database:
     """Open (creating and migrating as needed) the store at a SQLite file path or a database URL."""
-    text = str(location)
-    url = text if "://" in text else f"sqlite:///{Path(text).resolve()}"
+    url = parse_location(location)
     engine = engine_for(url)
-    upgrade_to_latest(engine)
+    try:
+        upgrade_to_latest(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        if url.get_backend_name() == "sqlite":
+            raise
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise StoreError(tr("cannot open the store {where}: {reason}",
+                            where=url.render_as_string(hide_password=True), reason=reason)) from None
     return Database(engine)

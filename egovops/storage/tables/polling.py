@@ -6,7 +6,7 @@ State changes are NOT here: they go to ``state_transitions`` (states.py), which 
 """
 
 from sqlalchemy import (
-    Boolean, Column, Float, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Text, text,
+    BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Text, text,
 )
 
 from egovops.storage.tables import metadata
@@ -42,18 +42,18 @@ interface_status = Table(
     Column("name", Text, nullable=False, default=""),
     Column("alias", Text, nullable=False, default=""),
     Column("if_type", Integer),
-    Column("speed_bps", Integer),
+    Column("speed_bps", BigInteger),
     Column("admin_status", Integer),
     Column("oper_status", Integer),
     # Raw counters and the agent uptime they were read at: the base of the next cycle's rates.
-    Column("in_octets", Integer),
-    Column("out_octets", Integer),
-    Column("in_errors", Integer),
-    Column("out_errors", Integer),
-    Column("in_discards", Integer),
-    Column("out_discards", Integer),
+    Column("in_octets", BigInteger),
+    Column("out_octets", BigInteger),
+    Column("in_errors", BigInteger),
+    Column("out_errors", BigInteger),
+    Column("in_discards", BigInteger),
+    Column("out_discards", BigInteger),
     Column("counter_bits", Integer),  # 64 for ifHC*, 32 for ifIn/OutOctets
-    Column("uptime_cs", Integer),
+    Column("uptime_cs", BigInteger),
     Column("sampled_at", Float, nullable=False),
     Column("in_bps", Float),
     Column("out_bps", Float),
@@ -162,7 +162,7 @@ poller_stats = Table(
     Column("duration_s", Float, nullable=False),
     Column("overrun", Boolean, nullable=False),
     Column("cpu_percent", Float),  # the poller process's own, over the cycle
-    Column("rss_bytes", Integer),
+    Column("rss_bytes", BigInteger),
     Column("open_sockets", Integer),
     Column("threads", Integer),
     Index("ix_poller_stats_at", "at"),
