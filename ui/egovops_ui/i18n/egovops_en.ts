@@ -129,7 +129,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="91" />
+        <location filename="../session.py" line="98" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -160,17 +160,17 @@
 <context>
     <name>HostKeyPrompt</name>
     <message>
-        <location filename="../host_key_prompt.py" line="52" />
+        <location filename="../host_key_prompt.py" line="89" />
         <source>Unknown SSH host key</source>
         <translation>Unknown SSH host key</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="54" />
+        <location filename="../host_key_prompt.py" line="91" />
         <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
         <translation>The device {device} ({host}, port {port}) presented a host key this console has never seen.</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="56" />
+        <location filename="../host_key_prompt.py" line="93" />
         <source>Key type: {kind}
 Fingerprint: {fingerprint}
 
@@ -181,14 +181,62 @@ Fingerprint: {fingerprint}
 Compare the fingerprint with the one shown on the device's console before you trust it. Trust and remember this key?</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="61" />
+        <location filename="../host_key_prompt.py" line="98" />
         <source>Trust and remember</source>
         <translation>Trust and remember</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="62" />
+        <location filename="../host_key_prompt.py" line="99" />
         <source>Refuse</source>
         <translation>Refuse</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeysDialog</name>
+    <message>
+        <location filename="../host_key_prompt.py" line="127" />
+        <source>Unknown SSH host keys</source>
+        <translation>Unknown SSH host keys</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="129" />
+        <source>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</source>
+        <translation>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Key type</source>
+        <translation>Key type</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="147" />
+        <source>Trust all shown</source>
+        <translation>Trust all shown</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="148" />
+        <source>Trust the ticked</source>
+        <translation>Trust the ticked</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="149" />
+        <source>Refuse all</source>
+        <translation>Refuse all</translation>
     </message>
 </context>
 <context>

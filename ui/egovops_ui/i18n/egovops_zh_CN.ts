@@ -129,7 +129,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="91" />
+        <location filename="../session.py" line="98" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>暂不能确认：尚未识别操作员</translation>
     </message>
@@ -160,17 +160,17 @@
 <context>
     <name>HostKeyPrompt</name>
     <message>
-        <location filename="../host_key_prompt.py" line="52" />
+        <location filename="../host_key_prompt.py" line="89" />
         <source>Unknown SSH host key</source>
         <translation>未知的 SSH 主机密钥</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="54" />
+        <location filename="../host_key_prompt.py" line="91" />
         <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
         <translation>设备 {device}（{host}，端口 {port}）出示了本控制台从未见过的主机密钥。</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="56" />
+        <location filename="../host_key_prompt.py" line="93" />
         <source>Key type: {kind}
 Fingerprint: {fingerprint}
 
@@ -181,14 +181,62 @@ Compare the fingerprint with the one shown on the device's console before you tr
 信任之前，请与设备控制台上显示的指纹核对。信任并记住此密钥吗？</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="61" />
+        <location filename="../host_key_prompt.py" line="98" />
         <source>Trust and remember</source>
         <translation>信任并记住</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="62" />
+        <location filename="../host_key_prompt.py" line="99" />
         <source>Refuse</source>
         <translation>拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeysDialog</name>
+    <message>
+        <location filename="../host_key_prompt.py" line="127" />
+        <source>Unknown SSH host keys</source>
+        <translation>未知的 SSH 主机密钥</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="129" />
+        <source>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</source>
+        <translation>{n} 台设备出示了本控制台从未见过的主机密钥。请将每个指纹与设备控制台上显示的指纹核对后再信任。在您答复之前不会登录任何设备。</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Key type</source>
+        <translation>密钥类型</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="147" />
+        <source>Trust all shown</source>
+        <translation>信任列出的全部密钥</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="148" />
+        <source>Trust the ticked</source>
+        <translation>信任勾选的密钥</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="149" />
+        <source>Refuse all</source>
+        <translation>全部拒绝</translation>
     </message>
 </context>
 <context>
