@@ -474,7 +474,7 @@ Compare the fingerprint with the one shown on the device's console before you tr
     <message>
         <location filename="../site_tree.py" line="98" />
         <source>Degraded</source>
-        <translation>下降</translation>
+        <translation>性能下降</translation>
     </message>
     <message>
         <location filename="../site_tree.py" line="98" />
