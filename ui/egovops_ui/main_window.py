@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.alarms.deviceOpened.connect(self.deviceOpenRequested)
         self.map.deviceOpened.connect(self.deviceOpenRequested)
         self.alarms.acknowledgeRequested.connect(self.session.acknowledge)
+        self.alarms.mute.toggled.connect(lambda muted: self.sound_action.setChecked(not muted))
         self.map.deviceMoved.connect(self.session.move_device)
 
     def open_tab(self, key: str, title: str, create: Callable[[], QWidget]) -> QWidget:
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
 
     def _sound_toggled(self, on: bool) -> None:
         self.notifier.sound = on
+        self.alarms.mute.setChecked(not on)  # the desk's mute button and View's menu item are one switch
         settings().setValue("alarms/sound", on)
 
     def _focus_on_map(self, name: str) -> None:
@@ -195,8 +197,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start: room for county names and counts, and for a dozen alarms
             self.resizeDocks([self.site_dock], [440], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
-        self.sound_action.setChecked(stored.value("alarms/sound") in (True, "true"))
+            self.resizeDocks([self.alarm_dock], [max(260, self.height() * 2 // 5)], Qt.Orientation.Vertical)
+        # On by default: a desk that misses a critical alarm because nobody turned the sound on is worse.
+        self.sound_action.setChecked(stored.value("alarms/sound", True) in (True, "true"))
+        self._sound_toggled(self.sound_action.isChecked())  # also when unchanged: the notifier and the desk's mute follow
         network = stored.value("map/network")
         if network in NETWORKS:
             self.map.network = network

@@ -4,48 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="63" />
+        <location filename="../alarm_desk.py" line="82" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="83" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="74" />
+        <location filename="../alarm_desk.py" line="93" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="75" />
+        <location filename="../alarm_desk.py" line="94" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="76" />
-        <location filename="../alarm_desk.py" line="149" />
+        <location filename="../alarm_desk.py" line="95" />
+        <location filename="../alarm_desk.py" line="191" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="96" />
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="97" />
+        <source>No sound for new critical alarms</source>
+        <translation>No sound for new critical alarms</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="174" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="175" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="147" />
+        <location filename="../alarm_desk.py" line="189" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="148" />
+        <location filename="../alarm_desk.py" line="190" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -53,7 +63,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="35" />
+        <location filename="../notifier.py" line="82" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} new critical alarm(s)</translation>
     </message>
@@ -61,67 +71,72 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>First seen</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../alarm_model.py" line="63" />
+        <source>Acknowledged by</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location filename="../alarm_model.py" line="64" />
         <source>Owner unit</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="63" />
+        <location filename="../alarm_model.py" line="64" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="82" />
+        <location filename="../alarm_model.py" line="83" />
         <source>{state} (+{n} folded)</source>
         <translation>{state} (+{n} folded)</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="112" />
+        <location filename="../alarm_model.py" line="116" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>Acknowledged by {who}: {comment}</translation>
     </message>
@@ -247,82 +262,82 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <translation>A console screen could not be loaded ({module}): {error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventory</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Device</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="180" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="181" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>

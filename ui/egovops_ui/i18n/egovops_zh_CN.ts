@@ -4,48 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="63" />
+        <location filename="../alarm_desk.py" line="82" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="83" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="74" />
+        <location filename="../alarm_desk.py" line="93" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="75" />
+        <location filename="../alarm_desk.py" line="94" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="76" />
-        <location filename="../alarm_desk.py" line="149" />
+        <location filename="../alarm_desk.py" line="95" />
+        <location filename="../alarm_desk.py" line="191" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="96" />
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="97" />
+        <source>No sound for new critical alarms</source>
+        <translation>新的紧急告警不发声</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="174" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="175" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="147" />
+        <location filename="../alarm_desk.py" line="189" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="148" />
+        <location filename="../alarm_desk.py" line="190" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -53,7 +63,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="35" />
+        <location filename="../notifier.py" line="82" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} 条新的紧急告警</translation>
     </message>
@@ -61,67 +71,72 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>First seen</source>
         <translation>首次发生</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Last seen</source>
         <translation>最近发生</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../alarm_model.py" line="63" />
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../alarm_model.py" line="64" />
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="63" />
+        <location filename="../alarm_model.py" line="64" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="82" />
+        <location filename="../alarm_model.py" line="83" />
         <source>{state} (+{n} folded)</source>
         <translation>{state}（折叠 {n} 条）</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="112" />
+        <location filename="../alarm_model.py" line="116" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>{who} 已确认：{comment}</translation>
     </message>
@@ -247,82 +262,82 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <translation>控制台界面未能加载（{module}）：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="166" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="168" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="169" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;Inventory</source>
         <translation>资产(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="180" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="181" />
         <source>Sound on new critical alarms</source>
         <translation>新紧急告警时发出声音</translation>
     </message>
