@@ -22,7 +22,7 @@ from egovops_ui.states import network_label, severity_label
 
 WIDTHS_KEY = "alarms/columnWidths"
 PADDING = 24  # cell margins and the sort arrow
-MAX_WIDTH = {"message": 560}  # longer messages are elided; the tooltip has them whole
+MAX_WIDTH = {"message": 480}  # longer messages are elided; the tooltip has them whole
 DEFAULT_MAX = 360
 
 
@@ -59,6 +59,9 @@ class AlarmDesk(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().sectionResized.connect(self._section_resized)
+        # Shown right after the severity: whether anyone has it, and how many alarms it explains, is
+        # what the desk reads first; at the far right it scrolled out of sight on a 1600-pixel screen.
+        self.view.horizontalHeader().moveSection(COLUMNS.index("state"), 1)
         bar = QHBoxLayout()
         for widget in (self.severity, self.network, self.text, self.fold, self.ack, self.mute):
             bar.addWidget(widget)
