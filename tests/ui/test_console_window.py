@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -238,3 +240,28 @@ def test_no_two_names_overlap_at_province_and_city_level(qtbot: QtBot, console: 
     assert _overlaps(city) == []
     console.map.view.zoom(1 / 1.25)  # and after the operator zooms out
     assert _overlaps(_label_rects(console)) == []
+
+
+def test_help_menu_links_the_docs_and_shows_the_version(qtbot, console) -> None:  # type: ignore[no-untyped-def]
+    import egovops
+    from egovops_ui.help_menu import docs_location
+
+    menu = console.help_menu
+    assert menu.title() == "&Help" and [a.objectName() for a in menu.actions()] == ["docsAction", "aboutAction"]
+    assert docs_location() is not None and docs_location().exists()  # the README at least ships with the tree
+    menu.about_action.trigger()
+    qtbot.waitUntil(lambda: menu.about is not None and menu.about.isVisible(), timeout=5000)
+    assert egovops.__version__ in menu.about.text() and str(docs_location()) in menu.about.text()
+    menu.about.accept()
+    console.switch_language("zh_CN")
+    qtbot.waitUntil(lambda: menu.title() == "帮助(&H)", timeout=5000)
+    console.switch_language("en")
+
+
+def test_exports_are_offered_in_the_documents_folder(console) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QStandardPaths
+
+    from egovops_ui.runner.panel import documents_folder
+
+    expected = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert expected and str(documents_folder()) == expected and documents_folder() != Path.cwd()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidg
 from egovops.overview.service import Overview
 from egovops_ui.alarm_desk import AlarmDesk
 from egovops_ui.app import LanguageSwitcher, settings
+from egovops_ui.help_menu import HelpMenu
 from egovops_ui.map_view import NETWORKS, MapPanel
 from egovops_ui.notifier import AlarmNotifier
 from egovops_ui.screens import install_screens
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[language] = action
+        self.help_menu = HelpMenu(self)
+        bar.addMenu(self.help_menu)
 
     def _wire(self) -> None:
         self.session.overviewChanged.connect(self.show_overview)

@@ -4,58 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="82" />
+        <location filename="../alarm_desk.py" line="85" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="83" />
+        <location filename="../alarm_desk.py" line="86" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="93" />
+        <location filename="../alarm_desk.py" line="96" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="94" />
+        <location filename="../alarm_desk.py" line="97" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="95" />
-        <location filename="../alarm_desk.py" line="191" />
+        <location filename="../alarm_desk.py" line="98" />
+        <location filename="../alarm_desk.py" line="194" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="96" />
+        <location filename="../alarm_desk.py" line="99" />
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="97" />
+        <location filename="../alarm_desk.py" line="100" />
         <source>No sound for new critical alarms</source>
         <translation>No sound for new critical alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="174" />
+        <location filename="../alarm_desk.py" line="177" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="175" />
+        <location filename="../alarm_desk.py" line="178" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="189" />
+        <location filename="../alarm_desk.py" line="192" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="190" />
+        <location filename="../alarm_desk.py" line="193" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -173,6 +173,44 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>Documentation: {path}</source>
+        <translation>Documentation: {path}</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>No documentation is installed with this copy.</source>
+        <translation>No documentation is installed with this copy.</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="46" />
+        <source>egovops {version} — operations console for the provincial e-government network.</source>
+        <translation>egovops {version} — operations console for the provincial e-government network.</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="49" />
+        <source>About egovops</source>
+        <translation>About egovops</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="59" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="60" />
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentation</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="61" />
+        <source>&amp;About egovops</source>
+        <translation>&amp;About egovops</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyPrompt</name>
     <message>
         <location filename="../host_key_prompt.py" line="89" />
@@ -257,87 +295,87 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="54" />
         <source>A console screen could not be loaded ({module}): {error}</source>
         <translation>A console screen could not be loaded ({module}): {error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="169" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventory</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Device</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="176" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="180" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="181" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>

@@ -4,58 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="82" />
+        <location filename="../alarm_desk.py" line="85" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="83" />
+        <location filename="../alarm_desk.py" line="86" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="93" />
+        <location filename="../alarm_desk.py" line="96" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="94" />
+        <location filename="../alarm_desk.py" line="97" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="95" />
-        <location filename="../alarm_desk.py" line="191" />
+        <location filename="../alarm_desk.py" line="98" />
+        <location filename="../alarm_desk.py" line="194" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="96" />
+        <location filename="../alarm_desk.py" line="99" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="97" />
+        <location filename="../alarm_desk.py" line="100" />
         <source>No sound for new critical alarms</source>
         <translation>新的紧急告警不发声</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="174" />
+        <location filename="../alarm_desk.py" line="177" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="175" />
+        <location filename="../alarm_desk.py" line="178" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="189" />
+        <location filename="../alarm_desk.py" line="192" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="190" />
+        <location filename="../alarm_desk.py" line="193" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -173,6 +173,44 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>Documentation: {path}</source>
+        <translation>文档：{path}</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>No documentation is installed with this copy.</source>
+        <translation>本副本未附带文档。</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="46" />
+        <source>egovops {version} — operations console for the provincial e-government network.</source>
+        <translation>egovops {version} — 省级电子政务网络运维控制台。</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="49" />
+        <source>About egovops</source>
+        <translation>关于 egovops</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="59" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="60" />
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="61" />
+        <source>&amp;About egovops</source>
+        <translation>关于 egovops(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyPrompt</name>
     <message>
         <location filename="../host_key_prompt.py" line="89" />
@@ -257,87 +295,87 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="54" />
         <source>A console screen could not be loaded ({module}): {error}</source>
         <translation>控制台界面未能加载（{module}）：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="169" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Inventory</source>
         <translation>资产(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="176" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="180" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="181" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>Sound on new critical alarms</source>
         <translation>新紧急告警时发出声音</translation>
     </message>
