@@ -77,6 +77,10 @@ VALUE_NAMES: dict[str, dict[str, str]] = {
                 "failures_by_item": "failures by item", "backed_up": "backed up", "changed": "changed",
                 "devices_in_sync": "devices in sync", "without_ntp": "without NTP", "worst_offset": "worst offset",
                 "devices_with_errors": "devices with errors", "interfaces": "interfaces", "error": "error"},
+    # A target's own result fields (the shipped procedures' data), as the runner's details show them.
+    "result": {"score": "score", "compliant": "compliant", "version": "version", "changed": "changed", "added": "lines added",
+               "removed": "lines removed", "lines": "lines", "offset_seconds": "clock offset (s)", "ntp_servers": "NTP servers",
+               "not_authoritative": "not authoritative", "in_sync": "in sync", "interfaces": "interfaces"},
 }
 
 

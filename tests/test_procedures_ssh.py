@@ -100,7 +100,8 @@ def test_unknown_host_key_needs_trust_and_a_hung_server_costs_only_its_timeout(l
     inventory.save_devices([Device("HUNG-01", "127.0.0.1", "intranet", "安徽省", ssh_port=hung_server.port, vendor="huawei")])
     refused = run_here(database, data_dir, "config-backup", "HW-OK,H3C-OK", trust=False)
     for outcome in refused.outcomes:
-        assert outcome.status is Status.FAILED and "--trust-new-host-key" in outcome.message and "SHA256:" in outcome.message
+        assert outcome.status is Status.FAILED and "unknown SSH host key" in outcome.message and "SHA256:" in outcome.message
+        assert outcome.data == {"error": "HostKeyUnknownError"} and "--" not in outcome.message
     offered: list[str] = []
     report = run_here(database, data_dir, "config-backup", "HW-OK,H3C-OK,HUNG-01", timeout=4,
                       trust=lambda key: offered.append(key.fingerprint) or True)
@@ -189,3 +190,13 @@ def test_the_ssh_profile_is_chosen_when_the_devices_own_is_snmp(lab_inventory, s
     ssh_credentials.service.remove("lab-ssh")
     [one] = run_here(database, data_dir, "clock-check", "HW-OK", ssh_profile=None).outcomes
     assert one.status is Status.OK, one.message  # the only SSH profile there is
+
+
+def test_the_command_line_names_its_flag_for_unknown_keys(cli, lab_inventory, database) -> None:
+    from egovops.ssh import KnownHostsStore
+
+    for device in lab_inventory:
+        KnownHostsStore(database).forget(device.address, device.ssh_port, actor="test")
+    done = cli("run", "clock-check", "--targets", "HW-OK", "--ssh-profile", "lab-ssh-enable", timeout=120)
+    assert done.returncode == 1 and "unknown SSH host key" in done.stdout
+    assert "run again with --trust-new-host-key" in done.stderr

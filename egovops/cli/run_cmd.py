@@ -82,6 +82,9 @@ def _print_report(report: dict[str, Any]) -> None:
     click.echo(tr("{procedure}: {ok} ok, {failed} failed, {skipped} skipped{dry}; run {run_id}, audit row {audit}",
                   procedure=report["procedure"], ok=counts["ok"], failed=counts["failed"], skipped=counts["skipped"],
                   dry=tr(" (dry run)") if report["dry_run"] else "", run_id=report["run_id"], audit=report["audit_id"]))
+    if any(t.get("data", {}).get("error") == "HostKeyUnknownError" for t in report["targets"]):
+        click.echo(tr("Some devices offered unknown SSH host keys: after verifying their fingerprints, run again with --trust-new-host-key."),
+                   err=True)
     for key, value in report["summary"].items():
         click.echo(f"  {value_name('summary', key)}{tr(': ')}{summary_value(key, value)}")
 

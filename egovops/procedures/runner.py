@@ -239,6 +239,7 @@ def _result_from_error(exc: BaseException, ctx: RunContext) -> TargetResult:
     if isinstance(exc, Cancelled):
         return TargetResult(Status.SKIPPED, str(exc))
     if isinstance(exc, EgovopsError):
-        return TargetResult(Status.FAILED, str(exc))
+        # The error's kind, so a front end can add its own advice (the command line names its flag).
+        return TargetResult(Status.FAILED, str(exc), {"error": type(exc).__name__})
     ctx.log.error("plugin error on %s", ctx.device.name, exc_info=exc)
     return TargetResult(Status.FAILED, tr("the procedure failed: {error}", error=f"{type(exc).__name__}: {exc}"))

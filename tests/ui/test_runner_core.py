@@ -140,3 +140,16 @@ def test_outcome_lines_show_each_finding_and_the_files() -> None:
         "compliance 50%", "score: 50.0", "✘ NTP servers: no NTP server", "– SNMP", "✔ SSH only",
         'ports: ["GE0/0/1", "GE0/0/2"]', "file: /runs/r1/HW-WEAK/evidence.json",
     ]
+
+
+def test_outcome_lines_name_fields_in_the_readers_language() -> None:
+    from egovops import i18n
+
+    outcome = _outcome("HW-WEAK", Status.FAILED, "x", {"score": 50.0, "compliant": False, "error": "HostKeyUnknownError"})
+    try:
+        i18n.set_language("zh_CN")
+        assert outcome_lines(outcome)[1:3] == ["得分：50.0", "合规：否"]
+        i18n.set_language("en")
+        assert outcome_lines(outcome)[1:] == ["score: 50.0", "compliant: no", "file: /runs/r1/HW-WEAK/evidence.json"]
+    finally:
+        i18n.set_language(None)
