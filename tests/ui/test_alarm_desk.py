@@ -212,3 +212,10 @@ def test_the_acknowledge_dialog_has_room_for_a_comment(qtbot: QtBot, console: Ma
 
 def test_the_desk_takes_a_good_part_of_the_window_at_first_start(console: MainWindow) -> None:
     assert console.alarm_dock.height() >= console.height() * 0.3
+
+
+def test_the_desk_can_take_most_of_the_window(qtbot: QtBot, console: MainWindow) -> None:
+    console.resize(1500, 950)
+    qtbot.waitUntil(lambda: console.height() == 950, timeout=WAIT_MS)
+    console.resizeDocks([console.alarm_dock], [900], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: console.alarm_dock.height() >= console.height() * 0.7, timeout=WAIT_MS)  # the map gives way
