@@ -74,3 +74,17 @@ def test_shipped_procedures_back_up_and_check_the_demo_devices(demo_province, de
     compliant = {t["device"] for t in report["targets"] if t["data"]["compliant"]}
     assert compliant == {name for name in cores if not weaknesses_of(name)}  # the weak ones fail, by design
     assert 0 < len(compliant) < len(cores)
+
+
+def test_a_city_baseline_on_the_demo_needs_no_profile_flag(demo_province, demo_inventory) -> None:
+    """The devices' own profile is the SNMP one; the only SSH profile (demo-ssh) is taken for SSH."""
+    city = "安徽省/芜湖市"
+    wuhu = {d.name for d in demo_inventory.devices if d.site.startswith(city) and d.vendor != "linux"}
+    assert wuhu and all(d.credential_profile == "demo-snmp" for d in demo_inventory.devices if d.name in wuhu)
+    done = demo_province.cli("run", "baseline-check", "--targets", f"site:{city}", "--trust-new-host-key", "--yes", "--json", timeout=300)
+    report = json.loads(done.stdout)
+    ran = {t["device"]: t for t in report["targets"] if t["status"] != "skipped"}
+    assert set(ran) == wuhu, done.stderr
+    for name, target in ran.items():  # ok, or failed only by the device's own built-in weaknesses
+        assert target["data"].get("compliant") is not None, target
+        assert target["status"] == ("ok" if not weaknesses_of(name) else "failed"), target

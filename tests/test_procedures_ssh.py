@@ -8,6 +8,7 @@ runs the same runner in-process to keep the suite fast.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,8 @@ def test_unknown_host_key_needs_trust_and_a_hung_server_costs_only_its_timeout(l
     inventory.save_devices([Device("HUNG-01", "127.0.0.1", "intranet", "安徽省", ssh_port=hung_server.port, vendor="huawei")])
     refused = run_here(database, data_dir, "config-backup", "HW-OK,H3C-OK", trust=False)
     for outcome in refused.outcomes:
-        assert outcome.status is Status.FAILED and "--trust-new-host-key" in outcome.message and "SHA256:" in outcome.message
+        assert outcome.status is Status.FAILED and "unknown SSH host key" in outcome.message and "SHA256:" in outcome.message
+        assert outcome.data == {"error": "HostKeyUnknownError"} and "--" not in outcome.message
     offered: list[str] = []
     report = run_here(database, data_dir, "config-backup", "HW-OK,H3C-OK,HUNG-01", timeout=4,
                       trust=lambda key: offered.append(key.fingerprint) or True)
@@ -139,3 +141,62 @@ def test_cancel_during_a_real_run_skips_the_devices_not_started(lab_inventory, d
     assert report.cancelled and counts["ok"] == 1 and counts["skipped"] == len(ALL_LAB) - 1
     assert outcomes(report)[finished[0]].status is Status.OK
     assert all("cancelled" in o.message for o in report.outcomes if o.status is Status.SKIPPED)
+
+
+class AskOnce:
+    """A caller that answers for a whole run (as the console's dialog does): trusts the devices named."""
+
+    def __init__(self, trusted_devices: set[str]) -> None:
+        self.trusted_devices, self.asked, self.answered_at = trusted_devices, [], 0.0
+
+    def __call__(self, offered):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"asked per login about {offered.device}: the run must ask once")
+
+    def ask_all(self, offered):  # type: ignore[no-untyped-def]
+        import time
+
+        self.asked.append(sorted(o.device for o in offered))
+        time.sleep(1.0)  # the operator reads: no login may start meanwhile
+        self.answered_at = time.time()
+        return [o for o in offered if o.device in self.trusted_devices]
+
+
+def test_a_run_asks_once_about_all_unknown_keys_before_any_login(lab_inventory, database, data_dir) -> None:
+    from egovops.ssh import KnownHostsStore
+
+    for device in lab_inventory:  # whatever other tests trusted
+        KnownHostsStore(database).forget(device.address, device.ssh_port, actor="test")
+    ask = AskOnce({"HW-OK"})
+    report = run_here(database, data_dir, "config-backup", "HW-OK,H3C-OK,HUNG-01", timeout=4, trust=ask)
+    results = outcomes(report)
+    assert ask.asked == [["H3C-OK", "HW-OK"]]  # HUNG-01 shows no key: left to its own login to report
+    assert all(o.started >= ask.answered_at for o in report.outcomes)
+    assert results["HW-OK"].status is Status.OK
+    assert results["H3C-OK"].status is Status.FAILED and "unknown SSH host key" in results["H3C-OK"].message
+    assert [r.subject for r in AuditRepository(database).rows() if r.action == "ssh.trust-host-key"][-1:] == ["HW-OK"]
+    again = AskOnce(set())
+    run_here(database, data_dir, "clock-check", "HW-OK", trust=again)
+    assert again.asked == []  # nothing unknown left for it: no question at all
+
+
+def test_the_ssh_profile_is_chosen_when_the_devices_own_is_snmp(lab_inventory, ssh_credentials, database, data_dir) -> None:
+    from egovops.credentials.profiles import CredentialKind, CredentialProfile
+
+    ssh_credentials.service.add(CredentialProfile("lab-snmp", CredentialKind.SNMP_V2C, {}), {"community": "x"})
+    InventoryRepository(database).save_devices([replace(d, credential_profile="lab-snmp") for d in lab_inventory])
+    [two] = run_here(database, data_dir, "clock-check", "HW-OK", ssh_profile=None).outcomes
+    assert two.status is Status.FAILED and "several SSH profiles exist (lab-ssh, lab-ssh-enable)" in two.message
+    assert "--" not in two.message  # a console user is never told about a command-line flag
+    ssh_credentials.service.remove("lab-ssh")
+    [one] = run_here(database, data_dir, "clock-check", "HW-OK", ssh_profile=None).outcomes
+    assert one.status is Status.OK, one.message  # the only SSH profile there is
+
+
+def test_the_command_line_names_its_flag_for_unknown_keys(cli, lab_inventory, database) -> None:
+    from egovops.ssh import KnownHostsStore
+
+    for device in lab_inventory:
+        KnownHostsStore(database).forget(device.address, device.ssh_port, actor="test")
+    done = cli("run", "clock-check", "--targets", "HW-OK", "--ssh-profile", "lab-ssh-enable", timeout=120)
+    assert done.returncode == 1 and "unknown SSH host key" in done.stdout
+    assert "run again with --trust-new-host-key" in done.stderr

@@ -11,7 +11,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options, read_password
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import ValidationError
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 
 
 @click.group(help=tr("Local accounts and their roles (operator, engineer, supervisor, admin)."))
@@ -52,7 +52,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
         emit_json([{"name": a.name, "role": a.role.value, "created_at": a.created_at, "disabled": a.disabled} for a in found])
         return
     emit_table([tr("account"), tr("role"), tr("created")],
-               [[a.name, a.role.value, time.strftime("%Y-%m-%d", time.localtime(a.created_at))] for a in found])
+               [[a.name, value_name("operator_role", a.role.value), time.strftime("%Y-%m-%d", time.localtime(a.created_at))] for a in found])
 
 
 @accounts.command("whoami", help=tr("Who egovops takes you for, and with which role."))
@@ -60,7 +60,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
 @pass_app
 def whoami_command(app: AppContext, operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
-    click.echo(f"{operator.label()} ({operator.role.value})")
+    click.echo(f"{operator.label()} ({value_name('operator_role', operator.role.value)})")
 
 
 commands = [accounts]

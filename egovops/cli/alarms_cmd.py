@@ -10,7 +10,8 @@ from egovops.audit.log import AuditLog
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
+from egovops.overview.alarm_text import kind_label, localized_message
 from egovops.overview.alarms import group_by_root
 from egovops.storage.alarms_repo import Alarm, AlarmRepository
 
@@ -45,9 +46,10 @@ def list_command(app: AppContext, active_only: bool, device: str | None, as_json
     for g in groups:
         for a in [g.root, *g.folded]:
             under = a is not g.root
-            rows.append([a.id, a.severity, ("  └ " if under else "") + a.device, a.kind, a.subject,
+            rows.append([a.id, value_name("severity", a.severity), ("  └ " if under else "") + a.device, kind_label(a.kind), a.subject,
                          tr("active") if a.active else tr("cleared"), a.count,
-                         "" if under else sum(1 for f in g.folded if f.suppressed) or "", _when(a.last_seen), a.acked_by or "", a.message])
+                         "" if under else sum(1 for f in g.folded if f.suppressed) or "", _when(a.last_seen), a.acked_by or "",
+                         localized_message(a.kind, a.message)])
     emit_table(
         [tr("id"), tr("severity"), tr("device"), tr("kind"), tr("subject"), tr("state"), tr("count"), tr("suppressed"),
          tr("last seen"), tr("acknowledged"), tr("message")],

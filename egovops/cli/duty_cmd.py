@@ -13,7 +13,7 @@ from egovops.cli.output import emit_json, emit_table
 from egovops.duty import DutyService, Shift, to_text, write_summary
 from egovops.duty.shifts import when
 from egovops.errors import NotFoundError
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 
 
 def shift_json(shift: Shift) -> dict[str, object]:
@@ -68,7 +68,7 @@ def list_command(app: AppContext, limit: int, as_json: bool) -> None:
         emit_json([shift_json(s) for s in shifts])
         return
     emit_table([tr("id"), tr("on duty"), tr("role"), tr("started"), tr("ended"), tr("ended by")],
-               [[s.id, s.operator, s.role, when(s.started_at), when(s.ended_at) if s.ended_at else tr("open"), s.ended_by or ""]
+               [[s.id, s.operator, value_name("operator_role", s.role), when(s.started_at), when(s.ended_at) if s.ended_at else tr("open"), s.ended_by or ""]
                 for s in shifts])
 
 
@@ -84,7 +84,7 @@ def show_command(app: AppContext, shift_id: int | None, as_json: bool) -> None:
         emit_json(dict(shift_json(shift), notes=[dataclasses.asdict(n) for n in notes]))
         return
     state = tr("open") if shift.is_open else tr("ended {at}", at=when(shift.ended_at))
-    click.echo(tr("shift {id}: {who} ({role}) since {since}, {state}", id=shift.id, who=shift.operator, role=shift.role,
+    click.echo(tr("shift {id}: {who} ({role}) since {since}, {state}", id=shift.id, who=shift.operator, role=value_name("operator_role", shift.role),
                   since=when(shift.started_at), state=state))
     for note in notes:
         click.echo(f"  {when(note.at)}  {note.author}: {note.text}")

@@ -9,7 +9,7 @@ import click
 
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table, fail
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.inventory import csv_io, yaml_io
 from egovops.inventory_edit.importer import ImportReport, import_file
 from egovops.inventory.model import Device
@@ -90,7 +90,8 @@ def list_command(app: AppContext, site: str | None, network: str | None, as_json
         emit_json([_device_dict(d) for d in devices])
         return
     headers = [tr("name"), tr("address"), tr("network"), tr("site"), tr("vendor"), tr("model"), tr("role")]
-    emit_table(headers, [(d.name, d.address, d.network, d.site, d.vendor, d.model, d.role.value) for d in devices])
+    emit_table(headers, [(d.name, d.address, value_name("network", d.network), d.site, d.vendor, d.model, value_name("device_role", d.role.value))
+                             for d in devices])
 
 
 @inventory.command("show", help=tr("Show one device."))

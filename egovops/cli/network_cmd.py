@@ -9,7 +9,7 @@ import click
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import ValidationError
-from egovops.i18n import tr
+from egovops.i18n import stored_text, tr, value_name
 from egovops.inventory.model import MigrationState, Network, NetworkKind
 from egovops.inventory.validation import check_cidrs, check_network_name
 
@@ -31,7 +31,8 @@ def list_command(app: AppContext, as_json: bool) -> None:
             for n in found
         ])
         return
-    rows = [(n.name, n.kind.value, ",".join(n.cidrs), n.migration_state.value if n.migration_state else "", n.description) for n in found]
+    rows = [(n.name, value_name("network", n.kind.value), ",".join(n.cidrs),
+             value_name("migration", n.migration_state.value) if n.migration_state else "", stored_text(n.description)) for n in found]
     emit_table([tr("name"), tr("kind"), tr("address ranges"), tr("migration"), tr("description")], rows)
 
 

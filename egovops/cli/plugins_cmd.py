@@ -13,7 +13,7 @@ import sys
 import click
 
 from egovops.cli.output import emit_json, emit_table
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.procedures import DiscoveryProblem, ListedProcedure, PluginLoadError, discover
 
 
@@ -56,7 +56,7 @@ def list_command(as_json: bool) -> None:
         return
     emit_table(
         [tr("id"), tr("version"), tr("risk"), tr("name"), tr("vendors")],
-        [[p.manifest.id, p.manifest.version, p.manifest.risk.value, p.manifest.name(), ",".join(p.manifest.targets.vendors) or "*"]
+        [[p.manifest.id, p.manifest.version, value_name("risk", p.manifest.risk.value), p.manifest.name(), ",".join(p.manifest.targets.vendors) or "*"]
          for p in registry.all()],
     )
     _echo_problems(problems)

@@ -19,7 +19,8 @@ from egovops.audit.log import AuditLog
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
+from egovops.overview.alarm_text import localized_detail
 from egovops.polling.exclusive import PollerLock
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.poller import CycleResult, Poller
@@ -86,8 +87,8 @@ def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...
                 emit_json([status_json(s) for s in result.statuses])
             else:
                 emit_table([tr("device"), tr("state"), tr("vendor"), tr("model"), tr("CPU %"), tr("mem %"), tr("uptime s"), tr("error")],
-                           [[s.name, s.state, s.vendor, s.model, s.cpu_percent, s.mem_percent,
-                             None if s.uptime_s is None else int(s.uptime_s), s.error] for s in result.statuses])
+                           [[s.name, value_name("state", s.state), s.vendor, s.model, s.cpu_percent, s.mem_percent,
+                             None if s.uptime_s is None else int(s.uptime_s), localized_detail(s.error)] for s in result.statuses])
                 click.echo(_progress(1, result), err=True)
             if result.failed:
                 raise SystemExit(1)

@@ -16,7 +16,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import ValidationError
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.procedures import CancelToken, ProcedureRunner, RunCallbacks, RunRequest, RunServices, TargetOutcome, discover
 
 
@@ -31,7 +31,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _print_outcome(outcome: TargetOutcome) -> None:
-    click.echo(f"{outcome.device}\t{outcome.status.value}\t{outcome.message}", err=True)
+    click.echo(f"{outcome.device}\t{value_name('status', outcome.status.value)}\t{outcome.message}", err=True)
 
 
 @click.command("run", help=tr("Run a maintenance procedure on the devices a selector chooses."))
@@ -77,13 +77,28 @@ def run_command(
 
 
 def _print_report(report: dict[str, Any]) -> None:
-    emit_table([tr("device"), tr("status"), tr("message")], [[t["device"], t["status"], t["message"]] for t in report["targets"]])
+    emit_table([tr("device"), tr("status"), tr("message")], [[t["device"], value_name("status", t["status"]), t["message"]] for t in report["targets"]])
     counts = report["counts"]
     click.echo(tr("{procedure}: {ok} ok, {failed} failed, {skipped} skipped{dry}; run {run_id}, audit row {audit}",
                   procedure=report["procedure"], ok=counts["ok"], failed=counts["failed"], skipped=counts["skipped"],
                   dry=tr(" (dry run)") if report["dry_run"] else "", run_id=report["run_id"], audit=report["audit_id"]))
+    if any(t.get("data", {}).get("error") == "HostKeyUnknownError" for t in report["targets"]):
+        click.echo(tr("Some devices offered unknown SSH host keys: after verifying their fingerprints, run again with --trust-new-host-key."),
+                   err=True)
     for key, value in report["summary"].items():
-        click.echo(f"  {key}: {value}")
+        click.echo(f"  {value_name('summary', key)}{tr(': ')}{summary_value(key, value)}")
+
+
+def summary_value(key: str, value: Any) -> str:
+    """A procedure's summary value for people: item ids named, lists and mappings spelled out."""
+    if value is None:
+        return "-"
+    if isinstance(value, dict):
+        named = (value_name("baseline_item", str(k)) if key == "failures_by_item" else value_name("summary", str(k)) for k in value)
+        return tr(", ").join(f"{name} {summary_value(key, v)}" for name, v in zip(named, value.values())) or "-"
+    if isinstance(value, (list, tuple)):
+        return tr(", ").join(summary_value(key, v) for v in value) or "-"
+    return str(value)
 
 
 commands = [run_command]

@@ -9,7 +9,7 @@ import click
 
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.polling.repo import PollingRepository
 
 
@@ -25,7 +25,7 @@ def status(app: AppContext, cycles: int, as_json: bool) -> None:
         emit_json({"devices_by_state": dict(states), "cycles": [c.__dict__ for c in recent],
                    "overruns": sum(1 for c in recent if c.overrun)})
         return
-    click.echo(tr("devices by state: {states}", states=", ".join(f"{k} {v}" for k, v in sorted(states.items())) or "-"))
+    click.echo(tr("devices by state: {states}", states=tr(", ").join(f"{value_name('state', k)} {v}" for k, v in sorted(states.items())) or "-"))
     emit_table(
         [tr("time"), tr("cycle"), tr("devices"), tr("failed"), tr("seconds"), tr("overrun"), tr("CPU %"), tr("RSS MiB"), tr("sockets"), tr("threads")],
         [[time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(c.at)), c.cycle, c.devices, c.failed, f"{c.duration_s:.2f}",

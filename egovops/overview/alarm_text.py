@@ -168,3 +168,8 @@ def localized_message(kind: str, message: str, lang: str | None = None) -> str:
 @lru_cache(maxsize=20_000)  # the desk redraws the same few hundred messages over and over
 def _localized(kind: str, message: str, lang: str) -> str:
     return _translate(message, KIND_TEMPLATES.get(kind, ("{detail}",)), lang, 0)
+
+
+def localized_detail(text: str | None, lang: str | None = None) -> str:
+    """An SNMP or credential error (as the poller stored or raised it) in ``lang``."""
+    return "" if not text else _translate(text, DETAIL_TEMPLATES, lang or i18n.language(), 0)

@@ -10,7 +10,7 @@ from egovops.inventory.model import Device, Link
 from egovops.overview.alarms import AlarmRecord
 from egovops.overview.health import DeviceHealth
 from egovops.overview.link_load import CROSSNET_KIND, LinkLoad, Loads, crossnet_subject, link_load, links_of, subject_ends
-from egovops.overview.placement import Point, place_devices, place_sites
+from egovops.overview.placement import Point, place_devices, place_sites, site_layout
 from egovops.overview.site_tree import SiteNode, SiteTree
 
 DRILL_DEPTH = 1  # a scope shows its own site and one level of sites below it
@@ -142,7 +142,7 @@ def build_map(
         points = {d: Point(*positions[d]) for d in shown_devices}
         site_points = _centroids(by_site, points)
     else:
-        site_points = place_sites(node, depth)
+        site_points = place_sites(node, depth, site_layout())
         points = place_devices(site_points, by_site)
     nodes = []
     for name, point in points.items():

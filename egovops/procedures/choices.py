@@ -34,9 +34,11 @@ class ProcedureChoice:
 
 
 def procedure_choices(registry: ProcedureRegistry, lang: str | None = None) -> list[ProcedureChoice]:
-    """The installed procedures, named in ``lang``, sorted by that name."""
+    """The installed procedures, named in ``lang``: read-only ones first, then those that change
+    devices, each group by name (so the list never opens on one that changes devices)."""
     choices = [_choice(p.manifest, lang) for p in registry.all()]
-    return sorted(choices, key=lambda c: c.name)
+    order = list(Risk)
+    return sorted(choices, key=lambda c: (order.index(c.risk), c.name))
 
 
 def _choice(manifest: Manifest, lang: str | None) -> ProcedureChoice:

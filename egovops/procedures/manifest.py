@@ -23,6 +23,9 @@ _VERSION = re.compile(r"^\d+(\.\d+){0,2}([.-]?[a-z0-9]+)?$")
 KNOWN_VENDORS = ("huawei", "h3c", "ruijie", "zte", "cisco", "linux")
 
 
+CONNECTIONS = ("ssh", "snmp")
+
+
 class Risk(str, Enum):
     READ_ONLY = "read-only"
     CHANGES_CONFIG = "changes-config"
@@ -64,6 +67,9 @@ class Manifest:
     targets: TargetFilter = field(default_factory=TargetFilter)
     timeout: float = 120.0  # per target, seconds
     max_concurrency: int | None = None
+    # What the procedure talks to devices with. The runner fetches SSH host keys before a run (to
+    # ask about unknown ones once) only for procedures that may use SSH; unsaid means both.
+    connects: tuple[str, ...] = CONNECTIONS
 
     def name(self, lang: str | None = None) -> str:
         return self.names.get(lang or language()) or self.names["en"]
@@ -163,11 +169,20 @@ def parse_manifest(data: Any, source: str) -> Manifest:
     targets = _target_filter(data.get("targets"), problems)
     timeout = _number(data, "timeout", 120.0, 1, 3600, problems)
     concurrency = _number(data, "max_concurrency", None, 1, 1000, problems)
-    known = {"id", "version", "api", "risk", "name", "description", "parameters", "targets", "timeout", "max_concurrency"}
+    connects = _connects(data.get("connects", list(CONNECTIONS)), problems)
+    known = {"id", "version", "api", "risk", "name", "description", "parameters", "targets", "timeout", "max_concurrency", "connects"}
     problems += [tr("unknown key {key!r}", key=k) for k in sorted(set(map(str, data)) - known)]
     if problems:
         raise ManifestError(tr("manifest {source}: {problems}", source=source, problems="; ".join(problems)))
     return Manifest(
         id=ident, version=version, names=names, descriptions=descriptions, risk=risk, parameters=parameters,  # type: ignore[arg-type]
         targets=targets, timeout=float(timeout or 120.0), max_concurrency=int(concurrency) if concurrency else None,
+        connects=connects,
     )
+
+
+def _connects(value: Any, problems: list[str]) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or any(v not in CONNECTIONS for v in value):
+        problems.append(tr("connects must be a non-empty list of {choices}", choices=", ".join(CONNECTIONS)))
+        return CONNECTIONS
+    return tuple(value)

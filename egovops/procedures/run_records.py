@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from egovops.audit.chain import AuditRow
 from egovops.errors import NotFoundError, ValidationError
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.procedures.result import RunReport, TargetOutcome
 from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
@@ -74,15 +74,20 @@ def outcome_lines(outcome: TargetOutcome) -> list[str]:
     """One target's result for a person to read: message, findings one per line, other fields, files."""
     lines = [outcome.message] if outcome.message else []
     for key, value in outcome.data.items():
-        if _is_findings(value):
+        if key == "error":
+            continue  # the error's kind, for front ends; the message says what happened
+        label = value_name("result", str(key))
+        if isinstance(value, bool):
+            lines.append(label + tr(": ") + (tr("yes") if value else tr("no")))
+        elif _is_findings(value):
             for item in value:
                 mark = {True: "✔", False: "✘"}.get(item["passed"], "–")  # –: does not apply to this device
                 title = item.get("title") or item["id"]
                 lines.append(f"{mark} {title}" + (f": {item['detail']}" if item.get("detail") else ""))
         elif isinstance(value, (Mapping, list, tuple)):
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)}")
+            lines.append(label + tr(": ") + json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
         else:
-            lines.append(f"{key}: {_cell(value)}")
+            lines.append(label + tr(": ") + _cell(value))
     lines += [tr("file: {path}", path=path) for path in outcome.artefacts]
     return lines
 

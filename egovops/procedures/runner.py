@@ -6,6 +6,12 @@ unblock it) while the pool moves on. At most ``concurrency`` targets run at once
 recorded in the audit trail before it starts and again, with every target's result and the digest
 of the output, when it ends. The runner knows nothing of a UI: progress and results go through
 plain callbacks, cancellation through a ``CancelToken``, host-key decisions through a callable.
+
+Host keys are settled before any login starts: when the caller can answer for a whole run (a
+decision with ``ask_all``, as the console's prompt has), a key-scan pass fetches every target's key
+without sending credentials, the operator is asked once about all the unknown ones, and only then
+do the logins begin, each refusing any key not trusted by then. Asking per login instead made 30
+dialogs race 30 login timeouts.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 from egovops.accounts.identity import Operator
@@ -117,10 +123,11 @@ class ProcedureRunner:
             self._finish(report, TargetOutcome(device.name, Status.SKIPPED, reason, {}, (), time.time(), time.time(), ""))
         timeout = request.timeout or manifest.timeout
         workers = max(1, min(request.concurrency or DEFAULT_CONCURRENCY, manifest.max_concurrency or 10**6, len(targets) or 1))
+        services = self._settle_host_keys(procedure, request, targets, cancel)
         with open_run_log(self.services.artefact_root, report.run_id, manifest.id) as logger:
             logger.info("run %s of %s by %s on %d targets, parameters %s", report.run_id, manifest.id, operator.label(), len(targets), shown_params)
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"proc-{manifest.id}") as pool:
-                futures = [pool.submit(self._one, procedure, d, params, request, report, cancel, logger, timeout) for d in targets]
+                futures = [pool.submit(self._one, procedure, d, params, request, report, cancel, logger, timeout, services) for d in targets]
                 for future in futures:
                     future.result()
             report.cancelled = cancel.cancelled
@@ -132,14 +139,41 @@ class ProcedureRunner:
             json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         return report
 
+    def _settle_host_keys(self, procedure: LoadedProcedure, request: RunRequest, targets: list[Device],
+                          cancel: CancelToken) -> RunServices:
+        """Ask once about every unknown host key of the run, store the trusted ones, and return the
+        services the logins use: they trust nothing new after that (a key that changed since the
+        scan is refused, never asked about mid-run)."""
+        services = self.services
+        ask_all = getattr(services.trust_new_host_key, "ask_all", None)
+        if ask_all is None or request.dry_run or "ssh" not in procedure.manifest.connects or not targets:
+            return services
+        from egovops.ssh.known_hosts import scan_unknown_keys  # paramiko only for runs that use SSH
+
+        known = services.known_hosts
+        scanned = scan_unknown_keys(known, [(d.name, d.address, d.ssh_port) for d in targets],
+                                    services.ssh_limits.connect_timeout, DEFAULT_CONCURRENCY)
+        if scanned and not cancel.cancelled:
+            approved = set(ask_all([s.offered for s in scanned]))
+            operator = services.operator
+            for item in scanned:
+                offered = item.offered
+                if offered in approved:
+                    known.trust(offered.host, offered.port, item.key, operator.label(), operator.role.value, offered.device)
+                    self.audit.record(actor=operator.label(), role=operator.role.value, action="ssh.trust-host-key", subject=offered.device,
+                                      details={"host": offered.host, "port": offered.port, "key_type": offered.key_type,
+                                               "fingerprint": offered.fingerprint})
+        return replace(services, trust_new_host_key=False)
+
     def _one(self, procedure: LoadedProcedure, device: Device, params: dict[str, Any], request: RunRequest,
-             report: RunReport, cancel: CancelToken, logger: logging.Logger, timeout: float) -> None:
+             report: RunReport, cancel: CancelToken, logger: logging.Logger, timeout: float,
+             services: RunServices | None = None) -> None:
         started = time.time()
         if cancel.cancelled:
             self._finish(report, TargetOutcome(device.name, Status.SKIPPED, tr("cancelled before it started"), {}, (), started, started, ""))
             return
         ctx = RunContext(device=device, params=params, dry_run=request.dry_run, run_id=report.run_id, procedure_id=procedure.manifest.id,
-                         services=self.services, cancel=cancel, logger=logger, on_progress=self.callbacks.on_progress,
+                         services=services or self.services, cancel=cancel, logger=logger, on_progress=self.callbacks.on_progress,
                          command_timeout=timeout)
         result = _call_with_timeout(procedure, ctx, timeout)
         ctx.close()
@@ -205,6 +239,7 @@ def _result_from_error(exc: BaseException, ctx: RunContext) -> TargetResult:
     if isinstance(exc, Cancelled):
         return TargetResult(Status.SKIPPED, str(exc))
     if isinstance(exc, EgovopsError):
-        return TargetResult(Status.FAILED, str(exc))
+        # The error's kind, so a front end can add its own advice (the command line names its flag).
+        return TargetResult(Status.FAILED, str(exc), {"error": type(exc).__name__})
     ctx.log.error("plugin error on %s", ctx.device.name, exc_info=exc)
     return TargetResult(Status.FAILED, tr("the procedure failed: {error}", error=f"{type(exc).__name__}: {exc}"))

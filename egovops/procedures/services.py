@@ -45,6 +45,7 @@ class RunServices:
     ssh_limits: SshLimits = field(default_factory=SshLimits)
     credential_service: CredentialService | None = None
     _resolved: dict[str, ResolvedCredentials] = field(default_factory=dict)
+    _profile_names: list[tuple[str, CredentialKind]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @cached_property
@@ -87,16 +88,39 @@ class RunServices:
         return SnmpClient()
 
     def credentials_for(self, device: Device, kinds: tuple[CredentialKind, ...], explicit: str | None) -> ResolvedCredentials:
-        """The run's explicit profile for this kind, else the device's own profile if it is of this kind."""
+        """The run's explicit profile for this kind, else the device's own profile if it is of this
+        kind, else the only profile of this kind there is. A device's own profile is usually its SNMP
+        one (polling needs it first), so an SSH procedure must not fail just for that."""
         name = explicit or device.credential_profile
-        if not name:
-            raise CredentialError(tr("{device}: no credential profile; give one with --ssh-profile or --snmp-profile", device=device.name))
+        resolved = self._resolve(name) if name else None
+        if resolved is not None and (explicit or resolved.profile.kind in kinds):
+            if resolved.profile.kind not in kinds:
+                raise CredentialError(tr("{device}: credential profile {name} is {kind}, not {wanted}",
+                                         device=device.name, name=name, kind=kind_label(resolved.profile.kind),
+                                         wanted=" / ".join(kind_label(k) for k in kinds)))
+            return resolved
+        fitting = self._profiles_of(kinds)
+        if len(fitting) == 1:
+            return self._resolve(fitting[0])
+        wanted = " / ".join(kind_label(k) for k in kinds)
+        if not fitting:
+            raise CredentialError(tr("{device}: there is no {wanted} credential profile; add one in the credential profiles",
+                                     device=device.name, wanted=wanted))
+        raise CredentialError(tr("{device}: its own credential profile is not {wanted} and several {wanted} profiles exist ({names}): "
+                                 "choose the one for this run", device=device.name, wanted=wanted, names=", ".join(fitting)))
+
+    def _resolve(self, name: str) -> ResolvedCredentials:
         with self._lock:
             if name not in self._resolved:
                 self._resolved[name] = self.credentials.resolve(name)
-            resolved = self._resolved[name]
-        if resolved.profile.kind not in kinds:
-            wanted = "/".join(k.value for k in kinds)
-            raise CredentialError(tr("{device}: credential profile {name} is {kind}, not {wanted}; give one with --ssh-profile or --snmp-profile",
-                                     device=device.name, name=name, kind=resolved.profile.kind.value, wanted=wanted))
-        return resolved
+            return self._resolved[name]
+
+    def _profiles_of(self, kinds: tuple[CredentialKind, ...]) -> list[str]:
+        with self._lock:
+            if self._profile_names is None:
+                self._profile_names = [(p.name, p.kind) for p in self.credentials.profiles()]
+            return sorted(name for name, kind in self._profile_names if kind in kinds)
+
+
+def kind_label(kind: CredentialKind) -> str:
+    return {CredentialKind.SSH: tr("SSH"), CredentialKind.SNMP_V2C: tr("SNMP v2c"), CredentialKind.SNMP_V3: tr("SNMP v3")}[kind]

@@ -19,7 +19,7 @@ from egovops.i18n import tr
 from egovops.reports import tables
 from egovops.reports.charts import chart, report_style
 from egovops.reports.fonts import cjk_monospace_family
-from egovops.reports.formatting import duration, percent, sla_mark, view_name
+from egovops.reports.formatting import duration, percent, sla_band, view_name
 
 A4_LANDSCAPE = (11.69, 8.27)
 Progress = Callable[[int, int], None]  # (pages written, pages in all)
@@ -67,11 +67,42 @@ def _ascii_advance() -> float:
     return font.load_char(ord("0")).horiAdvance / 64 / (font.units_per_EM / 64)
 
 
+MIN_PT, MAX_PT = 8.0, 10.0  # table text: readable on paper, and full width without giant letters
+TABLE_LEFT, TABLE_WIDTH = 0.035, 0.93  # fractions of the page width
+
+
+def _fit_cells(headers: Sequence[str], rows: Sequence[Sequence[str]], budget_em: float) -> list[list[str]]:
+    """Shorten the widest text column (with "…") until the table fits at MIN_PT; figures are never cut."""
+    cells = [[str(c) for c in row] for row in rows]
+    numeric = [_numeric(col) for col in zip(*cells)] if cells else [True] * len(headers)
+
+    def need() -> list[float]:
+        return [max(0.5 * _width(str(c)) for c in col) + 1.2 for col in zip(headers, *cells)]
+
+    widths = need()
+    while cells and sum(widths) > budget_em:
+        text = [n for n in range(len(headers)) if not numeric[n]]
+        if not text:
+            break
+        n = max(text, key=lambda k: widths[k])
+        longest = max(_width(row[n]) for row in cells)
+        if longest <= 8:
+            break
+        for row in cells:
+            if _width(row[n]) >= longest - 1:
+                row[n] = row[n][: max(3, len(row[n]) - 2)].rstrip("…") + "…"
+        widths = need()
+    return cells
+
+
 def _mono_table(fig: Figure, mono: str, headers: Sequence[str], rows: Sequence[Sequence[str]], top: float) -> None:
     """Columns of plain ASCII (figures, device names) are drawn as one padded string per run of
     such columns in DejaVu Sans Mono, whose TrueType glyphs the PDF backend handles much faster
-    than the CFF outlines of the CJK font; columns with Chinese are placed on their own."""
+    than the CFF outlines of the CJK font; columns with Chinese are placed on their own. The text
+    is MIN_PT to MAX_PT and the table spans the page, the spare width shared between columns."""
     height, adv = 0.027, _ascii_advance()
+    page_pt = A4_LANDSCAPE[0] * 72
+    rows = _fit_cells(headers, rows, TABLE_WIDTH * page_pt / MIN_PT / 1.05)
     ascii_col = [all(str(c).isascii() for c in col) for col in zip(*rows)] if rows else [False] * len(headers)
     numeric = [_numeric(col) for col in zip(*rows)] if rows else [False] * len(headers)
     chars, widths = [], []  # per column: ASCII characters (ASCII columns) and width in ems
@@ -84,16 +115,23 @@ def _mono_table(fig: Figure, mono: str, headers: Sequence[str], rows: Sequence[S
         else:
             chars.append(0)
             widths.append(max(0.5 * _width(str(c)) for c in col) + 1.0)
-    font_pt = min(8.5, 0.94 * A4_LANDSCAPE[0] * 72 / sum(widths))
-    em = font_pt / (A4_LANDSCAPE[0] * 72)  # one em as a fraction of the page width
-    starts = [0.035 + em * sum(widths[:n]) for n in range(len(widths))]
-    _stripes(fig, len(rows), top, height, starts[-1] + em * widths[-1])
+    font_pt = max(MIN_PT, min(MAX_PT, TABLE_WIDTH * page_pt / sum(widths)))
+    em = font_pt / page_pt  # one em as a fraction of the page width
+    spare = max(0.0, TABLE_WIDTH / em - sum(widths)) / len(widths)  # in ems, per column
+    for n in range(len(widths)):  # ASCII columns widen by whole characters, so runs stay one string
+        if ascii_col[n]:
+            chars[n] += int(spare / adv)
+            widths[n] = chars[n] * adv
+        else:
+            widths[n] += spare
+    starts = [TABLE_LEFT + em * sum(widths[:n]) for n in range(len(widths))]
+    _stripes(fig, len(rows), top, height, TABLE_LEFT + TABLE_WIDTH)
     y = top - height + height * 0.3
     for n, header in enumerate(headers):
         if numeric[n]:
-            fig.text(starts[n] + em * (widths[n] - 2 * adv), y, str(header), fontsize=font_pt, family=mono, ha="right")
+            fig.text(starts[n] + em * (widths[n] - 2 * adv), y, str(header), fontsize=font_pt, family=mono, ha="right", weight="bold")
         else:
-            fig.text(starts[n], y, str(header), fontsize=font_pt, family=mono)
+            fig.text(starts[n], y, str(header), fontsize=font_pt, family=mono, weight="bold")
     for i, cells in enumerate(rows, 1):
         y = top - (i + 1) * height + height * 0.3
         n = 0
@@ -119,9 +157,9 @@ def _table(fig: Figure, headers: Sequence[str], rows: Sequence[Sequence[str]], t
     if mono is not None:
         _mono_table(fig, mono, headers, rows, top)
     else:
-        font_pt = 7.0
+        font_pt = MIN_PT
         unit = font_pt * 0.55 / (A4_LANDSCAPE[0] * 72)  # one Latin character, as a fraction of the page width
-        scale = min(1.0, 0.94 / (unit * sum(widths)))
+        scale = max(1.0, min(MAX_PT / MIN_PT, TABLE_WIDTH / (unit * sum(widths))))
         xs = [0.03]
         for w in widths[:-1]:
             xs.append(xs[-1] + w * unit * scale)
@@ -151,36 +189,63 @@ def _paged(title: str, footer: str, headers: Sequence[str], rows: Sequence[Seque
     return [maker(n, chunk) for n, chunk in enumerate(chunks, 1)]
 
 
+TILE_COLOURS = {"met": "#2e7d32", "near": "#f9a825", "missed": "#c62828", None: "#222222"}
+WORST_ON_FIRST_PAGE = 8
+
+
+def _tiles(fig: Figure, tiles: Sequence[tuple[str, str, str | None]], top: float) -> None:
+    """The period's key figures, one box each; availability boxes are coloured by the SLA."""
+    width, gap, height = 0.143, 0.012, 0.15
+    for i, (label, value, band) in enumerate(tiles):
+        x = 0.04 + i * (width + gap)
+        colour = TILE_COLOURS[band]
+        fig.patches.append(Rectangle((x, top - height), width, height, transform=fig.transFigure, facecolor="#f5f7fa",
+                                     edgecolor=colour if band else "#c5ccd6", linewidth=2.0 if band else 0.8))
+        fig.text(x + 0.01, top - 0.035, label, fontsize=9, color="#444444")
+        fig.text(x + 0.01, top - height + 0.03, value, fontsize=19, weight="bold", color=colour)
+
+
 def _summary(report: AvailabilityReport, footer: str) -> Figure:
+    """The first page, as a provincial monthly O&M report opens: the period's key figures, the
+    worst units, then how the figures were made."""
     req, t = report.request, report.total
-    fig = _page(tr("Network availability report"), footer)
-    lines = [
+    chosen = t.view(req.view)
+    fig = _page(tr("Network availability report") + "  " + req.period.label, footer)
+    fig.text(0.04, 0.905, "  ·  ".join([
+        zone_name(req.period.tz), tr("grouped by {by}", by=tr(tables.GROUP_TITLES[req.by])), view_name(req.view),
+        tr("SLA target {sla}%", sla=f"{req.sla:g}"), tr("devices: {n}", n=t.devices)]), fontsize=10, color="#444444")
+    _tiles(fig, [
+        (tr("service availability"), percent(t.service.availability), sla_band(t.service.availability, req.sla)),
+        (tr("device availability"), percent(t.device.availability), sla_band(t.device.availability, req.sla)),
+        (tr("outages"), str(chosen.outages), None),
+        (tr("outage time"), duration(chosen.outage), None),
+        (tr("MTTR"), duration(chosen.mttr), None),
+        (tr("monitored coverage"), percent(t.coverage, 2), None),
+    ], top=0.87)
+    worst = report.worst[:WORST_ON_FIRST_PAGE]
+    fig.text(0.04, 0.675, tr("The {n} worst ({by})", n=len(worst), by=tr(tables.GROUP_TITLES[req.by])), fontsize=12, weight="bold")
+    _table(fig, tables.worst_headers(req.by), [tables.worst_cells(r, req.view) for r in worst], top=0.665)
+    details = [
         (tr("period"), f"{req.period.label}  ({zone_name(req.period.tz)})"),
-        (tr("grouped by"), tr(tables.GROUP_TITLES[req.by])),
-        (tr("main view"), view_name(req.view)),
-        (tr("SLA target"), f"{req.sla:g}%"),
-        (tr("generated by"), report.generated_by),
-        (tr("generated at"), report.generated_at.strftime("%Y-%m-%d %H:%M:%S %Z")),
-        (tr("devices"), str(t.devices)),
-        (tr("service availability"), f"{percent(t.service.availability)}  ({sla_mark(t.service.sla_met)})"),
-        (tr("device availability"), f"{percent(t.device.availability)}  ({sla_mark(t.device.sla_met)})"),
         (tr("outages (service / device view)"), f"{t.service.outages} / {t.device.outages}"),
         (tr("outage time (service / device view)"), f"{duration(t.service.outage)} / {duration(t.device.outage)}"),
         (tr("MTTR / MTBF (service view)"), f"{duration(t.service.mttr)} / {duration(t.service.mtbf)}"),
-        (tr("monitored coverage"), percent(t.coverage, 2)),
         (tr("maintenance time (excluded)"), duration(t.maintenance)),
         (tr("not monitored (excluded, never counted as up)"), duration(t.unmonitored)),
+        (tr("generated by"), report.generated_by),
+        (tr("generated at"), report.generated_at.strftime("%Y-%m-%d %H:%M:%S %Z")),
     ]
-    for i, (label, value) in enumerate(lines):
-        y = 0.86 - i * 0.041
-        fig.text(0.06, y, label, fontsize=11)
-        fig.text(0.45, y, value, fontsize=11)
-    fig.text(0.06, 0.13, tr(
+    below = 0.665 - (len(worst) + 1) * 0.027 - 0.06  # right under the worst units, however many
+    for i, (label, value) in enumerate(details):
+        x, y = (0.04 if i % 2 == 0 else 0.52), below - (i // 2) * 0.035
+        fig.text(x, y, label, fontsize=9, color="#444444")
+        fig.text(x + 0.25, y, value, fontsize=9)
+    fig.text(0.04, 0.13, tr(
         "Service view: was the device reachable from the operations centre. Device view: time a device was "
         "unreachable because an upstream device failed is charged to that root cause, not to the device."
     ), fontsize=8, wrap=True)
-    fig.text(0.06, 0.09, tr(
-        "Degraded counts as available. Times are hours:minutes:seconds summed over devices. "
+    fig.text(0.04, 0.09, tr(
+        "Degraded counts as available. Times are summed over devices. "
         "Maintenance windows and unmonitored time are excluded from availability and shown separately."
     ), fontsize=8, wrap=True)
     return fig

@@ -34,6 +34,17 @@ def group_cells(row: GroupRow, view: str) -> list[str]:
     ]
 
 
+def worst_headers(by: str) -> list[str]:
+    """The first page's short table of the worst units."""
+    return [tr(GROUP_TITLES[by]), tr("devices"), tr("availability"), tr("outages"), tr("outage time"), tr("longest outage"), tr("SLA")]
+
+
+def worst_cells(row: GroupRow, view: str) -> list[str]:
+    chosen = row.view(view)
+    return [row.key, str(row.devices), percent(chosen.availability), str(chosen.outages), duration(chosen.outage),
+            duration(chosen.longest), sla_mark(chosen.sla_met)]
+
+
 def group_sort_keys(row: GroupRow, view: str) -> list[str | float]:
     """Values to sort ``group_cells`` by, column for column: numbers, with -1 for "no data"."""
     chosen = row.view(view)

@@ -19,9 +19,9 @@ class HostKeyUnknownError(SshError):
 
     def __init__(self, device: str, host: str, port: int, key_type: str, fingerprint: str) -> None:
         super().__init__(device, tr(
+            # No command-line flag here: the console shows this too. The command line adds its hint.
             "{device} ({host}:{port}) offered an unknown SSH host key {key_type} {fingerprint}; verify the "
-            "fingerprint with the device's administrator, then re-run with --trust-new-host-key or confirm it "
-            "in the console",
+            "fingerprint with the device's administrator before trusting it",
             device=device, host=host, port=port, key_type=key_type, fingerprint=fingerprint,
         ))
         self.host, self.port, self.key_type, self.fingerprint = host, port, key_type, fingerprint

@@ -11,8 +11,9 @@ import base64
 import getpass
 import hashlib
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Union
+from typing import Callable, Collection, Iterable, Sequence, Union
 
 import paramiko
 
@@ -39,6 +40,16 @@ class OfferedHostKey:
 
 
 TrustDecision = Union[bool, Callable[[OfferedHostKey], bool]]
+# Asked once for a whole run: every unknown key offered, the ones the operator trusts returned.
+BatchTrustDecision = Callable[[Sequence[OfferedHostKey]], Collection[OfferedHostKey]]
+
+
+@dataclass(frozen=True)
+class ScannedHostKey:
+    """A key fetched by the key-scan pass (no credentials sent), with the paramiko key to store."""
+
+    offered: OfferedHostKey
+    key: paramiko.PKey
 
 
 def fingerprint(key: paramiko.PKey) -> str:
@@ -92,6 +103,14 @@ class KnownHostsStore:
                               subject=f"{host}:{port}", details={"fingerprints": [k.fingerprint_sha256 for k in gone]})
         return removed
 
+    def status(self, host: str, port: int, key: paramiko.PKey) -> str:
+        """"known", "unknown" or "changed" (another key, or only keys of another type, trusted)."""
+        known = self.repo.keys_for(host, port)
+        if not known:
+            return "unknown"
+        same = [k for k in known if k.key_type == key.get_name()]
+        return "known" if same and same[0].key_base64 == key.get_base64() else "changed"
+
     def verify(
         self, device: str, host: str, port: int, key: paramiko.PKey,
         trust_new_host_key: TrustDecision = False, trusted_by: str | None = None,
@@ -113,3 +132,48 @@ class KnownHostsStore:
         if not decided:
             raise HostKeyUnknownError(device, host, port, offered.key_type, offered.fingerprint)
         self.trust(host, port, key, trusted_by, device=device)
+
+
+def scan_unknown_keys(store: KnownHostsStore, targets: Iterable[tuple[str, str, int]], timeout: float,
+                      workers: int = 32) -> list[ScannedHostKey]:
+    """Fetch each (device, host, port)'s host key like ``ssh-keyscan`` and return the ones the store
+    does not know. Only the key exchange runs: no credential is sent, no login is tried. A device
+    that cannot be reached or whose key changed is left out: its login reports that on its own."""
+    targets = list(targets)
+
+    def scan(target: tuple[str, str, int]) -> ScannedHostKey | None:
+        device, host, port = target
+        try:
+            key = fetch_host_key(device, host, port, store.host_key_algorithms(host, port), timeout)
+        except Exception:  # noqa: BLE001 - unreachable now: the login says why, with the device's name
+            return None
+        if store.status(host, port, key) != "unknown":
+            return None
+        return ScannedHostKey(OfferedHostKey(device, host, port, key.get_name(), fingerprint(key)), key)
+
+    if not targets:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(targets))), thread_name_prefix="ssh-keyscan") as pool:
+        found = [s for s in pool.map(scan, targets) if s is not None]
+    # Several devices behind one address and port share one key: ask about it once.
+    unique: dict[tuple[str, int, str], ScannedHostKey] = {}
+    for item in found:
+        unique.setdefault((item.offered.host, item.offered.port, item.offered.fingerprint), item)
+    return list(unique.values())
+
+
+def fetch_host_key(device: str, host: str, port: int, algorithms: list[str], timeout: float) -> paramiko.PKey:
+    """TCP, banner and key exchange within ``timeout``, then close: the server's host key."""
+    from egovops.ssh.transport import connect_socket, start_transport  # transport imports this module
+
+    deadline = time.monotonic() + timeout
+    sock = connect_socket(device, host, port, timeout)
+    try:
+        transport = start_transport(device, sock, algorithms, deadline - time.monotonic(), timeout)
+    except BaseException:
+        sock.close()
+        raise
+    try:
+        return transport.get_remote_server_key()
+    finally:
+        transport.close()

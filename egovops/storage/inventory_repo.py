@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import Connection, Row, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from egovops.i18n import tr
 from egovops.errors import NotFoundError, ValidationError
 from egovops.inventory.model import (
     Device,
@@ -169,7 +170,7 @@ class InventoryRepository:
         with self.db.read() as conn:
             row = conn.execute(_DEVICE_QUERY.where(devices.c.name == name)).first()
         if row is None:
-            raise NotFoundError(f"no device named {name!r}")
+            raise NotFoundError(tr("no device named {name!r}", name=name))
         return _device_from_row(row)
 
     def device_ids(self) -> dict[str, int]:
@@ -204,7 +205,7 @@ class InventoryRepository:
         with self.db.write() as conn:
             done = conn.execute(delete(devices).where(devices.c.name == name))
         if done.rowcount == 0:
-            raise NotFoundError(f"no device named {name!r}")
+            raise NotFoundError(tr("no device named {name!r}", name=name))
 
     # -- links ----------------------------------------------------------------------------------
     def links(self) -> list[Link]:

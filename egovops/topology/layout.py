@@ -1,4 +1,4 @@
-"""The map's layout: province in the centre, cities around it, counties around their city.
+"""The map's layout: province in the centre, cities where they are (or around it), counties around their city.
 
 One layer per network. Each site is a "bubble": its own devices on a small ring at its centre,
 its sub-sites on a ring around them, spaced by their own bubbles' sizes so nothing overlaps.
@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from egovops.inventory.model import Device, DeviceRole
+from egovops.topology.geography import SiteLayout, site_layout
 
 DEVICE_SPACING = 40.0  # between neighbouring devices on a site's ring, in map units
 GAP = 30.0  # between neighbouring bubbles
+UNLISTED_RING = 220.0  # departments round a site placed on the map: room for their names
+ARC_SPAN = math.pi  # ...on the half circle opposite the mapped sites
 _ROLE_ORDER = {DeviceRole.CORE: 0, DeviceRole.AGGREGATION: 1, DeviceRole.FIREWALL: 2, DeviceRole.ACCESS: 3}
 
 
@@ -77,7 +80,8 @@ def _size(site: str, bubbles: dict[str, _Bubble]) -> float:
     return bubbles[site].radius
 
 
-def _place(site: str, x: float, y: float, bubbles: dict[str, _Bubble], out: dict[str, tuple[float, float]]) -> None:
+def _place(site: str, x: float, y: float, bubbles: dict[str, _Bubble], out: dict[str, tuple[float, float]],
+           geo: SiteLayout | None = None) -> None:
     stack = [(site, x, y)]
     while stack:
         here, cx, cy = stack.pop()
@@ -86,21 +90,57 @@ def _place(site: str, x: float, y: float, bubbles: dict[str, _Bubble], out: dict
         for i, device in enumerate(bubble.devices):
             angle = -math.pi / 2 + 2 * math.pi * i / count
             out[device.name] = (cx + bubble.inner * math.cos(angle), cy + bubble.inner * math.sin(angle))
-        shares = [2 * bubbles[c].radius + GAP for c in bubble.children]
-        total = sum(shares)
+        if geo is not None and geo.places_children_of(here, bubble.children):
+            stack.extend(_geographic(here, cx, cy, bubble, bubbles, geo))
+            continue
+        stack.extend(_around(bubble.children, bubble.ring, cx, cy, bubbles))
+
+
+def _around(children: list[str], ring: float, cx: float, cy: float, bubbles: dict[str, _Bubble]) -> list[tuple[str, float, float]]:
+    """Sub-sites on a ring, each given an arc in proportion to its bubble's size."""
+    shares = [2 * bubbles[c].radius + GAP for c in children]
+    total, passed, out = sum(shares), 0.0, []
+    for child, share in zip(children, shares):
+        angle = -math.pi / 2 + 2 * math.pi * (passed + share / 2) / total
+        passed += share
+        out.append((child, cx + ring * math.cos(angle), cy + ring * math.sin(angle)))
+    return out
+
+
+def _geographic(here: str, cx: float, cy: float, bubble: _Bubble, bubbles: dict[str, _Bubble],
+                geo: SiteLayout) -> list[tuple[str, float, float]]:
+    """Sub-sites the layout file places (the cities) where they are on the map; the others (the
+    provincial departments) on a ring of their own sizes around the site's own devices. Only a
+    site and its direct sub-sites are ever shown together, so bubbles of two cities may overlap."""
+    listed = [c for c in bubble.children if c in geo.sites]
+    rest = [c for c in bubble.children if c not in geo.sites]
+    points = {c: geo.point(c, here) for c in listed}
+    # Spread the map just enough that no two cities' bubbles (their counties) overlap.
+    spread = max([1.0] + [(bubbles[a].radius + bubbles[b].radius + GAP) / max(math.dist(points[a], points[b]), 1e-6)
+                          for i, a in enumerate(listed) for b in listed[i + 1:]])
+    out = [(c, cx + points[c][0] * spread, cy + points[c][1] * spread) for c in listed]
+    if rest:  # on an arc facing away from the mapped sites, so their links do not run through it
+        away = math.atan2(-sum(y - cy for _, _, y in out), -sum(x - cx for _, x, _ in out))
+        shares = [2 * bubbles[c].radius + GAP for c in rest]
+        span = ARC_SPAN
+        nearest = min(math.dist((x, y), (cx, cy)) - bubbles[c].radius for c, x, y in out)  # the closest city's edge
+        ring = max(bubble.inner + GAP + max(bubbles[c].radius for c in rest), sum(shares) / span, UNLISTED_RING, 0.45 * nearest)
         passed = 0.0
-        for child, share in zip(bubble.children, shares):
-            angle = -math.pi / 2 + 2 * math.pi * (passed + share / 2) / total
+        for child, share in zip(rest, shares):
+            angle = away - span / 2 + span * (passed + share / 2) / sum(shares)
             passed += share
-            stack.append((child, cx + bubble.ring * math.cos(angle), cy + bubble.ring * math.sin(angle)))
+            out.append((child, cx + ring * math.cos(angle), cy + ring * math.sin(angle)))
+    return out
 
 
-def layout(devices: Iterable[Device]) -> dict[str, tuple[str, float, float]]:
-    """Device → (layer, x, y): one layer per network, each laid out around the same site tree."""
+def layout(devices: Iterable[Device], geography: bool = True) -> dict[str, tuple[str, float, float]]:
+    """Device → (layer, x, y): one layer per network, each laid out around the same site tree;
+    cities where the site layout file puts them (topology/geography.py) unless ``geography`` is off."""
     by_layer: dict[str, list[Device]] = {}
     for device in devices:
         by_layer.setdefault(device.network, []).append(device)
     placed: dict[str, tuple[str, float, float]] = {}
+    geo = site_layout() if geography else None
     for layer in sorted(by_layer):
         tops, bubbles = _site_tree(by_layer[layer])
         points: dict[str, tuple[float, float]] = {}
@@ -108,7 +148,7 @@ def layout(devices: Iterable[Device]) -> dict[str, tuple[str, float, float]]:
         for n, top in enumerate(tops):  # the province at the origin; any other root beside it
             radius = _size(top, bubbles)
             offset += radius if n else 0.0
-            _place(top, offset, 0.0, bubbles, points)
+            _place(top, offset, 0.0, bubbles, points, geo)
             offset += radius + GAP
         for name, (x, y) in points.items():
             placed[name] = (layer, round(x, 3), round(y, 3))

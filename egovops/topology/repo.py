@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from egovops.i18n import tr
 from egovops.storage.database import Database
 from egovops.storage.tables.inventory import devices, links, settings
 from egovops.storage.tables.topology import (
@@ -83,7 +84,7 @@ def _ids(conn: Connection) -> dict[str, int]:
 def _device_id(conn: Connection, name: str) -> int:
     found = conn.scalar(select(devices.c.id).where(devices.c.name == name))
     if found is None:
-        raise NotFoundError(f"no device named {name!r}")
+        raise NotFoundError(tr("no device named {name!r}", name=name))
     return int(found)
 
 

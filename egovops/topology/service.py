@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from egovops.i18n import tr
 from egovops.credentials.service import CredentialService
 from egovops.errors import EgovopsError, NotFoundError
 from egovops.inventory.model import Device, Link
@@ -111,7 +112,7 @@ class TopologyService:
         known = {d.name for d in self.inventory.devices()}
         unknown = [n for n in names if n not in known]
         if unknown:
-            raise NotFoundError(f"no device named {', '.join(unknown)}")
+            raise NotFoundError(tr("no device named {name}", name=", ".join(unknown)))
         self.repo.set_poller_location(names)
 
     def dependency_tree(self) -> DependencyTree:

@@ -122,3 +122,100 @@ def test_kinds_and_messages_follow_the_language(qtbot: QtBot, console: MainWindo
     assert desk.proxy.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "设备无应答（无应答）"
     desk.text.setText("宕机")  # the operator filters by what the desk shows
     assert _devices(console) == ["AQ-EXT-AGG-01"]
+
+
+def _column(name: str) -> int:
+    from egovops_ui.alarm_model import COLUMNS
+
+    return COLUMNS.index(name)
+
+
+def test_columns_fit_their_content_in_either_language(qtbot: QtBot, console: MainWindow) -> None:
+    desk = console.alarms
+    for language in ("en", "zh_CN"):
+        console.switch_language(language)
+        qtbot.waitUntil(lambda: desk.model.headerData(0, Qt.Orientation.Horizontal) == ("Severity" if language == "en" else "级别"), timeout=WAIT_MS)
+        metrics = desk.view.fontMetrics()
+        for name in ("site", "state", "kind", "device"):
+            column = _column(name)
+            widest = max(metrics.horizontalAdvance(desk.model.index(r, column).data()) for r in range(desk.model.rowCount()))
+            assert desk.view.columnWidth(column) >= widest + 8, (language, name)  # "open (+9 folded)" is never cut
+    console.switch_language("en")
+
+
+def test_the_operators_widths_are_kept_across_refreshes_and_restarts(qtbot: QtBot, console: MainWindow) -> None:
+    from egovops_ui.alarm_desk import AlarmDesk
+
+    desk = console.alarms
+    desk.view.horizontalHeader().resizeSection(_column("message"), 333)
+    refreshed(qtbot, console)
+    assert desk.view.columnWidth(_column("message")) == 333
+    again = AlarmDesk(console)  # the next start: the same settings
+    again.set_alarms(desk.model.rows)
+    assert again.view.columnWidth(_column("message")) == 333
+    assert again.view.columnWidth(_column("state")) == desk.view.columnWidth(_column("state"))  # not resized: fitted
+    again.reset_widths()
+    assert again.view.columnWidth(_column("message")) != 333
+
+
+def test_open_alarms_first_and_who_acknowledged(qtbot: QtBot, console: MainWindow, status_writer) -> None:  # type: ignore[no-untyped-def]
+    desk = console.alarms
+    import time
+
+    status_writer.alarm("AQ-EXT-AGG-01", "device_down", "critical", "device does not answer")
+    AlarmRepository(status_writer.database).reconcile({"AQ-EXT-AGG-01": []}, time.time(), kinds=["device_down"])
+    refreshed(qtbot, console)
+    assert _devices(console)[-1] == "AQ-EXT-AGG-01"  # a cleared critical sorts below an open minor
+    assert _devices(console)[:2] == [ROOT, DEGRADED]
+    desk.view.selectRow(_devices(console).index(ROOT))
+    with qtbot.waitSignal(console.session.acknowledged, timeout=WAIT_MS):
+        desk.acknowledge_selected("on it")
+    qtbot.waitUntil(lambda: _devices(console)[:2] == [DEGRADED, ROOT], timeout=WAIT_MS)  # open before acknowledged
+    row = _devices(console).index(ROOT)
+    assert desk.proxy.headerData(_column("acked_by"), Qt.Orientation.Horizontal) == "Acknowledged by"
+    assert desk.proxy.index(row, _column("acked_by")).data() == console.session.operator.label()
+    assert desk.proxy.index(_devices(console).index(DEGRADED), _column("acked_by")).data() == ""
+
+
+def test_a_new_critical_alarm_sounds_unless_muted(qtbot: QtBot, console: MainWindow, status_writer) -> None:  # type: ignore[no-untyped-def]
+    assert console.sound_action.isChecked() and not console.alarms.mute.isChecked()  # on by default
+    status_writer.alarm("AQ-EXT-AGG-01", "device_down", "critical", "device does not answer")
+    refreshed(qtbot, console)
+    assert console.notifier.rang == 1
+    console.alarms.mute.click()
+    assert not console.sound_action.isChecked() and not console.notifier.sound
+    status_writer.alarm("BB-EXT-AGG-01", "device_down", "critical", "device does not answer")
+    refreshed(qtbot, console)
+    assert console.notifier.rang == 1
+
+
+def test_the_alarm_sound_is_a_real_short_wav(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import wave
+
+    from egovops_ui.notifier import alarm_wav
+
+    with wave.open(str(alarm_wav(tmp_path))) as sound:
+        seconds = sound.getnframes() / sound.getframerate()
+        assert sound.getnchannels() == 1 and sound.getsampwidth() == 2 and 0.5 < seconds < 2
+        assert max(abs(v) for v in memoryview(sound.readframes(sound.getnframes())).cast("h")) > 10_000  # audible
+
+
+def test_the_acknowledge_dialog_has_room_for_a_comment(qtbot: QtBot, console: MainWindow) -> None:
+    desk = console.alarms
+    desk.view.selectRow(0)
+    desk.ack.click()
+    dialog = desk.ack_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=WAIT_MS)
+    assert dialog.width() >= 500 and dialog.height() >= 220
+    dialog.reject()
+
+
+def test_the_desk_takes_a_good_part_of_the_window_at_first_start(console: MainWindow) -> None:
+    assert console.alarm_dock.height() >= console.height() * 0.3
+
+
+def test_the_desk_can_take_most_of_the_window(qtbot: QtBot, console: MainWindow) -> None:
+    console.resize(1500, 950)
+    qtbot.waitUntil(lambda: console.height() == 950, timeout=WAIT_MS)
+    console.resizeDocks([console.alarm_dock], [900], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: console.alarm_dock.height() >= console.height() * 0.7, timeout=WAIT_MS)  # the map gives way

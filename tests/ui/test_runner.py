@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from egovops.accounts import Operator, Role
 from egovops.audit.repo import AuditRepository
+from egovops.procedures.manifest import Risk
 from egovops_ui.main_window import MainWindow
 from egovops_ui.runner.panel import RunnerPanel
 from tests.fixtures.outage import CITY, ROOT
@@ -56,6 +57,7 @@ def test_tools_menu_opens_the_runner_on_the_city_selected_in_the_tree(qtbot: QtB
     assert panel.setup.count_label.text() == f"Devices to work on: {CITY_DEVICES}"
     names = [panel.setup.procedure_combo.itemText(i) for i in range(panel.setup.procedure_combo.count())]
     assert "Configuration backup" in names and "Graded-protection 2.0 baseline check" in names
+    assert names[-1] == "Save configuration" and panel.current_choice().risk is Risk.READ_ONLY  # never opens on a change
     panel.select_procedure("save-config")
     assert panel.setup.risk_label.text() == "Risk: changes the configuration — needs the engineer role"
     assert "start-up configuration" in panel.setup.description.text()

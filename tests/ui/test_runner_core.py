@@ -37,7 +37,12 @@ def test_choices_are_named_in_the_language_asked_with_risk_and_role(registry) ->
     assert "等级保护" in zh["baseline-check"].description
     assert en["save-config"].risk is Risk.CHANGES_CONFIG and en["save-config"].needed_role is Role.ENGINEER
     assert en["baseline-check"].needed_role is Role.OPERATOR
-    assert [c.name for c in procedure_choices(registry, "en")] == sorted(c.name for c in en.values())
+    for lang in ("en", "zh_CN"):  # read-only first (the list opens on one), each group by name
+        listed = procedure_choices(registry, lang)
+        risks = [c.risk for c in listed]
+        assert risks == sorted(risks, key=list(Risk).index) and risks[0] is Risk.READ_ONLY
+        read_only = [c.name for c in listed if c.risk is Risk.READ_ONLY]
+        assert read_only == sorted(read_only) and listed[-1].id == "save-config"
     assert needs_confirmation(Risk.CHANGES_CONFIG) and needs_confirmation(Risk.DISRUPTIVE) and not needs_confirmation(Risk.READ_ONLY)
 
 
@@ -135,3 +140,16 @@ def test_outcome_lines_show_each_finding_and_the_files() -> None:
         "compliance 50%", "score: 50.0", "✘ NTP servers: no NTP server", "– SNMP", "✔ SSH only",
         'ports: ["GE0/0/1", "GE0/0/2"]', "file: /runs/r1/HW-WEAK/evidence.json",
     ]
+
+
+def test_outcome_lines_name_fields_in_the_readers_language() -> None:
+    from egovops import i18n
+
+    outcome = _outcome("HW-WEAK", Status.FAILED, "x", {"score": 50.0, "compliant": False, "error": "HostKeyUnknownError"})
+    try:
+        i18n.set_language("zh_CN")
+        assert outcome_lines(outcome)[1:3] == ["得分：50.0", "合规：否"]
+        i18n.set_language("en")
+        assert outcome_lines(outcome)[1:] == ["score: 50.0", "compliant: no", "file: /runs/r1/HW-WEAK/evidence.json"]
+    finally:
+        i18n.set_language(None)

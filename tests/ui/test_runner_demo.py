@@ -26,6 +26,7 @@ from egovops.ssh import KnownHostsStore, fingerprint
 from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops_ui.host_key_prompt import HostKeysDialog
 from egovops_ui.main_window import MainWindow
 from egovops_ui.runner.panel import RunnerPanel
 from tests.ui.console import WAIT_MS, open_console
@@ -49,18 +50,30 @@ def demo_console(qtbot: QtBot, demo_province) -> Iterator[MainWindow]:  # type: 
 
 
 class HostKeyAnswers:
-    """Answers every host-key question the console shows, as the operator would, and keeps what it saw."""
+    """Answers every host-key question the console shows, as the operator would, and keeps what it saw:
+    one list of (device, fingerprint) rows per dialog, and what the results table said meanwhile."""
 
-    def __init__(self, window: MainWindow, trust: bool) -> None:
-        self.window, self.trust, self.seen = window, trust, []
+    def __init__(self, window: MainWindow, trust: bool, panel: RunnerPanel | None = None) -> None:
+        self.window, self.trust, self.panel = window, trust, panel
+        self.seen: list[list[tuple[str, str]]] = []
+        self.single: list[str] = []  # per-login questions: there must be none in a run
+        self.statuses_when_asked: list[set[str]] = []
         self.timer = QTimer(window, interval=50, timeout=self._answer)
         self.timer.start()
 
     def _answer(self) -> None:
         for box in QApplication.topLevelWidgets() + self.window.findChildren(QMessageBox):
             if isinstance(box, QMessageBox) and box.objectName() == "hostKeyPrompt" and box.isVisible():
-                self.seen.append(box.informativeText())
-                box.button(QMessageBox.StandardButton.Yes if self.trust else QMessageBox.StandardButton.No).click()
+                self.single.append(box.informativeText())
+                box.button(QMessageBox.StandardButton.No).click()
+        for dialog in self.window.findChildren(HostKeysDialog):
+            if dialog.isVisible() and dialog.result() == 0 and not dialog.property("answered"):
+                dialog.setProperty("answered", True)
+                table = dialog.table
+                self.seen.append([(table.item(r, 0).text(), table.item(r, 3).text()) for r in range(table.rowCount())])
+                if self.panel is not None:
+                    self.statuses_when_asked.append({row.status for row in self.panel.results.model.rows})
+                (dialog.trust_all if self.trust else dialog.refuse).click()
 
 
 def runner_on_city(qtbot: QtBot, window: MainWindow, procedure: str) -> RunnerPanel:
@@ -89,8 +102,8 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
     store = demo_console.session.database
     forget_hefei_keys(store)  # whatever other tests trusted: this run must meet unknown keys
     panel = runner_on_city(qtbot, demo_console, "config-backup")
-    panel.setup.ssh_combo.setCurrentIndex(panel.setup.ssh_combo.findData("demo-ssh"))
-    answers = HostKeyAnswers(demo_console, trust=True)
+    assert panel.setup.ssh_combo.currentData() is None  # automatic: the only SSH profile, the devices' own being SNMP
+    answers = HostKeyAnswers(demo_console, trust=True, panel=panel)
     versions_before = {name: len(ConfigStore(store).versions(name)) for name in HEFEI}
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_MS) as finished:
         panel.setup.run_button.click()  # read-only: no confirmation
@@ -99,7 +112,10 @@ def test_config_backup_from_the_runner_asks_for_host_keys_and_is_audited(qtbot: 
     answers.timer.stop()
 
     kept = paramiko.RSAKey.from_private_key_file(str(demo_province.data_dir / "demo" / "ssh_host_rsa_key"))
-    assert len(answers.seen) == 2 and all(f"Fingerprint: {fingerprint(kept)}" in text for text in answers.seen)
+    # Asked once for the whole city, every device's key listed, before any device was logged in to.
+    assert answers.single == [] and len(answers.seen) == 1
+    assert sorted(answers.seen[0]) == [(name, fingerprint(kept)) for name in HEFEI]
+    assert answers.statuses_when_asked[0].isdisjoint({"ok", "failed"})
     assert report.counts() == {"ok": 2, "failed": 0, "skipped": 0}, [(o.device, o.message) for o in report.outcomes]
     for name in HEFEI:
         row = panel.results.model.row_of(name)
@@ -136,7 +152,8 @@ def test_refusing_the_host_key_fails_the_devices_and_names_the_key(qtbot: QtBot,
         panel.setup.run_button.click()
     answers.timer.stop()
     report = finished.args[0]
-    assert len(answers.seen) == 2 and report.counts() == {"ok": 0, "failed": 2, "skipped": 0}
+    assert answers.single == [] and len(answers.seen) == 1 and len(answers.seen[0]) == 2
+    assert report.counts() == {"ok": 0, "failed": 2, "skipped": 0}
     for outcome in report.outcomes:
         assert "offered an unknown SSH host key" in outcome.message and "SHA256:" in outcome.message, outcome.message
     hefei = [d for d in InventoryRepository(store).devices() if d.name in HEFEI]

@@ -1,16 +1,29 @@
-"""The alarm desk: alarms table with severity colours, filters, sorting, root-cause folding, acknowledge."""
+"""The alarm desk: alarms table with severity colours, filters, sorting, root-cause folding, acknowledge.
+
+Columns are sized to what they hold at every refresh, except those the operator has resized: their
+widths are kept (in QSettings) across refreshes and restarts. Open alarms come first, then by
+severity, then the newest.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+import json
+
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMenu, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from egovops.overview.alarms import SEVERITY_RANK, AlarmFilter, AlarmRecord
 from egovops_ui.alarm_model import COLUMNS, AlarmFilterProxy, AlarmTableModel
+from egovops_ui.app import settings
 from egovops_ui.states import network_label, severity_label
+
+WIDTHS_KEY = "alarms/columnWidths"
+PADDING = 24  # cell margins and the sort arrow
+MAX_WIDTH = {"message": 480}  # longer messages are elided; the tooltip has them whole
+DEFAULT_MAX = 360
 
 
 class AlarmDesk(QWidget):
@@ -18,8 +31,12 @@ class AlarmDesk(QWidget):
     deviceOpened = Signal(str)  # open its device view
     acknowledgeRequested = Signal(list, str)  # alarm ids, comment
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, store: QSettings | None = None) -> None:
         super().__init__(parent)
+        self.store = store if store is not None else settings()
+        self.operator_widths: dict[str, int] = _load_widths(self.store)
+        self._sizing = False
+        self.ack_dialog: QInputDialog | None = None
         self.model = AlarmTableModel(self)
         self.proxy = AlarmFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -31,6 +48,7 @@ class AlarmDesk(QWidget):
         self.fold = QCheckBox(self)
         self.fold.setChecked(True)
         self.ack = QPushButton(self)
+        self.mute = QToolButton(self, objectName="alarmMute", checkable=True)  # sound for new critical alarms
         self.view = QTableView(self)
         self.view.setObjectName("alarmTable")
         self.view.setModel(self.proxy)
@@ -40,8 +58,12 @@ class AlarmDesk(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().sectionResized.connect(self._section_resized)
+        # Shown right after the severity: whether anyone has it, and how many alarms it explains, is
+        # what the desk reads first; at the far right it scrolled out of sight on a 1600-pixel screen.
+        self.view.horizontalHeader().moveSection(COLUMNS.index("state"), 1)
         bar = QHBoxLayout()
-        for widget in (self.severity, self.network, self.text, self.fold, self.ack):
+        for widget in (self.severity, self.network, self.text, self.fold, self.ack, self.mute):
             bar.addWidget(widget)
         bar.setStretch(2, 1)
         layout = QVBoxLayout(self)
@@ -74,29 +96,46 @@ class AlarmDesk(QWidget):
         self.text.setPlaceholderText(self.tr("Filter: device, site, message, unit…"))
         self.fold.setText(self.tr("Fold under root cause"))
         self.ack.setText(self.tr("Acknowledge…"))
+        self.mute.setText(self.tr("Mute"))
+        self.mute.setToolTip(self.tr("No sound for new critical alarms"))
         self.model.retranslate()
+        self.fit_columns()
 
     def set_alarms(self, alarms: list[AlarmRecord]) -> None:
         selected = set(self.selected_ids())
-        first = not self.model.rows
         self.model.set_alarms(alarms)
         self._restore_selection(selected)
-        if first and alarms:
-            self._fit_columns()
+        self.fit_columns()
 
-    def _fit_columns(self) -> None:
-        """Widths from the first alarms; afterwards the operator's own widths stay."""
-        self.view.resizeColumnsToContents()
-        # Folded rows are hidden while this runs: size kind and site for them too, so unfolding clips nothing.
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and its widest cell (folded rows included, so unfolding
+        clips nothing), except the columns the operator sized: those keep the operator's width."""
         metrics = self.view.fontMetrics()
-        for name in ("kind", "site"):
-            column = COLUMNS.index(name)
-            widest = max((metrics.horizontalAdvance(self.model._display(a, name)) for a in self.model.rows), default=0)
-            self.view.setColumnWidth(column, max(self.view.columnWidth(column), min(widest + 16, 320)))
-        device = COLUMNS.index("device")
-        self.view.setColumnWidth(device, max(self.view.columnWidth(device), 170))  # room for folded "└ name"
-        message = COLUMNS.index("message")
-        self.view.setColumnWidth(message, min(max(self.view.columnWidth(message), 240), 300))
+        header_metrics = self.view.horizontalHeader().fontMetrics()
+        self._sizing = True
+        try:
+            for column, name in enumerate(COLUMNS[:-1]):  # the last one stretches to the edge
+                if name in self.operator_widths:
+                    self.view.setColumnWidth(column, self.operator_widths[name])
+                    continue
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                widest = max((metrics.horizontalAdvance(self.model._display(a, name)) for a in self.model.rows), default=0)
+                width = max(widest, header_metrics.horizontalAdvance(title)) + PADDING
+                self.view.setColumnWidth(column, min(width, MAX_WIDTH.get(name, DEFAULT_MAX)))
+        finally:
+            self._sizing = False
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if self._sizing or column >= len(COLUMNS) - 1 or not self.view.horizontalHeader().isVisible():
+            return  # our own fitting, the stretched last column, or layout before the desk is shown
+        self.operator_widths[COLUMNS[column]] = new
+        self.store.setValue(WIDTHS_KEY, json.dumps(self.operator_widths))
+
+    def reset_widths(self) -> None:
+        """Forget the operator's widths: every column fits its content again."""
+        self.operator_widths.clear()
+        self.store.remove(WIDTHS_KEY)
+        self.fit_columns()
 
     def set_site_filter(self, site: str) -> None:
         self.site_filter = site
@@ -134,9 +173,15 @@ class AlarmDesk(QWidget):
     def _ask_acknowledge(self) -> None:
         if not self.selected_ids():
             return
-        comment, ok = QInputDialog.getText(self, self.tr("Acknowledge alarms"), self.tr("Comment (recorded with your name):"))
-        if ok:
-            self.acknowledge_selected(comment.strip())
+        dialog = QInputDialog(self, objectName="ackDialog")
+        dialog.setWindowTitle(self.tr("Acknowledge alarms"))
+        dialog.setLabelText(self.tr("Comment (recorded with your name):"))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.resize(560, 260)  # room to say what is being done, not a one-word line
+        dialog.textValueSelected.connect(lambda text: self.acknowledge_selected(text.strip()))
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        self.ack_dialog = dialog
+        dialog.open()
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
@@ -151,3 +196,11 @@ class AlarmDesk(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.deviceActivated.emit(self.model.alarm(self.proxy.mapToSource(index).row()).device)
+
+
+def _load_widths(store: QSettings) -> dict[str, int]:
+    try:
+        loaded = json.loads(str(store.value(WIDTHS_KEY, "{}")))
+    except ValueError:
+        return {}
+    return {k: int(v) for k, v in loaded.items() if k in COLUMNS and isinstance(v, int) and 20 <= v <= 2000} if isinstance(loaded, dict) else {}

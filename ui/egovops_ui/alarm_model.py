@@ -14,7 +14,8 @@ from egovops_ui.states import SEVERITY_COLOURS, alarm_state_label, severity_labe
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("severity", "device", "site", "kind", "message", "first_seen", "last_seen", "count", "state", "owner_unit", "contact")
+COLUMNS = ("severity", "device", "site", "kind", "message", "first_seen", "last_seen", "count", "state", "acked_by", "owner_unit", "contact")
+STATE_RANK = {"open": 0, "acknowledged": 1, "cleared": 2}  # what still needs someone comes first
 
 
 def _clock(at: float | None) -> str:
@@ -59,7 +60,7 @@ class AlarmTableModel(QAbstractTableModel):
             return None
         return (
             self.tr("Severity"), self.tr("Device"), self.tr("Site"), self.tr("Kind"), self.tr("Message"),
-            self.tr("First seen"), self.tr("Last seen"), self.tr("Count"), self.tr("State"),
+            self.tr("First seen"), self.tr("Last seen"), self.tr("Count"), self.tr("State"), self.tr("Acknowledged by"),
             self.tr("Owner unit"), self.tr("Contact"),
         )[section]
 
@@ -80,15 +81,18 @@ class AlarmTableModel(QAbstractTableModel):
             text = alarm_state_label(alarm.state)
             folded = self.folded_count.get(alarm.id, 0)
             return self.tr("{state} (+{n} folded)").format(state=text, n=folded) if folded else text
+        if column == "acked_by":
+            return alarm.acked_by or ""
         return str(getattr(alarm, column))
 
     def sort_key(self, alarm: AlarmRecord, column: str) -> Any:
         if column == "severity":
-            return SEVERITY_RANK.get(alarm.severity, 9)
+            # The desk's default order: open alarms first, then by severity, then the newest.
+            return (STATE_RANK.get(alarm.state, 3), SEVERITY_RANK.get(alarm.severity, 9), -alarm.last_seen)
         if column in ("first_seen", "last_seen", "count"):
             return getattr(alarm, column)
         if column == "state":
-            return alarm.state
+            return STATE_RANK.get(alarm.state, 3)
         if column in ("kind", "message"):
             return self._display(alarm, column).casefold()  # sorted as the operator reads them
         return str(getattr(alarm, column)).casefold()

@@ -4,15 +4,21 @@ The core calls the trust decision on whatever thread runs the SSH session (a pro
 asyncio loop's executor). The question itself must be a dialog on the GUI thread, so the prompt
 relays it there through a queued signal and the asking thread waits for the answer. No answer
 within the limit counts as "no": a connection is never trusted by default.
+
+A procedure run asks once for all its devices (``ask_all``): one dialog lists every unknown key
+with its fingerprint, each with a box to tick; "Trust all shown" or "Trust the ticked" answers it.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
 
 if TYPE_CHECKING:  # paramiko comes with it: loaded when SSH is first used, not at console start
     from egovops.ssh.known_hosts import OfferedHostKey
@@ -21,9 +27,9 @@ ANSWER_TIMEOUT_S = 300.0
 
 
 class _Question:
-    def __init__(self, offered: OfferedHostKey) -> None:
+    def __init__(self, offered: OfferedHostKey | Sequence[OfferedHostKey]) -> None:
         self.offered = offered
-        self.answer = False
+        self.answer: bool | list[OfferedHostKey] = False
         self.expired = False
         self.done = threading.Event()
 
@@ -32,12 +38,14 @@ class HostKeyPrompt(QObject):
     """A TrustDecision for the core (``prompt(offered) -> bool``). Create it on the GUI thread."""
 
     _asked = Signal(object)  # _Question, delivered queued to the GUI thread
+    _asked_all = Signal(object)  # _Question about a whole run's keys
 
     def __init__(self, parent: QWidget | None = None, timeout_s: float = ANSWER_TIMEOUT_S) -> None:
         super().__init__(parent)
         self._parent_widget = parent
         self.timeout_s = timeout_s
         self._asked.connect(self._ask)
+        self._asked_all.connect(self._ask_all)
         self.asked: list[OfferedHostKey] = []  # what the operator was shown, for the session's record
 
     def __call__(self, offered: OfferedHostKey) -> bool:
@@ -48,7 +56,34 @@ class HostKeyPrompt(QObject):
         if not question.done.wait(self.timeout_s):
             question.expired = True  # a late "yes" must not count
             return False
-        return question.answer
+        return bool(question.answer)
+
+    def ask_all(self, offered: Sequence[OfferedHostKey]) -> list[OfferedHostKey]:
+        """The runner's one question for a whole run: the keys the operator trusts (none when unanswered)."""
+        if not offered:
+            return []
+        question = _Question(list(offered))
+        if QThread.currentThread() is self.thread():
+            raise RuntimeError("the host-key prompt waits for the GUI thread: call it from a worker thread")
+        self._asked_all.emit(question)
+        if not question.done.wait(self.timeout_s):
+            question.expired = True
+            return []
+        return list(question.answer) if isinstance(question.answer, list) else []
+
+    @Slot(object)
+    def _ask_all(self, question: _Question) -> None:
+        offered = list(question.offered)  # type: ignore[arg-type]
+        self.asked.extend(offered)
+        dialog = HostKeysDialog(offered, self._parent_widget)
+
+        def answered(_result: int) -> None:
+            question.answer = [] if question.expired else dialog.trusted
+            question.done.set()
+            dialog.deleteLater()
+
+        dialog.finished.connect(answered)
+        dialog.open()
 
     def dialog(self, offered: OfferedHostKey) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unknown SSH host key"), "", parent=self._parent_widget)
@@ -77,3 +112,57 @@ class HostKeyPrompt(QObject):
 
         box.finished.connect(answered)
         box.open()
+
+
+class HostKeysDialog(QDialog):
+    """Every unknown key of a run in one table; the operator trusts all, the ticked ones, or none."""
+
+    COLUMNS = 4
+
+    def __init__(self, offered: list[OfferedHostKey], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hostKeysPrompt")
+        self.offered = offered
+        self.trusted: list[OfferedHostKey] = []
+        self.setWindowTitle(self.tr("Unknown SSH host keys"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        intro = QLabel(self.tr("{n} devices presented host keys this console has never seen. Compare each fingerprint with "
+                               "the one shown on the device's console, then trust the keys. No device is logged in to "
+                               "before you answer.").format(n=len(offered)), self, wordWrap=True)
+        self.table = QTableWidget(len(offered), self.COLUMNS, self, objectName="hostKeysTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Address"), self.tr("Key type"), self.tr("Fingerprint")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, key in enumerate(offered):
+            cells = (key.device, f"{key.host}:{key.port}", key.key_type, key.fingerprint)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked)  # nothing is trusted by default
+                self.table.setItem(row, column, item)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(self)
+        self.trust_all = QPushButton(self.tr("Trust all shown"), self, objectName="trustAllButton")
+        self.trust_chosen = QPushButton(self.tr("Trust the ticked"), self, objectName="trustChosenButton")
+        self.refuse = QPushButton(self.tr("Refuse all"), self, objectName="refuseAllButton")
+        buttons.addButton(self.trust_all, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.trust_chosen, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.refuse, QDialogButtonBox.ButtonRole.RejectRole)
+        self.refuse.setDefault(True)
+        self.trust_all.clicked.connect(lambda: self._answer(self.offered))
+        self.trust_chosen.clicked.connect(lambda: self._answer(self.ticked()))
+        self.refuse.clicked.connect(lambda: self._answer([]))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, min(640, 200 + 30 * len(offered)))
+
+    def ticked(self) -> list[OfferedHostKey]:
+        return [key for row, key in enumerate(self.offered) if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+
+    def _answer(self, trusted: list[OfferedHostKey]) -> None:
+        self.trusted = list(trusted)
+        self.done(QDialog.DialogCode.Accepted if trusted else QDialog.DialogCode.Rejected)

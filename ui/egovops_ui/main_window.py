@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidg
 from egovops.overview.service import Overview
 from egovops_ui.alarm_desk import AlarmDesk
 from egovops_ui.app import LanguageSwitcher, settings
+from egovops_ui.help_menu import HelpMenu
 from egovops_ui.map_view import NETWORKS, MapPanel
 from egovops_ui.notifier import AlarmNotifier
 from egovops_ui.screens import install_screens
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[language] = action
+        self.help_menu = HelpMenu(self)
+        bar.addMenu(self.help_menu)
 
     def _wire(self) -> None:
         self.session.overviewChanged.connect(self.show_overview)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.alarms.deviceOpened.connect(self.deviceOpenRequested)
         self.map.deviceOpened.connect(self.deviceOpenRequested)
         self.alarms.acknowledgeRequested.connect(self.session.acknowledge)
+        self.alarms.mute.toggled.connect(lambda muted: self.sound_action.setChecked(not muted))
         self.map.deviceMoved.connect(self.session.move_device)
 
     def open_tab(self, key: str, title: str, create: Callable[[], QWidget]) -> QWidget:
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
 
     def _sound_toggled(self, on: bool) -> None:
         self.notifier.sound = on
+        self.alarms.mute.setChecked(not on)  # the desk's mute button and View's menu item are one switch
         settings().setValue("alarms/sound", on)
 
     def _focus_on_map(self, name: str) -> None:
@@ -195,8 +200,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:  # first start: room for county names and counts, and for a dozen alarms
             self.resizeDocks([self.site_dock], [440], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
-        self.sound_action.setChecked(stored.value("alarms/sound") in (True, "true"))
+            self.resizeDocks([self.alarm_dock], [max(260, self.height() * 2 // 5)], Qt.Orientation.Vertical)
+        # On by default: a desk that misses a critical alarm because nobody turned the sound on is worse.
+        self.sound_action.setChecked(stored.value("alarms/sound", True) in (True, "true"))
+        self._sound_toggled(self.sound_action.isChecked())  # also when unchanged: the notifier and the desk's mute follow
         network = stored.value("map/network")
         if network in NETWORKS:
             self.map.network = network

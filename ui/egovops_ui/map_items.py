@@ -17,6 +17,7 @@ from egovops_ui.states import state_colour
 if TYPE_CHECKING:
     from egovops.overview.map_model import MapCrossing, MapLink, MapNode
 
+CLICK_PIXELS = 14.0  # a node's pointer target is never smaller than this on screen, however far out the zoom
 # Bigger for the devices an outage hinges on; unreachable ones shrink behind their root cause.
 ROLE_SIZE = {"core": 26.0, "firewall": 22.0, "aggregation": 20.0, "access": 14.0, "server": 14.0, "storage": 14.0, "other": 12.0}
 # A link's look: its state when not up, else its utilisation band (core: overview/link_load.py).
@@ -84,6 +85,8 @@ class NodeItem(QGraphicsPathItem):
         self.state = ""
         self.size = ROLE_SIZE.get(node.role, 12.0)
         self.drawn_size = self.size
+        self.hit_size = 0.0
+        self.scale = 1.0
         self._on_hover, self._on_open = on_hover, on_open
         self.x_, self.y_ = node.x, node.y  # kept in Python: the layers read 5,000 of them per update
         self.point = QPointF(node.x, node.y)
@@ -101,13 +104,24 @@ class NodeItem(QGraphicsPathItem):
         size = self.size * (0.7 if state == "unreachable" else 1.0)
         if size != self.drawn_size or not self.state:
             self.drawn_size = size
-            self.setPath(node_path(self.role, size))
+            self._set_hit_path()
         self.state = state
+
+    def set_scale(self, scale: float) -> None:
+        """The view's zoom: at province scale a 20-unit switch is 5 pixels, too small to hit."""
+        self.scale = scale
+        self._set_hit_path()
+
+    def _set_hit_path(self) -> None:
+        size = max(self.drawn_size, CLICK_PIXELS / max(self.scale, 1e-6))
+        if size != self.hit_size:
+            self.hit_size = size
+            self.setPath(node_path(self.role, round(size, 1)))
 
     def show_label(self, shown: bool) -> None:
         """The device's name, in pixels like the site names; the map places it clear of other names."""
         if shown and self.label is None:
-            self.label = QGraphicsSimpleTextItem(self.name, self)
+            self.label = HaloText(self.name, self)
             font = self.label.font()
             font.setPointSizeF(7.5)
             self.label.setFont(font)
@@ -217,7 +231,22 @@ class CrossingItem(QGraphicsPathItem):
         self.label.setToolTip(tooltip)
 
 
-class SiteLabel(QGraphicsSimpleTextItem):
+class HaloText(QGraphicsSimpleTextItem):
+    """A name on a pale halo: where a link must pass under it, it does not strike through it."""
+
+    HALO = QColor(255, 255, 255, 215)
+
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().adjusted(-3, -1, 3, 1)
+
+    def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.HALO)
+        painter.drawRoundedRect(self.boundingRect(), 3, 3)
+        super().paint(painter, option, widget)
+
+
+class SiteLabel(HaloText):
     """The name of a site on the map; double-click drills into it.
 
     The name ignores the view's zoom (stays readable on a province-wide layout), so where it sits

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QLineF, QPointF
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -17,11 +17,13 @@ from egovops.overview.map_model import MapSite
 from egovops_ui.map_items import NodeItem, SiteLabel
 
 MAX_OBSTACLES = 800  # device symbols that names steer clear of; beyond, that matters less than time
+MAX_LINKS = 1500  # links that names steer clear of, likewise
 
 
 def place_map_labels(
     to_view: QTransform, site_labels: Sequence[tuple[SiteLabel, MapSite]], nodes: Mapping[str, NodeItem],
     scope: str, device_names: bool, centre: tuple[float, float], fixed: Sequence[QGraphicsItem] = (),
+    links: Sequence[QLineF] = (),
 ) -> None:
     """``fixed`` are texts that stay where they are (the cross-network warnings): names keep clear of them."""
     if not site_labels and not device_names:
@@ -42,7 +44,12 @@ def place_map_labels(
             obstacles.append((point.x() - half, point.y() - half, 2 * half, 2 * half))
     middle = to_view.map(QPointF(*centre))
     kept = [item.deviceTransform(to_view).mapRect(item.boundingRect()) for item in fixed]
-    placed = place_labels(requests, (middle.x(), middle.y()), obstacles, [(r.x(), r.y(), r.width(), r.height()) for r in kept])
+    segments = []
+    if len(links) <= MAX_LINKS:
+        for line in links:
+            a, b = to_view.map(line.p1()), to_view.map(line.p2())
+            segments.append((a.x(), a.y(), b.x(), b.y()))
+    placed = place_labels(requests, (middle.x(), middle.y()), obstacles, [(r.x(), r.y(), r.width(), r.height()) for r in kept], segments)
     for label, site in site_labels:
         label.place(placed.get("site:" + site.path))
     if device_names:

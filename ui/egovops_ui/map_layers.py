@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 SHAPE_PIXELS = 7.0  # below this size on screen a node is a dot: its shape could not be told anyway
 MIN_DOT_PIXELS = 3.5  # a province of 5,000 devices still shows each one
+FEW_DOT_PIXELS = 9.0  # a view of a few hundred (a province's cities): dots a person can see and click
+FEW_NODES = 600
 SMOOTH_LINKS = 2000  # up to this many links antialiased; beyond, smoothing would cost 5x the drawing
 SELECTED = QColor("#1565c0")
 
@@ -84,6 +86,7 @@ class NodeLayer(_Layer):
         self.groups: dict[tuple[str, float, str], list[QPointF]] = {}
         self.dots: dict[tuple[float, str], QPolygonF] = {}
         self.selected: list["NodeItem"] = []
+        self.count = 0
         self.setZValue(2)
 
     def refresh(self, nodes: Iterable["NodeItem"]) -> None:
@@ -94,6 +97,7 @@ class NodeLayer(_Layer):
             xs.append(node.x_)
             ys.append(node.y_)
         self.groups = dict(groups)
+        self.count = len(xs)
         dots: dict[tuple[float, str], list[QPointF]] = defaultdict(list)
         for (_role, size, state), points in self.groups.items():
             dots[(size, state)].extend(points)
@@ -125,7 +129,8 @@ class NodeLayer(_Layer):
             if size * scale >= SHAPE_PIXELS:
                 continue
             pen, brush = node_look(state)
-            dot = QPen(brush.color(), max(size, MIN_DOT_PIXELS / max(scale, 1e-6)))  # never too small to see
+            smallest = FEW_DOT_PIXELS if self.count <= FEW_NODES else MIN_DOT_PIXELS
+            dot = QPen(brush.color(), max(size, smallest / max(scale, 1e-6)))  # never too small to see
             dot.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(dot)
             painter.drawPoints(polygon)

@@ -22,6 +22,7 @@ from egovops_ui.states import network_label
 
 NETWORKS = ("extranet", "intranet")
 LABEL_SCALE = 0.9  # view scale from which device names are drawn
+CLICKABLE_NODES = 2000  # up to this many nodes each keeps a pointer target of CLICK_PIXELS at any zoom
 
 
 class MapPanel(QWidget):
@@ -213,11 +214,14 @@ class MapPanel(QWidget):
     def place_labels(self) -> None:
         """Site names, and device names when zoomed in, with no two overlapping at this zoom."""
         place_map_labels(self.view.viewportTransform(), self.site_labels, self.nodes, self.scope, self.labels_shown, self._centre,
-                         [crossing.label for crossing in self.crossings])
+                         [crossing.label for crossing in self.crossings], [link.qline for link in self.links])
 
     def _zoomed(self, scale: float) -> None:
         """Device names only once they can be read; 5,000 names at province scale would be noise."""
         shown = scale >= LABEL_SCALE
+        if len(self.nodes) <= CLICKABLE_NODES:
+            for item in self.nodes.values():
+                item.set_scale(scale)
         if shown != self.labels_shown:
             self.labels_shown = shown
             for item in self.nodes.values():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from egovops.duty import DutyService, HandoverSummary, Shift, to_markdown, write_summary
@@ -186,7 +186,8 @@ class DutyLogPage(QWidget):
         if self.view is None or self.view.summary is None:
             return
         filters = ";;".join([self.tr("Markdown (*.md)"), self.tr("Plain text (*.txt)"), self.tr("CSV (*.csv)")])
-        suggested = f"handover-{self.view.summary.shift.id}.md"
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(documents) / f"handover-{self.view.summary.shift.id}.md")  # not the program's folder
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export handover summary"), suggested, filters)
         if path:
             self.export_to(Path(path))

@@ -4,48 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="63" />
+        <location filename="../alarm_desk.py" line="85" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="86" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="74" />
+        <location filename="../alarm_desk.py" line="96" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="75" />
+        <location filename="../alarm_desk.py" line="97" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="76" />
-        <location filename="../alarm_desk.py" line="149" />
+        <location filename="../alarm_desk.py" line="98" />
+        <location filename="../alarm_desk.py" line="194" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="99" />
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="100" />
+        <source>No sound for new critical alarms</source>
+        <translation>No sound for new critical alarms</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="177" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="178" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="147" />
+        <location filename="../alarm_desk.py" line="192" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="148" />
+        <location filename="../alarm_desk.py" line="193" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -53,7 +63,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="35" />
+        <location filename="../notifier.py" line="82" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} new critical alarm(s)</translation>
     </message>
@@ -61,67 +71,72 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>First seen</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../alarm_model.py" line="63" />
+        <source>Acknowledged by</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location filename="../alarm_model.py" line="64" />
         <source>Owner unit</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="63" />
+        <location filename="../alarm_model.py" line="64" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="82" />
+        <location filename="../alarm_model.py" line="83" />
         <source>{state} (+{n} folded)</source>
         <translation>{state} (+{n} folded)</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="112" />
+        <location filename="../alarm_model.py" line="116" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>Acknowledged by {who}: {comment}</translation>
     </message>
@@ -129,7 +144,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="91" />
+        <location filename="../session.py" line="98" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -158,19 +173,57 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>Documentation: {path}</source>
+        <translation>Documentation: {path}</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>No documentation is installed with this copy.</source>
+        <translation>No documentation is installed with this copy.</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="46" />
+        <source>egovops {version} — operations console for the provincial e-government network.</source>
+        <translation>egovops {version} — operations console for the provincial e-government network.</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="49" />
+        <source>About egovops</source>
+        <translation>About egovops</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="59" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="60" />
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentation</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="61" />
+        <source>&amp;About egovops</source>
+        <translation>&amp;About egovops</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyPrompt</name>
     <message>
-        <location filename="../host_key_prompt.py" line="52" />
+        <location filename="../host_key_prompt.py" line="89" />
         <source>Unknown SSH host key</source>
         <translation>Unknown SSH host key</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="54" />
+        <location filename="../host_key_prompt.py" line="91" />
         <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
         <translation>The device {device} ({host}, port {port}) presented a host key this console has never seen.</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="56" />
+        <location filename="../host_key_prompt.py" line="93" />
         <source>Key type: {kind}
 Fingerprint: {fingerprint}
 
@@ -181,100 +234,148 @@ Fingerprint: {fingerprint}
 Compare the fingerprint with the one shown on the device's console before you trust it. Trust and remember this key?</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="61" />
+        <location filename="../host_key_prompt.py" line="98" />
         <source>Trust and remember</source>
         <translation>Trust and remember</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="62" />
+        <location filename="../host_key_prompt.py" line="99" />
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
 </context>
 <context>
+    <name>HostKeysDialog</name>
+    <message>
+        <location filename="../host_key_prompt.py" line="127" />
+        <source>Unknown SSH host keys</source>
+        <translation>Unknown SSH host keys</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="129" />
+        <source>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</source>
+        <translation>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Key type</source>
+        <translation>Key type</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="147" />
+        <source>Trust all shown</source>
+        <translation>Trust all shown</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="148" />
+        <source>Trust the ticked</source>
+        <translation>Trust the ticked</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="149" />
+        <source>Refuse all</source>
+        <translation>Refuse all</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="54" />
         <source>A console screen could not be loaded ({module}): {error}</source>
         <translation>A console screen could not be loaded ({module}): {error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="169" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventory</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Device</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="176" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="180" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="181" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="182" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="183" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="184" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>

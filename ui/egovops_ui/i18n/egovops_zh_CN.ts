@@ -4,48 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="63" />
+        <location filename="../alarm_desk.py" line="85" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="64" />
+        <location filename="../alarm_desk.py" line="86" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="74" />
+        <location filename="../alarm_desk.py" line="96" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="75" />
+        <location filename="../alarm_desk.py" line="97" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="76" />
-        <location filename="../alarm_desk.py" line="149" />
+        <location filename="../alarm_desk.py" line="98" />
+        <location filename="../alarm_desk.py" line="194" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="99" />
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="100" />
+        <source>No sound for new critical alarms</source>
+        <translation>新的紧急告警不发声</translation>
+    </message>
+    <message>
+        <location filename="../alarm_desk.py" line="177" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="137" />
+        <location filename="../alarm_desk.py" line="178" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="147" />
+        <location filename="../alarm_desk.py" line="192" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="148" />
+        <location filename="../alarm_desk.py" line="193" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -53,7 +63,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="35" />
+        <location filename="../notifier.py" line="82" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} 条新的紧急告警</translation>
     </message>
@@ -61,67 +71,72 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="61" />
+        <location filename="../alarm_model.py" line="62" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>First seen</source>
         <translation>首次发生</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Last seen</source>
         <translation>最近发生</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="62" />
+        <location filename="../alarm_model.py" line="63" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../alarm_model.py" line="63" />
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../alarm_model.py" line="64" />
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="63" />
+        <location filename="../alarm_model.py" line="64" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="82" />
+        <location filename="../alarm_model.py" line="83" />
         <source>{state} (+{n} folded)</source>
         <translation>{state}（折叠 {n} 条）</translation>
     </message>
     <message>
-        <location filename="../alarm_model.py" line="112" />
+        <location filename="../alarm_model.py" line="116" />
         <source>Acknowledged by {who}: {comment}</source>
         <translation>{who} 已确认：{comment}</translation>
     </message>
@@ -129,7 +144,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="91" />
+        <location filename="../session.py" line="98" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>暂不能确认：尚未识别操作员</translation>
     </message>
@@ -158,19 +173,57 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>Documentation: {path}</source>
+        <translation>文档：{path}</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="45" />
+        <source>No documentation is installed with this copy.</source>
+        <translation>本副本未附带文档。</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="46" />
+        <source>egovops {version} — operations console for the provincial e-government network.</source>
+        <translation>egovops {version} — 省级电子政务网络运维控制台。</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="49" />
+        <source>About egovops</source>
+        <translation>关于 egovops</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="59" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="60" />
+        <source>&amp;Documentation</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../help_menu.py" line="61" />
+        <source>&amp;About egovops</source>
+        <translation>关于 egovops(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyPrompt</name>
     <message>
-        <location filename="../host_key_prompt.py" line="52" />
+        <location filename="../host_key_prompt.py" line="89" />
         <source>Unknown SSH host key</source>
         <translation>未知的 SSH 主机密钥</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="54" />
+        <location filename="../host_key_prompt.py" line="91" />
         <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
         <translation>设备 {device}（{host}，端口 {port}）出示了本控制台从未见过的主机密钥。</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="56" />
+        <location filename="../host_key_prompt.py" line="93" />
         <source>Key type: {kind}
 Fingerprint: {fingerprint}
 
@@ -181,100 +234,148 @@ Compare the fingerprint with the one shown on the device's console before you tr
 信任之前，请与设备控制台上显示的指纹核对。信任并记住此密钥吗？</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="61" />
+        <location filename="../host_key_prompt.py" line="98" />
         <source>Trust and remember</source>
         <translation>信任并记住</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="62" />
+        <location filename="../host_key_prompt.py" line="99" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
 </context>
 <context>
+    <name>HostKeysDialog</name>
+    <message>
+        <location filename="../host_key_prompt.py" line="127" />
+        <source>Unknown SSH host keys</source>
+        <translation>未知的 SSH 主机密钥</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="129" />
+        <source>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</source>
+        <translation>{n} 台设备出示了本控制台从未见过的主机密钥。请将每个指纹与设备控制台上显示的指纹核对后再信任。在您答复之前不会登录任何设备。</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Key type</source>
+        <translation>密钥类型</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="133" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="147" />
+        <source>Trust all shown</source>
+        <translation>信任列出的全部密钥</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="148" />
+        <source>Trust the ticked</source>
+        <translation>信任勾选的密钥</translation>
+    </message>
+    <message>
+        <location filename="../host_key_prompt.py" line="149" />
+        <source>Refuse all</source>
+        <translation>全部拒绝</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53" />
+        <location filename="../main_window.py" line="54" />
         <source>A console screen could not be loaded ({module}): {error}</source>
         <translation>控制台界面未能加载（{module}）：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="169" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="167" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;Inventory</source>
         <translation>资产(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="176" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="178" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="180" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="181" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="182" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="183" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="184" />
         <source>Sound on new critical alarms</source>
         <translation>新紧急告警时发出声音</translation>
     </message>
@@ -426,7 +527,7 @@ Compare the fingerprint with the one shown on the device's console before you tr
     <message>
         <location filename="../site_tree.py" line="98" />
         <source>Degraded</source>
-        <translation>下降</translation>
+        <translation>性能下降</translation>
     </message>
     <message>
         <location filename="../site_tree.py" line="98" />

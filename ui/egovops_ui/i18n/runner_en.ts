@@ -98,47 +98,47 @@
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../runner/results_pane.py" line="81" />
+        <location filename="../runner/results_pane.py" line="86" />
         <source>Running {name}…</source>
         <translation>Running {name}…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="116" />
+        <location filename="../runner/results_pane.py" line="121" />
         <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
         <translation>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="118" />
+        <location filename="../runner/results_pane.py" line="123" />
         <source>Dry run: no device was contacted.</source>
         <translation>Dry run: no device was contacted.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="120" />
+        <location filename="../runner/results_pane.py" line="125" />
         <source>Cancelled by the operator.</source>
         <translation>Cancelled by the operator.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="133" />
+        <location filename="../runner/results_pane.py" line="138" />
         <source>Audit record</source>
         <translation>Audit record</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="135" />
+        <location filename="../runner/results_pane.py" line="140" />
         <source>Audit record {id}</source>
         <translation>Audit record {id}</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="138" />
+        <location filename="../runner/results_pane.py" line="143" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="139" />
+        <location filename="../runner/results_pane.py" line="144" />
         <source>Select a device to see its whole result.</source>
         <translation>Select a device to see its whole result.</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="140" />
+        <location filename="../runner/results_pane.py" line="145" />
         <source>Failures only</source>
         <translation>Failures only</translation>
     </message>
@@ -164,49 +164,49 @@
 <context>
     <name>RunnerPanel</name>
     <message>
-        <location filename="../runner/panel.py" line="164" />
+        <location filename="../runner/panel.py" line="166" />
         <source>Confirm the procedure</source>
         <translation>Confirm the procedure</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="166" />
+        <location filename="../runner/panel.py" line="168" />
         <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
         <translation>{name} ({risk}) changes the devices it runs on. Devices: {n}.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="168" />
+        <location filename="../runner/panel.py" line="170" />
         <source>Targets: {selector}
 Run it now? Consider a dry run first.</source>
         <translation>Targets: {selector}
 Run it now? Consider a dry run first.</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="171" />
+        <location filename="../runner/panel.py" line="173" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="172" />
+        <location filename="../runner/panel.py" line="174" />
         <source>Do not run</source>
         <translation>Do not run</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="208" />
+        <location filename="../runner/panel.py" line="210" />
         <source>Cancelling: devices already started finish, the others are skipped…</source>
         <translation>Cancelling: devices already started finish, the others are skipped…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="232" />
+        <location filename="../runner/panel.py" line="234" />
         <source>Export results</source>
         <translation>Export results</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="232" />
+        <location filename="../runner/panel.py" line="234" />
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="241" />
+        <location filename="../runner/panel.py" line="243" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>Results exported to {path} (rows: {n})</translation>
     </message>
@@ -278,87 +278,96 @@ Run it now? Consider a dry run first.</translation>
 <context>
     <name>SetupPane</name>
     <message>
-        <location filename="../runner/setup_pane.py" line="121" />
+        <location filename="../runner/setup_pane.py" line="129" />
         <source>Risk: {risk} — needs the {role} role</source>
         <translation>Risk: {risk} — needs the {role} role</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="134" />
+        <location filename="../runner/setup_pane.py" line="142" />
         <source>Devices to work on: {n}</source>
         <translation>Devices to work on: {n}</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="136" />
+        <location filename="../runner/setup_pane.py" line="144" />
         <source>; skipped, not supported by this procedure: {n}</source>
         <translation>; skipped, not supported by this procedure: {n}</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="153" />
         <source>(each device's own profile)</source>
-        <translation>(each device's own profile)</translation>
+        <translation type="vanished">(each device's own profile)</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="157" />
+        <location filename="../runner/setup_pane.py" line="33" />
+        <source>Choose a procedure</source>
+        <translation>Choose a procedure</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="161" />
+        <source>(automatic: the device's own, else the only one of this kind)</source>
+        <translation>(automatic: the device's own, else the only one of this kind)</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="165" />
         <source>Procedure</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="158" />
+        <location filename="../runner/setup_pane.py" line="166" />
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="159" />
+        <location filename="../runner/setup_pane.py" line="167" />
         <source>Parameters</source>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="160" />
+        <location filename="../runner/setup_pane.py" line="168" />
         <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
         <translation>e.g. site:安徽省/合肥市 vendor:huawei, or device names</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="161" />
+        <location filename="../runner/setup_pane.py" line="169" />
         <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
         <translation>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="163" />
+        <location filename="../runner/setup_pane.py" line="171" />
         <source>Use the selected site</source>
         <translation>Use the selected site</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="164" />
+        <location filename="../runner/setup_pane.py" line="172" />
         <source>Their whole city</source>
         <translation>Their whole city</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="165" />
+        <location filename="../runner/setup_pane.py" line="173" />
         <source>Every device in the city of each device chosen now</source>
         <translation>Every device in the city of each device chosen now</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="166" />
+        <location filename="../runner/setup_pane.py" line="174" />
         <source>SSH profile</source>
         <translation>SSH profile</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="167" />
+        <location filename="../runner/setup_pane.py" line="175" />
         <source>SNMP profile</source>
         <translation>SNMP profile</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="168" />
+        <location filename="../runner/setup_pane.py" line="176" />
         <source>Dry run (contact no device)</source>
         <translation>Dry run (contact no device)</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="169" />
+        <location filename="../runner/setup_pane.py" line="177" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="170" />
+        <location filename="../runner/setup_pane.py" line="178" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -98,47 +98,47 @@
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../runner/results_pane.py" line="81" />
+        <location filename="../runner/results_pane.py" line="86" />
         <source>Running {name}…</source>
         <translation>正在执行{name}…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="116" />
+        <location filename="../runner/results_pane.py" line="121" />
         <source>{name} finished: {ok} ok, {failed} failed, {skipped} skipped.</source>
         <translation>{name}已完成：成功 {ok}，失败 {failed}，跳过 {skipped}。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="118" />
+        <location filename="../runner/results_pane.py" line="123" />
         <source>Dry run: no device was contacted.</source>
         <translation>试运行：未连接任何设备。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="120" />
+        <location filename="../runner/results_pane.py" line="125" />
         <source>Cancelled by the operator.</source>
         <translation>已被操作员取消。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="133" />
+        <location filename="../runner/results_pane.py" line="138" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="135" />
+        <location filename="../runner/results_pane.py" line="140" />
         <source>Audit record {id}</source>
         <translation>审计记录 {id}</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="138" />
+        <location filename="../runner/results_pane.py" line="143" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="139" />
+        <location filename="../runner/results_pane.py" line="144" />
         <source>Select a device to see its whole result.</source>
         <translation>选择一台设备以查看其完整结果。</translation>
     </message>
     <message>
-        <location filename="../runner/results_pane.py" line="140" />
+        <location filename="../runner/results_pane.py" line="145" />
         <source>Failures only</source>
         <translation>只看失败</translation>
     </message>
@@ -164,49 +164,49 @@
 <context>
     <name>RunnerPanel</name>
     <message>
-        <location filename="../runner/panel.py" line="164" />
+        <location filename="../runner/panel.py" line="166" />
         <source>Confirm the procedure</source>
         <translation>确认执行作业</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="166" />
+        <location filename="../runner/panel.py" line="168" />
         <source>{name} ({risk}) changes the devices it runs on. Devices: {n}.</source>
         <translation>{name}（{risk}）会改动所执行的设备。设备数：{n}。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="168" />
+        <location filename="../runner/panel.py" line="170" />
         <source>Targets: {selector}
 Run it now? Consider a dry run first.</source>
         <translation>目标：{selector}
 现在执行吗？建议先试运行。</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="171" />
+        <location filename="../runner/panel.py" line="173" />
         <source>Run</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="172" />
+        <location filename="../runner/panel.py" line="174" />
         <source>Do not run</source>
         <translation>不执行</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="208" />
+        <location filename="../runner/panel.py" line="210" />
         <source>Cancelling: devices already started finish, the others are skipped…</source>
         <translation>正在取消：已开始的设备将完成，其余设备跳过…</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="232" />
+        <location filename="../runner/panel.py" line="234" />
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="232" />
+        <location filename="../runner/panel.py" line="234" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../runner/panel.py" line="241" />
+        <location filename="../runner/panel.py" line="243" />
         <source>Results exported to {path} (rows: {n})</source>
         <translation>结果已导出到 {path}（{n} 行）</translation>
     </message>
@@ -278,87 +278,96 @@ Run it now? Consider a dry run first.</source>
 <context>
     <name>SetupPane</name>
     <message>
-        <location filename="../runner/setup_pane.py" line="121" />
+        <location filename="../runner/setup_pane.py" line="129" />
         <source>Risk: {risk} — needs the {role} role</source>
         <translation>风险：{risk} — 需要{role}角色</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="134" />
+        <location filename="../runner/setup_pane.py" line="142" />
         <source>Devices to work on: {n}</source>
         <translation>将执行的设备：{n} 台</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="136" />
+        <location filename="../runner/setup_pane.py" line="144" />
         <source>; skipped, not supported by this procedure: {n}</source>
         <translation>；此作业不支持而跳过：{n} 台</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="153" />
         <source>(each device's own profile)</source>
-        <translation>（各设备自身的凭据配置）</translation>
+        <translation type="vanished">（各设备自身的凭据配置）</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="157" />
+        <location filename="../runner/setup_pane.py" line="33" />
+        <source>Choose a procedure</source>
+        <translation>请选择作业</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="161" />
+        <source>(automatic: the device's own, else the only one of this kind)</source>
+        <translation>（自动：设备自身的配置，否则用该类型唯一的配置）</translation>
+    </message>
+    <message>
+        <location filename="../runner/setup_pane.py" line="165" />
         <source>Procedure</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="158" />
+        <location filename="../runner/setup_pane.py" line="166" />
         <source>Targets</source>
         <translation>目标设备</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="159" />
+        <location filename="../runner/setup_pane.py" line="167" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="160" />
+        <location filename="../runner/setup_pane.py" line="168" />
         <source>e.g. site:安徽省/合肥市 vendor:huawei, or device names</source>
         <translation>例如 site:安徽省/合肥市 vendor:huawei，或设备名称</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="161" />
+        <location filename="../runner/setup_pane.py" line="169" />
         <source>Names (wildcards allowed) or key:value with key name, site, network, role, vendor, tag; the same key twice means either, different keys must all hold; 'all' for every device.</source>
         <translation>设备名称（可用通配符）或 key:value，key 为 name、site、network、role、vendor、tag；同一 key 出现两次表示“或”，不同 key 须同时满足；all 表示全部设备。</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="163" />
+        <location filename="../runner/setup_pane.py" line="171" />
         <source>Use the selected site</source>
         <translation>使用所选站点</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="164" />
+        <location filename="../runner/setup_pane.py" line="172" />
         <source>Their whole city</source>
         <translation>所在城市的全部设备</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="165" />
+        <location filename="../runner/setup_pane.py" line="173" />
         <source>Every device in the city of each device chosen now</source>
         <translation>当前所选每台设备所在城市的全部设备</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="166" />
+        <location filename="../runner/setup_pane.py" line="174" />
         <source>SSH profile</source>
         <translation>SSH 凭据</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="167" />
+        <location filename="../runner/setup_pane.py" line="175" />
         <source>SNMP profile</source>
         <translation>SNMP 凭据</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="168" />
+        <location filename="../runner/setup_pane.py" line="176" />
         <source>Dry run (contact no device)</source>
         <translation>试运行（不连接设备）</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="169" />
+        <location filename="../runner/setup_pane.py" line="177" />
         <source>Run</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../runner/setup_pane.py" line="170" />
+        <location filename="../runner/setup_pane.py" line="178" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

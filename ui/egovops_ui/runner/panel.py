@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from egovops.errors import EgovopsError
@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from egovops_ui.main_window import MainWindow
 
 PREVIEW_DELAY_MS = 300  # typing a filter recounts once the operator pauses, not at every key
+
+
+def documents_folder() -> Path:
+    """Where an export is offered first: the user's documents, not the program's working folder."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 def error_text(exc: BaseException) -> str:
@@ -242,7 +247,7 @@ class RunnerPanel(QWidget):
     def choose_export_file(self) -> None:
         if self.report is None:
             return
-        name = f"{self.report.procedure}-{self.report.run_id}.csv"
+        name = str(documents_folder() / f"{self.report.procedure}-{self.report.run_id}.csv")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export results"), name, self.tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from egovops.procedures import ProcedureRegistry
 from egovops.procedures.choices import ProcedureChoice, TargetPreview, procedure_choices
+from egovops.procedures.manifest import Risk
 from egovops_ui.runner.background import ProfileNames
 from egovops_ui.runner.param_form import ParameterForm
 from egovops_ui.runner.risk import risk_colour, risk_label, role_label
@@ -29,7 +30,7 @@ class SetupPane(QWidget):
         super().__init__(parent)
         self.language = language
         self.choices: list[ProcedureChoice] = []
-        self.procedure_combo = QComboBox(self, objectName="procedureCombo")
+        self.procedure_combo = QComboBox(self, objectName="procedureCombo", placeholderText=self.tr("Choose a procedure"))
         self.procedure_combo.currentIndexChanged.connect(self._procedure_changed)
         self.risk_label = QLabel(self, objectName="riskLabel")
         self.description = QLabel(self, objectName="procedureDescription", wordWrap=True)
@@ -97,9 +98,16 @@ class SetupPane(QWidget):
         self.procedure_combo.clear()
         for choice in self.choices:
             self.procedure_combo.addItem(choice.name, choice.id)
-        self.procedure_combo.setCurrentIndex(max(self.procedure_combo.findData(current), 0))
+        self.procedure_combo.setCurrentIndex(self._initial_index(current))
         self.procedure_combo.blockSignals(False)
         self._procedure_changed()
+
+    def _initial_index(self, current: str | None) -> int:
+        """The one chosen before, else the first if it is read-only: nothing that changes devices is preselected."""
+        found = self.procedure_combo.findData(current) if current else -1
+        if found >= 0:
+            return found
+        return 0 if self.choices and self.choices[0].risk is Risk.READ_ONLY else -1
 
     def current_choice(self) -> ProcedureChoice | None:
         ident = self.procedure_combo.currentData()
@@ -150,7 +158,7 @@ class SetupPane(QWidget):
     def _profile_texts(self) -> None:
         for combo in (self.ssh_combo, self.snmp_combo):
             if combo.count():
-                combo.setItemText(0, self.tr("(each device's own profile)"))
+                combo.setItemText(0, self.tr("(automatic: the device's own, else the only one of this kind)"))
 
     def retranslate(self, language: str, registry: ProcedureRegistry | None) -> None:
         self.language = language
