@@ -9,10 +9,8 @@ per statement.
 
 Writes made elsewhere (the poller's process, another console on a shared store) come in through a
 ``ChangeSource``: something with ``start()``/``stop()`` that publishes into the same feed when it
-learns of them. Today that is a timer and the console's poller watcher; a store watcher (PostgreSQL
-``LISTEN``/``NOTIFY`` from triggers naming the table, SQLite's ``PRAGMA data_version``) fits the
-same shape: ``changes_of_tables`` maps the table names a notification carries, and a watcher that
-only knows "something changed" publishes ``Changes.ALL``.
+learns of them: a timer, the console's poller watcher, and the store watcher
+(``egovops.storage.watch``), which hears every other process's committed writes with their kinds.
 """
 
 from __future__ import annotations
@@ -56,6 +54,7 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("duty_shifts", "duty_notes"), Changes.DUTY),
     **dict.fromkeys(("audit_log", "audit_head"), Changes.AUDIT),
     "config_versions": Changes.CONFIGS,
+    "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
     **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts"),
                     Changes.SETTINGS),
 }

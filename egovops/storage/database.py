@@ -5,7 +5,10 @@ process (only a power cut can lose the last few), and readers (the console) neve
 writes. Foreign keys are switched on per connection because SQLite leaves them off by default.
 
 Each committed ``write()`` publishes what it changed into ``database.changes`` (see
-``egovops.storage.changes``): the tables its statements wrote, noted as they execute.
+``egovops.storage.changes``): the tables its statements wrote, noted as they execute. It also
+tells every other process on the store, inside the same transaction so that only a committed write
+is announced: a ``NOTIFY`` on PostgreSQL, a row of ``change_log`` on SQLite
+(``egovops.storage.watch`` hears both).
 
 PostgreSQL is reached through psycopg 3. Its password never travels in the URL, on a command line
 or in a file: a URL that carries one is refused, and the password, if the server asks for one, is
@@ -17,20 +20,25 @@ says so in ``egovops.storage.dialect`` only.
 from __future__ import annotations
 
 import threading
+import time
+import uuid
 from pathlib import Path
 from typing import Any, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
-from egovops.storage.changes import NOTHING, ChangeFeed, changes_of_tables
+from egovops.storage.changes import NOTHING, ChangeFeed, Changes, changes_of_tables
 from egovops.storage.migrate import upgrade_to_latest
+from egovops.storage.tables.changes import change_log
 
 BUSY_TIMEOUT_MS = 30_000
+NOTIFY_CHANNEL = "egovops_changes"
+PRUNE_EVERY = 500
 _WRITTEN = "egovops.written"  # key in a connection's info: the tables the open write() changed so far
 
 
@@ -65,6 +73,8 @@ class Database:
         self.engine = engine
         self.write_lock = threading.RLock()
         self.changes = ChangeFeed()
+        self.origin = uuid.uuid4().hex[:16]  # this opening's token: a watcher skips its own notices
+        self._announced = 0
         if not event.contains(engine, "after_cursor_execute", _note_written):
             event.listen(engine, "after_cursor_execute", _note_written)
 
@@ -98,9 +108,25 @@ class Database:
                 connection.info[_WRITTEN] = written
                 try:
                     yield connection
+                    if written:
+                        self._announce(connection, changes_of_tables(written))
                 finally:
                     del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
         self.changes.publish(changes_of_tables(written) if written else NOTHING)
+
+    def _announce(self, connection: Connection, changes: Changes) -> None:
+        """Tell the store's other processes, in this write's own transaction."""
+        if not changes:
+            return
+        if not self.is_sqlite:
+            connection.execute(text("SELECT pg_notify(:channel, :payload)"),
+                               {"channel": NOTIFY_CHANNEL, "payload": f"{self.origin}:{changes.value}"})
+            return
+        now = time.time()
+        connection.execute(insert(change_log).values(at=now, origin=self.origin, kinds=changes.value))
+        self._announced += 1
+        if self._announced % PRUNE_EVERY == 0:  # a notice is read within a second; an hour is plenty
+            connection.execute(delete(change_log).where(change_log.c.at < now - 3600))
 
     def close(self) -> None:
         self.engine.dispose()
