@@ -14,6 +14,7 @@ from egovops.accounts import Operator, Role
 from egovops.duty import DutyService
 from egovops.storage.changes import Changes
 from egovops.storage.database import open_database
+from egovops.storage.watch import StoreWatcher
 from egovops_ui.duty_log.page import DutyLogPage
 from egovops_ui.main_window import MainWindow
 from tests.fixtures.outage import CITY
@@ -51,7 +52,9 @@ def test_the_duty_log_shows_a_note_on_its_notice_and_not_on_an_unrelated_one(qtb
     page = loaded(qtbot, console)
     DutyService(console.session.database).start(NIGHT)
     qtbot.waitUntil(lambda: page.view.current is not None and page.view.current.operator == NIGHT.label(), timeout=WAIT_MS)
-    # Another process's note: written through its own store handle, so this console hears nothing of it.
+    watcher = next(s for s in console.session.sources if isinstance(s, StoreWatcher))
+    watcher.stop()  # deaf to other processes for a moment: only the notices below may reload the page
+    # Another process's note: written through its own store handle.
     elsewhere = open_database(console.session.database.engine.url.database)
     try:
         DutyService(elsewhere).note(NIGHT, "外网防火墙策略已回滚")
@@ -60,8 +63,21 @@ def test_the_duty_log_shows_a_note_on_its_notice_and_not_on_an_unrelated_one(qtb
     console.session.database.changes.publish(Changes.SETTINGS | Changes.CONFIGS)
     qtbot.wait(QUIET_MS)
     assert [n.text for n in page.view.notes] == []  # not reloaded for a notice that does not concern it
-    console.session.database.changes.publish(Changes.DUTY)  # what a store watcher will publish for that write
+    console.session.database.changes.publish(Changes.DUTY)  # what the store watcher publishes for that write
     qtbot.waitUntil(lambda: [n.text for n in page.view.notes] == ["外网防火墙策略已回滚"], timeout=WAIT_MS)
+
+
+def test_another_desks_note_appears_through_the_store_watcher(qtbot: QtBot, console: MainWindow) -> None:
+    page = loaded(qtbot, console)
+    elsewhere = open_database(console.session.database.engine.url.database)
+    try:
+        service = DutyService(elsewhere)
+        service.start(NIGHT)
+        service.note(NIGHT, "省中心：核心链路割接完成")
+    finally:
+        elsewhere.close()
+    # Nothing is published by the test and the periodic tick is a minute away: only the watcher can.
+    qtbot.waitUntil(lambda: [n.text for n in page.view.notes] == ["省中心：核心链路割接完成"], timeout=2000)
 
 
 def test_the_duty_log_updates_without_polling(qtbot: QtBot, console: MainWindow) -> None:

@@ -1,8 +1,9 @@
 """The console's link to the core: one change signal, and the overview reloaded in the background.
 
 Every write this process makes through the store publishes what it changed (``Database.changes``,
-see ``egovops.storage.changes``); so do the sources of other writers' changes (the live poller's
-watcher, a periodic tick; later a store watcher). The session relays those notices to the GUI
+see ``egovops.storage.changes``); so do the sources of other writers' changes: the store watcher
+(``egovops.storage.watch``), which hears every commit of another desk, a poller or the command
+line; the live poller's watcher; a periodic tick. The session relays those notices to the GUI
 thread, merges the ones that arrive together, and emits them as ONE signal, ``changed(Changes)``:
 each screen connects to it and reloads only what concerns it. The map, the site tree, the alarm
 desk and the status bar share one ``Overview``, which the session reloads on the notices that
@@ -20,6 +21,7 @@ from egovops.accounts.service import AccountService
 from egovops.overview.live import LivePolling
 from egovops.overview.service import Overview, OverviewService
 from egovops.storage.changes import NOTHING, Changes, ChangeSource, Periodic
+from egovops.storage.watch import StoreWatcher
 from egovops.storage.database import Database
 from egovops_ui.tasks import TaskRunner
 
@@ -52,7 +54,9 @@ class ConsoleSession(QObject):
         self._busy = False
         self._again = False
         self._pending = NOTHING
-        self.sources: list[ChangeSource] = [Periodic(database.changes, refresh_ms / 1000)]
+        # Other processes' writes: the store watcher hears each commit (another desk, a poller, the
+        # command line); the periodic notice stays as the floor should the watcher lose the server.
+        self.sources: list[ChangeSource] = [StoreWatcher(database), Periodic(database.changes, refresh_ms / 1000)]
         if live is not None:
             live.wait_for = wait_for or live.wait_for
             live.on_error = lambda exc: self.liveFailed.emit(f"{type(exc).__name__}: {exc}")
