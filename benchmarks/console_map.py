@@ -1,7 +1,7 @@
 """Benchmark: the console's province map with thousands of devices (issue 8: first paint under 1 s,
 a full status update under 50 ms, RSS under 400 MB), offscreen.
 
-    python benchmarks/console_map.py [--devices 10000] [--repeat 3]
+    python -m benchmarks.console_map [--devices 10000] [--repeat 3]
 
 The store holds a demo province of --devices devices; the map shows one network layer of it whole
 (every level of sites), so the default puts over 5,000 nodes on the screen. Timed, best of --repeat:
@@ -24,7 +24,6 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 

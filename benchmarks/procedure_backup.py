@@ -1,6 +1,6 @@
 """The config-backup PROCEDURE on N emulated devices over real sshd, against OpenSSH's ssh client.
 
-    python benchmarks/procedure_backup.py [--devices 200] [--concurrency 32] [--rounds 2]
+    python -m benchmarks.procedure_backup [--devices 200] [--concurrency 32] [--rounds 2]
 
 Where benchmarks/ssh_backup.py measures the SSH layer alone, this runs what an operator runs
 (``egovops run config-backup``): the runner with its per-target threads and timeouts, host keys
@@ -24,18 +24,16 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ssh_backup import KEX, lab_devices, trust_lab_keys  # noqa: E402 - the same lab, host keys and key exchange
-
-from egovops.accounts import Operator, Role  # noqa: E402
-from egovops.credentials.profiles import Secret, build_profile  # noqa: E402
-from egovops.credentials.service import ResolvedCredentials  # noqa: E402
-from egovops.inventory.model import Device  # noqa: E402
-from egovops.procedures import ProcedureRunner, RunRequest, RunServices, SshLimits, Status, discover  # noqa: E402
-from egovops.simulator.lab import make_lab  # noqa: E402
-from egovops.ssh import KnownHostsStore, profile_for  # noqa: E402
-from egovops.storage.database import open_database  # noqa: E402
-from egovops.storage.inventory_repo import InventoryRepository  # noqa: E402
+from benchmarks.ssh_backup import KEX, lab_devices, trust_lab_keys  # the same lab, host keys and key exchange
+from egovops.accounts import Operator, Role
+from egovops.credentials.profiles import Secret, build_profile
+from egovops.credentials.service import ResolvedCredentials
+from egovops.inventory.model import Device
+from egovops.procedures import ProcedureRunner, RunRequest, RunServices, SshLimits, Status, discover
+from egovops.simulator.lab import make_lab
+from egovops.ssh import KnownHostsStore, profile_for
+from egovops.storage.database import open_database
+from egovops.storage.inventory_repo import InventoryRepository
 
 
 class InMemoryCredentials:

@@ -1,6 +1,6 @@
 """Configuration backup of N emulated devices over real sshd: egovops's SSH layer vs OpenSSH's ssh.
 
-    python benchmarks/ssh_backup.py [--devices 200] [--concurrency 32] [--rounds 2]
+    python -m benchmarks.ssh_backup [--devices 200] [--concurrency 32] [--rounds 2]
 
 Both sides fetch the running configuration (``display current-configuration`` / ``show
 running-config``) of every device of the demo province, with the same concurrency and strict host

@@ -1,6 +1,6 @@
 """Latency of one command on a kept SSH connection: egovops's session vs an interactive OpenSSH ``ssh -tt``.
 
-    python benchmarks/ssh_command_latency.py [--commands 300]
+    python -m benchmarks.ssh_command_latency [--commands 300]
 
 One emulated Huawei device behind real sshd; each side sends ``display clock`` and reads until the
 prompt comes back, N times over one connection. The reference drives OpenSSH's client through its

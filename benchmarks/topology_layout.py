@@ -1,6 +1,6 @@
 """Benchmark: the map's hierarchical layout of 5,000 devices (issue 4: under 1 s, stable positions).
 
-    python benchmarks/topology_layout.py [--devices 5000] [--repeat 5]
+    python -m benchmarks.topology_layout [--devices 5000] [--repeat 5]
 
 What is timed, best of --repeat runs each, on the demo province (build_demo):
 
