@@ -16,25 +16,15 @@ target (under 1 s) is met, and whether two runs gave identical positions.
 from __future__ import annotations
 
 import argparse
-import time
-from typing import Callable
 
 import networkx as nx
 
+from benchmarks.timing import best_of
 from egovops.demo.inventory import build_demo
 from egovops.topology.layout import layout
 from egovops.topology.tree import build_tree
 
 TARGET_S = 1.0
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main() -> None:
