@@ -37,7 +37,8 @@ def test_a_store_named_by_its_folder_or_file_is_opened_by_the_console(demo_store
     console = testing.open_console(data_dir if given == "folder" else data_dir / "egovops.sqlite3", timeout=10)
     try:
         assert console.session.database is not demo_store  # a connection of its own, closed with it
-        assert len(console.session.overview.devices) == len(InventoryRepository(demo_store).devices()) == DEMO_DEVICES
+        overview = console.session.overview
+        assert overview is not None and len(overview.devices) == len(InventoryRepository(demo_store).devices()) == DEMO_DEVICES
     finally:
         console.close()
 
