@@ -1,6 +1,6 @@
 """Benchmark: a year's availability report for 1k, 5k and 20k devices (~50 outages each).
 
-    python benchmarks/availability_report.py [--sizes 1000 5000 20000] [--store-up-to 5000]
+    python -m benchmarks.availability_report [--sizes 1000 5000 20000] [--store-up-to 5000]
 
 What is timed, separately:
 

@@ -1,12 +1,13 @@
 """Benchmark: the console's event-loop latency while its poller polls 1,000 devices (issue 8: under
 100 ms at the 99th percentile), offscreen.
 
-    python benchmarks/console_latency.py [--devices 1000]
+    python -m benchmarks.console_latency [--devices 1000]   (from the repository's root)
 
 The console runs as ``egovops console --demo`` runs it: main window, session, and the poller it
 starts (``LivePolling``: ``egovops poll`` as a child process, a watcher thread), polling --devices
 devices served by one net-snmp snmpd on as many loopback ports (set up as benchmarks/snmp_poll.py
-does, community in a private gnome-keyring). A 20 ms QTimer records how late each tick fires from
+does, community in the tests' private gnome-keyring), opened by ``egovops_ui.testing`` as the UI
+tests open it. A 20 ms QTimer records how late each tick fires from
 the poller's start until the console has shown its full cycle (after the quick status-only one). Reference: the same timer
 in the same window with nothing polling. Printed: p50/p99/max lateness of both and the ratio of
 the p99s.
@@ -17,14 +18,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TICK_MS = 20
 TARGET_P99_MS = 100.0
@@ -64,14 +62,16 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=1000)
     args = parser.parse_args()
 
-    import snmp_poll  # the polling benchmark's snmpd and keyring set-up
-
+    from benchmarks import snmp_poll  # the polling benchmark's snmpd
     from egovops.credentials import CredentialService
     from egovops.credentials.profiles import build_profile
     from egovops.inventory.model import Device
     from egovops.overview.live import LivePolling
     from egovops.storage.database import open_database
     from egovops.storage.inventory_repo import InventoryRepository
+    from egovops_ui.session import REFRESH_MS
+    from egovops_ui.testing import open_console
+    from tests.fixtures.secret_service import private_keyring
 
     folder = Path(tempfile.mkdtemp(prefix="egovops-latency-"))
     ports: list[int] = []
@@ -79,47 +79,32 @@ def main() -> None:
         port = snmp_poll.free_udp_port()
         if port not in ports:
             ports.append(port)
-    keyring_pids = snmp_poll.start_keyring(folder)
     snmpd = snmp_poll.start_snmpd(folder, ports)
     try:
-        db = open_database(folder / "egovops.sqlite3")
-        credentials = CredentialService(db)
-        credentials.add(build_profile("bench", "snmp-v2c", {}), {"community": snmp_poll.COMMUNITY})
-        site = lambda i: f"安徽省/城市{i % 16:02d}/县{i % 100:03d}"  # noqa: E731
-        InventoryRepository(db).save_devices(
-            [Device(f"dev-{i:04d}", "127.0.0.1", "intranet", site(i), snmp_port=p, credential_profile="bench") for i, p in enumerate(ports)]
-        )
+        with private_keyring(folder / "keyring"):
+            db = open_database(folder / "egovops.sqlite3")
+            CredentialService(db).add(build_profile("bench", "snmp-v2c", {}), {"community": snmp_poll.COMMUNITY})
+            site = lambda i: f"安徽省/城市{i % 16:02d}/县{i % 100:03d}"  # noqa: E731
+            InventoryRepository(db).save_devices(
+                [Device(f"dev-{i:04d}", "127.0.0.1", "intranet", site(i), snmp_port=p, credential_profile="bench") for i, p in enumerate(ports)]
+            )
+            console = open_console(db, "zh_CN", live=LivePolling(db, folder), refresh_ms=REFRESH_MS, start=False)
+            # The poller's first cycle reads only statuses; the full one (every interface table and
+            # health MIB of 1,000 devices) follows at once. Measure until that one is shown.
+            shown: dict[float, float] = {}  # cycle start -> when the console showed it
+            console.session.overviewChanged.connect(lambda o: shown.setdefault(o.poll.at, time.perf_counter()) if o.poll else None)
 
-        import egovops_ui  # noqa: F401
-        from egovops_ui.app import LanguageSwitcher, create_application
-        from egovops_ui.main_window import MainWindow
-        from egovops_ui.session import ConsoleSession
-
-        app = create_application(sys.argv[:1])
-        switcher = LanguageSwitcher(app)
-        switcher.apply("zh_CN")
-        live = LivePolling(db, folder)
-        session = ConsoleSession(db, live=live)
-        window = MainWindow(session, switcher)
-        window.show()
-        # The poller's first cycle reads only statuses; the full one (every interface table and
-        # health MIB of 1,000 devices) follows at once. Measure until that one is shown.
-        shown: dict[float, float] = {}  # cycle start -> when the console showed it
-        session.overviewChanged.connect(lambda o: shown.setdefault(o.poll.at, time.perf_counter()) if o.poll else None)
-
-        end = time.perf_counter() + 10
-        idle = lateness_while(app, lambda: time.perf_counter() > end)
-        started = time.perf_counter()
-        session.start()
-        busy = lateness_while(app, lambda: len(shown) >= 2 or time.perf_counter() - started > 900)
-        seen = sorted(shown.values())
-        first_s, full_s = ((seen[0] - started) if seen else float("nan")), ((seen[1] - started) if len(seen) > 1 else float("nan"))
-        session.stop()
+            end = time.perf_counter() + 10
+            idle = lateness_while(console.app, lambda: time.perf_counter() > end)
+            started = time.perf_counter()
+            console.session.start()
+            busy = lateness_while(console.app, lambda: len(shown) >= 2 or time.perf_counter() - started > 900)
+            seen = sorted(shown.values())
+            first_s, full_s = ((seen[0] - started) if seen else float("nan")), ((seen[1] - started) if len(seen) > 1 else float("nan"))
+            console.close()
     finally:
         snmpd.terminate()
         snmpd.wait()
-        for pid in keyring_pids:
-            os.kill(pid, 15)
 
     i50, i99, imax = summary(idle)
     b50, b99, bmax = summary(busy)

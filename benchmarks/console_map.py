@@ -1,7 +1,7 @@
 """Benchmark: the console's province map with thousands of devices (issue 8: first paint under 1 s,
 a full status update under 50 ms, RSS under 400 MB), offscreen.
 
-    python benchmarks/console_map.py [--devices 10000] [--repeat 3]
+    python -m benchmarks.console_map [--devices 10000] [--repeat 3]
 
 The store holds a demo province of --devices devices; the map shows one network layer of it whole
 (every level of sites), so the default puts over 5,000 nodes on the screen. Timed, best of --repeat:
@@ -24,13 +24,13 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psutil  # noqa: E402
+
+from benchmarks.timing import best_of  # noqa: E402
 
 from egovops.demo.inventory import build_demo, store_demo  # noqa: E402
 from egovops.overview.health import DeviceHealth  # noqa: E402
@@ -39,16 +39,6 @@ from egovops.storage.database import open_database  # noqa: E402
 from egovops.storage.inventory_repo import InventoryRepository  # noqa: E402
 
 FIRST_PAINT_S, UPDATE_S, RSS_MB = 1.0, 0.050, 400
-
-
-def best_of(repeat: int, prepare: Callable[[], None], run: Callable[[], None]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        prepare()
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main() -> None:
@@ -87,7 +77,7 @@ def main() -> None:
         panel.scene.clear()
         panel.nodes = {}  # a fresh map: fitted to the window like the first time
 
-    first_s = best_of(args.repeat, empty_map, egovops_first_paint)
+    first_s = best_of(args.repeat, egovops_first_paint, empty_map)
     nodes, links = len(panel.nodes), len(panel.links)
     flipped = {name: DeviceHealth(name, "down" if i % 2 else "degraded") for i, name in enumerate(overview.devices)}
     normal = {name: DeviceHealth(name, "up") for name in overview.devices}
@@ -96,8 +86,8 @@ def main() -> None:
     def swap() -> None:
         health[0] = flipped if health[0] is normal else normal
 
-    apply_s = best_of(args.repeat, swap, lambda: panel.apply_health(health[0]))
-    update_s = best_of(args.repeat, swap, lambda: (panel.apply_health(health[0]), panel.view.viewport().grab()))
+    apply_s = best_of(args.repeat, lambda: panel.apply_health(health[0]), swap)
+    update_s = best_of(args.repeat, lambda: (panel.apply_health(health[0]), panel.view.viewport().grab()), swap)
 
     rss_map = process.memory_info().rss - rss_before
 
@@ -120,7 +110,7 @@ def main() -> None:
         view.fitInView(scene.itemsBoundingRect())
         view.viewport().grab()
 
-    ref_first_s = best_of(args.repeat, scene.clear, reference_first_paint)
+    ref_first_s = best_of(args.repeat, reference_first_paint, scene.clear)
     colours = [QBrush(QColor("#d62f2f")), QBrush(QColor("#2e9d4a"))]
 
     def reference_update() -> None:
@@ -129,7 +119,7 @@ def main() -> None:
             item.setBrush(brush)
         view.viewport().grab()
 
-    ref_update_s = best_of(args.repeat, lambda: None, reference_update)
+    ref_update_s = best_of(args.repeat, reference_update)
     rss_reference = process.memory_info().rss - rss_before - rss_map
     rss_mb = process.memory_info().rss / 2**20
 

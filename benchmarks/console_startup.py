@@ -1,6 +1,6 @@
 """How long a newcomer waits for the living province, and for the console to go away again.
 
-    python benchmarks/console_startup.py [--devices 300] [--runs 1]
+    python -m benchmarks.console_startup [--runs 1] [--keep]   (from the repository's root)
 
 Starts ``egovops console --demo`` on a fresh data folder under a private Xvfb and a private
 gnome-keyring, and reads the console's own log for the moment the window showed the province
@@ -27,9 +27,7 @@ from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from snmp_poll import start_keyring  # noqa: E402  (the same private keyring as the SNMP benchmark)
+from tests.fixtures.secret_service import private_keyring  # the tests' own private keyring
 
 READY = re.compile(r"console ready: (\d+) devices shown ([\d.]+) s after start")
 LIVING = re.compile(r"console living: (\d+) of (\d+) devices with a polled state ([\d.]+) s after start")
@@ -124,19 +122,14 @@ def main() -> None:
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is not installed")
     folder = Path(tempfile.mkdtemp(prefix="egovops-bench-console-"))
-    pids = start_keyring(folder)
     xvfb, display = start_xvfb()
     try:
-        print(f"egovops console --demo on a fresh data folder (load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores)")
-        for _ in range(args.runs):
-            one_run(folder, display)
+        with private_keyring(folder / "keyring"):
+            print(f"egovops console --demo on a fresh data folder (load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores)")
+            for _ in range(args.runs):
+                one_run(folder, display)
     finally:
         xvfb.terminate()
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
         if args.keep:
             print(f"data folders kept under {folder}")
         else:

@@ -5,7 +5,7 @@ egovops as CSV) into a bare table: the least any tool could spend writing that m
 on this machine. The ratio says how much egovops adds for validation, the site tree, foreign keys,
 indexes and links. Issue 2 asks for 10,000 devices in under 10 s.
 
-    python benchmarks/demo_init.py [--devices 10000]
+    python -m benchmarks.demo_init [--devices 10000]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Benchmark: the demo simulator's start-up and its CPU while polled at egovops's default intervals.
 
-    python benchmarks/demo_simulator.py [--devices 1000] [--startup 300] [--window 60]
+    python -m benchmarks.demo_simulator [--devices 1000] [--startup 300] [--window 60]
 
 What is measured:
 
@@ -43,6 +43,7 @@ from egovops.polling.settings import Intervals
 from egovops.simulator.snmp import ber
 from egovops.simulator.snmp.families import family_for
 from egovops.simulator.snmp.topology import DEFAULT_PORTS
+from tests.fixtures.demo_sim import _free_block
 
 ROWS_PER_BULK = 4
 
@@ -119,19 +120,8 @@ def measure(pids: list[int], events: list[tuple[float, bytes, tuple[str, int]]])
     return cpu_seconds(pids) - before, replies
 
 
-def free_block() -> int:
-    for octet in range(100, 251):
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            try:
-                probe.bind((f"127.{octet}.0.1", 20000))
-            except OSError:
-                continue
-        return octet
-    raise SystemExit("no free 127.N block")
-
-
 def start_demo(count: int, folder: Path, community: str) -> tuple[Runner, float, list]:
-    octet = free_block()
+    octet = _free_block()  # the tests' own choice of a free 127.N block
     demo = build_demo(count)
     devices = [replace(d, address=d.address.replace("127.20.", f"127.{octet}.", 1)) for d in demo.devices]
     runner = Runner(folder, devices, Secret(community))

@@ -1,6 +1,6 @@
 """The config-backup PROCEDURE on N emulated devices over real sshd, against OpenSSH's ssh client.
 
-    python benchmarks/procedure_backup.py [--devices 200] [--concurrency 32] [--rounds 2]
+    python -m benchmarks.procedure_backup [--devices 200] [--concurrency 32] [--rounds 2]
 
 Where benchmarks/ssh_backup.py measures the SSH layer alone, this runs what an operator runs
 (``egovops run config-backup``): the runner with its per-target threads and timeouts, host keys
@@ -14,28 +14,21 @@ profile is handed to the runner in memory.
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import replace
 import getpass
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ssh_backup import KEX, lab_devices, trust_lab_keys  # noqa: E402 - the same lab, host keys and key exchange
-
-from egovops.accounts import Operator, Role  # noqa: E402
-from egovops.credentials.profiles import Secret, build_profile  # noqa: E402
-from egovops.credentials.service import ResolvedCredentials  # noqa: E402
-from egovops.inventory.model import Device  # noqa: E402
-from egovops.procedures import ProcedureRunner, RunRequest, RunServices, SshLimits, Status, discover  # noqa: E402
-from egovops.simulator.lab import make_lab  # noqa: E402
-from egovops.ssh import KnownHostsStore, profile_for  # noqa: E402
-from egovops.storage.database import open_database  # noqa: E402
-from egovops.storage.inventory_repo import InventoryRepository  # noqa: E402
+from benchmarks.ssh_backup import KEX, backup_arguments, bench_lab, lab_devices, trust_lab_keys  # the same lab, host keys and key exchange
+from egovops.accounts import Operator, Role
+from egovops.credentials.service import ResolvedCredentials
+from egovops.inventory.model import Device
+from egovops.procedures import ProcedureRunner, RunRequest, RunServices, SshLimits, Status, discover
+from egovops.ssh import KnownHostsStore, profile_for
+from egovops.storage.inventory_repo import InventoryRepository
 
 
 class InMemoryCredentials:
@@ -89,37 +82,23 @@ def run_procedure(services: RunServices, count: int, concurrency: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="egovops-proc-bench-") as folder:
-        root = Path(folder)
-        lab = make_lab(root / "lab", passphrase="")
-        try:
-            placed = lab.start(lab_devices(args.devices))
-            print(f"{len(placed)} emulated devices on {len(lab.servers)} sshd processes, concurrency {args.concurrency}")
-            database = open_database(root / "egovops.sqlite3")
-            known_hosts = root / "known_hosts"
-            trust_lab_keys(lab, KnownHostsStore(database), known_hosts)
-            devices = [replace(d.device(), tags=("bench",)) for d in placed]
-            InventoryRepository(database).save_devices(devices)
-            credentials = ResolvedCredentials(
-                build_profile("bench", "ssh", {"user": getpass.getuser(), "key_file": str(lab.client_key)}), {"passphrase": Secret("")})
-            services = RunServices(database, Operator("benchmark", Role.ENGINEER, "os"), root / "runs", ssh_profile="bench",
-                                   credential_service=InMemoryCredentials(credentials),  # type: ignore[arg-type]
-                                   # The same generous limits as the reference's ConnectTimeout and subprocess timeout.
-                                   ssh_limits=SshLimits(connect_timeout=30, auth_timeout=30, command_timeout=120))
-            ours, theirs = [], []
-            for n in range(args.rounds):  # alternate, so neither side always meets a warm or cold machine
-                theirs.append(run_openssh(devices, lab.client_key, known_hosts, root / f"openssh-{n}", args.concurrency))
-                ours.append(run_procedure(services, len(devices), args.concurrency))
-            print(f"best of {args.rounds}: egovops config-backup {max(ours):.1f} devices/s, OpenSSH ssh {max(theirs):.1f} devices/s, "
-                  f"ratio egovops/OpenSSH = {max(ours) / max(theirs):.2f}")
-            database.close()
-        finally:
-            lab.stop()
+    args = backup_arguments(__doc__)
+    with bench_lab("egovops-proc-bench-", lab_devices(args.devices)) as bench:
+        print(f"{len(bench.placed)} emulated devices on {len(bench.lab.servers)} sshd processes, concurrency {args.concurrency}")
+        known_hosts = bench.root / "known_hosts"
+        trust_lab_keys(bench.lab, KnownHostsStore(bench.database), known_hosts)
+        devices = [replace(d.device(), tags=("bench",)) for d in bench.placed]
+        InventoryRepository(bench.database).save_devices(devices)
+        services = RunServices(bench.database, Operator("benchmark", Role.ENGINEER, "os"), bench.root / "runs", ssh_profile="bench",
+                               credential_service=InMemoryCredentials(bench.credentials),  # type: ignore[arg-type]
+                               # The same generous limits as the reference's ConnectTimeout and subprocess timeout.
+                               ssh_limits=SshLimits(connect_timeout=30, auth_timeout=30, command_timeout=120))
+        ours, theirs = [], []
+        for n in range(args.rounds):  # alternate, so neither side always meets a warm or cold machine
+            theirs.append(run_openssh(devices, bench.lab.client_key, known_hosts, bench.root / f"openssh-{n}", args.concurrency))
+            ours.append(run_procedure(services, len(devices), args.concurrency))
+        print(f"best of {args.rounds}: egovops config-backup {max(ours):.1f} devices/s, OpenSSH ssh {max(theirs):.1f} devices/s, "
+              f"ratio egovops/OpenSSH = {max(ours) / max(theirs):.2f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Benchmark: egovops's SNMP polling against net-snmp's own tools, and a 1,000-device cycle.
 
-    python benchmarks/snmp_poll.py [--devices 1000] [--dead 200] [--repeat 20]
+    python -m benchmarks.snmp_poll [--devices 1000] [--dead 200] [--repeat 20]   (from the repository's root)
 
 (a) CPU per varbind. The same interface walk (ifTable and ifXTable subtrees, then the 16 columns
     the poller reads walked together), one large table walk (hrSWRunTable) and the same health
@@ -23,16 +23,13 @@ from collections import Counter
 import os
 import resource
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tests.fixtures.snmpd import COMMUNITY, config_text, free_udp_port  # noqa: E402
+from tests.fixtures.secret_service import private_keyring
+from tests.fixtures.snmpd import COMMUNITY, config_text, free_udp_port
 
 IF_TABLE, IF_X_TABLE, HR_SW_RUN = "1.3.6.1.2.1.2.2", "1.3.6.1.2.1.31.1.1", "1.3.6.1.2.1.25.4.2"
 HEALTH_OIDS = ["1.3.6.1.2.1.1.3.0", "1.3.6.1.2.1.1.5.0", "1.3.6.1.4.1.2021.4.5.0", "1.3.6.1.4.1.2021.4.6.0",
@@ -120,18 +117,6 @@ def part_a(port: int, repeat: int) -> None:
     for label, (our_cpu, our_n), (their_cpu, their_n) in rows:
         a, b = 1e6 * our_cpu / max(our_n, 1), 1e6 * their_cpu / max(their_n, 1)
         print(f"    {label:54} {a:14.1f} {b:15.1f} {a / b if b else float('nan'):6.2f}x   ({our_n} vs {their_n} varbinds)")
-
-
-def start_keyring(folder: Path) -> list[int]:
-    from tests.fixtures.secret_service import _start_bus, start_unlocked_keyring
-
-    runtime = folder / "run"
-    runtime.mkdir(mode=0o700)
-    bus_pid, address = _start_bus(runtime)
-    os.environ.update(DBUS_SESSION_BUS_ADDRESS=address, XDG_DATA_HOME=str(folder / "data"), XDG_RUNTIME_DIR=str(runtime),
-                      PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    daemon = start_unlocked_keyring(dict(os.environ), folder)
-    return [bus_pid, daemon.pid]
 
 
 def part_b(folder: Path, ports: list[int], dead: int) -> None:
@@ -222,7 +207,6 @@ def main() -> None:
             raise SystemExit(f"{tool} is not installed")
     folder = Path(tempfile.mkdtemp(prefix="egovops-bench-snmp-"))
     started: list[subprocess.Popen[bytes]] = []
-    pids: list[int] = []
     try:
         one = start_snmpd(folder / "one" if (folder / "one").mkdir() is None else folder, [free_udp_port()])
         started.append(one)
@@ -231,17 +215,12 @@ def main() -> None:
         ports = sorted({free_udp_port() for _ in range(args.devices * 2)})[: args.devices]
         (folder / "many").mkdir()
         started.append(start_snmpd(folder / "many", ports))
-        pids = start_keyring(folder)
-        part_b(folder, ports, args.dead)
+        with private_keyring(folder / "keyring"):
+            part_b(folder, ports, args.dead)
     finally:
         for process in started:
             process.terminate()
             process.wait(10)
-        for pid in pids:
-            try:
-                os.kill(pid, 15)
-            except ProcessLookupError:
-                pass
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -1,6 +1,6 @@
 """Configuration backup of N emulated devices over real sshd: egovops's SSH layer vs OpenSSH's ssh.
 
-    python benchmarks/ssh_backup.py [--devices 200] [--concurrency 32] [--rounds 2]
+    python -m benchmarks.ssh_backup [--devices 200] [--concurrency 32] [--rounds 2]
 
 Both sides fetch the running configuration (``display current-configuration`` / ``show
 running-config``) of every device of the demo province, with the same concurrency and strict host
@@ -22,8 +22,10 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator
 
 import paramiko
 
@@ -33,7 +35,7 @@ from egovops.demo.inventory import build_demo
 from egovops.inventory.model import Device
 from egovops.simulator.lab import LabDevice, SshLab, lab_devices_for, make_lab
 from egovops.ssh import KnownHostsStore, SshError, open_session, profile_for
-from egovops.storage.database import open_database
+from egovops.storage.database import Database, open_database
 
 KEX = "curve25519-sha256,curve25519-sha256@libssh.org"  # what paramiko negotiates with OpenSSH 9.2
 
@@ -42,6 +44,46 @@ def lab_devices(count: int) -> list[LabDevice]:
     """The first ``count`` network devices of the demo province, at their own loopback address (on
     free ports: a running demo holds the demo's own); every fifth one fails the baseline."""
     return [replace(d, port=0) for d in lab_devices_for(build_demo(count * 2).devices, weak_every=5)[:count]]
+
+
+@dataclass
+class LabBench:
+    root: Path
+    lab: SshLab
+    placed: list[LabDevice]  # where each answers
+    database: Database
+    credentials: ResolvedCredentials  # the lab's client key, for the current OS user
+
+
+@contextmanager
+def bench_lab(prefix: str, devices: list[LabDevice]) -> Iterator[LabBench]:
+    """``devices`` emulated on real sshd, a fresh store and the lab key's credentials, in a temporary
+    folder; all stopped and removed after. The key has no passphrase: the reference runs in BatchMode."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        root = Path(folder)
+        lab = make_lab(root / "lab", passphrase="")
+        try:
+            placed = lab.start(devices)
+            database = open_database(root / "egovops.sqlite3")
+            credentials = ResolvedCredentials(
+                build_profile("bench", "ssh", {"user": getpass.getuser(), "key_file": str(lab.client_key)}),
+                {"passphrase": Secret("")},
+            )
+            try:
+                yield LabBench(root, lab, placed, database, credentials)
+            finally:
+                database.close()
+        finally:
+            lab.stop()
+
+
+def backup_arguments(doc: str) -> argparse.Namespace:
+    """--devices, --concurrency and --rounds, as both backup benchmarks take them."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=2)
+    return parser.parse_args()
 
 
 def trust_lab_keys(lab: SshLab, known: KnownHostsStore, known_hosts_file: Path) -> None:
@@ -91,35 +133,19 @@ def timed(label: str, work, devices: list[Device], concurrency: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="egovops-ssh-bench-") as folder:
-        root = Path(folder)
-        lab = make_lab(root / "lab", passphrase="")  # no passphrase: the reference runs in BatchMode
-        try:
-            placed = lab.start(lab_devices(args.devices))
-            print(f"{len(placed)} emulated devices on {len(lab.servers)} sshd processes, concurrency {args.concurrency}")
-            database = open_database(root / "egovops.sqlite3")
-            known = KnownHostsStore(database)
-            known_hosts_file = root / "known_hosts"
-            trust_lab_keys(lab, known, known_hosts_file)
-            credentials = ResolvedCredentials(
-                build_profile("bench", "ssh", {"user": getpass.getuser(), "key_file": str(lab.client_key)}),
-                {"passphrase": Secret("")},
-            )
-            devices = [d.device() for d in placed]
-            ours, theirs = [], []
-            for _ in range(args.rounds):  # alternate, so neither side always meets a warm or cold machine
-                theirs.append(timed("OpenSSH ssh", lambda d: openssh_backup(d, lab.client_key, known_hosts_file), devices, args.concurrency))
-                ours.append(timed("egovops", lambda d: egovops_backup(d, credentials, known), devices, args.concurrency))
-            print(f"best of {args.rounds}: egovops {max(ours):.1f} devices/s, OpenSSH ssh {max(theirs):.1f} devices/s, "
-                  f"ratio egovops/OpenSSH = {max(ours) / max(theirs):.2f}")
-            database.close()
-        finally:
-            lab.stop()
+    args = backup_arguments(__doc__)
+    with bench_lab("egovops-ssh-bench-", lab_devices(args.devices)) as bench:
+        print(f"{len(bench.placed)} emulated devices on {len(bench.lab.servers)} sshd processes, concurrency {args.concurrency}")
+        known = KnownHostsStore(bench.database)
+        known_hosts_file = bench.root / "known_hosts"
+        trust_lab_keys(bench.lab, known, known_hosts_file)
+        devices = [d.device() for d in bench.placed]
+        ours, theirs = [], []
+        for _ in range(args.rounds):  # alternate, so neither side always meets a warm or cold machine
+            theirs.append(timed("OpenSSH ssh", lambda d: openssh_backup(d, bench.lab.client_key, known_hosts_file), devices, args.concurrency))
+            ours.append(timed("egovops", lambda d: egovops_backup(d, bench.credentials, known), devices, args.concurrency))
+        print(f"best of {args.rounds}: egovops {max(ours):.1f} devices/s, OpenSSH ssh {max(theirs):.1f} devices/s, "
+              f"ratio egovops/OpenSSH = {max(ours) / max(theirs):.2f}")
 
 
 if __name__ == "__main__":

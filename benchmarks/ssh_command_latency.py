@@ -1,6 +1,6 @@
 """Latency of one command on a kept SSH connection: egovops's session vs an interactive OpenSSH ``ssh -tt``.
 
-    python benchmarks/ssh_command_latency.py [--commands 300]
+    python -m benchmarks.ssh_command_latency [--commands 300]
 
 One emulated Huawei device behind real sshd; each side sends ``display clock`` and reads until the
 prompt comes back, N times over one connection. The reference drives OpenSSH's client through its
@@ -20,15 +20,12 @@ import re
 import select
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
-from egovops.credentials.profiles import Secret, build_profile
-from egovops.credentials.service import ResolvedCredentials
-from egovops.simulator.lab import LabDevice, make_lab
+from benchmarks.ssh_backup import bench_lab  # the same lab, store and key
+from egovops.simulator.lab import LabDevice
 from egovops.ssh import KnownHostsStore, open_session
-from egovops.storage.database import open_database
 
 COMMAND = "display clock"
 PROMPT = re.compile(rb"<BENCH-01>\s?$")
@@ -82,32 +79,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--commands", type=int, default=300)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="egovops-ssh-latency-") as folder:
-        root = Path(folder)
-        lab = make_lab(root / "lab", passphrase="")
-        try:
-            [device] = lab.start([LabDevice("BENCH-01", "huawei")])
-            database = open_database(root / "egovops.sqlite3")
-            known = KnownHostsStore(database)
-            credentials = ResolvedCredentials(
-                build_profile("bench", "ssh", {"user": getpass.getuser(), "key_file": str(lab.client_key)}),
-                {"passphrase": Secret("")},
-            )
-            with open_session(device.device(), credentials, known, trust_new_host_key=True, operator="benchmark") as session:
-                sock = session._transport.sock
-                ours, nagle = [], []
-                for _ in range(3):
-                    ours.append(per_command_egovops(session, args.commands))
-                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 0)
-                    nagle.append(per_command_egovops(session, args.commands))
-                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            [trusted] = known.keys()
-            known_hosts = root / "known_hosts"
-            known_hosts.write_text(f"[127.0.0.1]:{device.port} {trusted.key_type} {trusted.key_base64}\n")
-            theirs = [per_command_openssh(lab.client_key, device.port, known_hosts, args.commands) for _ in range(3)]
-            database.close()
-        finally:
-            lab.stop()
+    with bench_lab("egovops-ssh-latency-", [LabDevice("BENCH-01", "huawei")]) as bench:
+        [device] = bench.placed
+        known = KnownHostsStore(bench.database)
+        with open_session(device.device(), bench.credentials, known, trust_new_host_key=True, operator="benchmark") as session:
+            sock = session._transport.sock
+            ours, nagle = [], []
+            for _ in range(3):
+                ours.append(per_command_egovops(session, args.commands))
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 0)
+                nagle.append(per_command_egovops(session, args.commands))
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        [trusted] = known.keys()
+        known_hosts = bench.root / "known_hosts"
+        known_hosts.write_text(f"[127.0.0.1]:{device.port} {trusted.key_type} {trusted.key_base64}\n")
+        theirs = [per_command_openssh(bench.lab.client_key, device.port, known_hosts, args.commands) for _ in range(3)]
     best_ours, best_nagle, best_theirs = min(ours), min(nagle), min(theirs)
     print(f"egovops session            {best_ours * 1000:7.2f} ms per command")
     print(f"egovops, TCP_NODELAY off   {best_nagle * 1000:7.2f} ms per command")

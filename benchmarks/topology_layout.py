@@ -1,6 +1,6 @@
 """Benchmark: the map's hierarchical layout of 5,000 devices (issue 4: under 1 s, stable positions).
 
-    python benchmarks/topology_layout.py [--devices 5000] [--repeat 5]
+    python -m benchmarks.topology_layout [--devices 5000] [--repeat 5]
 
 What is timed, best of --repeat runs each, on the demo province (build_demo):
 
@@ -16,25 +16,15 @@ target (under 1 s) is met, and whether two runs gave identical positions.
 from __future__ import annotations
 
 import argparse
-import time
-from typing import Callable
 
 import networkx as nx
 
+from benchmarks.timing import best_of
 from egovops.demo.inventory import build_demo
 from egovops.topology.layout import layout
 from egovops.topology.tree import build_tree
 
 TARGET_S = 1.0
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def main() -> None:

@@ -1,39 +1,32 @@
 """Screenshots of the credential profiles, settings and accounts dialogs, in Chinese and in English.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" python scripts/screenshots/settings_dialogs.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1600x1000x24" python -m scripts.screenshots.settings_dialogs [OUT_DIR]
 
-Each language runs in a private D-Bus session with its own unlocked gnome-keyring in a temporary
-home, so the profiles' secrets never touch the operator's keyring. The store is a fresh demo
-province with three profiles, a maintenance window and three local accounts (the OS user is the
-admin). PNGs go to /tmp/shots/settings_dialogs/.
+Each language runs in a process of its own with a private D-Bus session and unlocked gnome-keyring
+in a temporary home (the tests' own keyring fixture), so the profiles' secrets never touch the
+operator's keyring. The store is a fresh demo province with three profiles, a maintenance window
+and three local accounts (the OS user is the admin). PNGs go to /tmp/shots/settings_dialogs/.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-KEYRING_PASSWORD = "screenshots-only"
+from egovops.accounts import Operator, Role, os_user_name
+from egovops.accounts.admin import AccountAdmin
+from egovops.availability.planning import AvailabilityPlanner, new_window
+from egovops.credentials.editing import CredentialEditor
+from egovops.credentials.profiles import build_profile
+from egovops.storage.database import Database
+from egovops_ui.testing import open_console
+from scripts.screenshots.common import demo_store, shoot_each_language
+from tests.fixtures.secret_service import private_keyring
 
 
-def prepare(folder: Path) -> Path:
-    from egovops.accounts import Operator, Role, os_user_name
-    from egovops.accounts.admin import AccountAdmin
-    from egovops.availability.planning import AvailabilityPlanner, new_window
-    from egovops.credentials.editing import CredentialEditor
-    from egovops.credentials.profiles import build_profile
-    from egovops.demo.inventory import build_demo, store_demo
-    from egovops.storage.database import open_database
-    from egovops.storage.inventory_repo import InventoryRepository
-
-    path = folder / "egovops.sqlite3"
-    db = open_database(path)
-    store_demo(InventoryRepository(db), build_demo(300))
+def settings_and_accounts(db: Database) -> None:
     me = Operator(os_user_name(), Role.ADMIN, "os")
     editor = CredentialEditor(db)
     editor.save(me, build_profile("city-v2c", "snmp-v2c", {}), {"community": "shots-community"}, editing=False)
@@ -52,66 +45,39 @@ def prepare(folder: Path) -> Path:
     admin.add(me, "zhao.lei", "engineer", "Shots-Pass-1", "Shots-Pass-1")
     admin.add(me, "li.na", "operator", "Shots-Pass-1", "Shots-Pass-1")
     admin.set_disabled(Operator(me.name, Role.ADMIN, "local"), "li.na", True)
-    db.close()
-    return path
 
 
-def shoot(store: Path, out: Path, lang: str) -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QWidget
+def shoot(out: Path, lang: str) -> None:
+    with private_keyring(Path(tempfile.mkdtemp(prefix="egovops-shots-keyring-"))):
+        dialogs(out, lang)
 
-    from egovops.storage.database import open_database
-    from egovops_ui.app import LanguageSwitcher, create_application
-    from egovops_ui.main_window import MainWindow
-    from egovops_ui.session import ConsoleSession
 
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    app = create_application(sys.argv[:1])
-    switcher = LanguageSwitcher(app)
-    switcher.apply(lang)
-    session = ConsoleSession(open_database(store), refresh_ms=600_000)
-    window = MainWindow(session, switcher)
-    window.resize(1600, 1000)
-    window.show()
-    session.start()
-
-    def wait_for(check, seconds: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-        end = time.monotonic() + seconds
-        while not check():
-            if time.monotonic() > end:
-                raise SystemExit(f"timed out waiting for the settings dialogs ({lang})")
-            app.processEvents()
-            time.sleep(0.02)
-
-    def save(widget: QWidget, name: str) -> None:
-        for _ in range(5):
-            app.processEvents()
-            time.sleep(0.05)
-        widget.grab().save(str(out / f"{name}-{lang}.png"))
-
-    wait_for(lambda: session.operator is not None)
+def dialogs(out: Path, lang: str) -> None:
+    console = open_console(demo_store(300, settings_and_accounts), lang)
+    window = console.window
+    console.wait_for(lambda: console.session.operator is not None, what="the operator")
     screen = next(s for s in window.screens if type(s).__name__ == "SettingsScreen")
     menu = window.menus["tools"]
     menu.aboutToShow.emit()
     menu.popup(window.mapToGlobal(window.rect().topLeft()))
-    save(menu, "tools-menu")
+    console.shoot(out / f"tools-menu-{lang}.png", menu)
     menu.hide()
 
     profiles = screen.open_credentials()
-    wait_for(lambda: profiles.table.rowCount() == 3 and profiles.probe.device.count() > 0)
+    console.wait_for(lambda: profiles.table.rowCount() == 3 and profiles.probe.device.count() > 0, what="the profiles")
     profiles.select("city-v2c")
     profiles.probe.device.setCurrentText("HF-EXT-AGG-01")
     profiles.probe.button.click()  # the demo network is not running: an honest timeout, named
-    wait_for(lambda: profiles.probe.last_result is not None)
-    save(profiles, "credentials")
+    console.wait_for(lambda: profiles.probe.last_result is not None, what="the probe's result")
+    console.shoot(out / f"credentials-{lang}.png", profiles)
     profiles.select("core-v3")
     profiles.edit_selected()
-    wait_for(lambda: profiles.form is not None and profiles.form.isVisible())
-    save(profiles.form, "profile-form")
+    console.wait_for(lambda: profiles.form is not None and profiles.form.isVisible(), what="the profile form")
+    console.shoot(out / f"profile-form-{lang}.png", profiles.form)
     profiles.form.reject()
 
     settings = screen.open_settings()
-    wait_for(lambda: settings.stored is not None and settings.maintenance.table.rowCount() == 2)
+    console.wait_for(lambda: settings.stored is not None and settings.maintenance.table.rowCount() == 2, what="the settings")
     settings.overrides.scope_kind.setCurrentIndex(settings.overrides.scope_kind.findData("site"))
     settings.overrides.scope.setCurrentText("安徽省/合肥市/肥东县")
     settings.overrides.field.setCurrentIndex(settings.overrides.field.findData("timeout_s"))
@@ -121,42 +87,19 @@ def shoot(store: Path, out: Path, lang: str) -> None:
                       (settings.thresholds, "settings-thresholds"), (settings.general, "settings-sla"),
                       (settings.maintenance, "settings-maintenance")):
         settings.tabs.setCurrentWidget(tab)
-        save(settings, name)
+        console.shoot(out / f"{name}-{lang}.png", settings)
     settings.tabs.setCurrentWidget(settings.thresholds)
     settings.thresholds.cpu_percent.setValue(120)
     settings.save()
-    wait_for(lambda: not settings.status.ok)
-    save(settings, "settings-invalid")
+    console.wait_for(lambda: not settings.status.ok, what="the refusal")
+    console.shoot(out / f"settings-invalid-{lang}.png", settings)
 
     accounts = screen.open_accounts()
-    wait_for(lambda: accounts is not None and len(accounts.accounts) == 3)
+    console.wait_for(lambda: accounts is not None and len(accounts.accounts) == 3, what="the accounts")
     accounts.table.selectRow(1)
-    save(accounts, "accounts")
-    session.stop()
-
-
-def in_private_keyring(args: list[str]) -> None:
-    """Re-run this script inside a D-Bus session of its own with an unlocked, throwaway keyring."""
-    home = Path(tempfile.mkdtemp(prefix="egovops-shots-keyring-"))
-    inner = (f"printf %s {KEYRING_PASSWORD} | gnome-keyring-daemon --unlock --components=secrets >/dev/null && "
-             f"exec {sys.executable} {__file__} " + " ".join(args))
-    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    subprocess.run(["dbus-run-session", "--", "sh", "-c", inner], check=True, timeout=600, env=env)
-
-
-def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots/settings_dialogs")
-    out.mkdir(parents=True, exist_ok=True)
-    if len(sys.argv) > 3 and sys.argv[2] == "--one":  # inside the private session: one language
-        lang = sys.argv[3]
-        shoot(prepare(Path(tempfile.mkdtemp(prefix="egovops-settings-shots-"))), out, lang)
-        return 0
-    for lang in ("zh_CN", "en"):
-        in_private_keyring([str(out), "--one", lang])
-    print("\n".join(str(p) for p in sorted(out.glob("*.png"))))
-    return 0
+    console.shoot(out / f"accounts-{lang}.png", accounts)
+    console.close()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(shoot_each_language("settings_dialogs", shoot))

@@ -10,14 +10,13 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before pytest-qt creates the QApplication
 
-from PySide6.QtCore import QSettings  # noqa: E402  (needs the platform chosen first)
+from egovops_ui.testing import private_settings  # noqa: E402  (needs the platform chosen first)
 
 
 @pytest.fixture(autouse=True)
 def _own_settings(tmp_path: Path) -> Iterator[None]:
     """Window state and language go to a folder of the test's own, never the operator's."""
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    private_settings(tmp_path / "settings")
     yield
 
 

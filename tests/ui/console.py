@@ -1,4 +1,4 @@
-"""Opening the real console on a store: session, language switcher and main window, torn down after."""
+"""The console fixtures of the UI tests, on egovops_ui.testing (the one way tests, scripts and benchmarks open it)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from egovops.storage.database import Database
-from egovops_ui.app import LanguageSwitcher, create_application
+from egovops_ui import testing
 from egovops_ui.main_window import MainWindow
-from egovops_ui.session import ConsoleSession
 
 WAIT_MS = 10_000
 
 
 def open_console(qtbot: QtBot, database: Database, language: str = "en") -> MainWindow:
-    app = create_application([])
-    switcher = LanguageSwitcher(app)
-    switcher.apply(language)
-    session = ConsoleSession(database, refresh_ms=60_000)
-    window = MainWindow(session, switcher)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(session.overviewChanged, timeout=WAIT_MS):
-        session.start()
-    return window
+    """The console on ``database``, its first overview shown; pytest-qt closes the window after the test."""
+    console = testing.open_console(database, language, refresh_ms=60_000, timeout=WAIT_MS / 1000)
+    qtbot.addWidget(console.window)
+    return console.window
 
 
 def refreshed(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,34 +1,63 @@
-"""Screenshots of the console on a demo store with an outage, for a person to look at.
+"""What the screenshot scripts share: the demo store they start from, the outage on it, where PNGs go.
 
-Run under a real X server, e.g.:
-    xvfb-run -a -s "-screen 0 1600x1000x24" python scripts/console_screenshots.py OUT_DIR [--lang zh_CN]
-
-The store is a fresh demo province; the outage (Hefei's extranet aggregation switch down, its
-counties cut off, a CPU alarm in Wuhu, busy links from the province core, a cable from Wuhu's
-intranet into its extranet) is written through the poller's and the topology area's own code, as
-they write it. Saves overview.png, city.png, alarms.png (root-cause group unfolded) and
-crossnet.png (Wuhu, where the cross-network cable is).
+The outage (Hefei's extranet aggregation switch down, its counties cut off, a CPU alarm in Wuhu,
+busy links from the province core, a cable from Wuhu's intranet into its extranet) is written
+through the poller's and the topology area's own code, as they write it.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
 from pathlib import Path
+from functools import partial
+from typing import Callable
 
 from egovops.demo.inventory import build_demo, store_demo
 from egovops.inventory.model import Link
 from egovops.polling.model import DeviceStatus, InterfaceStatus
+from egovops.polling.repo import CycleStats, PollingRepository
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.polling.repo import CycleStats, PollingRepository
 from egovops.storage.state_repo import StateRepository, Transition
 from egovops.topology.service import TopologyService
+from egovops_ui.testing import in_each_language
 
 ROOT, CITY = "HF-EXT-AGG-01", "安徽省/合肥市"
+
+
+def shots_folder(name: str) -> Path:
+    """The folder named on the command line, else /tmp/shots/<name>; created."""
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots") / name
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def list_shots(out: Path) -> int:
+    print("\n".join(str(p) for p in sorted(out.rglob("*.png"))))
+    return 0
+
+
+def shoot_each_language(name: str, shoot: Callable[[Path, str], object]) -> int:
+    """``shoot(out, language)`` in Chinese, then in English, each in a process of its own; lists the PNGs."""
+    out = shots_folder(name)
+    in_each_language(partial(shoot, out))
+    return list_shots(out)
+
+
+def demo_store(devices: int = 300, *writers: Callable[[Database], object], folder: Path | None = None) -> Path:
+    """A fresh demo province of ``devices`` in ``folder`` (or a temporary one), then each writer's
+    history written into it; returns the store's file, closed, for the console to open."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="egovops-shots-"))
+    path = folder / "egovops.sqlite3"
+    db = open_database(path)
+    store_demo(InventoryRepository(db), build_demo(devices))
+    for write in writers:
+        write(db)
+    db.close()
+    return path
 
 
 def write_outage(db: Database) -> None:
@@ -72,67 +101,3 @@ def write_link_loads(db: Database, now: float) -> None:
     statuses = [DeviceStatus(n, state="degraded" if n == "WH-EXT-AGG-01" else "up", polled_at=now, uptime_s=3 * 86400.0,
                              interfaces=found, measured_interfaces=True) for n, found in ends.items()]
     PollingRepository(db).save_cycle(statuses, dict.fromkeys(ends, now))
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--devices", type=int, default=300)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    db = open_database(Path(tempfile.mkdtemp(prefix="egovops-shots-")) / "egovops.sqlite3")
-    store_demo(InventoryRepository(db), build_demo(args.devices))
-    write_outage(db)
-
-    from PySide6.QtCore import QSettings, Qt, QTimer
-    from egovops_ui.app import LanguageSwitcher, create_application
-    from egovops_ui.main_window import MainWindow
-    from egovops_ui.session import ConsoleSession
-
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    app = create_application(sys.argv[:1])
-    switcher = LanguageSwitcher(app)
-    switcher.apply(args.lang)
-    session = ConsoleSession(db)
-    window = MainWindow(session, switcher)
-    window.resize(1600, 1000)
-    window.show()
-
-    def settle(ms: int = 600) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            app.processEvents()
-
-    def shoot() -> None:
-        if shots_taken:
-            return
-        shots_taken.append(True)
-        settle()
-        window.grab().save(str(args.out / "overview.png"))
-        window.map.show_scope(CITY)
-        settle()
-        window.grab().save(str(args.out / "city.png"))
-        window.alarms.fold.setChecked(False)
-        window.alarm_dock.raise_()
-        window.resizeDocks([window.alarm_dock], [420], Qt.Orientation.Vertical)
-        settle()
-        window.grab().save(str(args.out / "alarms.png"))
-        window.alarms.fold.setChecked(True)
-        window.resizeDocks([window.alarm_dock], [260], Qt.Orientation.Vertical)
-        window.map.show_scope("安徽省/芜湖市")
-        settle()
-        window.grab().save(str(args.out / "crossnet.png"))
-        app.quit()
-
-    shots_taken: list[bool] = []
-    session.overviewChanged.connect(lambda _o: QTimer.singleShot(300, shoot))
-    session.start()
-    app.exec()
-    session.stop()
-    print("\n".join(str(p) for p in sorted(args.out.glob("*.png"))))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
