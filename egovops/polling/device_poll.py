@@ -76,7 +76,8 @@ async def poll_status(
     if previous is not None:  # what this cycle does not measure stays as last measured
         status.interfaces = [replace(i) for i in previous.interfaces]
         status.cpu_percent, status.mem_percent, status.temperature_c = previous.cpu_percent, previous.mem_percent, previous.temperature_c
-        for field in ("sys_descr", "sys_object_id", "sys_name", "vendor", "model", "os"):
+        status.boards = list(previous.boards)
+        for field in ("sys_descr", "sys_object_id", "sys_name", "vendor", "model", "os", "version", "serial"):
             setattr(status, field, getattr(previous, field) or "")
     if target is None:
         status.error, status.error_kind = target_error or "no SNMP target", "credentials"
@@ -114,6 +115,7 @@ async def poll_details(client: SnmpClient, target: SnmpTarget, status: DeviceSta
         if HEALTH in kinds:
             reading = await read_health(client, target, status.vendor)
             status.cpu_percent, status.mem_percent, status.temperature_c = reading.cpu_percent, reading.mem_percent, reading.temperature_c
+            status.boards = list(reading.boards)
             status.measured_health = True
     except (SnmpError, EgovopsError) as exc:
         # It answered the system group, so it is reachable; say what failed after that.
