@@ -77,8 +77,9 @@ CASES = {
     "zte-5250": ("zte", "ZXR10 5250-52TM-H", lambda n: scalar(n, "1.3.6.1.4.1.3902.15.2.30.1.3.0"),
                  lambda n: scalar(n, "1.3.6.1.4.1.3902.15.2.30.1.5.0")),
     "zte-9908": ("zte", "ZXR10 9908", lambda n: max(column(n, f"{ZTE9900}.7")), lambda n: max(column(n, f"{ZTE9900}.4"))),
-    "cisco-c3560": ("cisco", "WS-C3560G-48TS", lambda n: scalar(n, CISCO_CPU_5MIN), cisco_memory),
-    "cisco-c3750": ("cisco", "WS-C3750G-24TS", lambda n: scalar(n, CISCO_CPU_5MIN), cisco_memory),
+    # Cisco: the chassis's entPhysicalModelName, not the sysObjectID's product line
+    "cisco-c3560": ("cisco", "WS-C3560G-48TS-E", lambda n: scalar(n, CISCO_CPU_5MIN), cisco_memory),
+    "cisco-c3750": ("cisco", "WS-C3750G-12S-S", lambda n: scalar(n, CISCO_CPU_5MIN), cisco_memory),
 }
 
 
