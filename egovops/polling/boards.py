@@ -18,7 +18,7 @@ from typing import Any
 from egovops.polling.model import Board
 from egovops.polling.oids import ENT_PHYSICAL_CLASS, ENT_PHYSICAL_NAME
 from egovops.polling.readings import celsius, number, percent
-from egovops.snmp import SnmpClient, SnmpNoSuchObject, SnmpTarget
+from egovops.snmp import SnmpClient, SnmpMalformedReply, SnmpNoSuchObject, SnmpTarget
 from egovops.snmp.values import SnmpValue
 
 # entPhysicalClass: chassis(3), sensor(8), module(9), stack(11), cpu(12). Temperatures are read
@@ -57,7 +57,12 @@ async def _columns(client: SnmpClient, target: SnmpTarget, spec: dict[str, Any])
 
 
 async def _entities(client: SnmpClient, target: SnmpTarget) -> tuple[dict[str, SnmpValue], dict[str, SnmpValue]]:
-    got = await client.awalk_columns(target, [ENT_PHYSICAL_CLASS, ENT_PHYSICAL_NAME])
+    try:
+        got = await client.awalk_columns(target, [ENT_PHYSICAL_CLASS, ENT_PHYSICAL_NAME])
+    except SnmpMalformedReply:
+        # Some agents (a Cisco wireless controller in snmpsim-data) serve ENTITY-MIB out of order: the
+        # boards are still read, by their table index, rather than losing the device's whole health.
+        return {}, {}
     return got.get(ENT_PHYSICAL_CLASS, {}), got.get(ENT_PHYSICAL_NAME, {})
 
 
