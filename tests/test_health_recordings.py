@@ -67,6 +67,17 @@ def test_wireless_controller_with_one_real_sensor_among_31_sentinels(client, ven
     assert poll(client, vendor_agents, "h3c-wx6103").temperature_c == next(t for t in temps if t != 65535)
 
 
+def test_entity_sensor_mib_hottest_working_celsius_sensor(client, vendor_agents) -> None:
+    sensors: dict[str, dict[int, int]] = {}
+    for index_column, value in column(vendor_agents, "arista-7150s", "1.3.6.1.2.1.99.1.1.1").items():
+        col, index = index_column.split(".", 1)
+        if col in ("1", "2", "3", "4", "5"):
+            sensors.setdefault(index, {})[int(col)] = int(value)
+    celsius_ok = [s[4] / 10 ** s[3] for s in sensors.values() if s[1] == 8 and s[5] == 1 and s[2] == 9]
+    assert len(celsius_ok) > 10 and len(sensors) > len(celsius_ok)  # volts, amperes, rpm share the table
+    assert poll(client, vendor_agents, "arista-7150s").temperature_c == max(celsius_ok)
+
+
 @pytest.mark.parametrize("value, expected", [(65535, None), (2147483647, None), (-1, None), (0, None), (151, None),
                                              (-41, None), (150, 150), (-40, -40), (37, 37)])
 def test_temperature_edges(value, expected) -> None:
