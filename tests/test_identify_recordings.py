@@ -30,9 +30,9 @@ IDENTITIES = {
     "h3c-comware7": ("h3c", "SR8808-X", "Comware", "7.1.075 Release 7751P01", "210235A0YVX18A00000B"),
     "huawei-s5720": ("huawei", "S5720-36C-EI-AC", "VRP", "V200R007C00SPC500", "210235956210F7000410"),
     # item 6: firewalls and security gateways
-    "hillstone-sg6000": ("hillstone", "SG-6000-E3960", "StoneOS", "5.5R8P9", ""),
+    "hillstone-sg6000": ("hillstone", "SG-6000-E3960", "StoneOS", "5.5R8P9", "0010123456789012"),  # no ENTITY-MIB: its own
     "sangfor-ad1800": ("sangfor", "AD-1800-FP2", "Linux", "2.6.30", ""),
-    "topsec-ngfw4000": ("topsec", "NGFW4000-UF", "TOS", "V3.2073N.2060N_NGFW.1", ""),
+    "topsec-ngfw4000": ("topsec", "NGFW4000-UF", "TOS", "V3.2073N.2060N_NGFW.1", "Q1610474303"),
     "dptech-dpx8000": ("dptech", "DPX8000-A5", "Conplat", "V100R004B01D007P02PATCH03", "02010037P183000022"),
     "venus-vsos": ("venustech", "", "VSOS", "V0600R0705B20180507", ""),
     "h3c-secpath-f1000": ("h3c", "SecPath F1000-AK1110", "Comware", "7.1.064 Release 9333P25", "210235A1Y4H19C000011"),

@@ -49,7 +49,8 @@ async def _chassis(client: SnmpClient, target: SnmpTarget, vendor: str) -> tuple
 def _text(value: object) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    return value.strip().strip("\x00") if isinstance(value, str) else ""
+    # TopSec quotes its serial ('"Q1610474303'): quotes and NULs are no part of a serial number.
+    return value.strip().strip('\x00"').strip() if isinstance(value, str) else ""
 
 
 def identify_known(status: DeviceStatus, previous: DeviceStatus | None) -> bool:
@@ -72,6 +73,9 @@ async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus
     found = identify(status.sys_object_id, status.sys_descr)
     try:
         model, status.serial = await _chassis(client, target, status.vendor)
+        if not status.serial and found.serial_oids:
+            got = await client.aget(target, list(found.serial_oids), missing_ok=True)
+            status.serial = next((s for s in (_text(got.get(o)) for o in found.serial_oids) if s), "")
     except SnmpError:
         return  # no ENTITY-MIB: the model stays what sysDescr said, not an error of the device
     # A sure model from sysDescr or the sysObjectID table stays unless the vendor's chassis is surer.

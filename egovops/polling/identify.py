@@ -29,6 +29,7 @@ class Identity:
     family: str = ""  # sysDescr's image family or part number: the model only if the chassis says nothing
     model_from_entity: bool = True  # whether the ENTITY-MIB chassis may supply the model
     entity_first: bool = False  # the chassis's model wins even over a sure one (Cisco: sysObjectIDs name families)
+    serial_oids: tuple[str, ...] = ()  # the vendor's own serial number objects, for devices without ENTITY-MIB
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class VendorRule:
     entity_first: bool = False
     part_number: tuple[re.Pattern[str], ...] = ()
     entity_clean: tuple[re.Pattern[str], ...] = ()
+    serial: tuple[str, ...] = ()
 
     def matches_oid(self, sys_object_id: str) -> bool:
         return any(sys_object_id == e or sys_object_id.startswith(e + ".") for e in self.enterprises)
@@ -81,6 +83,7 @@ def parse_rules(data: dict[str, Any]) -> list[VendorRule]:
             entity_first=entry.get("entity_first", False),
             part_number=_compile(entry.get("part_number", []), f"{name}.part_number"),
             entity_clean=_compile(entry.get("entity_clean", []), f"{name}.entity_clean"),
+            serial=tuple(str(o) for o in entry.get("serial", [])),
         ))
     return rules
 
@@ -116,6 +119,7 @@ def identify(sys_object_id: str, sys_descr: str, rules: list[VendorRule] | None 
         family=_first_group(rule.family, sys_descr, "model"),
         model_from_entity=rule.model_from_entity,
         entity_first=rule.entity_first,
+        serial_oids=rule.serial,
     )
 
 
