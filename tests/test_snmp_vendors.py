@@ -62,21 +62,24 @@ def cisco_memory(name: str) -> float:
 
 
 HW, H3C, H3C_OLD = "1.3.6.1.4.1.2011.5.25.31.1.1.1.1", "1.3.6.1.4.1.25506.2.6.1.1.1.1", "1.3.6.1.4.1.2011.10.2.6.1.1.1.1"
+HW_CPU_5MIN = "1.3.6.1.4.1.2011.6.3.4.1.4"  # hwAvgDuty5min: every vendor's CPU is its 5-minute average
+CISCO_CPU_5MIN = "1.3.6.1.4.1.9.9.109.1.1.1.1.8.1"  # cpmCPUTotal5minRev
 ZTE9900 = "1.3.6.1.4.1.3902.3.600.2.1.1"
 
 # recording: (vendor, model, expected cpu, expected memory) — expectations as functions of the file
 CASES = {
-    "huawei-s5720": ("huawei", "S5720-36C-EI-AC", lambda n: max_nonzero(n, f"{HW}.5"), lambda n: max_nonzero(n, f"{HW}.7")),
-    "huawei-s12704": ("huawei", "S12704", lambda n: max_nonzero(n, f"{HW}.5"), lambda n: max_nonzero(n, f"{HW}.7")),
+    "huawei-s5720": ("huawei", "S5720-36C-EI-AC", lambda n: max(column(n, HW_CPU_5MIN)), lambda n: max_nonzero(n, f"{HW}.7")),
+    "huawei-s12704": ("huawei", "S12704", lambda n: max(column(n, HW_CPU_5MIN)), lambda n: max_nonzero(n, f"{HW}.7")),
     "h3c-comware7": ("h3c", "SR8808-X", lambda n: max_nonzero(n, f"{H3C}.6"), lambda n: max_nonzero(n, f"{H3C}.8")),
     "h3c-e528": ("h3c", "E528", lambda n: max_nonzero(n, f"{H3C_OLD}.6"), lambda n: max_nonzero(n, f"{H3C_OLD}.8")),
-    "ruijie-s5750": ("ruijie", "S5750-24GT/12SFP", lambda n: scalar(n, "1.3.6.1.4.1.4881.1.1.10.2.36.1.1.2.0"),
+    "ruijie-s5750": ("ruijie", "S5750-24GT/12SFP", lambda n: scalar(n, "1.3.6.1.4.1.4881.1.1.10.2.36.1.1.3.0"),
                      lambda n: max(column(n, "1.3.6.1.4.1.4881.1.1.10.2.35.1.1.1.3"))),
     "zte-5250": ("zte", "ZXR10 5250-52TM-H", lambda n: scalar(n, "1.3.6.1.4.1.3902.15.2.30.1.3.0"),
                  lambda n: scalar(n, "1.3.6.1.4.1.3902.15.2.30.1.5.0")),
-    "zte-9908": ("zte", "ZXR10 9908", lambda n: max(column(n, f"{ZTE9900}.5")), lambda n: max(column(n, f"{ZTE9900}.4"))),
-    "cisco-c3560": ("cisco", "WS-C3560G-48TS", lambda n: scalar(n, "1.3.6.1.4.1.9.9.109.1.1.1.1.7.1"), cisco_memory),
-    "cisco-c3750": ("cisco", "WS-C3750G-24TS", lambda n: scalar(n, "1.3.6.1.4.1.9.9.109.1.1.1.1.7.1"), cisco_memory),
+    "zte-9908": ("zte", "ZXR10 9908", lambda n: max(column(n, f"{ZTE9900}.7")), lambda n: max(column(n, f"{ZTE9900}.4"))),
+    # Cisco: the chassis's entPhysicalModelName, not the sysObjectID's product line
+    "cisco-c3560": ("cisco", "WS-C3560G-48TS-E", lambda n: scalar(n, CISCO_CPU_5MIN), cisco_memory),
+    "cisco-c3750": ("cisco", "WS-C3750G-12S-S", lambda n: scalar(n, CISCO_CPU_5MIN), cisco_memory),
 }
 
 

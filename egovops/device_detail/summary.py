@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from egovops.inventory.model import Device
-from egovops.polling.model import DeviceStatus
+from egovops.polling.model import Board, DeviceStatus
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class DeviceSummary:
     mem_percent: float | None = None
     error: str | None = None
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    version: str = ""
+    serial: str = ""
+    temperature_c: float | None = None
+    boards: tuple[Board, ...] = ()
+    discovered: tuple[str, ...] = ()  # identity fields shown from polling: the inventory leaves them empty
 
     @property
     def addresses(self) -> str:
@@ -49,18 +54,21 @@ class DeviceSummary:
 
 
 def summarise(device: Device, status: DeviceStatus | None) -> DeviceSummary:
-    """The inventory says what the device should be; the poller's sysDescr/ENTITY reading wins
-    for vendor and model when it has one, because it is what actually answered."""
+    """The inventory's vendor and model as the operator entered them; where the operator left one
+    empty, what polling identified, listed in ``discovered`` so the view can say so."""
     polled = status or DeviceStatus(device.name)
+    discovered = tuple(f for f in ("vendor", "model") if not getattr(device, f) and getattr(polled, f))
+    discovered += tuple(f for f in ("os", "version", "serial") if getattr(polled, f))  # the inventory has no such field
     return DeviceSummary(
-        name=device.name, vendor=polled.vendor or device.vendor, model=polled.model or device.model, os=polled.os,
+        name=device.name, vendor=device.vendor or polled.vendor, model=device.model or polled.model, os=polled.os,
         uptime_s=polled.uptime_s, address=device.address, snmp_port=device.snmp_port, ssh_port=device.ssh_port,
         site=device.site, network=device.network, role=device.role.value, security_domain=device.security_domain,
         protection_level=device.protection_level, owner_unit=device.owner_unit, contact=device.contact,
         credential_profile=device.credential_profile,
         state=polled.state if status else "unknown", state_since=polled.since, last_poll=polled.polled_at or None,
         reach_method=polled.reach_method, cpu_percent=polled.cpu_percent, mem_percent=polled.mem_percent,
-        error=polled.error, reasons=tuple(polled.reasons),
+        error=polled.error, reasons=tuple(polled.reasons), version=polled.version, serial=polled.serial,
+        temperature_c=polled.temperature_c, boards=tuple(polled.boards), discovered=discovered,
     )
 
 

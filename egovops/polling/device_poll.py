@@ -12,10 +12,10 @@ from dataclasses import replace
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
 from egovops.polling.health import read_health
-from egovops.polling.identify import clean_entity_model, identify
+from egovops.polling.identify import chassis_model, identify
 from egovops.polling.interfaces import add_rates, poll_interfaces
 from egovops.polling.model import DeviceStatus
-from egovops.polling.oids import ENT_CLASS_CHASSIS, ENT_PHYSICAL_CLASS, ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME, SYS_DESCR, SYS_NAME, SYS_OBJECT_ID, SYS_UPTIME, SYSTEM
+from egovops.polling.oids import ENT_CLASS_CHASSIS, ENT_PHYSICAL_CLASS, ENT_PHYSICAL_DESCR, ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME, ENT_PHYSICAL_SERIAL, SYS_DESCR, SYS_NAME, SYS_OBJECT_ID, SYS_UPTIME, SYSTEM
 from egovops.polling.reachability import Pinger
 from egovops.snmp import SnmpAuthError, SnmpClient, SnmpError, SnmpMalformedReply, SnmpTarget, SnmpTimeout
 
@@ -34,37 +34,53 @@ def error_kind(exc: Exception) -> str:
     return "credentials"
 
 
-async def _entity_model(client: SnmpClient, target: SnmpTarget, vendor: str) -> str:
+async def _chassis(client: SnmpClient, target: SnmpTarget, vendor: str) -> tuple[str, str]:
+    """(model, serial number) of the first ENTITY-MIB chassis; ("", "") without one."""
     columns = await client.awalk_columns(target, [ENT_PHYSICAL_CLASS])
     chassis = [i for i, v in columns[ENT_PHYSICAL_CLASS].items() if v == ENT_CLASS_CHASSIS]
     if not chassis:
-        return ""
-    oids = [f"{col}.{chassis[0]}" for col in (ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME)]
+        return "", ""
+    oids = [f"{col}.{chassis[0]}" for col in (ENT_PHYSICAL_MODEL, ENT_PHYSICAL_DESCR, ENT_PHYSICAL_NAME, ENT_PHYSICAL_SERIAL)]
     got = await client.aget(target, oids, missing_ok=True)
-    for oid in oids:
-        value = got.get(oid)
-        if isinstance(value, str) and value.strip():
-            return clean_entity_model(vendor, value.strip())
-    return ""
+    model, descr, name, serial = (_text(got.get(oid)) for oid in oids)
+    return chassis_model(vendor, model, descr, name), serial
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    # TopSec quotes its serial ('"Q1610474303'): quotes and NULs are no part of a serial number.
+    return value.strip().strip('\x00"').strip() if isinstance(value, str) else ""
 
 
 def identify_known(status: DeviceStatus, previous: DeviceStatus | None) -> bool:
-    """Vendor, model and OS from what is known without asking the device again (the previous
-    poll, else the sysObjectID table); True when nothing is left to ask the device."""
-    if previous is not None and previous.sys_object_id == status.sys_object_id and previous.vendor:
-        status.vendor, status.model, status.os = previous.vendor, previous.model, previous.os
+    """Vendor, model, OS and version from what is known without asking the device again (the
+    previous poll while sysObjectID and sysDescr are unchanged, else the identify table); True
+    when nothing is left to ask the device. A new sysDescr (a software upgrade) identifies anew."""
+    if (previous is not None and previous.vendor and previous.sys_object_id == status.sys_object_id
+            and previous.sys_descr == status.sys_descr):
+        for field in ("vendor", "model", "os", "version", "serial"):
+            setattr(status, field, getattr(previous, field))
         return True
     found = identify(status.sys_object_id, status.sys_descr)
-    status.vendor, status.model, status.os = found.vendor, found.model, found.os
-    return bool(status.model) or not found.model_from_entity
+    status.vendor, status.model, status.os, status.version = found.vendor, found.model or found.family, found.os, found.version
+    return not found.model_from_entity
 
 
 async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus, previous: DeviceStatus | None) -> None:
-    if not identify_known(status, previous):
-        try:
-            status.model = await _entity_model(client, target, status.vendor)
-        except SnmpError:
-            pass  # no ENTITY-MIB: the model stays unknown, not an error of the device
+    if identify_known(status, previous):
+        return
+    found = identify(status.sys_object_id, status.sys_descr)
+    try:
+        model, status.serial = await _chassis(client, target, status.vendor)
+        if not status.serial and found.serial_oids:
+            got = await client.aget(target, list(found.serial_oids), missing_ok=True)
+            status.serial = next((s for s in (_text(got.get(o)) for o in found.serial_oids) if s), "")
+    except SnmpError:
+        return  # no ENTITY-MIB: the model stays what sysDescr said, not an error of the device
+    # A sure model from sysDescr or the sysObjectID table stays unless the vendor's chassis is surer.
+    if model and (found.entity_first or not found.model):
+        status.model = model
 
 
 async def poll_status(
@@ -76,7 +92,8 @@ async def poll_status(
     if previous is not None:  # what this cycle does not measure stays as last measured
         status.interfaces = [replace(i) for i in previous.interfaces]
         status.cpu_percent, status.mem_percent, status.temperature_c = previous.cpu_percent, previous.mem_percent, previous.temperature_c
-        for field in ("sys_descr", "sys_object_id", "sys_name", "vendor", "model", "os"):
+        status.boards = list(previous.boards)
+        for field in ("sys_descr", "sys_object_id", "sys_name", "vendor", "model", "os", "version", "serial"):
             setattr(status, field, getattr(previous, field) or "")
     if target is None:
         status.error, status.error_kind = target_error or "no SNMP target", "credentials"
@@ -114,6 +131,7 @@ async def poll_details(client: SnmpClient, target: SnmpTarget, status: DeviceSta
         if HEALTH in kinds:
             reading = await read_health(client, target, status.vendor)
             status.cpu_percent, status.mem_percent, status.temperature_c = reading.cpu_percent, reading.mem_percent, reading.temperature_c
+            status.boards = list(reading.boards)
             status.measured_health = True
     except (SnmpError, EgovopsError) as exc:
         # It answered the system group, so it is reachable; say what failed after that.

@@ -31,6 +31,17 @@ class InterfaceStatus:
     discards_ps: float | None = None
 
 
+@dataclass(frozen=True)
+class Board:
+    """One board (slot, stack member, CPU) of a chassis, as its vendor table reports it."""
+
+    name: str
+    cpu_percent: float | None = None
+    mem_percent: float | None = None
+    temperature_c: float | None = None
+    index: str = ""  # the row of the vendor table
+
+
 @dataclass
 class DeviceStatus:
     """The device as last seen. ``state`` is decided by ``polling.state`` from the rest."""
@@ -50,6 +61,9 @@ class DeviceStatus:
     cpu_percent: float | None = None
     mem_percent: float | None = None
     temperature_c: float | None = None
+    boards: list[Board] = field(default_factory=list)  # chassis and stacks: each board's own figures
+    version: str = ""  # software version, from sysDescr
+    serial: str = ""  # the chassis's entPhysicalSerialNum
     error: str | None = None
     error_kind: str | None = None  # timeout, auth, malformed, credentials, other
     polled_at: float = 0.0

@@ -10,12 +10,13 @@ from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select
 
-from egovops.polling.model import DeviceStatus, InterfaceStatus
+from egovops.polling.model import Board, DeviceStatus, InterfaceStatus
 from egovops.storage.database import Database
 from egovops.storage.dialect import hour_start
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
     device_status, health_hourly, health_samples, interface_hourly, interface_samples, interface_status, poller_stats,
+    polled_identity,
 )
 
 _COUNTERS = ("in_octets", "out_octets", "in_errors", "out_errors", "in_discards", "out_discards")
@@ -30,6 +31,28 @@ def _to_sql(value: int | None) -> int | None:
 
 def _from_sql(value: int | None) -> int | None:
     return value + 2**64 if value is not None and value < 0 else value
+
+
+_IDENTITY = ("vendor", "model", "os", "version", "serial")
+
+
+@dataclass(frozen=True)
+class PolledIdentity:
+    """What polling learned a device is; the inventory's own fields win wherever they are set."""
+
+    vendor: str = ""
+    model: str = ""
+    os: str = ""
+    version: str = ""
+    serial: str = ""
+
+
+def _boards_to_sql(boards: Sequence[Board]) -> list[dict[str, object]] | None:
+    return [b.__dict__ for b in boards] or None
+
+
+def _boards_from_sql(rows: list[dict[str, object]] | None) -> list[Board]:
+    return [Board(**row) for row in rows or []]  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -69,9 +92,10 @@ class PollingRepository:
             conn.execute(delete(device_status).where(device_status.c.device_id.in_(polled)))
             conn.execute(insert(device_status), [
                 {"device_id": ids[s.name], "since": since.get(s.name, s.polled_at), "last_poll": s.polled_at,
-                 "reasons": "; ".join(s.reasons), **{f: getattr(s, f) for f in _STATUS_FIELDS}}
+                 "reasons": "; ".join(s.reasons), "boards": _boards_to_sql(s.boards), **{f: getattr(s, f) for f in _STATUS_FIELDS}}
                 for s in statuses if s.name in ids
             ])
+            self._save_identity(conn, ids, [s for s in statuses if s.name in ids and s.vendor])
             self._save_interfaces(conn, ids, [s for s in statuses if s.measured_interfaces and s.name in ids])
             rows = [{"device_id": ids[s.name], "at": s.polled_at, "cpu_percent": s.cpu_percent,
                      "mem_percent": s.mem_percent, "temperature_c": s.temperature_c}
@@ -79,6 +103,20 @@ class PollingRepository:
                     and (s.cpu_percent is not None or s.mem_percent is not None or s.temperature_c is not None)]
             if rows:
                 conn.execute(insert(health_samples), rows)
+
+    def _save_identity(self, conn: Connection, ids: dict[str, int], statuses: Sequence[DeviceStatus]) -> None:
+        if not statuses:
+            return
+        conn.execute(delete(polled_identity).where(polled_identity.c.device_id.in_([ids[s.name] for s in statuses])))
+        conn.execute(insert(polled_identity), [
+            {"device_id": ids[s.name], "updated_at": s.polled_at, **{f: getattr(s, f) or "" for f in _IDENTITY}} for s in statuses
+        ])
+
+    def identities(self) -> dict[str, PolledIdentity]:
+        """What polling learned about each device, by device name."""
+        query = select(devices.c.name, polled_identity).join(devices, devices.c.id == polled_identity.c.device_id)
+        with self.db.read() as conn:
+            return {row.name: PolledIdentity(**{f: getattr(row, f) for f in _IDENTITY}) for row in conn.execute(query)}
 
     def _save_interfaces(self, conn: Connection, ids: dict[str, int], statuses: Sequence[DeviceStatus]) -> None:
         if not statuses:
@@ -105,7 +143,9 @@ class PollingRepository:
 
     def load_statuses(self, names: Iterable[str] | None = None) -> dict[str, DeviceStatus]:
         """Last stored status of each device, with its interfaces (the base of the next rates)."""
-        query = select(device_status, devices.c.name).join(devices, devices.c.id == device_status.c.device_id)
+        query = (select(device_status, devices.c.name, polled_identity.c.version, polled_identity.c.serial)
+                 .join(devices, devices.c.id == device_status.c.device_id)
+                 .outerjoin(polled_identity, polled_identity.c.device_id == device_status.c.device_id))
         if names is not None:
             query = query.where(devices.c.name.in_(list(names)))
         with self.db.read() as conn:
@@ -113,7 +153,8 @@ class PollingRepository:
             by_id: dict[int, DeviceStatus] = {}
             for row in conn.execute(query):
                 status = DeviceStatus(name=row.name, polled_at=row.last_poll, since=row.since,
-                                      reasons=[r for r in row.reasons.split("; ") if r],
+                                      reasons=[r for r in row.reasons.split("; ") if r], boards=_boards_from_sql(row.boards),
+                                      version=row.version or "", serial=row.serial or "",
                                       **{f: getattr(row, f) for f in _STATUS_FIELDS})
                 found[row.name] = by_id[row.device_id] = status
             if by_id:

@@ -30,6 +30,11 @@ def workstation_device(site: str, network: str) -> Device:
                   vendor=platform.system().lower(), model=platform.machine(), tags=(TAG,))
 
 
+def is_workstation(device: Device) -> bool:
+    """The console's own row: read through psutil, never over SNMP (it has no credential profile)."""
+    return TAG in device.tags
+
+
 def addresses() -> dict[str, list[str]]:
     """IPv4 and IPv6 addresses of every interface, by interface name."""
     found: dict[str, list[str]] = {}

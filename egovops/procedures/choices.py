@@ -13,6 +13,7 @@ from egovops.accounts.identity import Operator
 from egovops.accounts.roles import RISK_ROLE, Role, role_label
 from egovops.errors import ValidationError
 from egovops.i18n import tr
+from egovops.polling.discovered import known_devices
 from egovops.procedures.manifest import Manifest, Risk, TargetFilter
 from egovops.procedures.parameters import ParameterSpec
 from egovops.procedures.registry import ProcedureRegistry
@@ -77,7 +78,7 @@ def preview_targets(database: Database, choice: ProcedureChoice | None, selector
         parsed = parse_selector(selector)
     except ValidationError as exc:
         return TargetPreview(selector, (), (), str(exc))
-    chosen = [d for d in InventoryRepository(database).devices() if parsed.matches(d)]
+    chosen = [d for d in known_devices(database) if parsed.matches(d)]
     if not chosen:
         return TargetPreview(selector, (), (), tr("target selector {text!r} matches no device in the inventory", text=selector))
     targets, excluded = [], []

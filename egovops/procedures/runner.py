@@ -39,6 +39,7 @@ from egovops.procedures.parameters import public_values, resolve_parameters
 from egovops.procedures.registry import LoadedProcedure, ProcedureRegistry
 from egovops.procedures.result import RunReport, Status, TargetOutcome, TargetResult
 from egovops.procedures.run_log import open_run_log
+from egovops.polling.discovered import known_devices
 from egovops.procedures.selector import parse_selector, select_devices
 from egovops.procedures.services import RunServices
 from egovops.storage.inventory_repo import InventoryRepository
@@ -96,7 +97,8 @@ class ProcedureRunner:
         """Validate everything about a run without touching a device: (procedure, params, targets, excluded)."""
         procedure = self.registry.get(request.procedure)
         params = resolve_parameters(procedure.manifest.parameters, request.params)
-        chosen = select_devices(parse_selector(request.selector), self.inventory.devices())
+        # Vendor and model polling found count where the operator left them empty (selectors, support checks).
+        chosen = select_devices(parse_selector(request.selector), known_devices(self.services.database))
         targets, excluded = [], []
         for device in chosen:
             reason = procedure.manifest.targets.refusal(device.vendor, device.role.value, device.network)

@@ -5,6 +5,9 @@ Clauses with the same key are alternatives (OR), clauses with different keys mus
 ``vendor:huawei,vendor:h3c network:intranet`` is every Huawei or H3C device on the intranet.
 Names accept shell wildcards (``HF-*``); ``site:`` takes a path and includes everything under it;
 ``network:`` takes a network name or kind (intranet, extranet, private); ``all`` selects everything.
+
+``vendor:`` matches the inventory's vendor, or where the operator left it empty the vendor polling
+identified: callers pass devices through ``egovops.polling.discovered.known_devices``.
 """
 
 from __future__ import annotations

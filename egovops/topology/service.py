@@ -19,6 +19,7 @@ from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.polling.repo import PollingRepository
+from egovops.polling.workstation import is_workstation
 from egovops.topology.repo import RunSummary, TopologyRepository
 from egovops.topology import crossnet
 from egovops.topology.discovery import OPER_STATUS, Discovery, discover
@@ -82,7 +83,9 @@ class TopologyService:
     def discover(self, now: float | None = None) -> DiscoveryReport:
         started = time.time()
         devices = self.inventory.devices()
-        targets, skipped = self._targets(devices)
+        # The console's own workstation is known through psutil, not SNMP: walking it would only
+        # ever fail for want of a credential profile and make every discovery look broken.
+        targets, skipped = self._targets([d for d in devices if not is_workstation(d)])
         result = discover(self.client, devices, targets, skipped)
         plan = plan_merge(self.repo.stored_links(), result.links, result.walked)
         summary = self.repo.apply_discovery(result, plan, started, now)

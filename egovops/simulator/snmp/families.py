@@ -65,7 +65,9 @@ FAMILIES: dict[str, Family] = {
             # DisplayStrings ("10.1"), which snmpsim's numeric variation cannot move
             "zte-zxr10", "network/switch/zte-zxr10-5250", "5250-52TM-H",
             ("1.3.6.1.4.1.3902.15.2.30.1.6.0", "1.3.6.1.4.1.3902.15.2.30.1.25.0"),
-            ("1.3.6.1.4.1.3902.3.600.2.1.1.5.1",), ("1.3.6.1.4.1.3902.3.600.2.1.1.4.1",), "vlan1", b"\x00\x19\xc6",
+            # .5 and .7: the 5-second and 5-minute CPU gauges (the poller reads the 5-minute one)
+            ("1.3.6.1.4.1.3902.3.600.2.1.1.5.1", "1.3.6.1.4.1.3902.3.600.2.1.1.7.1"), ("1.3.6.1.4.1.3902.3.600.2.1.1.4.1",),
+            "vlan1", b"\x00\x19\xc6",
         ),
         Family(
             "cisco-ios", "network/switch/cisco-c3750", "C3750",

@@ -6,7 +6,8 @@ State changes are NOT here: they go to ``state_transitions`` (states.py), which 
 """
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Text, text,
+    JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, PrimaryKeyConstraint, String, Table, Text,
+    text,
 )
 
 from egovops.storage.tables import metadata
@@ -29,9 +30,23 @@ device_status = Table(
     Column("cpu_percent", Float),
     Column("mem_percent", Float),
     Column("temperature_c", Float),
+    Column("boards", JSON),  # chassis and stacks: [{name, cpu_percent, mem_percent, temperature_c, index}]
     Column("reasons", Text, nullable=False, default=""),  # why degraded/down, "; "-separated
     Column("error", Text),
     Column("last_poll", Float, nullable=False),
+)
+
+# What polling learned about each device; the inventory row (the operator's) is never changed by it.
+polled_identity = Table(
+    "polled_identity",
+    metadata,
+    Column("device_id", Integer, ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True),
+    Column("vendor", String(100), nullable=False, default=""),
+    Column("model", String(200), nullable=False, default=""),
+    Column("os", String(200), nullable=False, default=""),
+    Column("version", String(200), nullable=False, default=""),
+    Column("serial", String(200), nullable=False, default=""),
+    Column("updated_at", Float, nullable=False),
 )
 
 interface_status = Table(

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QWidg
 
 from egovops.device_detail.formatting import format_time
 from egovops.device_detail.summary import DeviceSummary, format_uptime
+from egovops.polling.model import Board
 from egovops_ui.states import network_label, state_colour, state_label
 
 # Field keys in the order shown, split over two columns of the form.
-LEFT = ("state", "vendor", "model", "os", "uptime", "addresses", "health")
+LEFT = ("state", "vendor", "model", "os", "version", "serial", "uptime", "addresses", "health", "boards")
 RIGHT = ("site", "network", "security_domain", "protection_level", "owner_unit", "contact", "credential_profile")
 
 
@@ -43,6 +44,7 @@ class SummaryPanel(QGroupBox):
         texts = {
             "state": self.tr("State"), "vendor": self.tr("Vendor"), "model": self.tr("Model"), "os": self.tr("OS"),
             "uptime": self.tr("Uptime"), "addresses": self.tr("Addresses"), "health": self.tr("CPU / memory"),
+            "version": self.tr("Version"), "serial": self.tr("Serial number"), "boards": self.tr("Boards"),
             "site": self.tr("Site"), "network": self.tr("Network"), "security_domain": self.tr("Security domain"),
             "protection_level": self.tr("Protection level"), "owner_unit": self.tr("Owner unit"),
             "contact": self.tr("Contact"), "credential_profile": self.tr("Credential profile"),
@@ -60,14 +62,16 @@ class SummaryPanel(QGroupBox):
         reasons = "; ".join(s.reasons) or (s.error or "")
         state = f'<b style="color:{colour}">{state_label(s.state)}</b> {since}'
         self.values["state"].setText(state + (f"<br/>{_escape(reasons)}" if reasons else ""))
-        self.values["vendor"].setText(s.vendor or "—")
-        self.values["model"].setText(s.model or "—")
-        self.values["os"].setText(s.os or "—")
+        for key in ("vendor", "model", "os", "version", "serial"):
+            value = getattr(s, key) or "—"
+            # What polling found where the inventory is empty is marked, so nobody takes it for entered data.
+            self.values[key].setText(self.tr("{value} (discovered)").format(value=value) if key in s.discovered else value)
         self.values["uptime"].setText(format_uptime(s.uptime_s))
         self.values["addresses"].setText(s.addresses)
         cpu = "—" if s.cpu_percent is None else f"{s.cpu_percent:.0f} %"
         mem = "—" if s.mem_percent is None else f"{s.mem_percent:.0f} %"
         self.values["health"].setText(f"{cpu} / {mem}")
+        self.values["boards"].setText("<br/>".join(_escape(self._board(b)) for b in s.boards) or "—")
         self.values["site"].setText(" › ".join(s.site_path))
         self.values["network"].setText(network_label(s.network))
         self.values["security_domain"].setText(s.security_domain or "—")
@@ -76,6 +80,14 @@ class SummaryPanel(QGroupBox):
         self.values["owner_unit"].setText(s.owner_unit or "—")
         self.values["contact"].setText(s.contact or "—")
         self.values["credential_profile"].setText(s.credential_profile or self.tr("none"))
+
+
+    def _board(self, board: Board) -> str:
+        cpu = "—" if board.cpu_percent is None else f"{board.cpu_percent:.0f} %"
+        mem = "—" if board.mem_percent is None else f"{board.mem_percent:.0f} %"
+        temperature = "" if board.temperature_c is None else f", {board.temperature_c:.0f} °C"
+        return self.tr("{board}: CPU {cpu}, memory {memory}{temperature}").format(
+            board=board.name, cpu=cpu, memory=mem, temperature=temperature)
 
 
 def _escape(text: str) -> str:

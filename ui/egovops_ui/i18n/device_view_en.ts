@@ -4,87 +4,87 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../device_view/charts_panel.py" line="78" />
+        <location filename="../device_view/charts_panel.py" line="79" />
         <source>Last hour</source>
         <translation>Last hour</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="78" />
+        <location filename="../device_view/charts_panel.py" line="79" />
         <source>Last 24 hours</source>
         <translation>Last 24 hours</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="78" />
+        <location filename="../device_view/charts_panel.py" line="79" />
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="86" />
+        <location filename="../device_view/charts_panel.py" line="87" />
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="87" />
+        <location filename="../device_view/charts_panel.py" line="88" />
         <source>Interface:</source>
         <translation>Interface:</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="94" />
+        <location filename="../device_view/charts_panel.py" line="95" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="112" />
+        <location filename="../device_view/charts_panel.py" line="114" />
         <source>Could not load the charts: {error}</source>
         <translation>Could not load the charts: {error}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="134" />
+        <location filename="../device_view/charts_panel.py" line="142" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="135" />
+        <location filename="../device_view/charts_panel.py" line="143" />
         <source>Memory %</source>
         <translation>Memory %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="137" />
+        <location filename="../device_view/charts_panel.py" line="145" />
         <source>CPU and memory (%)</source>
         <translation>CPU and memory (%)</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="144" />
+        <location filename="../device_view/charts_panel.py" line="152" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="145" />
+        <location filename="../device_view/charts_panel.py" line="153" />
         <source>out</source>
         <translation>out</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="147" />
+        <location filename="../device_view/charts_panel.py" line="155" />
         <source>Traffic of {interface} (Mbit/s)</source>
         <translation>Traffic of {interface} (Mbit/s)</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="153" />
+        <location filename="../device_view/charts_panel.py" line="161" />
         <source>hourly averages</source>
         <translation>hourly averages</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="153" />
+        <location filename="../device_view/charts_panel.py" line="161" />
         <source>every sample</source>
         <translation>every sample</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="154" />
+        <location filename="../device_view/charts_panel.py" line="162" />
         <source>{n} points, {kind}</source>
         <translation>{n} points, {kind}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="155" />
+        <location filename="../device_view/charts_panel.py" line="163" />
         <source>No samples stored for this period yet</source>
         <translation>No samples stored for this period yet</translation>
     </message>
@@ -193,108 +193,108 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="108" />
+        <location filename="../device_view/view.py" line="141" />
         <source>{device}: {error}</source>
         <translation>{device}: {error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="122" />
-        <location filename="../device_view/view.py" line="143" />
+        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="174" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="125" />
+        <location filename="../device_view/view.py" line="158" />
         <source>Polling {device}…</source>
         <translation>Polling {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="134" />
+        <location filename="../device_view/view.py" line="165" />
         <source>Polled just now: {state}</source>
         <translation>Polled just now: {state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="146" />
+        <location filename="../device_view/view.py" line="177" />
         <source>Pinging {device}…</source>
         <translation>Pinging {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="151" />
+        <location filename="../device_view/view.py" line="182" />
         <source>ICMP echo</source>
         <translation>ICMP echo</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="151" />
+        <location filename="../device_view/view.py" line="182" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="153" />
+        <location filename="../device_view/view.py" line="184" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} answered {method} in {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="186" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} did not answer {method}: {detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="165" />
+        <location filename="../device_view/view.py" line="196" />
         <source>On every device of {city}</source>
         <translation>On every device of {city}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="166" />
+        <location filename="../device_view/view.py" line="197" />
         <source>On every device of its city</source>
         <translation>On every device of its city</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="172" />
+        <location filename="../device_view/view.py" line="203" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="173" />
+        <location filename="../device_view/view.py" line="204" />
         <source>On this device</source>
         <translation>On this device</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="175" />
+        <location filename="../device_view/view.py" line="206" />
         <source>Poll now</source>
         <translation>Poll now</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="176" />
+        <location filename="../device_view/view.py" line="207" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="177" />
+        <location filename="../device_view/view.py" line="208" />
         <source>Run a procedure…</source>
         <translation>Run a procedure…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="178" />
+        <location filename="../device_view/view.py" line="209" />
         <source>Interfaces</source>
         <translation>Interfaces</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="178" />
+        <location filename="../device_view/view.py" line="209" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="178" />
+        <location filename="../device_view/view.py" line="209" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="179" />
+        <location filename="../device_view/view.py" line="210" />
         <source>Command</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="179" />
+        <location filename="../device_view/view.py" line="210" />
         <source>Configurations</source>
         <translation>Configurations</translation>
     </message>
@@ -502,7 +502,7 @@
         <translation>Only interfaces at fault</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_panel.py" line="65" />
+        <location filename="../device_view/interfaces_panel.py" line="76" />
         <source>{shown} of {total} interfaces, {faults} at fault</source>
         <translation>{shown} of {total} interfaces, {faults} at fault</translation>
     </message>
@@ -510,94 +510,119 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>Vendor</source>
         <translation>Vendor</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>OS</source>
         <translation>OS</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="45" />
+        <location filename="../device_view/summary_panel.py" line="46" />
         <source>Uptime</source>
         <translation>Uptime</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="45" />
+        <location filename="../device_view/summary_panel.py" line="46" />
         <source>Addresses</source>
         <translation>Addresses</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="45" />
+        <location filename="../device_view/summary_panel.py" line="46" />
         <source>CPU / memory</source>
         <translation>CPU / memory</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="46" />
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Boards</source>
+        <translation>Boards</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="48" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="46" />
+        <location filename="../device_view/summary_panel.py" line="48" />
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="46" />
+        <location filename="../device_view/summary_panel.py" line="48" />
         <source>Security domain</source>
         <translation>Security domain</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="47" />
+        <location filename="../device_view/summary_panel.py" line="49" />
         <source>Protection level</source>
         <translation>Protection level</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="47" />
+        <location filename="../device_view/summary_panel.py" line="49" />
         <source>Owner unit</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="48" />
+        <location filename="../device_view/summary_panel.py" line="50" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="48" />
+        <location filename="../device_view/summary_panel.py" line="50" />
         <source>Credential profile</source>
         <translation>Credential profile</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="52" />
+        <location filename="../device_view/summary_panel.py" line="54" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="59" />
+        <location filename="../device_view/summary_panel.py" line="61" />
         <source>since {time}</source>
         <translation>since {time}</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="74" />
+        <location filename="../device_view/summary_panel.py" line="68" />
+        <source>{value} (discovered)</source>
+        <translation>{value} (discovered)</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="78" />
         <source>level {n}</source>
         <translation>level {n}</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="78" />
+        <location filename="../device_view/summary_panel.py" line="82" />
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="89" />
+        <source>{board}: CPU {cpu}, memory {memory}{temperature}</source>
+        <translation>{board}: CPU {cpu}, memory {memory}{temperature}</translation>
     </message>
 </context>
 </TS>

@@ -4,87 +4,87 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../device_view/charts_panel.py" line="78" />
+        <location filename="../device_view/charts_panel.py" line="79" />
         <source>Last hour</source>
         <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="78" />
+        <location filename="../device_view/charts_panel.py" line="79" />
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="78" />
+        <location filename="../device_view/charts_panel.py" line="79" />
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="86" />
+        <location filename="../device_view/charts_panel.py" line="87" />
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="87" />
+        <location filename="../device_view/charts_panel.py" line="88" />
         <source>Interface:</source>
         <translation>接口：</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="94" />
+        <location filename="../device_view/charts_panel.py" line="95" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="112" />
+        <location filename="../device_view/charts_panel.py" line="114" />
         <source>Could not load the charts: {error}</source>
         <translation>无法加载图表：{error}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="134" />
+        <location filename="../device_view/charts_panel.py" line="142" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="135" />
+        <location filename="../device_view/charts_panel.py" line="143" />
         <source>Memory %</source>
         <translation>内存 %</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="137" />
+        <location filename="../device_view/charts_panel.py" line="145" />
         <source>CPU and memory (%)</source>
         <translation>CPU 与内存（%）</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="144" />
+        <location filename="../device_view/charts_panel.py" line="152" />
         <source>in</source>
         <translation>入</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="145" />
+        <location filename="../device_view/charts_panel.py" line="153" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="147" />
+        <location filename="../device_view/charts_panel.py" line="155" />
         <source>Traffic of {interface} (Mbit/s)</source>
         <translation>{interface} 流量（Mbit/s）</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="153" />
+        <location filename="../device_view/charts_panel.py" line="161" />
         <source>hourly averages</source>
         <translation>小时平均值</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="153" />
+        <location filename="../device_view/charts_panel.py" line="161" />
         <source>every sample</source>
         <translation>全部采样点</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="154" />
+        <location filename="../device_view/charts_panel.py" line="162" />
         <source>{n} points, {kind}</source>
         <translation>{n} 个点，{kind}</translation>
     </message>
     <message>
-        <location filename="../device_view/charts_panel.py" line="155" />
+        <location filename="../device_view/charts_panel.py" line="163" />
         <source>No samples stored for this period yet</source>
         <translation>该时段尚无采样数据</translation>
     </message>
@@ -193,108 +193,108 @@
 <context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="108" />
+        <location filename="../device_view/view.py" line="141" />
         <source>{device}: {error}</source>
         <translation>{device}：{error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="122" />
-        <location filename="../device_view/view.py" line="143" />
+        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="174" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="125" />
+        <location filename="../device_view/view.py" line="158" />
         <source>Polling {device}…</source>
         <translation>正在轮询 {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="134" />
+        <location filename="../device_view/view.py" line="165" />
         <source>Polled just now: {state}</source>
         <translation>刚刚轮询：{state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="146" />
+        <location filename="../device_view/view.py" line="177" />
         <source>Pinging {device}…</source>
         <translation>正在 Ping {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="151" />
+        <location filename="../device_view/view.py" line="182" />
         <source>ICMP echo</source>
         <translation>ICMP 回显</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="151" />
+        <location filename="../device_view/view.py" line="182" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="153" />
+        <location filename="../device_view/view.py" line="184" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} 响应了 {method}，用时 {ms:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
+        <location filename="../device_view/view.py" line="186" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} 未响应 {method}：{detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="165" />
+        <location filename="../device_view/view.py" line="196" />
         <source>On every device of {city}</source>
         <translation>在{city}的所有设备上</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="166" />
+        <location filename="../device_view/view.py" line="197" />
         <source>On every device of its city</source>
         <translation>在其所在城市的所有设备上</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="172" />
+        <location filename="../device_view/view.py" line="203" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="173" />
+        <location filename="../device_view/view.py" line="204" />
         <source>On this device</source>
         <translation>在本设备上</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="175" />
+        <location filename="../device_view/view.py" line="206" />
         <source>Poll now</source>
         <translation>立即轮询</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="176" />
+        <location filename="../device_view/view.py" line="207" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="177" />
+        <location filename="../device_view/view.py" line="208" />
         <source>Run a procedure…</source>
         <translation>运行流程…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="178" />
+        <location filename="../device_view/view.py" line="209" />
         <source>Interfaces</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="178" />
+        <location filename="../device_view/view.py" line="209" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="178" />
+        <location filename="../device_view/view.py" line="209" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="179" />
+        <location filename="../device_view/view.py" line="210" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="179" />
+        <location filename="../device_view/view.py" line="210" />
         <source>Configurations</source>
         <translation>配置</translation>
     </message>
@@ -502,7 +502,7 @@
         <translation>仅显示故障接口</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_panel.py" line="65" />
+        <location filename="../device_view/interfaces_panel.py" line="76" />
         <source>{shown} of {total} interfaces, {faults} at fault</source>
         <translation>显示 {shown} / {total} 个接口，{faults} 个故障</translation>
     </message>
@@ -510,94 +510,119 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>Vendor</source>
         <translation>厂商</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="44" />
+        <location filename="../device_view/summary_panel.py" line="45" />
         <source>OS</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="45" />
+        <location filename="../device_view/summary_panel.py" line="46" />
         <source>Uptime</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="45" />
+        <location filename="../device_view/summary_panel.py" line="46" />
         <source>Addresses</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="45" />
+        <location filename="../device_view/summary_panel.py" line="46" />
         <source>CPU / memory</source>
         <translation>CPU / 内存</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="46" />
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="47" />
+        <source>Boards</source>
+        <translation>单板</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="48" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="46" />
+        <location filename="../device_view/summary_panel.py" line="48" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="46" />
+        <location filename="../device_view/summary_panel.py" line="48" />
         <source>Security domain</source>
         <translation>安全域</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="47" />
+        <location filename="../device_view/summary_panel.py" line="49" />
         <source>Protection level</source>
         <translation>等保级别</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="47" />
+        <location filename="../device_view/summary_panel.py" line="49" />
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="48" />
+        <location filename="../device_view/summary_panel.py" line="50" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="48" />
+        <location filename="../device_view/summary_panel.py" line="50" />
         <source>Credential profile</source>
         <translation>凭据配置</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="52" />
+        <location filename="../device_view/summary_panel.py" line="54" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="59" />
+        <location filename="../device_view/summary_panel.py" line="61" />
         <source>since {time}</source>
         <translation>自 {time} 起</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="74" />
+        <location filename="../device_view/summary_panel.py" line="68" />
+        <source>{value} (discovered)</source>
+        <translation>{value}（轮询发现）</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="78" />
         <source>level {n}</source>
         <translation>第 {n} 级</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="78" />
+        <location filename="../device_view/summary_panel.py" line="82" />
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../device_view/summary_panel.py" line="89" />
+        <source>{board}: CPU {cpu}, memory {memory}{temperature}</source>
+        <translation>{board}：CPU {cpu}，内存 {memory}{temperature}</translation>
     </message>
 </context>
 </TS>
