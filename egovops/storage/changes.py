@@ -45,7 +45,8 @@ POLL_CYCLE = Changes.STATES | Changes.ALARMS  # what a poll cycle may have writt
 # Every table of the store, by the kind of data it holds (a test checks none is missing).
 TABLE_CHANGES: dict[str, Changes] = {
     "alarms": Changes.ALARMS,
-    **dict.fromkeys(("device_status", "interface_status", "state_transitions", "monitored_spans", "poller_stats",
+    **dict.fromkeys(("device_status", "polled_identity", "interface_status", "state_transitions", "monitored_spans",
+                     "poller_stats",
                      "health_samples", "interface_samples", "health_hourly", "interface_hourly"), Changes.STATES),
     **dict.fromkeys(("networks", "sites", "devices", "links"), Changes.INVENTORY),
     "topology_positions": Changes.LAYOUT,
