@@ -199,7 +199,10 @@ def test_settings_saved_in_the_store_reach_a_running_poller(database, inventory,
 
     inventory.save_devices([device("hf-core-1", snmpd.port)])
     store = PollingSettingsRepository(database)
-    store.save_polling(PollingSettings(intervals=FAST, watch_workstation=False))
+    # The agent reports this machine's own CPU and memory, busy or not: thresholds out of reach
+    # first, so only the saved change below can make the device degraded.
+    store.save_polling(PollingSettings(intervals=FAST, watch_workstation=False,
+                                       thresholds=Thresholds(cpu_percent=100.0, mem_percent=100.0)))
     poller = Poller(database, client, credentials)  # settings from the store, as `egovops poll` runs it
     assert poller.run_cycle().statuses[0].state == "up"
     assert poller.reload_settings() is False  # nothing saved since
