@@ -66,7 +66,8 @@ def test_profiles_edited_with_an_empty_secret_keep_it_and_kind_changes_drop_old_
         editor.save(OPERATOR, build_profile("x", "snmp-v2c", {}), {"community": "y"}, editing=False)
     editor.remove(ENGINEER, "city-v2c")
     assert keyring.get_password(SERVICE, "city-v2c/auth_key") is None
-    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.remove"]
+    # the refused attempt is on record too (accounts.guard)
+    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused", "credentials.remove"]
     stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert COMMUNITY.encode() not in stored and b"Auth-Key-0001" not in stored
 
@@ -123,7 +124,7 @@ def test_polling_ranges_name_the_field_and_changes_are_audited(database: Databas
                                               "thresholds.temperature_c": {"from": 75.0, "to": 65}}
     assert editor.load() == changed
     assert editor.save(ENGINEER, changed) == {}  # nothing new: nothing stored or audited
-    assert actions(database) == ["polling.settings"]
+    assert actions(database) == ["polling.refused", "polling.settings"]  # the refusal is on record too
 
 
 def test_windows_and_sla_need_their_roles_and_are_audited(database: Database) -> None:
@@ -148,7 +149,8 @@ def test_windows_and_sla_need_their_roles_and_are_audited(database: Database) ->
         planner.set_sla_target(SUPERVISOR, 120)
     assert planner.set_sla_target(SUPERVISOR, 99.5) and planner.sla_target() == 99.5
     assert not planner.set_sla_target(ENGINEER, 99.5)  # unchanged: nothing to refuse or record
-    assert actions(database) == ["maintenance.add", "maintenance.remove", "availability.sla-target"]
+    assert actions(database) == ["maintenance.refused", "maintenance.add", "maintenance.remove", "availability.refused",
+                                 "availability.sla-target"]
 
 
 def test_account_admin_changes_roles_disables_and_keeps_an_admin(database: Database) -> None:
@@ -173,7 +175,8 @@ def test_account_admin_changes_roles_disables_and_keeps_an_admin(database: Datab
     with pytest.raises(PermissionDenied):
         admin.remove(ENGINEER, "li")
     admin.remove(ADMIN, "li")
-    assert actions(database) == ["account.save", "account.save", "account.role", "account.disable", "account.remove"]
+    assert actions(database) == ["accounts.refused", "account.save", "account.save", "account.role", "account.disable",
+                                 "accounts.refused", "account.remove"]
     admin.add(ADMIN, "wang", "admin", "Str0ng-Pass", "Str0ng-Pass")
     wang = Operator("wang", Role.ADMIN, "local")  # signed in as admin this morning…
     admin.set_role(ADMIN, "wang", "engineer")  # …demoted since: his open console loses the right
