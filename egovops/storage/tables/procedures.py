@@ -23,6 +23,9 @@ audit_log = Table(
     Column("output_digest", String(64), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # The writer (its key's fingerprint) whose key the hash is an HMAC with; "" for rows hashed
+    # before the chain was keyed, or written while no keyring was available.
+    Column("writer", String(64), nullable=False, server_default=""),
 )
 
 audit_head = Table(
@@ -31,6 +34,14 @@ audit_head = Table(
     Column("id", Integer, primary_key=True),  # always 1: a single row
     Column("last_id", Integer, nullable=False),
     Column("last_hash", String(64), nullable=False),
+)
+
+# The store's own identity: names its entries in the OS keyring (see revision 0009).
+store_identity = Table(
+    "store_identity",
+    metadata,
+    Column("id", Integer, primary_key=True),  # always 1: a single row
+    Column("uuid", String(36), nullable=False),
 )
 
 config_versions = Table(
