@@ -7,7 +7,6 @@ check fails here rather than in a security review.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
