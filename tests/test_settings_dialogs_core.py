@@ -19,6 +19,7 @@ from egovops.accounts.roles import PermissionDenied, Role
 from egovops.availability.planning import AvailabilityPlanner, new_window
 from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.keyring_store import SERVICE
+from tests.fixtures.store import keyring_entry as entry
 from egovops.credential_probe import CredentialProbe
 from egovops.credentials.profiles import build_profile
 from egovops.errors import NotFoundError, ValidationError
@@ -50,22 +51,22 @@ def add_agent_device(db: Database, agent: SnmpdAgent, name: str = "SNMPD-1") -> 
 def test_profiles_edited_with_an_empty_secret_keep_it_and_kind_changes_drop_old_ones(database: Database, data_dir: Path) -> None:
     editor = CredentialEditor(database)
     editor.save(ENGINEER, build_profile("city-v2c", "snmp-v2c", {}), {"community": COMMUNITY}, editing=False)
-    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "community")) == COMMUNITY
     assert editor.save(ENGINEER, build_profile("city-v2c", "snmp-v2c", {}), {"community": ""}, editing=True) == []
-    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "community")) == COMMUNITY
     with pytest.raises(ValidationError, match="already exists"):
         editor.save(ENGINEER, build_profile("city-v2c", "snmp-v2c", {}), {"community": "x"}, editing=False)
     with pytest.raises(ValidationError, match="auth_key"):  # a new kind's secrets cannot be "kept"
         editor.save(ENGINEER, build_profile("city-v2c", "snmp-v3", {"user": "u"}), {}, editing=True)
     editor.save(ENGINEER, build_profile("city-v2c", "snmp-v3", {"user": "u", "priv_protocol": "none"}),
                 {"auth_key": "Auth-Key-0001"}, editing=True)
-    assert keyring.get_password(SERVICE, "city-v2c/community") is None
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "community")) is None
     [summary] = editor.summaries()
     assert (summary.kind, summary.user, summary.protocols) == ("snmp-v3", "u", "SHA/none")
     with pytest.raises(PermissionDenied):
         editor.save(OPERATOR, build_profile("x", "snmp-v2c", {}), {"community": "y"}, editing=False)
     editor.remove(ENGINEER, "city-v2c")
-    assert keyring.get_password(SERVICE, "city-v2c/auth_key") is None
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "auth_key")) is None
     # the refused attempt is on record too (accounts.guard)
     assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused", "credentials.remove"]
     stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())

@@ -5,6 +5,7 @@ row is also recorded in ``audit_head``, so that deleting the last rows is as vis
 one. On SQLite, triggers (created by revision 0006) refuse UPDATE and DELETE on ``audit_log``.
 """
 
+from sqlalchemy import false as sa_false
 from sqlalchemy import Boolean, Column, Float, Integer, String, Table, Text, UniqueConstraint
 
 from egovops.storage.tables import metadata
@@ -42,6 +43,8 @@ store_identity = Table(
     metadata,
     Column("id", Integer, primary_key=True),  # always 1: a single row
     Column("uuid", String(36), nullable=False),
+    # Keyring entries named by profile only (before the store had a UUID) were copied to its names.
+    Column("legacy_keyring_moved", Boolean, nullable=False, server_default=sa_false()),
 )
 
 config_versions = Table(
