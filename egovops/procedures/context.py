@@ -136,6 +136,7 @@ class RunContext:
                     connect_timeout=limits.connect_timeout, auth_timeout=limits.auth_timeout,
                     command_timeout=min(limits.command_timeout, self._command_timeout),
                     max_output_bytes=limits.max_output_bytes, operator=services.operator.label(),
+                    output_budget=services.run_budget(),
                 )
                 if self._aborted.is_set():  # the runner gave up on us while we were connecting
                     self._session.close()

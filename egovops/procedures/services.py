@@ -19,6 +19,7 @@ from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import CredentialError
 from egovops.i18n import tr
 from egovops.inventory.model import Device
+from egovops.ssh.budget import DEFAULT_RUN_BUDGET_BYTES, OutputBudget
 from egovops.storage.database import Database
 
 # False: refuse unknown host keys; True: trust them (--trust-new-host-key); or a callable the
@@ -32,6 +33,7 @@ class SshLimits:
     auth_timeout: float = 15.0
     command_timeout: float = 60.0
     max_output_bytes: int = 32 * 1024 * 1024
+    run_output_bytes: int = DEFAULT_RUN_BUDGET_BYTES  # all of a run's sessions together (ssh/budget.py)
 
 
 @dataclass
@@ -45,7 +47,15 @@ class RunServices:
     ssh_limits: SshLimits = field(default_factory=SshLimits)
     credential_service: CredentialService | None = None
     _resolved: dict[str, ResolvedCredentials] = field(default_factory=dict)
+    output_budget: OutputBudget | None = None  # made from ssh_limits on first use: one per run
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def run_budget(self) -> OutputBudget:
+        """The SSH output budget every session of this run shares."""
+        with self._lock:
+            if self.output_budget is None:
+                self.output_budget = OutputBudget(self.ssh_limits.run_output_bytes)
+            return self.output_budget
 
     @cached_property
     def credentials(self) -> CredentialService:
