@@ -15,7 +15,8 @@ from egovops.storage.database import Database
 def verify_store(database: Database, against: list[dict[str, object]] | None = None) -> Verdict:
     """The chain's verdict; with ``against`` (an earlier export's rows) also every row it holds."""
     repo = AuditRepository(database)
-    verdict = verify_rows(repo.rows(), repo.head(), repo.keys.load())
+    writer = repo.keys.load()
+    verdict = verify_rows(repo.rows(), repo.head(), writer, keyring_available=writer is not None or repo.keys.available())
     if against is None:
         return verdict
     return Verdict(verdict.rows_checked, verdict.problems + verify_against_export(repo.rows(), against))

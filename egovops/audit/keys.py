@@ -102,6 +102,23 @@ class AuditKeyring:
             return None
         return _parse(text) if text else None
 
+    def available(self) -> bool:
+        return self._backend() is not None
+
+    def known_writer(self) -> WriterKey | None:
+        """This process's key for the store, read from the keyring once. Called *before* the store's
+        write lock is taken: a locked keyring may ask the desktop user to unlock it, and nobody else
+        may wait on the store meanwhile."""
+        uuid = store_uuid(self.database)
+        with _lock:
+            if uuid in _known:
+                return _known[uuid]
+        found = self.load()
+        if found is not None:
+            with _lock:
+                _known[uuid] = found
+        return found
+
     def writer_key(self) -> WriterKey | None:
         """The key to append with; made (once, by whichever process gets here first while holding
         the store's write lock) when the keyring has none for this store."""

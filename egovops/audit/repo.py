@@ -39,10 +39,12 @@ class AuditRepository:
         at: float | None = None,
     ) -> AuditRow:
         store_uuid(self.db)  # read (or made) before the write lock is taken
+        writer = self.keys.known_writer()  # outside the lock: the keyring may ask to be unlocked
         with self.db.write() as conn:
             self._lock_head(conn)
             last_id, last_hash = self._tip(conn)
-            writer = self.keys.writer_key()  # inside the lock: one process makes the key, the others find it
+            if writer is None:
+                writer = self.keys.writer_key()  # inside the lock: one process makes the key, the others find it
             fields = dict(
                 id=last_id + 1, at=float(at if at is not None else time.time()), actor=actor, role=role,
                 action=action, subject=subject, details=details, output_digest=output_digest, prev_hash=last_hash,

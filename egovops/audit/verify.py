@@ -109,8 +109,14 @@ def _anchor_problems(writer: WriterKey | None, hashes: dict[int, str], last_id: 
     return []
 
 
-def _unverifiable(walk: _Walk) -> list[Problem]:
+def _unverifiable(walk: _Walk, keyring_available: bool) -> list[Problem]:
     found = []
+    if walk.unverifiable and not keyring_available:
+        first = min(ids[0] for ids in walk.unverifiable.values())
+        count = sum(len(ids) for ids in walk.unverifiable.values())
+        return [Problem(first, "unverifiable", tr(
+            "rows from {first} ({n} rows) are keyed, and no keyring is available here to check them: run 'audit verify' "
+            "in the desktop session that holds the audit key", first=first, n=count))]
     for writer, ids in walk.unverifiable.items():
         found.append(Problem(ids[0], "unverifiable", tr(
             "rows from {first} ({n} rows) were written with audit key {writer}, which this keyring does not hold: they cannot be "
@@ -118,8 +124,9 @@ def _unverifiable(walk: _Walk) -> list[Problem]:
     return found
 
 
-def verify_rows(rows: Iterable[AuditRow], head: tuple[int, str] | None, writer: WriterKey | None = None) -> Verdict:
-    """``writer``: this keyring's key and anchor for the store (None: no keyring, unkeyed checks only)."""
+def verify_rows(rows: Iterable[AuditRow], head: tuple[int, str] | None, writer: WriterKey | None = None,
+                keyring_available: bool = True) -> Verdict:
+    """``writer``: this keyring's key and anchor for the store (None: none there, or no keyring)."""
     walk = _Walk(writer)
     problems: list[Problem] = []
     for row in rows:
@@ -133,7 +140,7 @@ def verify_rows(rows: Iterable[AuditRow], head: tuple[int, str] | None, writer: 
     anchor = _anchor_problems(writer, walk.hashes, last_id)
     if anchor and not any(p.kind == "missing" and p.row_id == anchor[0].row_id for p in problems):
         problems += anchor
-    problems += _unverifiable(walk)
+    problems += _unverifiable(walk, keyring_available)
     return Verdict(walk.count, tuple(sorted(problems, key=lambda p: (p.row_id is None, p.row_id or 0))))
 
 
