@@ -85,6 +85,9 @@ def test_a_missing_output_folder_is_one_line(cli, tmp_path: Path) -> None:
         done = cli(*args)
         line = _one_line_error(subprocess.CompletedProcess(args, done.returncode, done.stdout, done.stderr))
         assert "no-such-folder" in line
+    written = tmp_path / "HF-CORE.cfg"
+    assert cli("configs", "show", "HF-CORE", "--output", str(written)).returncode == 0
+    assert written.read_text("utf-8") == "sysname HF-CORE\n" and (written.stat().st_mode & 0o777) == 0o600
 
 
 @pytest.mark.parametrize("backend", ["no.such.module.Keyring", "keyring.backends.fail.Keyring"])
