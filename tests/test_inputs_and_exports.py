@@ -160,3 +160,15 @@ def test_bad_text_is_refused_at_import_and_in_the_editor(case: str, database: Da
     with pytest.raises(DeviceFormError) as refused:
         DeviceEditor(database).save(ENGINEER, row)
     assert any(p.column == column and reason in p.reason for p in refused.value.problems)
+
+
+def test_site_names_with_control_characters_or_too_long_are_refused_in_the_sites_editor(database: Database) -> None:
+    from egovops.errors import ValidationError
+    from egovops.inventory_edit.sites import SiteEditor
+
+    editor = SiteEditor(database)
+    editor.add(ENGINEER, None, "安徽省")
+    for bad in ("合\x00肥市", "合肥\n市", "合" * 101):
+        with pytest.raises((ValidationError, ValueError)):
+            editor.add(ENGINEER, "安徽省", bad)
+    assert [s.path for s in InventoryRepository(database).sites()] == ["安徽省"]
