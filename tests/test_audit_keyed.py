@@ -97,10 +97,14 @@ CASES = {
         d, "DELETE FROM audit_log WHERE id>5",
         "UPDATE audit_head SET last_id=5, last_hash=(SELECT hash FROM audit_log WHERE id=5) WHERE id=1"),
     "full wipe": lambda db, d: _tamper(d, "DELETE FROM audit_log", "DELETE FROM audit_head"),
+    "full wipe with a new store identity": lambda db, d: _tamper(
+        d, "DELETE FROM audit_log", "DELETE FROM audit_head", "DELETE FROM store_identity",
+        "INSERT INTO store_identity (id, uuid, legacy_keyring_moved) VALUES (1, '00000000-0000-4000-8000-000000000000', 1)"),
     "recomputed chain": lambda db, d: _recompute_unkeyed(db, d, 3, "mallory"),
 }
 FIRST = {"edited row": (3, "edited"), "deleted middle row": (4, "missing"), "deleted newest rows, head rewritten": (6, "missing"),
-         "full wipe": (1, "missing"), "recomputed chain": (3, "unkeyed")}
+         "full wipe": (1, "missing"), "recomputed chain": (3, "unkeyed"),
+         "full wipe with a new store identity": (None, "identity-replaced")}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -105,6 +105,21 @@ class AuditKeyring:
     def available(self) -> bool:
         return self._backend() is not None
 
+    def _folder_entry(self) -> str:
+        return "store-at:" + str(self.database.engine.url.database or "")
+
+    def identity_on_record(self) -> str | None:
+        """The store UUID the keyring recorded for this store file when the key was made. A store
+        whose identity row was deleted gets a new UUID, and with it no anchor at all; this record
+        lets verify notice that instead of reporting a wiped trail as intact."""
+        backend = self._backend()
+        if backend is None:
+            return None
+        try:
+            return backend.get_password(SERVICE, self._folder_entry())
+        except Exception:  # noqa: BLE001 - unreadable: nothing on record
+            return None
+
     def known_writer(self) -> WriterKey | None:
         """This process's key for the store, read from the keyring once. Called *before* the store's
         write lock is taken: a locked keyring may ask the desktop user to unlock it, and nobody else
@@ -134,6 +149,7 @@ class AuditKeyring:
             key = os.urandom(KEY_BYTES)
             try:
                 backend.set_password(SERVICE, uuid, _entry(key, None))
+                backend.set_password(SERVICE, self._folder_entry(), uuid)
             except Exception:  # noqa: BLE001 - the keyring refused: append unkeyed, verify reports it
                 return None
             found = WriterKey(fingerprint(key), key, None)
