@@ -10,7 +10,17 @@ import pytest
 from egovops.audit import AuditLog, export_rows, verify_store
 from egovops.audit.chain import expected_hash
 from egovops.audit.repo import AuditRepository
+from egovops.audit.keys import AuditKeyring
 from egovops.storage.database import Database
+
+# Keyed, as on an operator's desktop: the chain's key is in the Secret Service (see test_audit_keyed).
+pytestmark = pytest.mark.usefixtures("secret_service")
+
+
+def _key(database: Database) -> bytes:
+    writer = AuditKeyring(database).known_writer()
+    assert writer is not None
+    return writer.key
 
 
 
@@ -39,7 +49,7 @@ def test_secret_looking_details_are_masked_before_hashing(database: Database) ->
     _fill(database, 1)
     row = next(AuditRepository(database).rows())
     assert "hunter2" not in row.details and '"password":"***"' in row.details
-    assert expected_hash(row) == row.hash
+    assert row.writer and expected_hash(row, _key(database)) == row.hash
 
 
 def test_store_refuses_update_and_delete_through_triggers(database: Database, data_dir: Path) -> None:
@@ -62,7 +72,7 @@ def test_edited_row_is_named(database: Database, data_dir: Path) -> None:
 def test_edit_with_recomputed_hash_breaks_the_next_link(database: Database, data_dir: Path) -> None:
     _fill(database)
     row = [r for r in AuditRepository(database).rows() if r.id == 2][0]
-    forged = expected_hash(type(row)(**{**row.as_dict(), "actor": "mallory"}))
+    forged = expected_hash(type(row)(**{**row.as_dict(), "actor": "mallory"}), _key(database))  # even with the key
     _tamper(data_dir, f"UPDATE audit_log SET actor='mallory', hash='{forged}' WHERE id=2")
     verdict = verify_store(database)
     assert [(p.row_id, p.kind) for p in verdict.problems] == [(3, "link-broken")]
@@ -93,7 +103,7 @@ def test_inserted_row_is_named(database: Database, data_dir: Path) -> None:
     )
     verdict = verify_store(database)
     kinds = {(p.row_id, p.kind) for p in verdict.problems}
-    assert (7, "edited") in kinds and (7, "head-mismatch") in kinds
+    assert (7, "unkeyed") in kinds and (7, "head-mismatch") in kinds  # no key: it cannot be a keyed row
 
 
 def test_appends_after_a_deletion_keep_reporting_the_gap(database: Database, data_dir: Path) -> None:
@@ -121,16 +131,21 @@ def test_a_rewritten_chain_is_caught_by_an_earlier_export(database: Database, da
     _fill(database, 4)
     repo = AuditRepository(database)
     export_rows(repo.rows(), repo.head(), tmp_path / "kept.jsonl")
-    # A forger who recomputes every hash from row 2 on leaves a chain that verifies on its own.
+    # A forger who holds the desktop user's keyring too (the key and the anchor) and recomputes every
+    # hash from row 2 on leaves a chain that verifies on its own; an export kept elsewhere does not.
+    keys = AuditKeyring(database)
+    writer = keys.known_writer()
+    assert writer is not None
     rows = list(repo.rows())
     statements, prev = [], rows[0].hash
     for row in rows[1:]:
         changed = type(row)(**{**row.as_dict(), "actor": "mallory", "prev_hash": prev})
-        fresh = expected_hash(changed)
+        fresh = expected_hash(changed, writer.key)
         statements.append(f"UPDATE audit_log SET actor='mallory', prev_hash='{prev}', hash='{fresh}' WHERE id={row.id}")
         prev = fresh
     statements.append(f"UPDATE audit_head SET last_hash='{prev}'")
     _tamper(data_dir, *statements)
+    keys.move_anchor(writer, rows[-1].id, prev)
     assert verify_store(database).ok
     verdict = verify_store(database, read_export(tmp_path / "kept.jsonl"))
     assert [(p.row_id, p.kind) for p in verdict.problems] == [(2, "rewritten"), (3, "rewritten"), (4, "rewritten")]

@@ -6,6 +6,8 @@ keys), the keyring holding the SSH key's passphrase and the enable secret.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import sqlite3
 from pathlib import Path
@@ -77,10 +79,11 @@ def test_no_secret_on_disk_and_verify_names_a_row_edited_by_hand(cli, sshd, ssh_
     broken = cli("audit", "verify")
     assert broken.returncode == 1
     assert f"row {target}: contents do not match its hash" in broken.stderr
-    # A forger who also fixes that row's hash is caught by the next row's link, and by the export.
-    forged = next(r for r in AuditRepository(database).rows() if r.id == target)
+    # A forger who also fixes that row's hash (without the key: as an unkeyed row) is caught by the
+    # next row's link, and by the export.
+    forged = replace(next(r for r in AuditRepository(database).rows() if r.id == target), writer="")
     with sqlite3.connect(data_dir / "egovops.sqlite3") as conn:
-        conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", (expected_hash(forged), target))
+        conn.execute("UPDATE audit_log SET hash = ?, writer = '' WHERE id = ?", (expected_hash(forged), target))
     relinked = cli("audit", "verify", "--against", str(exports / "audit.jsonl"))
     assert relinked.returncode == 1
     assert f"row {target + 1}: does not chain onto row {target}" in relinked.stderr

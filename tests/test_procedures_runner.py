@@ -252,3 +252,33 @@ def test_a_refusal_names_the_roles_in_the_operators_language() -> None:
         assert "操作员" in str(refused.value) and "工程师" in str(refused.value) and "engineer" not in str(refused.value)
     finally:
         i18n.set_language(previous)
+
+
+def test_run_files_are_private_and_stay_in_their_run_folder(database, inventory, tmp_path) -> None:
+    """A device named ".." once wrote runs/...cfg outside its run's folder; run folders and files
+    were world-readable, though they hold configurations and logs."""
+    import os
+    import stat
+
+    hostile = [Device(name, f"127.0.0.{20 + i}", "intranet", "安徽省/合肥市") for i, name in enumerate(["..", "a/b", ".hidden", "HW-OK"])]
+    inventory.save_devices(hostile)
+
+    def run(ctx: Any) -> Any:
+        ctx.artefact(f"{ctx.device.name}.cfg", "masked text")
+        return ok("saved")
+
+    old = os.umask(0o022)
+    try:
+        report = runner_for(database, tmp_path, LoadedProcedure(manifest("files"), run)).run(RunRequest("files", "all"))
+    finally:
+        os.umask(old)
+    assert {o.status for o in report.outcomes} == {Status.OK}
+    run_folder = Path(report.folder).resolve()
+    written = [p for p in (tmp_path / "runs").rglob("*") if p.is_file()]
+    assert len([p for p in written if p.suffix == ".cfg"]) == 4
+    for path in written:
+        assert run_folder in path.resolve().parents, f"{path} is outside its run folder"
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    for folder in [tmp_path / "runs", *(p for p in (tmp_path / "runs").rglob("*") if p.is_dir())]:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert (run_folder / "HW-OK" / "HW-OK.cfg").exists()  # ordinary names are kept as they are

@@ -19,6 +19,7 @@ from egovops.accounts.roles import PermissionDenied, Role
 from egovops.availability.planning import AvailabilityPlanner, new_window
 from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.keyring_store import SERVICE
+from tests.fixtures.store import keyring_entry as entry
 from egovops.credential_probe import CredentialProbe
 from egovops.credentials.profiles import build_profile
 from egovops.errors import NotFoundError, ValidationError
@@ -52,23 +53,24 @@ def add_agent_device(db: Database, agent: SnmpdAgent, name: str = "SNMPD-1") -> 
 def test_profiles_edited_with_an_empty_secret_keep_it_and_kind_changes_drop_old_ones(database: Database, data_dir: Path) -> None:
     editor = CredentialEditor(database)
     editor.save(ENGINEER, build_profile("city-v2c", "snmp-v2c", {}), {"community": COMMUNITY}, editing=False)
-    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "community")) == COMMUNITY
     assert editor.save(ENGINEER, build_profile("city-v2c", "snmp-v2c", {}), {"community": ""}, editing=True) == []
-    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "community")) == COMMUNITY
     with pytest.raises(ValidationError, match="already exists"):
         editor.save(ENGINEER, build_profile("city-v2c", "snmp-v2c", {}), {"community": "x"}, editing=False)
     with pytest.raises(ValidationError, match="auth_key"):  # a new kind's secrets cannot be "kept"
         editor.save(ENGINEER, build_profile("city-v2c", "snmp-v3", {"user": "u"}), {}, editing=True)
     editor.save(ENGINEER, build_profile("city-v2c", "snmp-v3", {"user": "u", "priv_protocol": "none"}),
                 {"auth_key": "Auth-Key-0001"}, editing=True)
-    assert keyring.get_password(SERVICE, "city-v2c/community") is None
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "community")) is None
     [summary] = editor.summaries()
     assert (summary.kind, summary.user, summary.protocols) == ("snmp-v3", "u", "SHA/none")
     with pytest.raises(PermissionDenied):
         editor.save(OPERATOR, build_profile("x", "snmp-v2c", {}), {"community": "y"}, editing=False)
     editor.remove(ENGINEER, "city-v2c")
-    assert keyring.get_password(SERVICE, "city-v2c/auth_key") is None
-    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.remove"]
+    assert keyring.get_password(SERVICE, entry(database, "city-v2c", "auth_key")) is None
+    # the refused attempt is on record too (accounts.guard)
+    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused", "credentials.remove"]
     stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert COMMUNITY.encode() not in stored and b"Auth-Key-0001" not in stored
 
@@ -125,7 +127,7 @@ def test_polling_ranges_name_the_field_and_changes_are_audited(database: Databas
                                               "thresholds.temperature_c": {"from": 75.0, "to": 65}}
     assert editor.load() == changed
     assert editor.save(ENGINEER, changed) == {}  # nothing new: nothing stored or audited
-    assert actions(database) == ["polling.settings"]
+    assert actions(database) == ["polling.refused", "polling.settings"]  # the refusal is on record too
 
 
 def test_windows_and_sla_need_their_roles_and_are_audited(database: Database) -> None:
@@ -150,7 +152,8 @@ def test_windows_and_sla_need_their_roles_and_are_audited(database: Database) ->
         planner.set_sla_target(SUPERVISOR, 120)
     assert planner.set_sla_target(SUPERVISOR, 99.5) and planner.sla_target() == 99.5
     assert not planner.set_sla_target(ENGINEER, 99.5)  # unchanged: nothing to refuse or record
-    assert actions(database) == ["maintenance.add", "maintenance.remove", "availability.sla-target"]
+    assert actions(database) == ["maintenance.refused", "maintenance.add", "maintenance.remove", "availability.refused",
+                                 "availability.sla-target"]
 
 
 def test_account_admin_changes_roles_disables_and_keeps_an_admin(database: Database) -> None:
@@ -175,7 +178,8 @@ def test_account_admin_changes_roles_disables_and_keeps_an_admin(database: Datab
     with pytest.raises(PermissionDenied):
         admin.remove(ENGINEER, "li")
     admin.remove(ADMIN, "li")
-    assert actions(database) == ["account.save", "account.save", "account.role", "account.disable", "account.remove"]
+    assert actions(database) == ["accounts.refused", "account.save", "account.save", "account.role", "account.disable",
+                                 "accounts.refused", "account.remove"]
     admin.add(ADMIN, "wang", "admin", "Str0ng-Pass", "Str0ng-Pass")
     wang = Operator("wang", Role.ADMIN, "local")  # signed in as admin this morning…
     admin.set_role(ADMIN, "wang", "engineer")  # …demoted since: his open console loses the right

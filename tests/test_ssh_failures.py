@@ -119,3 +119,25 @@ def test_the_lab_refuses_a_port_another_server_holds(sshd_lab) -> None:
             sshd_lab.start([LabDevice("A-01", "huawei"), LabDevice("B-01", "h3c", address="127.20.9.9", port=squatter.getsockname()[1])])
     finally:
         squatter.close()
+
+
+def test_sessions_of_a_run_share_one_output_budget(sshd, ssh_credentials, database) -> None:
+    """The per-session cap let 32 flooding devices hold 1.12 GB; a run's sessions now share one budget."""
+    from egovops.ssh import OutputBudget, SshRunBudgetExceeded
+
+    known = KnownHostsStore(database)
+    budget = OutputBudget(64 * 1024)
+    with open_session(sshd.device("CISCO-OK"), ssh_credentials.key_only, known, trust_new_host_key=True,
+                      output_budget=budget) as first:
+        config = first.run("show running-config")
+        assert "hostname" in config and budget.in_use == 0  # given back when the read ended
+        assert budget.take(budget.total - 100)  # other sessions of the run hold nearly all of it
+        with open_session(sshd.device("HW-OK"), ssh_credentials.key_only, known, trust_new_host_key=True,
+                          output_budget=OutputBudget()) as other:
+            assert other.run("display version")  # another run's budget is its own
+        with pytest.raises(SshRunBudgetExceeded) as spent:
+            first.run("show running-config")
+        assert "CISCO-OK" in str(spent.value) and str(budget.total) in str(spent.value)
+        assert not first.is_open
+    budget.give_back(budget.total - 100)
+    assert budget.in_use == 0  # nothing leaked by the failed read

@@ -8,7 +8,8 @@ that would leave accounts but no enabled admin is refused: nobody could manage a
 from __future__ import annotations
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import ACTION_ROLE, PermissionDenied, Role, parse_role, require
+from egovops.accounts.guard import authorize
+from egovops.accounts.roles import PermissionDenied, Role, parse_role
 from egovops.accounts.service import AccountInfo, AccountService
 from egovops.audit.log import AuditLog
 from egovops.errors import NotFoundError, ValidationError
@@ -26,11 +27,11 @@ class AccountAdmin:
     def _allowed(self, by: Operator) -> None:
         """Checked against the store's role of ``by`` now, not the one it signed in with: a console
         stays open for a whole shift, and an admin demoted or disabled meanwhile must lose the right."""
-        require(by.role, ACTION_ROLE["accounts.manage"], tr("manage accounts"), by.label())
+        authorize(self.audit, by, "accounts.manage")
         if self.repo.count() == 0:
             return  # no accounts yet: whoever runs egovops is trusted (see identity.py)
         current = self.service.os_operator(by.name) if by.source == "os" else self._local_now(by)
-        require(current.role, ACTION_ROLE["accounts.manage"], tr("manage accounts"), by.label())
+        authorize(self.audit, Operator(by.name, current.role, by.source), "accounts.manage")
 
     def _local_now(self, by: Operator) -> Operator:
         account = self.repo.get(by.name)

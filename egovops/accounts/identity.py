@@ -10,7 +10,8 @@ Policy (documented in the README):
 
 from __future__ import annotations
 
-import getpass
+import os
+import sys
 from dataclasses import dataclass
 
 from egovops.accounts.roles import Role
@@ -27,7 +28,28 @@ class Operator:
 
 
 def os_user_name() -> str:
+    """The user the process runs as, from its real uid (POSIX) or its access token (Windows).
+
+    Never ``getpass.getuser()``: it reads ``LOGNAME``/``USER`` first, which any local user can set
+    to ``root`` to be taken for that account, pass its role checks and sign the audit trail as it.
+    """
+    if sys.platform == "win32":  # pragma: no cover - no Windows runner; the token names the user
+        return _windows_token_user()
+    import pwd
+
+    uid = os.getuid()
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry (containers): still name someone
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # no passwd entry (containers): name the uid, which nobody can choose
+        return f"uid:{uid}"
+
+
+def _windows_token_user() -> str:  # pragma: no cover - Windows only
+    import ctypes
+
+    size = ctypes.c_ulong(256)
+    buffer = ctypes.create_unicode_buffer(size.value)
+    # GetUserNameW asks the process token, not the environment (USERNAME can be set by anyone).
+    if not ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):  # type: ignore[attr-defined]
         return "unknown"
+    return buffer.value

@@ -37,7 +37,28 @@ RISK_ROLE = {
     "disruptive": Role.ENGINEER,
 }
 
+# Every write an operator can ask for, from the console or the command line, and the lowest role
+# that may do it. ``guard.authorize`` is the one place that checks it and audits a refusal; a write
+# missing here cannot be checked at all (authorize raises KeyError), which the CLI walk test catches.
 ACTION_ROLE = {
+    "alarms.ack": Role.OPERATOR,
+    "duty.shift": Role.OPERATOR,
+    "poll.run": Role.OPERATOR,
+    "topology.discover": Role.OPERATOR,
+    "topology.move": Role.OPERATOR,  # where a device sits on the map: a view, not the network
+    "report.generate": Role.OPERATOR,
+    "topology.layout": Role.ENGINEER,
+    "topology.poller-location": Role.ENGINEER,
+    "inventory.edit": Role.ENGINEER,
+    "inventory.import": Role.ENGINEER,
+    "demo.init": Role.ENGINEER,
+    "network.set": Role.ENGINEER,
+    "polling.settings": Role.ENGINEER,
+    "credentials.manage": Role.ENGINEER,
+    "known-hosts.forget": Role.ENGINEER,
+    "maintenance.add": Role.ENGINEER,
+    "maintenance.remove": Role.ENGINEER,
+    "availability.sla-target": Role.SUPERVISOR,
     "audit.export": Role.SUPERVISOR,
     "accounts.manage": Role.ADMIN,
 }

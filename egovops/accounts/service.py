@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from egovops.accounts.identity import Operator, os_user_name
 from egovops.accounts.passwords import check_strength, hash_password, verify_password
-from egovops.accounts.roles import ACTION_ROLE, Role, parse_role, require
+from egovops.accounts.guard import authorize
+from egovops.accounts.roles import Role, parse_role
 from egovops.audit.log import AuditLog
 from egovops.errors import EgovopsError, NotFoundError, ValidationError
 from egovops.i18n import tr
@@ -59,7 +60,7 @@ class AccountService:
         return Operator(name, Role(account.role), "local")
 
     def add(self, by: Operator, name: str, role: str, password: str) -> None:
-        require(by.role, ACTION_ROLE["accounts.manage"], tr("manage accounts"), by.label())
+        authorize(self.audit, by, "accounts.manage", name.strip(), attempted="account.save")
         if not name.strip() or ":" in name:
             raise ValidationError(tr("account name {name!r} must be non-empty and contain no ':'", name=name))
         chosen = parse_role(role)
@@ -69,7 +70,7 @@ class AccountService:
                           details={"role": chosen.value})
 
     def remove(self, by: Operator, name: str) -> None:
-        require(by.role, ACTION_ROLE["accounts.manage"], tr("manage accounts"), by.label())
+        authorize(self.audit, by, "accounts.manage", name, attempted="account.remove")
         if not self.repo.remove(name):
             raise NotFoundError(tr("no local account named {name!r}", name=name))
         self.audit.record(actor=by.label(), role=by.role.value, action="account.remove", subject=name)

@@ -6,13 +6,13 @@ its hashes exactly as stored, so the chain can be re-checked outside egovops.
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from pathlib import Path
 from typing import Iterable
 
 from egovops.audit.chain import AuditRow
+from egovops.csv_cells import SafeWriter
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 
@@ -48,7 +48,7 @@ def _export_csv(rows: Iterable[AuditRow], path: Path) -> int:
     count = 0
     # UTF-8 with BOM: Excel on a Chinese Windows desktop otherwise reads it as GBK.
     with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
+        writer = SafeWriter(out)  # actors and subjects are typed by people and agents
         writer.writerow(_CSV_COLUMNS)
         for row in rows:
             writer.writerow([

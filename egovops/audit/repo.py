@@ -1,7 +1,10 @@
 """Appending to and reading the hash-chained audit log. The only SQL that touches it.
 
-Appends run inside the store's write lock and one transaction, so two threads (the runner's
-workers, the console) never both chain onto the same previous row.
+An append locks the head row *before* reading it, inside its write transaction: on SQLite the
+UPDATE takes the database's write lock (other processes wait on busy_timeout), on PostgreSQL it is
+a row lock on the head. Reading the head first and writing later let two processes chain onto the
+same row and collide on the next id. The anchor in the keyring moves inside the same transaction,
+so it only ever moves forward.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from typing import Iterator
 from sqlalchemy import Connection, func, select
 
 from egovops.audit.chain import GENESIS, AuditRow, row_hash
+from egovops.audit.keys import AuditKeyring
 from egovops.storage.database import Database
+from egovops.storage.identity_repo import store_uuid
 from egovops.storage.tables.procedures import audit_head, audit_log
 
 
@@ -20,27 +25,41 @@ def _row(r: object) -> AuditRow:
     return AuditRow(
         id=r.id, at=r.at, actor=r.actor, role=r.role, action=r.action, subject=r.subject,  # type: ignore[attr-defined]
         details=r.details, output_digest=r.output_digest, prev_hash=r.prev_hash, hash=r.hash,  # type: ignore[attr-defined]
+        writer=r.writer,  # type: ignore[attr-defined]
     )
 
 
 class AuditRepository:
     def __init__(self, database: Database) -> None:
         self.db = database
+        self.keys = AuditKeyring(database)
 
     def append(
         self, *, actor: str, role: str, action: str, subject: str, details: str, output_digest: str,
         at: float | None = None,
     ) -> AuditRow:
+        store_uuid(self.db)  # read (or made) before the write lock is taken
+        writer = self.keys.known_writer()  # outside the lock: the keyring may ask to be unlocked
         with self.db.write() as conn:
+            self._lock_head(conn)
             last_id, last_hash = self._tip(conn)
+            if writer is None:
+                writer = self.keys.writer_key()  # inside the lock: one process makes the key, the others find it
             fields = dict(
                 id=last_id + 1, at=float(at if at is not None else time.time()), actor=actor, role=role,
                 action=action, subject=subject, details=details, output_digest=output_digest, prev_hash=last_hash,
+                writer=writer.writer if writer else "",
             )
-            hashed = row_hash(**fields)  # type: ignore[arg-type]
+            hashed = row_hash(**fields, key=writer.key if writer else None)  # type: ignore[arg-type]
             conn.execute(audit_log.insert().values(**fields, hash=hashed))
             self._move_head(conn, fields["id"], hashed)  # type: ignore[arg-type]
+            if writer:
+                self.keys.move_anchor(writer, fields["id"], hashed)  # type: ignore[arg-type]
         return AuditRow(**fields, hash=hashed)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _lock_head(conn: Connection) -> None:
+        conn.execute(audit_head.update().where(audit_head.c.id == 1).values(last_id=audit_head.c.last_id))
 
     @staticmethod
     def _tip(conn: Connection) -> tuple[int, str]:

@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import Role, require
+from egovops.accounts.guard import authorize
+from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.availability.maintenance import MaintenanceWindow
 from egovops.availability.periods import system_zone, zone_name
@@ -23,8 +24,8 @@ from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 
-WINDOW_ROLE = Role.ENGINEER
-SLA_ROLE = Role.SUPERVISOR
+WINDOW_ROLE = ACTION_ROLE["maintenance.add"]
+SLA_ROLE = ACTION_ROLE["availability.sla-target"]
 
 
 def new_window(scope_kind: str, scope: str, starts: datetime, ends: datetime, reason: str, recurrence: str = "once",
@@ -57,7 +58,7 @@ class AvailabilityPlanner:
         return window
 
     def add_window(self, by: Operator, window: MaintenanceWindow) -> int:
-        require(by.role, WINDOW_ROLE, tr("plan maintenance windows"), by.label())
+        authorize(self.audit, by, "maintenance.add", f"{window.scope_kind}:{window.scope}")
         if window.until is not None and window.until < window.starts.date():
             raise ValidationError(tr("the last day of a repeating window cannot be before its first"))
         window = replace(self._check_scope(window), created_by=by.label(), created_at=time.time())
@@ -71,7 +72,7 @@ class AvailabilityPlanner:
         return window_id
 
     def remove_window(self, by: Operator, window_id: int) -> None:
-        require(by.role, WINDOW_ROLE, tr("remove maintenance windows"), by.label())
+        authorize(self.audit, by, "maintenance.remove", str(window_id))
         window = next((w for w in self.repo.windows() if w.id == window_id), None)
         self.repo.remove_window(window_id)  # NotFoundError when there is none
         assert window is not None
@@ -86,7 +87,7 @@ class AvailabilityPlanner:
         before = self.repo.sla_target()
         if before == percent:
             return False
-        require(by.role, SLA_ROLE, tr("set the SLA target"), by.label())
+        authorize(self.audit, by, "availability.sla-target", "sla")
         self.repo.set_sla_target(percent)
         self.audit.record(actor=by.label(), role=by.role.value, action="availability.sla-target", subject="sla",
                           details={"from": before, "to": percent})

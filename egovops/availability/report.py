@@ -6,7 +6,6 @@ the store first. Exports (PDF, PNG/SVG, CSV, JSON) in ``egovops.reports`` only f
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Sequence
@@ -24,6 +23,7 @@ from egovops.availability.periods import Period, local_midnight, month_starts
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.inventory.model import Device, Site
+from egovops.accounts.identity import os_user_name
 from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
@@ -151,7 +151,7 @@ def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], w
     cities = aggregate(totals, city_groups, city_labels, req.sla)
     total = aggregate(totals, [0] * len(devices), [tr("all devices")], req.sla)[0]
     return AvailabilityReport(
-        request=req, generated_by=generated_by or getpass.getuser(), generated_at=datetime.now(p.tz),
+        request=req, generated_by=generated_by or os_user_name(), generated_at=datetime.now(p.tz),
         total=total, rows=sorted(rows, key=lambda r: r.key), cities=cities, worst=worst(rows, req.view, req.top),
         coverage=access_coverage(sites, devices, totals), windows=_window_uses(windows, p),
         heat=_heat(totals, req, labels, rows), trend=_trend(h, req, totals.buckets),

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from egovops.accounts import require
-from egovops.accounts.roles import ACTION_ROLE
+from egovops.accounts.guard import authorize
 from egovops.audit import AuditLog, export_rows, read_export, verify_store
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
@@ -61,7 +60,7 @@ def list_command(app: AppContext, limit: int, as_json: bool) -> None:
 @pass_app
 def export_command(app: AppContext, file: str, operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
-    require(operator.role, ACTION_ROLE["audit.export"], tr("export the audit trail"), operator.label())
+    authorize(AuditLog(app.database), operator, "audit.export", Path(file).name)  # a refusal is on record too
     repo = AuditRepository(app.database)
     count = export_rows(repo.rows(), repo.head(), Path(file))
     AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="audit.export",

@@ -11,6 +11,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
 from egovops.configs import ConfigStore
 from egovops.i18n import tr
+from egovops.paths import write_private
 
 
 def _when(at: float) -> str:
@@ -54,7 +55,7 @@ def list_command(app: AppContext, device: str | None, as_json: bool) -> None:
 def show_command(app: AppContext, device: str, version: int | None, output: str | None) -> None:
     found = ConfigStore(app.database).show(device, version)
     if output:
-        Path(output).write_text(found.text, encoding="utf-8")
+        write_private(Path(output), found.text)  # a backup copy: masked, and still the owner's only
         click.echo(tr("version {v} of {device} written to {path}", v=found.version, device=device, path=output))
     else:
         click.echo(found.text, nl=False)

@@ -18,10 +18,12 @@ DEMO_DEVICES = 300
 
 def _ensure_demo(app: AppContext) -> None:
     """A fresh store gets the demo province; a store that already holds devices is left alone."""
-    from egovops.demo.inventory import build_demo, store_demo
+    from egovops.accounts import AccountService
+    from egovops.demo.inventory import create_demo
 
     if app.inventory.count_devices() == 0:
-        store_demo(app.inventory, build_demo(DEMO_DEVICES))
+        # Through the same service as `demo init`: role-checked and on the audit trail.
+        create_demo(app.database, AccountService(app.database).os_operator(), DEMO_DEVICES)
         click.echo(tr("demo province created: {devices} devices", devices=DEMO_DEVICES))
 
 

@@ -12,7 +12,9 @@ import sys
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
+from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.profiles import AUTH_PROTOCOLS, PRIV_PROTOCOLS, CredentialKind, build_profile
 from egovops.errors import ValidationError
 from egovops.i18n import tr
@@ -56,11 +58,14 @@ def _read_secrets(fields: tuple[str, ...], from_stdin: bool) -> dict[str, str]:
 @click.option("--key-file", type=click.Path(dir_okay=False), help=tr("SSH private key file (its passphrase is asked)."))
 @click.option("--enable", "with_enable", is_flag=True, help=tr("Also ask for an enable/super password (SSH)."))
 @click.option("--secret-stdin", is_flag=True, help=tr("Read the secrets from standard input, one per line."))
+@operator_options
 @pass_app
 def add_command(
     app: AppContext, name: str, kind: str, user: str | None, auth_protocol: str | None,
     priv_protocol: str | None, key_file: str | None, with_enable: bool, secret_stdin: bool,
+    operator_login: tuple[str | None, bool],
 ) -> None:
+    operator = current_operator(app, operator_login)  # its password, if any, is the first line of stdin
     profile = build_profile(
         name, kind, {"user": user, "auth_protocol": auth_protocol, "priv_protocol": priv_protocol, "key_file": key_file}
     )
@@ -68,7 +73,8 @@ def add_command(
 
     KeyringSecrets()  # fail before prompting when there is no keyring to put the answers in
     fields = profile.secret_fields() + (("enable_password",) if with_enable and profile.kind is CredentialKind.SSH else ())
-    app.credentials.add(profile, _read_secrets(fields, secret_stdin))
+    editor = CredentialEditor(app.database, app.credentials)
+    editor.save(operator, profile, _read_secrets(fields, secret_stdin), editing=editor.exists(name))
     click.echo(tr("credential profile {name} saved; its secrets are in the keyring", name=name))
 
 
@@ -86,9 +92,10 @@ def list_command(app: AppContext, as_json: bool) -> None:
 
 @credentials.command("remove", help=tr("Remove a profile and its secrets from the keyring."))
 @click.argument("name")
+@operator_options
 @pass_app
-def remove_command(app: AppContext, name: str) -> None:
-    app.credentials.remove(name)
+def remove_command(app: AppContext, name: str, operator_login: tuple[str | None, bool]) -> None:
+    CredentialEditor(app.database, app.credentials).remove(current_operator(app, operator_login), name)
     click.echo(tr("credential profile {name} removed", name=name))
 
 

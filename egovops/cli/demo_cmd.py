@@ -11,6 +11,7 @@ import time
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
 
@@ -25,13 +26,13 @@ def demo() -> None:
 @demo.command("init", help=tr("Create the demo inventory: a province modelled on Anhui."))
 @click.option("--devices", "count", type=click.IntRange(10, 50_000), default=300, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True, help=tr("Same seed, same province."))
+@operator_options
 @pass_app
-def init_command(app: AppContext, count: int, seed: int) -> None:
-    from egovops.demo.inventory import build_demo, store_demo
+def init_command(app: AppContext, count: int, seed: int, operator_login: tuple[str | None, bool]) -> None:
+    from egovops.demo.inventory import create_demo
 
     started = time.perf_counter()
-    demo_inventory = build_demo(count, seed)
-    store_demo(app.inventory, demo_inventory)
+    demo_inventory = create_demo(app.database, current_operator(app, operator_login), count, seed)
     click.echo(
         tr(
             "demo province created: {devices} devices, {sites} sites, {links} links in {seconds:.1f} s",

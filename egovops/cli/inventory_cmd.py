@@ -11,7 +11,10 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table, fail
 from egovops.i18n import tr, value_name
 from egovops.inventory import csv_io, yaml_io
-from egovops.inventory_edit.importer import ImportReport, import_file
+from egovops.cli.errors_opt import operator_errors
+from egovops.cli.operator_opt import current_operator, operator_options
+from egovops.inventory_edit.audited_import import import_inventory
+from egovops.inventory_edit.importer import ImportReport
 from egovops.inventory.model import Device
 from egovops.inventory.validation import device_to_row
 
@@ -44,9 +47,13 @@ def _print_report(report: ImportReport) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help=tr("Check the file and report; change nothing."))
 @click.option("--json", "as_json", is_flag=True, help=tr("Print the report as JSON."))
+@operator_options
 @pass_app
-def import_command(app: AppContext, file: Path, dry_run: bool, as_json: bool) -> None:
-    report = import_file(app.inventory, file, dry_run=dry_run)
+@operator_errors
+def import_command(app: AppContext, file: Path, dry_run: bool, as_json: bool, operator_login: tuple[str | None, bool]) -> None:
+    # The console's path too: role check, refusal and import audited (a file may add sites).
+    report = import_inventory(app.database, current_operator(app, operator_login), file, create_sites=True,
+                              dry_run=dry_run).report
     if as_json:
         emit_json(report.as_dict())
     else:

@@ -58,7 +58,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
 def forget_command(app: AppContext, target: str, operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
     host, port = _address(app, target)
-    removed = KnownHostsStore(app.database).forget(host, port, operator.label(), operator.role.value)
+    removed = KnownHostsStore(app.database).forget_as(operator, host, port)
     if not removed:
         raise NotFoundError(tr("no trusted host key for {host}:{port}", host=host, port=port))
     click.echo(tr("forgot {count} host key(s) of {host}:{port}; the next connection needs a trust decision",

@@ -84,6 +84,11 @@ def main(argv: list[str] | None = None) -> None:
     except EgovopsError as exc:
         click.echo(tr("error: {message}", message=str(exc)), err=True)
         sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the machine around the core failed: one line, never a traceback
+        from egovops.cli.failures import describe
+
+        click.echo(tr("error: {message}", message=describe(exc)), err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,7 @@ import click
 from egovops.availability.maintenance import RECURRENCES, MaintenanceWindow
 from egovops.availability.periods import parse_day, system_zone, zone, zone_name
 from egovops.cli.context import AppContext, pass_app
-from egovops.accounts.roles import Role, require
-from egovops.audit.log import AuditLog
+from egovops.availability.planning import AvailabilityPlanner
 from egovops.cli.errors_opt import operator_errors
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
@@ -86,7 +85,6 @@ def add_command(app: AppContext, device: str | None, site: str | None, network: 
                 end_text: str | None, duration_text: str | None, repeat: str, until_text: str | None,
                 reason: str, tz_name: str | None, as_json: bool, operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
-    require(operator.role, Role.ENGINEER, tr("plan maintenance windows"), operator.label())
     kind, scope = _scope(app, device, site, network)
     tz = zone(tz_name) if tz_name else system_zone()
     starts = parse_local(start_text)
@@ -101,12 +99,7 @@ def add_command(app: AppContext, device: str | None, site: str | None, network: 
         kind, scope, starts, length, reason, name, repeat, parse_day(until_text) if until_text else None,
         created_by=operator.label(), created_at=time.time(),
     )
-    window_id = AvailabilityRepository(app.database).add_window(window)
-    AuditLog(app.database).record(
-        actor=operator.label(), role=operator.role.value, action="maintenance.add", subject=f"{kind}:{scope}",
-        details={"id": window_id, "starts": window.starts.isoformat(), "tz": name, "duration": length,
-                 "repeat": repeat, "until": until_text, "reason": reason},
-    )
+    window_id = AvailabilityPlanner(app.database).add_window(operator, window)  # role check and audit row
     if as_json:
         emit_json({"id": window_id})
     else:
@@ -140,16 +133,7 @@ def list_command(app: AppContext, as_json: bool) -> None:
 @pass_app
 @operator_errors
 def remove_command(app: AppContext, window_id: int, operator_login: tuple[str | None, bool]) -> None:
-    operator = current_operator(app, operator_login)
-    require(operator.role, Role.ENGINEER, tr("remove maintenance windows"), operator.label())
-    repo = AvailabilityRepository(app.database)
-    window = next((w for w in repo.windows() if w.id == window_id), None)
-    repo.remove_window(window_id)
-    assert window is not None  # remove_window raised otherwise
-    AuditLog(app.database).record(
-        actor=operator.label(), role=operator.role.value, action="maintenance.remove",
-        subject=f"{window.scope_kind}:{window.scope}", details={"id": window_id, "reason": window.reason},
-    )
+    AvailabilityPlanner(app.database).remove_window(current_operator(app, operator_login), window_id)
     click.echo(tr("maintenance window {id} removed", id=window_id))
 
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
-from egovops.errors import ValidationError
 from egovops.i18n import stored_text, tr, value_name
-from egovops.inventory.model import MigrationState, Network, NetworkKind
-from egovops.inventory.validation import check_cidrs, check_network_name
+from egovops.inventory.model import MigrationState
+from egovops.inventory.validation import check_network_name
+from egovops.inventory_edit.networks import save_network
 
 
 @click.group(help=tr("Networks and their address ranges."))
@@ -36,39 +35,21 @@ def list_command(app: AppContext, as_json: bool) -> None:
     emit_table([tr("name"), tr("kind"), tr("address ranges"), tr("migration"), tr("description")], rows)
 
 
-def _cidrs(values: tuple[str, ...]) -> tuple[str, ...]:
-    try:
-        return check_cidrs(values)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
-
-
 @network.command("set", help=tr("Declare or change a network: NAME is intranet, extranet or private:<name>."))
 @click.argument("name")
 @click.option("--cidr", "cidrs", multiple=True, help=tr("An address range of the network (repeat for more)."))
 @click.option("--migration", type=click.Choice([s.value for s in MigrationState]))
 @click.option("--description")
+@operator_options
 @pass_app
-def set_command(app: AppContext, name: str, cidrs: tuple[str, ...], migration: str | None, description: str | None) -> None:
+def set_command(app: AppContext, name: str, cidrs: tuple[str, ...], migration: str | None, description: str | None,
+                operator_login: tuple[str | None, bool]) -> None:
     try:
-        name = check_network_name(name)
+        check_network_name(name)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    existing = {n.name: n for n in app.inventory.networks()}
-    kind = NetworkKind(name.split(":", 1)[0])
-    current = existing.get(name, Network(name, kind))
-    if kind is NetworkKind.PRIVATE and current.migration_state is None and migration is None:
-        migration = MigrationState.PLANNED.value
-    updated = replace(
-        current,
-        cidrs=_cidrs(cidrs) if cidrs else current.cidrs,
-        migration_state=MigrationState(migration) if migration else current.migration_state,
-        description=description if description is not None else current.description,
-    )
-    if kind is not NetworkKind.PRIVATE and updated.migration_state is not None:
-        raise ValidationError(tr("only private networks have a migration state"))
-    app.inventory.save_network(updated)
-    click.echo(tr("network {name} saved", name=name))
+    saved = save_network(app.database, current_operator(app, operator_login), name, cidrs, migration, description)
+    click.echo(tr("network {name} saved", name=saved.name))
 
 
 commands = [network]

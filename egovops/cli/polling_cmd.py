@@ -14,10 +14,12 @@ from typing import Any
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.polling.settings import PollingSettings
+from egovops.polling.settings_edit import PollingSettingsEditor
 from egovops.polling.settings_repo import PollingSettingsRepository
 
 _MAPS = ("overrides", "critical_interfaces")
@@ -68,11 +70,14 @@ def show_command(app: AppContext) -> None:
 @polling.command("set", help=tr("Set one polling setting, e.g. thresholds.cpu_percent 80."))
 @click.argument("key")
 @click.argument("value")
+@operator_options
 @pass_app
-def set_command(app: AppContext, key: str, value: str) -> None:
-    repo = PollingSettingsRepository(app.database)
-    document = apply(repo.polling().to_json(), key, value)
-    repo.save_polling(PollingSettings.from_json(document))  # validates before anything is stored
+def set_command(app: AppContext, key: str, value: str, operator_login: tuple[str | None, bool]) -> None:
+    operator = current_operator(app, operator_login)
+    editor = PollingSettingsEditor(app.database)
+    document = apply(editor.load().to_json(), key, value)
+    # The console's path: from_json checks names and types, save() the ranges, the role and the audit row.
+    editor.save(operator, PollingSettings.from_json(document))
     click.echo(tr("{key} set", key=key))
 
 

@@ -9,8 +9,7 @@ import click
 
 from egovops.availability.grouping import GROUPINGS
 from egovops.availability.periods import PERIOD_KINDS, Period, custom_period, parse_day, period_containing, zone
-from egovops.accounts.roles import Role, require
-from egovops.audit.log import AuditLog
+from egovops.availability.planning import AvailabilityPlanner
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.errors_opt import operator_errors
 from egovops.cli.operator_opt import current_operator, operator_options
@@ -91,15 +90,10 @@ def availability_command(app: AppContext, first: str | None, last: str | None, k
 @pass_app
 @operator_errors
 def sla_command(app: AppContext, percent_value: float | None, operator_login: tuple[str | None, bool]) -> None:
-    repo = AvailabilityRepository(app.database)
+    planner = AvailabilityPlanner(app.database)
     if percent_value is not None:
-        operator = current_operator(app, operator_login)
-        require(operator.role, Role.SUPERVISOR, tr("set the SLA target"), operator.label())
-        before = repo.sla_target()
-        repo.set_sla_target(percent_value)
-        AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="availability.sla-target",
-                                      subject="sla", details={"from": before, "to": percent_value})
-    click.echo(tr("SLA target: {sla}%", sla=f"{repo.sla_target():g}"))
+        planner.set_sla_target(current_operator(app, operator_login), percent_value)  # role check and audit row
+    click.echo(tr("SLA target: {sla}%", sla=f"{planner.sla_target():g}"))
 
 
 commands = [report]

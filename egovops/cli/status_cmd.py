@@ -21,11 +21,17 @@ def status(app: AppContext, cycles: int, as_json: bool) -> None:
     repo = PollingRepository(app.database)
     recent = repo.latest_stats(cycles)
     states = Counter(state for state, _since in repo.state_since().values())
+    malformed = repo.malformed_replies()
     if as_json:
         emit_json({"devices_by_state": dict(states), "cycles": [c.__dict__ for c in recent],
-                   "overruns": sum(1 for c in recent if c.overrun)})
+                   "overruns": sum(1 for c in recent if c.overrun), "malformed_replies": malformed})
         return
     click.echo(tr("devices by state: {states}", states=tr(", ").join(f"{value_name('state', k)} {v}" for k, v in sorted(states.items())) or "-"))
+    if malformed:
+        # An agent that answers garbage is not "down": a broken or hostile agent, or someone
+        # answering in its place. Said apart, so nobody takes it for a network fault.
+        click.echo(tr("malformed SNMP replies in the last poll: {n} device(s): {names}", n=len(malformed),
+                      names=tr(", ").join(malformed[:10]) + (" …" if len(malformed) > 10 else "")))
     emit_table(
         [tr("time"), tr("cycle"), tr("devices"), tr("failed"), tr("seconds"), tr("overrun"), tr("CPU %"), tr("RSS MiB"), tr("sockets"), tr("threads")],
         [[time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(c.at)), c.cycle, c.devices, c.failed, f"{c.duration_s:.2f}",

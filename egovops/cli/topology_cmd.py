@@ -16,6 +16,7 @@ from egovops.inventory.csv_io import write_csv
 from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.topology.candidates import inventory_rows
 from egovops.topology.export import export, topology_graph
+from egovops.topology.editing import TopologyEditor
 from egovops.topology.service import DiscoveryReport, TopologyService
 
 
@@ -128,18 +129,20 @@ def export_command(app: AppContext, file: Path) -> None:
 
 @topology.command("poller-location", help=tr("Show, or set, the device(s) the console polls from."))
 @click.argument("names", nargs=-1)
+@operator_options
 @pass_app
-def poller_location_command(app: AppContext, names: tuple[str, ...]) -> None:
-    service = TopologyService(app.database, app.credentials)
+def poller_location_command(app: AppContext, names: tuple[str, ...], operator_login: tuple[str | None, bool]) -> None:
+    editor = TopologyEditor(app.database, app.credentials)
     if names:
-        service.set_poller_location(list(names))
-    click.echo(", ".join(service.dependency_tree().roots))
+        editor.set_poller_location(current_operator(app, operator_login), list(names))
+    click.echo(", ".join(editor.service.dependency_tree().roots))
 
 
 @topology.command("layout", help=tr("Lay the map out again (positions moved by an operator are kept)."))
+@operator_options
 @pass_app
-def layout_command(app: AppContext) -> None:
-    placed = TopologyService(app.database, app.credentials).relayout()
+def layout_command(app: AppContext, operator_login: tuple[str | None, bool]) -> None:
+    placed = TopologyEditor(app.database, app.credentials).relayout(current_operator(app, operator_login))
     click.echo(tr("{count} devices placed", count=placed))
 
 
@@ -147,10 +150,10 @@ def layout_command(app: AppContext) -> None:
 @click.argument("device")
 @click.argument("x", type=float)
 @click.argument("y", type=float)
+@operator_options
 @pass_app
-def move_command(app: AppContext, device: str, x: float, y: float) -> None:
-    service = TopologyService(app.database, app.credentials)
-    service.repo.move(device, service.inventory.device(device).network, x, y)
+def move_command(app: AppContext, device: str, x: float, y: float, operator_login: tuple[str | None, bool]) -> None:
+    TopologyEditor(app.database, app.credentials).move(current_operator(app, operator_login), device, x, y)
 
 
 commands = [topology]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import Role, require
+from egovops.accounts.guard import authorize
+from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.credentials.profiles import CredentialProfile
 from egovops.credentials.service import CredentialService
@@ -19,7 +20,7 @@ from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
 from egovops.storage.database import Database
 
-MANAGE_ROLE = Role.ENGINEER
+MANAGE_ROLE = ACTION_ROLE["credentials.manage"]
 ALL_SECRET_FIELDS = ("community", "auth_key", "priv_key", "password", "passphrase", "enable_password")
 
 
@@ -62,7 +63,7 @@ class CredentialEditor:
 
         Returns the names of the secret fields that were written to the keyring.
         """
-        require(by.role, MANAGE_ROLE, tr("change credential profiles"), by.label())
+        authorize(self.audit, by, "credentials.manage", profile.name, attempted="credentials.edit" if editing else "credentials.add")
         if not editing and self.exists(profile.name):
             raise ValidationError(tr("a credential profile named {name!r} already exists", name=profile.name))
         if editing and not self.exists(profile.name):
@@ -93,7 +94,7 @@ class CredentialEditor:
         return written
 
     def remove(self, by: Operator, name: str) -> None:
-        require(by.role, MANAGE_ROLE, tr("change credential profiles"), by.label())
+        authorize(self.audit, by, "credentials.manage", name, attempted="credentials.remove")
         profile = self.service.profile(name)
         self.service.remove(name)
         self.audit.record(actor=by.label(), role=by.role.value, action="credentials.remove", subject=name,

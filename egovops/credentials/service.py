@@ -11,6 +11,8 @@ from sqlalchemy import delete, select
 from egovops.credentials.profiles import CredentialKind, CredentialProfile, Secret
 from egovops.errors import CredentialError, NotFoundError, ValidationError
 from egovops.storage.database import Database
+from egovops.storage.identity_repo import store_uuid
+from egovops.storage.tables.procedures import store_identity
 from egovops.storage.tables.inventory import credential_profiles
 
 if TYPE_CHECKING:
@@ -40,8 +42,20 @@ class CredentialService:
         if self._secrets is None:
             from egovops.credentials.keyring_store import KeyringSecrets
 
-            self._secrets = KeyringSecrets()
+            secrets = KeyringSecrets(store=store_uuid(self.db))
+            self._move_legacy(secrets)
+            self._secrets = secrets
         return self._secrets
+
+    def _move_legacy(self, secrets: "KeyringSecrets") -> None:
+        """Once per store: entries an earlier version named by profile only get this store's names."""
+        with self.db.read() as conn:
+            done = conn.scalar(select(store_identity.c.legacy_keyring_moved).where(store_identity.c.id == 1))
+        if done:
+            return
+        secrets.move_legacy({p.name: p.secret_fields() + p.optional_secret_fields() for p in self.profiles()})
+        with self.db.write() as conn:
+            conn.execute(store_identity.update().where(store_identity.c.id == 1).values(legacy_keyring_moved=True))
 
     def add(self, profile: CredentialProfile, secrets: Mapping[str, str]) -> None:
         missing = [f for f in profile.secret_fields() if not secrets.get(f)]

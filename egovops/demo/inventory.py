@@ -18,9 +18,13 @@ from typing import Any, Iterator
 
 import yaml
 
+from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator
+from egovops.audit.log import AuditLog
 from egovops.simulator.naming import interface_name
 from egovops.inventory.sites import ancestors
 from egovops.inventory.model import Device, DeviceRole, DrRole, Link, Site, SiteKind
+from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 
 NETWORKS = ("extranet", "intranet")
@@ -213,3 +217,15 @@ def store_demo(repo: InventoryRepository, demo: DemoInventory) -> None:
     repo.save_sites(demo.sites)
     repo.save_devices(demo.devices)
     repo.save_links(demo.links)
+
+
+def create_demo(database: Database, by: Operator, count: int, seed: int = 1) -> DemoInventory:
+    """``egovops demo init`` on an operator's behalf: it writes the whole inventory, so it needs the
+    role an inventory import needs, and goes to the audit trail like one."""
+    audit = AuditLog(database)
+    authorize(audit, by, "demo.init", "demo")
+    demo = build_demo(count, seed)
+    store_demo(InventoryRepository(database), demo)
+    audit.record(actor=by.label(), role=by.role.value, action="demo.init", subject="demo",
+                 details={"devices": len(demo.devices), "seed": seed})
+    return demo

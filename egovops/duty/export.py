@@ -8,11 +8,11 @@ never a credential.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from egovops.csv_cells import SafeWriter
 from egovops.duty.shifts import when
 from egovops.duty.summary import HandoverSummary
 from egovops.errors import ValidationError
@@ -134,7 +134,7 @@ def csv_rows(summary: HandoverSummary) -> list[list[object]]:
 
 def to_csv(summary: HandoverSummary) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SafeWriter(buffer, lineterminator="\r\n")  # notes and alarm texts: never formulas
     writer.writerow([tr("section"), tr("time"), tr("device or procedure"), tr("kind or action"), tr("severity or outcome"),
                      tr("by"), tr("detail"), tr("audit record")])
     writer.writerows(csv_rows(summary))

@@ -10,11 +10,21 @@ _DATACENTRE_MARKERS = ("数据中心", "灾备", "data centre", "data center", "
 _COUNTY_SUFFIXES = ("县", "区", "市", "旗")
 
 
+MAX_NAME = 100  # one site's name
+MAX_PATH = 500  # the whole path, province to the deepest department
+
+
 def split_path(path: str) -> list[str]:
-    """The path's names; blank parts (``a//b``, a trailing slash) are an error."""
+    """The path's names; blank parts (``a//b``, a trailing slash), control characters (NUL, line
+    breaks: they broke tables and exports) and over-long names are an error."""
     parts = [part.strip() for part in path.strip().split(SEPARATOR)]
     if not path.strip() or any(not part for part in parts):
         raise ValueError(tr("site path {path!r} has an empty part", path=path))
+    if any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in path):
+        raise ValueError(tr("site path {path!r} contains a control character", path=path))
+    if len(path.strip()) > MAX_PATH or any(len(part) > MAX_NAME for part in parts):
+        raise ValueError(tr("site path is too long: at most {names} characters a name and {total} in all",
+                            names=MAX_NAME, total=MAX_PATH))
     return parts
 
 

@@ -38,6 +38,13 @@ _HOSTNAME = re.compile(r"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9
 _NETWORK_NAME = re.compile(r"^(intranet|extranet|private:\S.*)$")
 
 
+# Longest values a column may hold: the store's columns, and what an operator can read in a table.
+MAX_NAME = 64
+MAX_SITE = 500
+MAX_FIELD = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 @dataclass(frozen=True)
 class FieldProblem:
     column: str
@@ -105,9 +112,34 @@ def split_tags(text: str) -> tuple[str, ...]:
     return tuple(tag.strip() for tag in text.split(TAG_SEPARATOR) if tag.strip())
 
 
+def check_device_name(text: str) -> str:
+    """A device name names its files in a run's folder and its configuration history: no path
+    separators, no "." or ".." and no leading dot (``..`` once wrote outside the run's folder)."""
+    name = text.strip()
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise ValueError(tr("{name!r} cannot be a device name: no '/', '\\' or leading '.'", name=name))
+    return name
+
+
+def text_problems(row: Mapping[str, str]) -> list[FieldProblem]:
+    """Control characters (NUL, newlines, escapes) and over-long values in any field: they break
+    tables, exports and file names, and no inventory value needs them."""
+    problems = []
+    for column, value in row.items():
+        if not isinstance(value, str):
+            continue
+        if _CONTROL.search(value):
+            problems.append(FieldProblem(column, tr("contains a control character (such as NUL or a line break)")))
+            continue
+        limit = MAX_NAME if column == "name" else MAX_SITE if column == "site" else MAX_FIELD
+        if len(value.strip()) > limit:
+            problems.append(FieldProblem(column, tr("is {n} characters long; at most {limit} are allowed", n=len(value.strip()), limit=limit)))
+    return problems
+
+
 def device_from_row(row: Mapping[str, str], known_networks: set[str]) -> Device | list[FieldProblem]:
     """A Device from a row of text fields, or every problem found in the row."""
-    problems: list[FieldProblem] = []
+    problems: list[FieldProblem] = text_problems(row)
     values: dict[str, object] = {}
 
     def take(column: str, check: object) -> None:
@@ -119,6 +151,8 @@ def device_from_row(row: Mapping[str, str], known_networks: set[str]) -> Device 
     for column in REQUIRED_COLUMNS:
         if not (row.get(column) or "").strip():
             problems.append(FieldProblem(column, tr("required value is empty")))
+    if (row.get("name") or "").strip():
+        take("name", check_device_name)
     if (row.get("address") or "").strip():
         take("address", check_address)
     take("snmp_port", lambda t: check_port(t, 161))

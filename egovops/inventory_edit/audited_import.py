@@ -32,12 +32,17 @@ class ImportOutcome:
         return 0 if self.report.dry_run else self.report.added + self.report.updated
 
 
-def import_inventory(database: Database, operator: Operator, path: Path, create_sites: bool = False) -> ImportOutcome:
+def import_inventory(database: Database, operator: Operator, path: Path, create_sites: bool = False,
+                     dry_run: bool = False) -> ImportOutcome:
     """Import ``path``; unless ``create_sites``, a CSV row naming a site not in the tree is rejected
-    (a typo in a site path would otherwise add a site nobody meant)."""
-    require_editor(operator, AuditLog(database), "inventory.import", path.name)
+    (a typo in a site path would otherwise add a site nobody meant). A dry run only reads the file
+    and the store, so any operator may check a file before an engineer imports it."""
     repo = InventoryRepository(database)
     before = {s.path for s in repo.sites()}
+    if dry_run:
+        report = import_file(repo, path, dry_run=True, known_sites=None if create_sites else before)
+        return ImportOutcome(report, [])
+    require_editor(operator, AuditLog(database), "inventory.import", path.name)
     stored = {d.name: device_to_row(d) for d in repo.devices()}
     report = import_file(repo, path, known_sites=None if create_sites else before)
     new_sites = sorted({s.path for s in repo.sites()} - before)

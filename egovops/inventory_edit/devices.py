@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass
 from typing import Mapping
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import PermissionDenied, Role, require
+from egovops.accounts.guard import authorize
+from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.credentials.service import CredentialService
 from egovops.errors import ValidationError
@@ -24,17 +25,13 @@ from egovops.storage.database import Database
 from egovops.storage.inventory_edit_repo import DeviceFootprint, InventoryEditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 
-EDIT_ROLE = Role.ENGINEER
+EDIT_ROLE = ACTION_ROLE["inventory.edit"]
 
 
 def require_editor(operator: Operator, audit: AuditLog, action: str, subject: str) -> None:
     """Refuse an operator below the editing role, and put the refused attempt on record too."""
-    try:
-        require(operator.role, EDIT_ROLE, tr("edit the inventory"), operator.label())
-    except PermissionDenied:
-        audit.record(actor=operator.label(), role=operator.role.value, action="inventory.refused", subject=subject,
-                     details={"attempted": action})
-        raise
+    authorize(audit, operator, "inventory.import" if action == "inventory.import" else "inventory.edit", subject,
+              attempted=action)
 
 
 class DeviceFormError(ValidationError):

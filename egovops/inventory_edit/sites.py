@@ -13,7 +13,7 @@ from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.inventory_edit.devices import require_editor
 from egovops.inventory.model import Site, SiteKind
-from egovops.inventory.sites import SEPARATOR, ancestors, infer_kind, normalise_path
+from egovops.inventory.sites import SEPARATOR, ancestors, infer_kind, normalise_path, split_path
 from egovops.storage.database import Database
 from egovops.storage.inventory_edit_repo import InventoryEditRepository, SiteUsage
 from egovops.storage.inventory_repo import InventoryRepository
@@ -51,6 +51,10 @@ def check_site_name(name: str) -> str:
         raise ValidationError(tr("the site name is empty"))
     if SEPARATOR in value:
         raise ValidationError(tr("a site name cannot contain '{separator}'", separator=SEPARATOR))
+    try:
+        split_path(value)  # control characters and length, as at import
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
     return value
 
 

@@ -11,6 +11,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import Connection, delete, func, insert, select
 
 from egovops.polling.model import Board, DeviceStatus, InterfaceStatus
+from egovops.snmp.errors import MALFORMED_PREFIX
 from egovops.storage.database import Database
 from egovops.storage.dialect import hour_start
 from egovops.storage.tables.inventory import devices
@@ -174,6 +175,13 @@ class PollingRepository:
             rows = conn.execute(select(devices.c.name, device_status.c.state, device_status.c.since)
                                 .join(devices, devices.c.id == device_status.c.device_id))
             return {r.name: (r.state, r.since) for r in rows}
+
+    def malformed_replies(self) -> list[str]:
+        """Devices whose last poll got a reply that was not an answer to it (``egovops status``)."""
+        query = (select(devices.c.name).join(devices, devices.c.id == device_status.c.device_id)
+                 .where(device_status.c.error.like(f"%{MALFORMED_PREFIX} %")).order_by(devices.c.name))
+        with self.db.read() as conn:
+            return [r.name for r in conn.execute(query)]
 
     # -- time series --------------------------------------------------------------------------
 

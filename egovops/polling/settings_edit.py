@@ -11,7 +11,8 @@ from dataclasses import asdict, fields, replace
 from typing import Any
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import Role, require
+from egovops.accounts.guard import authorize
+from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.errors import ValidationError
 from egovops.i18n import tr
@@ -19,7 +20,7 @@ from egovops.polling.settings import Intervals, PollingSettings, Thresholds
 from egovops.storage.database import Database
 from egovops.polling.settings_repo import PollingSettingsRepository
 
-EDIT_ROLE = Role.ENGINEER
+EDIT_ROLE = ACTION_ROLE["polling.settings"]
 
 # (lowest, highest) allowed, inclusive
 INTERVAL_RANGES: dict[str, tuple[float, float]] = {
@@ -88,7 +89,7 @@ class PollingSettingsEditor:
 
     def save(self, by: Operator, settings: PollingSettings) -> dict[str, Any]:
         """Store validated settings; returns what changed (also what the audit record holds)."""
-        require(by.role, EDIT_ROLE, tr("change the polling settings"), by.label())
+        authorize(self.audit, by, "polling.settings", "polling")
         validate(settings)
         before = self.repo.polling()
         changed = _changes(asdict(before), asdict(settings))

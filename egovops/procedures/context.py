@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 from egovops.configs.store import SavedConfig
 from egovops.credentials.profiles import CredentialKind
 from egovops.errors import EgovopsError
+from egovops.paths import private_folder, safe_file_name, write_private
 from egovops.i18n import tr
 from egovops.inventory.model import Device
 from egovops.procedures.cancel import Cancelled, CancelToken
@@ -135,6 +136,7 @@ class RunContext:
                     connect_timeout=limits.connect_timeout, auth_timeout=limits.auth_timeout,
                     command_timeout=min(limits.command_timeout, self._command_timeout),
                     max_output_bytes=limits.max_output_bytes, operator=services.operator.label(),
+                    output_budget=services.run_budget(),
                 )
                 if self._aborted.is_set():  # the runner gave up on us while we were connecting
                     self._session.close()
@@ -163,14 +165,9 @@ class RunContext:
 
     def artefact(self, name: str, content: str | bytes) -> Path:
         """Write a file for this target under the run's folder; secrets must be masked by the caller."""
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "artefact"
-        folder = self._services.artefact_root / self.run_id / "".join(c if c.isalnum() or c in "-_." else "_" for c in self.device.name)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / safe
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        # Safe names: a device named ".." once wrote runs/...cfg, outside its run's folder.
+        folder = private_folder(self._services.artefact_root / safe_file_name(self.run_id) / safe_file_name(self.device.name, "device"))
+        path = write_private(folder / safe_file_name(name, "artefact"), content)
         self.artefacts.append(path)
         return path
 

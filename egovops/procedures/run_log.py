@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from egovops.paths import private_folder, write_private
+
 
 class _DeviceDefault(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
@@ -21,8 +23,9 @@ class _DeviceDefault(logging.Filter):
 
 @contextmanager
 def open_run_log(root: Path, run_id: str, procedure_id: str) -> Iterator[logging.Logger]:
-    folder = root / run_id
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(root / run_id)
+    if not (folder / "run.log").exists():
+        write_private(folder / "run.log", b"")  # 0600 before the handler appends to it
     logger = logging.getLogger(f"egovops.procedures.{procedure_id}.{run_id}")
     logger.setLevel(logging.INFO)
     logger.propagate = True

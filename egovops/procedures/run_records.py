@@ -7,7 +7,6 @@ sort and filter on them. Lists of findings (a baseline's items) become the ids t
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from egovops.audit.chain import AuditRow
+from egovops.csv_cells import SafeWriter
 from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr, value_name
 from egovops.procedures.result import RunReport, TargetOutcome
@@ -57,7 +57,7 @@ def export_results_csv(report: RunReport, path: Path) -> int:
     partial = path.with_name(path.name + ".part")
     # UTF-8 with BOM: Excel on a Chinese Windows desktop otherwise reads it as GBK.
     with partial.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
+        writer = SafeWriter(out)  # messages come from devices: never formulas
         writer.writerow([*FIXED_COLUMNS, *extra])
         for o in sorted(report.outcomes, key=lambda o: o.device):
             writer.writerow([o.device, o.status.value, o.message, _utc(o.started), f"{o.finished - o.started:.3f}",

@@ -28,6 +28,7 @@ from typing import Any, Callable, Mapping
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import RISK_ROLE, require
 from egovops.audit.chain import digest_text
+from egovops.paths import write_private
 from egovops.audit.log import AuditLog
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
@@ -137,8 +138,8 @@ class ProcedureRunner:
         self._record_end(report, manifest.id, operator)
         # The whole report (per-item baseline results included) stays with the run's files, so the
         # console can show past runs and an assessor can be handed them.
-        (self.services.artefact_root / report.run_id / "report.json").write_text(
-            json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        write_private(self.services.artefact_root / report.run_id / "report.json",
+                      json.dumps(report.as_dict(), ensure_ascii=False, indent=1, default=str))
         return report
 
     def _settle_host_keys(self, procedure: LoadedProcedure, request: RunRequest, targets: list[Device],

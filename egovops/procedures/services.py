@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Union
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from egovops.accounts.identity import Operator
 from egovops.configs.store import ConfigStore
@@ -20,6 +20,9 @@ from egovops.errors import CredentialError
 from egovops.i18n import tr
 from egovops.inventory.model import Device
 from egovops.storage.database import Database
+
+if TYPE_CHECKING:
+    from egovops.ssh.budget import OutputBudget
 
 # False: refuse unknown host keys; True: trust them (--trust-new-host-key); or a callable the
 # console uses to ask the operator with the fingerprint shown.
@@ -32,6 +35,7 @@ class SshLimits:
     auth_timeout: float = 15.0
     command_timeout: float = 60.0
     max_output_bytes: int = 32 * 1024 * 1024
+    run_output_bytes: int = 256 * 1024 * 1024  # all of a run's sessions together (ssh/budget.py)
 
 
 @dataclass
@@ -46,7 +50,18 @@ class RunServices:
     credential_service: CredentialService | None = None
     _resolved: dict[str, ResolvedCredentials] = field(default_factory=dict)
     _profile_names: list[tuple[str, CredentialKind]] | None = None
+    output_budget: "OutputBudget | None" = None  # made from ssh_limits on first use: one per run
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def run_budget(self) -> "OutputBudget":
+        """The SSH output budget every session of this run shares."""
+        # Imported here: egovops.ssh pulls in paramiko, which the console must not load at start.
+        from egovops.ssh.budget import OutputBudget
+
+        with self._lock:
+            if self.output_budget is None:
+                self.output_budget = OutputBudget(self.ssh_limits.run_output_bytes)
+            return self.output_budget
 
     @cached_property
     def credentials(self) -> CredentialService:

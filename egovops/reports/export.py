@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from egovops.availability.periods import zone_name
+from egovops.csv_cells import SafeWriter
 from egovops.availability.report import AvailabilityReport
 from egovops.errors import EgovopsError, ValidationError
 from egovops.i18n import tr
@@ -21,7 +21,7 @@ from egovops.reports.tables import csv_rows
 def write_csv(report: AvailabilityReport, path: Path) -> None:
     # UTF-8 with a byte-order mark: without it Excel on Chinese Windows reads the file as GBK.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(csv_rows(report.rows, report.request.by, report.request.view))
+        SafeWriter(handle).writerows(csv_rows(report.rows, report.request.by, report.request.view))
 
 
 def _plain(value: Any) -> Any:

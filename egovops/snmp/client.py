@@ -24,6 +24,7 @@ from pysnmp.proto import rfc1902
 
 from egovops.snmp.auth import auth_data
 from egovops.snmp.garbled import GarbledReplies
+from pysnmp.proto import errind
 from egovops.snmp.transport import open_transport
 from egovops.snmp.errors import SnmpError, SnmpMalformedReply, SnmpNoSuchObject, SnmpTimeout
 from egovops.snmp.loop import SnmpLoop, shared_loop
@@ -138,6 +139,7 @@ class SnmpClient:
         future: asyncio.Future[tuple[Any, Any, Any, Any]] = asyncio.get_running_loop().create_future()
 
         def done(_engine: Any, _handle: Any, indication: Any, status: Any, index: Any, varbinds: Any, _ctx: Any) -> None:
+            slot.garbled.delivered()
             if not future.done():
                 future.set_result((indication, status, index, varbinds))
 
@@ -159,6 +161,10 @@ class SnmpClient:
             indication = "guard timeout"
         if indication and slot.garbled.since(target.address, target.port, started):
             raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered with data that is not an SNMP message")
+        timed_out = indication == "guard timeout" or isinstance(indication, errind.RequestTimedOut)
+        if timed_out and slot.garbled.unmatched_since(target.address, target.port, started):
+            raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered, but not this request "
+                                                  "(wrong request-id or community: a late, misrouted or forged reply)")
         if indication == "guard timeout":
             raise SnmpTimeout(target.name, f"no response from {target.address}:{target.port} within {target.total_wait:g} s")
         check_indication(target, indication)

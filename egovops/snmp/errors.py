@@ -37,3 +37,11 @@ class SnmpNoSuchObject(SnmpError):
 
 class SnmpMalformedReply(SnmpError):
     """The agent answered something that is not a sane reply to the request."""
+
+    def __init__(self, device: str, detail: str) -> None:
+        super().__init__(device, detail)
+        # Said as such, not as "SNMP to …": `egovops status` counts devices by this prefix.
+        self.args = (f"{MALFORMED_PREFIX} {device}: {detail}",)
+
+
+MALFORMED_PREFIX = "malformed reply from"

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 import threading
 from typing import Any, Awaitable, Callable, Coroutine, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _quiet_late_datagrams(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
     # A reply that arrives after its engine was closed is reported by pysnmp as an "Unregistered
     # transport" error in a loop callback; it means nothing, the request was already answered.
-    if "Unregistered transport" in str(context.get("exception", "")):
+    exc = context.get("exception")
+    if "Unregistered transport" in str(exc or ""):
         return
-    loop.default_exception_handler(context)
+    # Anything else raised in a callback of this loop comes from pysnmp or pyasn1 handling what an
+    # agent sent: one line in the log file, never a library traceback on the operator's terminal.
+    # (The receive path itself records hostile datagrams as malformed replies: snmp/garbled.py.)
+    log.warning("SNMP loop: %s", context.get("message", "callback failed") + (f": {exc!r}" if exc else ""))
+    log.debug("SNMP loop callback failure", exc_info=exc if isinstance(exc, BaseException) else None)
 
 
 class SnmpLoop:

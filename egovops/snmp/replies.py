@@ -36,7 +36,7 @@ def check_indication(target: SnmpTarget, indication: Any) -> None:
     if isinstance(indication, _AUTH_FAILURES):
         raise SnmpAuthError(target.name, f"authentication failed for user {target.user!r}: {indication}")
     if isinstance(indication, _MALFORMED) or indication == "badResponse":
-        raise SnmpMalformedReply(target.name, f"malformed reply: {indication}")
+        raise SnmpMalformedReply(target.name, str(indication))
     raise SnmpError(target.name, str(indication))
 
 

@@ -14,6 +14,12 @@ from pysnmp.proto import rfc1902, rfc1905
 
 SnmpValue = Union[int, str, bytes, None]
 
+# The longest text kept from an agent's value. sysDescr, ifAlias and LLDP names are at most a few
+# hundred characters on every vendor's firmware; a hostile or broken agent once stored a
+# 15,000-character sysDescr from one 60 KB reply. Longer values are cut here, before anything
+# stores or shows them, and end with "…" so a reader sees they were cut.
+MAX_TEXT_CHARS = 1024
+
 _MISSING = (rfc1905.NoSuchObject, rfc1905.NoSuchInstance, rfc1905.EndOfMibView)
 
 
@@ -39,6 +45,12 @@ def decode_text(raw: bytes) -> str | bytes:
     return raw
 
 
+def _capped(value: str | bytes) -> str | bytes:
+    if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+        return value[:MAX_TEXT_CHARS - 1] + "…"
+    return value[:MAX_TEXT_CHARS] if isinstance(value, bytes) else value
+
+
 def to_python(value: object, raw: bool = False) -> SnmpValue:
     """A plain value: int for all integer types, str/bytes for octet strings, dotted str for OIDs.
 
@@ -50,7 +62,10 @@ def to_python(value: object, raw: bool = False) -> SnmpValue:
     if isinstance(value, rfc1902.IpAddress):
         return ".".join(str(b) for b in value.asOctets())
     if isinstance(value, univ.OctetString):
-        return value.asOctets() if raw else decode_text(value.asOctets())
+        octets = value.asOctets()
+        if raw:
+            return octets[:MAX_TEXT_CHARS]
+        return _capped(decode_text(octets[:MAX_TEXT_CHARS * 4]))  # 4: the widest UTF-8 character
     if isinstance(value, univ.ObjectIdentifier):
         return ".".join(str(n) for n in value)
     if isinstance(value, univ.Integer):

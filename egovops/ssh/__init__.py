@@ -9,7 +9,8 @@ The contract the procedures (plugin runner, shipped procedures) rely on::
         config = session.run(session.profile.show_running)    # output without echo and prompt
 
 ``open_session(device, credentials, known_hosts, *, trust_new_host_key=False, connect_timeout=10,
-auth_timeout=15, command_timeout=60, max_output_bytes=32 MiB, operator=None) -> VendorSession``
+auth_timeout=15, command_timeout=60, max_output_bytes=32 MiB, operator=None, output_budget=None) -> VendorSession``
+(``output_budget``: an ``OutputBudget`` all sessions of a run share, see ssh/budget.py)
 
 - ``device``: an inventory ``Device`` (address, ssh_port, vendor pick the vendor profile);
   ``credentials``: ``CredentialService.resolve(...)`` of an ``ssh`` profile (user; key_file with
@@ -47,14 +48,17 @@ from egovops.ssh.errors import (
     SshConnectError,
     SshError,
     SshOutputTooLarge,
+    SshRunBudgetExceeded,
     SshTimeoutError,
 )
+from egovops.ssh.budget import OutputBudget
 from egovops.ssh.known_hosts import KnownHostsStore, OfferedHostKey, fingerprint
 from egovops.ssh.session import VendorSession, open_session
 from egovops.ssh.vendors import VendorProfile, profile_for
 
 __all__ = [
     "HostKeyChangedError", "HostKeyUnknownError", "KnownHostsStore", "OfferedHostKey", "SshAuthError",
-    "SshCommandError", "SshConnectError", "SshError", "SshOutputTooLarge", "SshTimeoutError", "VendorProfile",
+    "SshCommandError", "SshConnectError", "SshError", "SshOutputTooLarge", "SshRunBudgetExceeded", "SshTimeoutError", "VendorProfile",
+    "OutputBudget",
     "VendorSession", "fingerprint", "open_session", "profile_for",
 ]

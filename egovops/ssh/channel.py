@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import paramiko
 
+from egovops.ssh.budget import OutputBudget
+
 _ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]")
 # What a pager sends after the space to blank out its own prompt (VRP: cursor left, spaces, cursor left).
 _PAGER_ERASE = re.compile(rb"\x1b\[(\d+)D +\x1b\[\d+D|\x08+ +\x08+")
@@ -28,7 +30,11 @@ class ReadTimeout(Exception):
 
 
 class ReadTooLarge(Exception):
-    """More than the cap arrived before the prompt."""
+    """More than the cap arrived before the prompt (``run_budget``: the run's shared budget ran out)."""
+
+    def __init__(self, run_budget: bool = False) -> None:
+        super().__init__()
+        self.run_budget = run_budget
 
 
 class ChannelClosed(Exception):
@@ -39,12 +45,21 @@ class ChannelClosed(Exception):
 class PromptReader:
     channel: paramiko.Channel
     more: re.Pattern[bytes]
+    budget: OutputBudget | None = None
 
     def send(self, text: str) -> None:
         self.channel.sendall(text.encode("utf-8"))
 
     def read_until(self, prompt: re.Pattern[bytes], timeout: float, limit: int) -> bytes:
         """Bytes up to and including the prompt, with pager prompts and escape codes removed."""
+        taken = [0]
+        try:
+            return self._read_until(prompt, timeout, limit, taken)
+        finally:
+            if self.budget is not None:
+                self.budget.give_back(taken[0])
+
+    def _read_until(self, prompt: re.Pattern[bytes], timeout: float, limit: int, taken: list[int]) -> bytes:
         deadline = time.monotonic() + timeout
         buffer = bytearray()
         while True:
@@ -65,6 +80,10 @@ class PromptReader:
                 raise ReadTimeout(_last_line(buffer)) from None
             if not chunk:
                 raise ChannelClosed()
+            if self.budget is not None:
+                if not self.budget.take(len(chunk)):
+                    raise ReadTooLarge(run_budget=True)
+                taken[0] += len(chunk)
             buffer += chunk
             if len(buffer) > limit:
                 raise ReadTooLarge()

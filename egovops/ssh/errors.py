@@ -67,6 +67,17 @@ class SshOutputTooLarge(SshError):
         self.command, self.limit = command, limit
 
 
+class SshRunBudgetExceeded(SshOutputTooLarge):
+    """The run's shared SSH output budget was spent by its sessions together; this one stopped."""
+
+    def __init__(self, device: str, command: str, limit: int) -> None:
+        SshError.__init__(self, device, tr(
+            "{device}: output of '{command}' stopped: the run's SSH sessions together reached its budget of {limit} bytes",
+            device=device, command=command, limit=limit,
+        ))
+        self.command, self.limit = command, limit
+
+
 class SshCommandError(SshError):
     """The device answered a command with its CLI's error message (unknown command, bad parameter…)."""
 

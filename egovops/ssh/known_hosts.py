@@ -8,7 +8,6 @@ is always refused, showing both fingerprints, like OpenSSH's StrictHostKeyChecki
 from __future__ import annotations
 
 import base64
-import getpass
 import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +16,8 @@ from typing import Callable, Collection, Iterable, Sequence, Union
 
 import paramiko
 
+from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator, os_user_name
 from egovops.audit.log import AuditLog
 from egovops.ssh.errors import HostKeyChangedError, HostKeyUnknownError
 from egovops.storage.database import Database
@@ -59,10 +60,8 @@ def fingerprint(key: paramiko.PKey) -> str:
 
 
 def current_operator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (a service without a passwd entry)
-        return "unknown"
+    # The real uid's name: LOGNAME/USER are the caller's to set and must not sign the trail.
+    return os_user_name()
 
 
 class KnownHostsStore:
@@ -110,6 +109,12 @@ class KnownHostsStore:
             return "unknown"
         same = [k for k in known if k.key_type == key.get_name()]
         return "known" if same and same[0].key_base64 == key.get_base64() else "changed"
+
+    def forget_as(self, by: Operator, host: str, port: int) -> int:
+        """``forget`` on an operator's behalf: the next connection would trust whatever key the
+        address shows, so it needs the role and leaves a record, refused or not."""
+        authorize(self.audit, by, "known-hosts.forget", f"{host}:{port}")
+        return self.forget(host, port, by.label(), by.role.value)
 
     def verify(
         self, device: str, host: str, port: int, key: paramiko.PKey,

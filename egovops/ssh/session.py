@@ -15,8 +15,11 @@ import paramiko
 from egovops.credentials.service import ResolvedCredentials
 from egovops.i18n import tr
 from egovops.inventory.model import Device
+from egovops.ssh.budget import OutputBudget
 from egovops.ssh.channel import ChannelClosed, PromptReader, ReadTimeout, ReadTooLarge, decode, strip_echo_and_prompt
-from egovops.ssh.errors import SshAuthError, SshCommandError, SshConnectError, SshOutputTooLarge, SshTimeoutError
+from egovops.ssh.errors import (
+    SshAuthError, SshCommandError, SshConnectError, SshOutputTooLarge, SshRunBudgetExceeded, SshTimeoutError,
+)
 from egovops.ssh.known_hosts import KnownHostsStore, TrustDecision
 from egovops.ssh.transport import authenticate, connect_socket, start_transport, verify_host_key
 from egovops.ssh.vendors import VendorProfile, profile_for
@@ -32,7 +35,8 @@ class VendorSession:
     """An open CLI session; use ``run`` for commands and ``close`` (or ``with``) when done."""
 
     def __init__(self, device: Device, profile: VendorProfile, transport: paramiko.Transport,
-                 channel: paramiko.Channel, command_timeout: float, max_output_bytes: int) -> None:
+                 channel: paramiko.Channel, command_timeout: float, max_output_bytes: int,
+                 output_budget: OutputBudget | None = None) -> None:
         self.device = device
         self.profile = profile
         self.vendor = profile.name
@@ -40,7 +44,8 @@ class VendorSession:
         self.max_output_bytes = max_output_bytes
         self._transport = transport
         self._channel = channel
-        self._reader = PromptReader(channel, profile.more)
+        self._reader = PromptReader(channel, profile.more, output_budget)
+        self.output_budget = output_budget
         self._prompt = profile.prompt
         self.hostname = ""
         self.prompt_line = b""
@@ -54,8 +59,10 @@ class VendorSession:
             # Only before login is done: a command's last line may be part of a configuration.
             seen = f"; last line {decode(late.last_line)!r}" if what == tr("login prompt") else ""
             raise SshTimeoutError(self.device.name, "command", timeout, what + seen) from None
-        except ReadTooLarge:
+        except ReadTooLarge as big:
             self.close()
+            if big.run_budget and self.output_budget is not None:
+                raise SshRunBudgetExceeded(self.device.name, what, self.output_budget.total) from None
             raise SshOutputTooLarge(self.device.name, what, self.max_output_bytes) from None
         except ChannelClosed:
             self.close()
@@ -156,6 +163,7 @@ def open_session(
     command_timeout: float = DEFAULT_COMMAND_TIMEOUT,
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
     operator: str | None = None,
+    output_budget: OutputBudget | None = None,
 ) -> VendorSession:
     """Connect, verify the host key, log in, raise privilege if the profile has an enable password,
     switch paging off, and return the session (a context manager)."""
@@ -179,7 +187,8 @@ def open_session(
         transport.close()
         raise SshConnectError(device.name, tr("{device}: the device refused a shell: {reason}",
                                               device=device.name, reason=exc or type(exc).__name__)) from None
-    session = VendorSession(device, profile_for(device.vendor), transport, channel, command_timeout, max_output_bytes)
+    session = VendorSession(device, profile_for(device.vendor), transport, channel, command_timeout, max_output_bytes,
+                            output_budget)
     try:
         session._wait_for_prompt(command_timeout)
         enable = credentials.secret("enable_password")

@@ -19,6 +19,7 @@ from egovops.accounts.admin import AccountAdmin
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import PermissionDenied, Role
 from egovops.credentials.keyring_store import SERVICE
+from tests.fixtures.store import keyring_entry as entry
 from egovops.inventory.model import Device
 from egovops.logs import setup_logging
 from egovops.polling.settings import Thresholds
@@ -98,7 +99,7 @@ def test_a_profile_made_in_the_dialog_is_only_in_the_keyring(
     dialog.new_button.click()
     assert dialog.form is not None
     fill_and_save(qtbot, dialog, dialog.form, {"name": "city-v2c", "kind": "snmp-v2c", "community": COMMUNITY})
-    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, entry(console.session.database, "city-v2c", "community")) == COMMUNITY
     row = [dialog.table.item(0, c).text() for c in range(4)]
     assert row[:2] == ["city-v2c", "snmp-v2c"] and COMMUNITY not in " ".join(row)
 
@@ -106,7 +107,7 @@ def test_a_profile_made_in_the_dialog_is_only_in_the_keyring(
     assert form.secrets["community"].text() == "" and form.name.isReadOnly()  # never shown back
     assert form.secrets["community"].echoMode() == form.secrets["community"].EchoMode.Password
     fill_and_save(qtbot, dialog, form, {})  # an empty secret keeps the stored one
-    assert keyring.get_password(SERVICE, "city-v2c/community") == COMMUNITY
+    assert keyring.get_password(SERVICE, entry(console.session.database, "city-v2c", "community")) == COMMUNITY
 
     console.session.tasks.wait()
     assert COMMUNITY.encode() not in files_bytes(data_dir)  # the SQLite file, its WAL, the log
@@ -117,7 +118,7 @@ def test_a_profile_made_in_the_dialog_is_only_in_the_keyring(
 
     dialog.delete_selected(confirmed=True)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=WAIT_MS)
-    assert keyring.get_password(SERVICE, "city-v2c/community") is None
+    assert keyring.get_password(SERVICE, entry(console.session.database, "city-v2c", "community")) is None
 
 
 @pytest.mark.usefixtures("secret_service")
@@ -150,13 +151,13 @@ def test_the_test_button_reports_ok_and_a_wrong_v3_key_against_snmpd(
     form.probe.button.click()  # tried as typed, before anything is stored
     qtbot.waitUntil(lambda: form.probe.last_result is not None, timeout=WAIT_MS)
     assert form.probe.last_result.outcome == "auth" and "SNMPD-AGENT" in form.probe.result.text()  # type: ignore[union-attr]
-    assert keyring.get_password(SERVICE, "core-v3/auth_key") == auth_key
+    assert keyring.get_password(SERVICE, entry(console.session.database, "core-v3", "auth_key")) == auth_key
     fill_and_save(qtbot, dialog, form, {})  # now stored: the wrong key, the priv key left as stored
-    assert keyring.get_password(SERVICE, "core-v3/auth_key") == "Wrong-Auth-Key-55"
+    assert keyring.get_password(SERVICE, entry(console.session.database, "core-v3", "auth_key")) == "Wrong-Auth-Key-55"
     shown = tested()
     assert not dialog.probe.result.ok and dialog.probe.last_result.outcome == "auth"  # type: ignore[union-attr]
     assert "SNMPD-AGENT" in shown and "Wrong-Auth-Key" not in shown
-    assert keyring.get_password(SERVICE, "core-v3/priv_key") == priv_key
+    assert keyring.get_password(SERVICE, entry(console.session.database, "core-v3", "priv_key")) == priv_key
 
 
 def test_settings_round_trip_through_the_store(qtbot: QtBot, console: MainWindow) -> None:

@@ -1,12 +1,14 @@
-"""The one background-task API: work off the GUI thread, results and errors back on it."""
+"""The one background-task API: work off the GUI thread, results and errors back on it; results for a
+closed owner dropped; long work on devices never holding the threads the 5-second refreshes need."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from egovops.snmp.loop import SnmpLoop
@@ -63,3 +65,39 @@ def test_coroutines_run_on_the_core_loop_thread(qtbot: QtBot) -> None:
         assert any(isinstance(r, TimeoutError) for r in results)
     finally:
         loop.stop()
+
+
+def test_a_result_whose_owner_was_deleted_is_dropped(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    owner, other = QWidget(), QWidget()
+    release = threading.Event()
+    got: list[object] = []
+    runner.run(release.wait, 10, owner=owner, on_done=got.append, on_error=got.append)
+    runner.run(lambda: "kept", owner=other, on_done=got.append)
+    owner.deleteLater()  # the tab is closed while its task still runs
+    qtbot.waitUntil(lambda: got == ["kept"], timeout=5000)
+    qtbot.wait(50)  # let the deferred delete happen
+    release.set()
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)
+    assert got == ["kept"]  # the closed tab's slot was never called
+    runner.run(lambda: 1 / 0, owner=other, on_error=lambda exc: got.append(type(exc).__name__))
+    qtbot.waitUntil(lambda: got[-1] == "ZeroDivisionError", timeout=5000)
+    assert runner.wait(5000)
+
+
+def test_long_work_does_not_hold_the_refresh_threads(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    owner = QWidget()
+    release = threading.Event()
+    for _ in range(6):  # more device sessions than either pool has threads
+        runner.run_long(release.wait, 30, owner=owner)
+    refreshed: list[float] = []
+    started = time.monotonic()
+    for _ in range(3):
+        runner.run(time.monotonic, owner=owner, on_done=refreshed.append)
+    try:
+        qtbot.waitUntil(lambda: len(refreshed) == 3, timeout=2000)
+        assert max(refreshed) - started < 1.0
+    finally:
+        release.set()
+        assert runner.wait(10_000)

@@ -111,9 +111,11 @@ class Province:
     def silenced(self, faults: FaultSet) -> set[str]:
         """Devices whose SNMP goes unanswered: the failed ones, and every one cut off behind them.
 
-        The operations centre reaches each network from its first device (the provincial core,
-        generated first); a device none of whose paths from there avoids failed devices and failed
-        cables is as silent to the poller as a failed one, as on the real network.
+        The operations centre reaches each network through its core (the top of the demo's tree,
+        where the province's uplinks land); a device none of whose paths from a working core avoids
+        failed devices and failed cables is as silent to the poller as a failed one, as on the real
+        network. Which device was generated (or listed) first has nothing to do with it: taking
+        that one down once silenced a whole network.
         """
         down = faults.down_devices()
         cut = faults.down_links()
@@ -132,21 +134,30 @@ class Province:
         return set(self.devices) - reached
 
     def _roots(self) -> list[str]:
-        """The first-generated device of each cabled component (the core, for the demo province)."""
+        """The top of each cabled component: all its devices of the highest role present (its cores,
+        both of a redundant pair; a component without a core, its highest-ranking devices)."""
         seen: set[str] = set()
-        roots = []
+        roots: list[str] = []
         for device in sorted(self.devices.values(), key=lambda d: d.index):
             if device.name in seen:
                 continue
-            roots.append(device.name)
-            frontier = [device.name]
+            component = [device.name]
             seen.add(device.name)
+            frontier = [device.name]
             while frontier:
                 for n in self.cables.get(frontier.pop(), []):
                     if n.device not in seen:
                         seen.add(n.device)
+                        component.append(n.device)
                         frontier.append(n.device)
+            top = min(_ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) for name in component)
+            roots += sorted((name for name in component if _ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) == top),
+                            key=lambda name: self.devices[name].index)
         return roots
+
+
+# Where a device sits in the demo's tree, top first: the province's links land on the cores.
+_ROLE_RANK = {"core": 0, "firewall": 1, "aggregation": 2, "access": 3, "server": 4, "storage": 5}
 
 
 _TRAILING_NUMBER = re.compile(r"(\d+)$")

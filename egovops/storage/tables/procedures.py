@@ -5,6 +5,7 @@ row is also recorded in ``audit_head``, so that deleting the last rows is as vis
 one. On SQLite, triggers (created by revision 0006) refuse UPDATE and DELETE on ``audit_log``.
 """
 
+from sqlalchemy import false as sa_false
 from sqlalchemy import Boolean, Column, Float, Integer, String, Table, Text, UniqueConstraint
 
 from egovops.storage.tables import metadata
@@ -23,6 +24,9 @@ audit_log = Table(
     Column("output_digest", String(64), nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    # The writer (its key's fingerprint) whose key the hash is an HMAC with; "" for rows hashed
+    # before the chain was keyed, or written while no keyring was available.
+    Column("writer", String(64), nullable=False, server_default=""),
 )
 
 audit_head = Table(
@@ -31,6 +35,16 @@ audit_head = Table(
     Column("id", Integer, primary_key=True),  # always 1: a single row
     Column("last_id", Integer, nullable=False),
     Column("last_hash", String(64), nullable=False),
+)
+
+# The store's own identity: names its entries in the OS keyring (see revision 0009).
+store_identity = Table(
+    "store_identity",
+    metadata,
+    Column("id", Integer, primary_key=True),  # always 1: a single row
+    Column("uuid", String(36), nullable=False),
+    # Keyring entries named by profile only (before the store had a UUID) were copied to its names.
+    Column("legacy_keyring_moved", Boolean, nullable=False, server_default=sa_false()),
 )
 
 config_versions = Table(

@@ -107,7 +107,7 @@ class CommandPanel(QWidget):
         self.send.setEnabled(False)
         self.output.appendPlainText(f"> {command}")
         self._run(actions.run_command, self.device, command, self.profile.currentText() or None, self.trust, self.limits,
-                  on_done=self._done, on_error=self._failed)
+                  on_done=self._done, on_error=self._failed, long=True)  # an SSH session: the long pool
 
     def _done(self, result: CommandResult) -> None:
         self.busy = False

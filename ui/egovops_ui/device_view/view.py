@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -87,16 +86,14 @@ class DeviceView(QWidget):
         operator = self.window_.session.operator
         return None if operator is None else DeviceActions(self.database, operator)
 
-    def _run(self, fn, *args, on_done, on_error=None) -> None:  # type: ignore[no-untyped-def]
-        self._run_guarded(fn, *args, on_done=on_done, on_error=on_error or self._failed)
+    def _run(self, fn, *args, on_done, on_error=None, long=False) -> None:  # type: ignore[no-untyped-def]
+        self._run_guarded(fn, *args, on_done=on_done, on_error=on_error or self._failed, long=long)
 
-    def _run_guarded(self, fn, *args, on_done=None, on_error=None) -> None:  # type: ignore[no-untyped-def]
-        """session.tasks.run, but a result arriving after the tab was closed is dropped: the
-        widgets it was meant for are gone."""
-        def alive(slot):  # type: ignore[no-untyped-def]
-            return None if slot is None else (lambda value: slot(value) if shiboken6.isValid(self) else None)
-
-        self.window_.session.tasks.run(fn, *args, on_done=alive(on_done), on_error=alive(on_error))
+    def _run_guarded(self, fn, *args, on_done=None, on_error=None, long=False) -> None:  # type: ignore[no-untyped-def]
+        """session.tasks.run owned by this tab (a result arriving after it was closed is dropped);
+        ``long`` for work on the device itself (SSH, polls, pings), on the pool of its own."""
+        start = self.window_.session.tasks.run_long if long else self.window_.session.tasks.run
+        start(fn, *args, owner=self, on_done=on_done, on_error=on_error)
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -163,7 +160,7 @@ class DeviceView(QWidget):
             return
         self._busy(True)
         self.status.setText(self.tr("Polling {device}…").format(device=self.name))
-        self._run(actions.poll_now, self.name, on_done=self._polled)
+        self._run(actions.poll_now, self.name, on_done=self._polled, long=True)
 
     def _polled(self, status: object) -> None:
         self._busy(False)
@@ -181,7 +178,7 @@ class DeviceView(QWidget):
             return
         self._busy(True)
         self.status.setText(self.tr("Pinging {device}…").format(device=self.name))
-        self._run(actions.ping, self.name, on_done=self._pinged)
+        self._run(actions.ping, self.name, on_done=self._pinged, long=True)
 
     def _pinged(self, result: PingResult) -> None:
         self._busy(False)

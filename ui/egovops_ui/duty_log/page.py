@@ -99,7 +99,7 @@ class DutyLogPage(QWidget):
         self._asked += 1
         asked = self._asked
         self.session.tasks.run(desk_view, self.service, operator, self.chosen,
-                               on_done=lambda view: self._loaded(asked, view), on_error=self._failed)
+                               owner=self, on_done=lambda view: self._loaded(asked, view), on_error=self._failed)
 
     def _loaded(self, asked: int, view: DeskView) -> None:
         if asked == self._asked:
@@ -169,7 +169,8 @@ class DutyLogPage(QWidget):
         if operator is None:
             return
         self.message.clear()
-        self.session.tasks.run(action, operator, *args, on_done=lambda _result: None, on_error=self._failed)  # shown on the notice
+        self.session.tasks.run(action, operator, *args, owner=self, on_done=lambda _result: None,
+                               on_error=self._failed)  # shown on the change notice
 
     def _add_note(self) -> None:
         text = self.note_edit.toPlainText()
@@ -177,7 +178,7 @@ class DutyLogPage(QWidget):
         if operator is None:
             return
         self.message.clear()
-        self.session.tasks.run(self.service.note, operator, text, on_done=self._noted, on_error=self._failed)
+        self.session.tasks.run(self.service.note, operator, text, owner=self, on_done=self._noted, on_error=self._failed)
 
     def _noted(self, _note: object) -> None:
         self.note_edit.clear()  # the note itself appears on the change notice
@@ -196,7 +197,7 @@ class DutyLogPage(QWidget):
         """Write the shown summary to ``path`` (format from its suffix) in the background."""
         if self.view is None or self.view.summary is None:
             return
-        self.session.tasks.run(write_summary, self.view.summary, path, on_done=lambda _kind: self._exported(path), on_error=self._failed)
+        self.session.tasks.run(write_summary, self.view.summary, path, owner=self, on_done=lambda _kind: self._exported(path), on_error=self._failed)
 
     def _exported(self, path: Path) -> None:
         self.message.setStyleSheet("")

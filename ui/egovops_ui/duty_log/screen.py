@@ -40,7 +40,7 @@ class DutyLogScreen(QObject):
 
     def _look_up_handover(self, operator: Operator) -> None:
         service = DutyService(self.window.session.database)
-        self.window.session.tasks.run(service.handed_over_to, operator, on_done=self._show_handover,
+        self.window.session.tasks.run(service.handed_over_to, operator, owner=self.window, on_done=self._show_handover,
                                       on_error=lambda exc: log.error("duty log: handover not read: %s", exc))
 
     def _show_handover(self, shift: Shift | None) -> None:

@@ -26,7 +26,7 @@ class DeviceRemoval(QObject):
     def start(self, name: str) -> None:
         self.screen.session.tasks.run(
             self.screen.editor.footprint, name,
-            on_done=lambda footprint: self._ask(name, footprint), on_error=self.screen.failed,
+            owner=self, on_done=lambda footprint: self._ask(name, footprint), on_error=self.screen.failed,
         )
 
     def consequences(self, footprint: DeviceFootprint) -> str:
@@ -62,7 +62,7 @@ class DeviceRemoval(QObject):
             return
         self.screen.session.tasks.run(
             self.screen.editor.remove, operator, name,
-            on_done=lambda footprint: self._removed(name, footprint), on_error=self.screen.failed,
+            owner=self, on_done=lambda footprint: self._removed(name, footprint), on_error=self.screen.failed,
         )
 
     def _removed(self, name: str, footprint: DeviceFootprint) -> None:

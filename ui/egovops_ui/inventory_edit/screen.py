@@ -114,14 +114,14 @@ class InventoryEditScreen(QObject):
 
     # -- devices ----------------------------------------------------------------------------------
     def add_device(self) -> None:
-        self.session.tasks.run(self.editor.choices, None, on_done=self._open_dialog, on_error=self.failed)
+        self.session.tasks.run(self.editor.choices, None, owner=self, on_done=self._open_dialog, on_error=self.failed)
 
     def edit_device(self, name: str | None = None) -> None:
         """Edit ``name``; without it, ask which device first. The device view may call this too."""
         if name is None:
             self.pick(self.tr("Edit device"), self.tr("Device to edit:"), self.edit_device)
             return
-        self.session.tasks.run(self.editor.choices, name, on_done=self._open_dialog, on_error=self.failed)
+        self.session.tasks.run(self.editor.choices, name, owner=self, on_done=self._open_dialog, on_error=self.failed)
 
     def remove_device(self, name: str | None = None) -> None:
         if name is None:
@@ -150,7 +150,7 @@ class InventoryEditScreen(QObject):
             return
         self.session.tasks.run(
             self.editor.save, operator, fields, dialog.editing,
-            on_done=lambda device, editing=dialog.editing: self._saved(dialog, device, editing), on_error=lambda exc: self._not_saved(dialog, exc),
+            owner=self, on_done=lambda device, editing=dialog.editing: self._saved(dialog, device, editing), on_error=lambda exc: self._not_saved(dialog, exc),
         )
 
     def _saved(self, dialog: DeviceDialog, device: Device, editing: str | None) -> None:
@@ -191,7 +191,7 @@ class InventoryEditScreen(QObject):
     def _run_import(self, dialog: ImportDialog, operator: Operator, path: Path, create_sites: bool) -> None:
         self.session.tasks.run(
             import_inventory, self.session.database, operator, path, create_sites,
-            on_done=lambda outcome: self._imported(dialog, outcome),
+            owner=self, on_done=lambda outcome: self._imported(dialog, outcome),
             on_error=lambda exc: dialog.show_error(str(exc)) if isValid(dialog) else self.failed(exc),
         )
 

@@ -36,7 +36,7 @@ class SitesFlow(QObject):
     def reload(self, select: str = "") -> None:
         dialog = self.dialog
         if dialog is not None:
-            self.screen.session.tasks.run(self.editor.sites_with_devices, on_done=lambda rows: dialog.set_sites(rows, select),
+            self.screen.session.tasks.run(self.editor.sites_with_devices, owner=dialog, on_done=lambda rows: dialog.set_sites(rows, select),
                                           on_error=self._error)
 
     def _run(self, fn: Callable[..., Any], *args: Any, then: Callable[[Any], None]) -> None:
@@ -44,7 +44,7 @@ class SitesFlow(QObject):
         if operator is None:
             self._error(RuntimeError(self.tr("the operator is not known yet; try again in a moment")))
             return
-        self.screen.session.tasks.run(fn, operator, *args, on_done=then, on_error=self._error)
+        self.screen.session.tasks.run(fn, operator, *args, owner=self, on_done=then, on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:
         if self.dialog is not None:
@@ -67,7 +67,7 @@ class SitesFlow(QObject):
     def _check_removal(self, path: str) -> None:
         # Asked first so a site that still holds devices is refused before any confirmation.
         self.screen.session.tasks.run(self.editor.removal_check, path,
-                                      on_done=lambda usage: self._confirm(path, usage), on_error=self._error)
+                                      owner=self, on_done=lambda usage: self._confirm(path, usage), on_error=self._error)
 
     def _confirm(self, path: str, usage: SiteUsage) -> None:
         if self.confirm is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QProgressBar, QToolButton, QWidget,
@@ -98,7 +97,7 @@ class ExportPanel(QWidget):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Writing {name}…").format(name=path.name))
         self.tasks.run(export, self.report, path, self.chart_name, self.relay.advanced.emit,
-                       on_done=self._done, on_error=lambda exc: self._failed(path, exc))
+                       owner=self, on_done=self._done, on_error=lambda exc: self._failed(path, exc))
 
     def _advanced(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -106,9 +105,8 @@ class ExportPanel(QWidget):
         self.progress.setFormat(self.tr("%v of %m pages") if total > 1 else "%p%")
 
     def _finish(self) -> bool:
-        """False when the page was closed while the export ran (the file is still written)."""
-        if not shiboken6.isValid(self):
-            return False
+        # A page closed while the export ran never gets here: the task runner drops the result
+        # (the file is still written).
         self.busy = False
         self.progress.hide()
         self.button.setEnabled(self.report is not None)

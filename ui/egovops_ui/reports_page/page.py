@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -108,12 +107,12 @@ class ReportsPage(QWidget):
         self.period_text.setText(self.tr("Computing…"))
         if key == self._key and self.report is not None:
             report = self.report
-            self.session.tasks.run(redraw, report, chart_name, on_done=lambda fig: self._show(asked, key, Preview(report, fig, chart_name)),
+            self.session.tasks.run(redraw, report, chart_name, owner=self, on_done=lambda fig: self._show(asked, key, Preview(report, fig, chart_name)),
                                    on_error=lambda exc: self._failed(asked, exc))
             return
         operator = self.session.operator
         self.session.tasks.run(compute, self.session.database, *key, chart_name, operator.label() if operator else None,
-                               on_done=lambda preview: self._show(asked, key, preview), on_error=lambda exc: self._failed(asked, exc))
+                               owner=self, on_done=lambda preview: self._show(asked, key, preview), on_error=lambda exc: self._failed(asked, exc))
 
     def _store_changed(self, changes: Changes) -> None:
         # Devices, sites, maintenance windows and the SLA change what was computed; states do too,
@@ -123,8 +122,8 @@ class ReportsPage(QWidget):
             self.timer.start()
 
     def _gone(self, asked: int) -> bool:
-        """A superseded answer, or one arriving after the tab was closed (the task outlives it)."""
-        return asked != self._asked or not shiboken6.isValid(self)
+        """A superseded answer (one arriving after the tab was closed is dropped by the task runner)."""
+        return asked != self._asked
 
     def _show(self, asked: int, key: tuple[object, ...], preview: Preview) -> None:
         if self._gone(asked):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -98,15 +97,10 @@ class RunnerPanel(QWidget):
         self.session.changed.connect(self._store_changed)
 
     def _background(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-                    on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``fn`` on a worker; the answer is dropped if this tab was closed meanwhile."""
-        def alive(slot: Callable[[Any], None]) -> Callable[[Any], None]:
-            def call(value: Any) -> None:
-                if shiboken6.isValid(self):
-                    slot(value)
-            return call
-
-        self.session.tasks.run(fn, *args, on_done=alive(on_done), on_error=alive(on_error or self._failed))
+                    on_error: Callable[[BaseException], None] | None = None, long: bool = False) -> None:
+        """Run ``fn`` on a worker, owned by this tab: the answer is dropped if it was closed meanwhile."""
+        start = self.session.tasks.run_long if long else self.session.tasks.run
+        start(fn, *args, owner=self, on_done=on_done, on_error=on_error or self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.results.show_message(error_text(exc), error=True)
@@ -218,7 +212,7 @@ class RunnerPanel(QWidget):
         self._update_actions()
         setup = RunSetup(self.registry, self.session.database, operator, self.host_keys,
                          self.setup.ssh_combo.currentData(), self.setup.snmp_combo.currentData(), relay.callbacks())
-        self._background(run_procedure, setup, request, token, on_done=self._done, on_error=self._failed_run)
+        self._background(run_procedure, setup, request, token, on_done=self._done, on_error=self._failed_run, long=True)
 
     def cancel(self) -> None:
         if self.cancel_token is not None:

@@ -91,13 +91,13 @@ class AccountsDialog(QDialog):
                 self.status.show_ok(done_text)
             self.reload()
 
-        self.window_.session.tasks.run(fn, operator, *args, on_done=done, on_error=self._failed)
+        self.window_.session.tasks.run(fn, operator, *args, owner=self, on_done=done, on_error=self._failed)
 
     def reload(self) -> None:
         operator = operator_of(self.window_)
         if operator is None:
             return
-        self.window_.session.tasks.run(self.admin.accounts, operator, on_done=self._loaded, on_error=self._failed)
+        self.window_.session.tasks.run(self.admin.accounts, operator, owner=self, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, accounts: list[AccountInfo]) -> None:
         operator = operator_of(self.window_)

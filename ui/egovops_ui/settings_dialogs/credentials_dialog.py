@@ -71,7 +71,7 @@ class CredentialProfilesDialog(QDialog):
 
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.window_.session.tasks.run(self.editor.summaries, on_done=self._show, on_error=self._failed)
+        self.window_.session.tasks.run(self.editor.summaries, owner=self, on_done=self._show, on_error=self._failed)
 
     def _show(self, summaries: list[ProfileSummary]) -> None:
         selected, self._select_after = self._select_after or self.selected_name(), None
@@ -87,7 +87,7 @@ class CredentialProfilesDialog(QDialog):
     def _load_devices(self) -> None:
         inventory = InventoryRepository(self.window_.session.database)
         self.window_.session.tasks.run(lambda: [d.name for d in inventory.devices()],
-                                       on_done=self._show_devices, on_error=self._failed)
+                                       owner=self, on_done=self._show_devices, on_error=self._failed)
 
     def _show_devices(self, names: list[str]) -> None:
         self.device_names = sorted(names)
@@ -123,7 +123,7 @@ class CredentialProfilesDialog(QDialog):
         if name is None or not may(self.window_, MANAGE_ROLE):
             return
         service = CredentialService(self.window_.session.database)
-        self.window_.session.tasks.run(service.profile, name, on_done=self._open_form, on_error=self._failed)
+        self.window_.session.tasks.run(service.profile, name, owner=self, on_done=self._open_form, on_error=self._failed)
 
     def _open_form(self, profile: CredentialProfile | None) -> ProfileForm:
         self.form = ProfileForm(self.window_, profile, self.device_names, self)
@@ -148,7 +148,7 @@ class CredentialProfilesDialog(QDialog):
                                                   "can no longer be polled.").format(name=name))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.window_.session.tasks.run(self.editor.remove, operator, name, on_done=lambda _: self._deleted(name),
+        self.window_.session.tasks.run(self.editor.remove, operator, name, owner=self, on_done=lambda _: self._deleted(name),
                                        on_error=self._failed)
 
     def _deleted(self, name: str) -> None:

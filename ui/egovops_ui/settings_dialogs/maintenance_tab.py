@@ -106,8 +106,8 @@ class MaintenanceTab(QWidget):
 
     def reload(self) -> None:
         tasks = self.window_.session.tasks
-        tasks.run(self.planner.windows, on_done=self._show, on_error=self._failed)
-        tasks.run(read_scopes, self.inventory, on_done=self._scopes_read, on_error=self._failed)
+        tasks.run(self.planner.windows, owner=self, on_done=self._show, on_error=self._failed)
+        tasks.run(read_scopes, self.inventory, owner=self, on_done=self._scopes_read, on_error=self._failed)
 
     def _scopes_read(self, scopes: Scopes) -> None:
         self.scopes = scopes
@@ -154,7 +154,7 @@ class MaintenanceTab(QWidget):
         except EgovopsError as exc:
             self.status.show_error(error_text(exc))
             return
-        self.window_.session.tasks.run(self.planner.add_window, operator, window, on_done=self._added, on_error=self._failed)
+        self.window_.session.tasks.run(self.planner.add_window, operator, window, owner=self, on_done=self._added, on_error=self._failed)
 
     def _added(self, window_id: int) -> None:
         self.status.show_ok(self.tr("Maintenance window {id} planned.").format(id=window_id))
@@ -169,7 +169,7 @@ class MaintenanceTab(QWidget):
             return
         window_id = self.windows[rows[0]].id
         self.window_.session.tasks.run(self.planner.remove_window, operator, window_id,
-                                       on_done=lambda _: self._removed(window_id), on_error=self._failed)
+                                       owner=self, on_done=lambda _: self._removed(window_id), on_error=self._failed)
 
     def _removed(self, window_id: int) -> None:
         self.status.show_ok(self.tr("Maintenance window {id} removed.").format(id=window_id))

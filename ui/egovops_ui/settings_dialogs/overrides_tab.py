@@ -76,7 +76,7 @@ class OverridesTab(QWidget):
 
     def load_scopes(self) -> None:
         inventory = InventoryRepository(self.window_.session.database)
-        self.window_.session.tasks.run(read_scopes, inventory, on_done=self._scopes_read,
+        self.window_.session.tasks.run(read_scopes, inventory, owner=self, on_done=self._scopes_read,
                                        on_error=lambda exc: self.status.show_error(error_text(exc)))
 
     def _scopes_read(self, scopes: Scopes) -> None:

@@ -71,7 +71,7 @@ class ProbeRow(QWidget):
         self.button.setEnabled(False)
         self.last_result = None
         self.result.show_busy(self.tr("Testing on {device}…").format(device=device))
-        self.window_.session.tasks.run(run, on_done=self._tested, on_error=self._failed)
+        self.window_.session.tasks.run_long(run, owner=self, on_done=self._tested, on_error=self._failed)
         return True
 
     def _tested(self, result: ProbeResult) -> None:

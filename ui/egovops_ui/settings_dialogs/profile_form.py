@@ -152,7 +152,7 @@ class ProfileForm(QDialog):
         self.buttons.setEnabled(False)
         self.status.show_busy(self.tr("Saving…"))
         self.window_.session.tasks.run(self.editor.save, operator, profile, typed, self.editing,
-                                       on_done=lambda _: self._saved(profile.name), on_error=self._failed)
+                                       owner=self, on_done=lambda _: self._saved(profile.name), on_error=self._failed)
 
     def test(self) -> None:
         """The profile and secrets as typed; empty secret fields fall back to the stored ones."""

@@ -72,7 +72,7 @@ class SettingsDialog(QDialog):
 
     def reload(self) -> None:
         self.save_button.setEnabled(False)
-        self.window_.session.tasks.run(self._read, on_done=self._show, on_error=self._failed)
+        self.window_.session.tasks.run(self._read, owner=self, on_done=self._show, on_error=self._failed)
         self.maintenance.reload()
         self.overrides.load_scopes()
 
@@ -99,7 +99,7 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         self.status.show_busy(self.tr("Saving…"))
         self.window_.session.tasks.run(self._write, operator, self.edited(), round(self.general.sla.value(), 3),
-                                       on_done=self._saved, on_error=self._failed)
+                                       owner=self, on_done=self._saved, on_error=self._failed)
 
     def _write(self, operator: Operator, polling: PollingSettings, sla: float) -> Saved:  # worker thread
         changes = self.editor.save(operator, polling) if polling != self.editor.load() else {}
