@@ -56,7 +56,8 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("audit_log", "audit_head"), Changes.AUDIT),
     "config_versions": Changes.CONFIGS,
     "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
-    **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts"),
+    **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts",
+                     "store_identity"),
                     Changes.SETTINGS),
 }
 
