@@ -33,11 +33,13 @@ for i in range(int(sys.argv[3])):
 """
 
 
-def test_four_processes_append_200_rows_each_without_a_collision(database: Database, data_dir: Path, secret_service) -> None:
+@pytest.mark.stores("sqlite", "postgresql")
+def test_four_processes_append_200_rows_each_without_a_collision(database: Database, database_url: str,
+                                                                 secret_service) -> None:
     AuditLog(database).record(actor="setup", role="admin", action="setup")  # the key exists before they start
     started = time.monotonic()
     writers = [
-        subprocess.Popen([sys.executable, "-c", APPENDER, str(data_dir / "egovops.sqlite3"), str(n), "200"],
+        subprocess.Popen([sys.executable, "-c", APPENDER, database_url, str(n), "200"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for n in range(4)
     ]

@@ -23,6 +23,7 @@ def _all_bytes_under(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
 
 
+@pytest.mark.stores("sqlite")  # scans the store's file and its WAL byte by byte for the secrets
 def test_v2c_v3_and_ssh_profiles_round_trip_through_the_keyring(cli, data_dir: Path, database) -> None:
     assert cli("credentials", "add", "city-v2c", "--kind", "snmp-v2c", "--secret-stdin", input=COMMUNITY + "\n").returncode == 0
     done = cli(

@@ -29,7 +29,8 @@ class AppContext:
 
     @cached_property
     def database(self) -> Database:
-        db = open_database(self.database_override or database_path(self.data_dir))
+        folder = self.data_dir  # sets up logging: a shared store's commands log to the data folder too
+        db = open_database(self.database_override or database_path(folder))
         self._closers.append(db)
         return db
 
