@@ -36,6 +36,16 @@ def last_audit(window: MainWindow):  # type: ignore[no-untyped-def]
     return AuditRepository(window.session.database).recent(1)[0]
 
 
+def audited(qtbot: QtBot, window: MainWindow, action: str):  # type: ignore[no-untyped-def]
+    """The newest audit row, once it is of ``action``: the change itself is committed (and the map
+    told) before the service appends its audit row."""
+    def newest():  # type: ignore[no-untyped-def]
+        rows = AuditRepository(window.session.database).recent(1)
+        return rows[0] if rows and rows[0].action == action else None
+    qtbot.waitUntil(lambda: newest() is not None, timeout=WAIT_MS)
+    return newest()
+
+
 def open_add_dialog(qtbot: QtBot, screen: InventoryEditScreen):  # type: ignore[no-untyped-def]
     screen.add_action.trigger()
     qtbot.waitUntil(lambda: screen.dialog is not None and screen.dialog.isVisible(), timeout=WAIT_MS)
@@ -67,11 +77,11 @@ def test_adding_a_device_through_the_dialog(qtbot: QtBot, console: MainWindow) -
     dialog.contact.setText("陈静 0551-63300000")
     with qtbot.waitSignal(console.session.overviewChanged, timeout=WAIT_MS):
         save(qtbot, dialog)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)  # closed once the save returned
     stored = InventoryRepository(console.session.database).device(NEW)
     assert (stored.site, stored.vendor, stored.protection_level, stored.snmp_port) == (CITY, "ruijie", 3, 161)
     assert NEW in console.session.overview.devices  # the map and tree see it after the refresh
-    row = last_audit(console)
+    row = audited(qtbot, console, "inventory.device.add")
     assert (row.action, row.subject, row.role) == ("inventory.device.add", NEW, "admin")
     assert "added" in console.status.currentMessage()
 
@@ -106,7 +116,7 @@ def test_editing_a_device_chosen_by_name(qtbot: QtBot, console: MainWindow) -> N
     with qtbot.waitSignal(console.session.overviewChanged, timeout=WAIT_MS):
         save(qtbot, dialog)
     assert InventoryRepository(console.session.database).device(ROOT).contact == "值班室 0551-12345"
-    row = last_audit(console)
+    row = audited(qtbot, console, "inventory.device.edit")
     assert row.action == "inventory.device.edit" and list(row.details_dict()["changes"]) == ["contact"]
 
 
@@ -141,7 +151,7 @@ def test_removal_says_what_goes_and_what_stays(qtbot: QtBot, console: MainWindow
         remove.click()
     assert ROOT not in console.session.overview.devices
     assert len(ConfigStore(console.session.database).versions(ROOT)) == 1
-    assert (last_audit(console).action, last_audit(console).subject) == ("inventory.device.remove", ROOT)
+    assert audited(qtbot, console, "inventory.device.remove").subject == ROOT
 
 
 def test_sites_add_rename_and_refuse_removing_a_site_with_devices(qtbot: QtBot, console: MainWindow) -> None:
