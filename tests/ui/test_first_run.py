@@ -32,6 +32,8 @@ def test_an_empty_store_shows_the_steps_and_an_import_replaces_them_with_the_map
         assert panel.title.text() == "The store holds no devices yet"
         assert panel.import_button.isEnabled() and panel.credentials_button.isEnabled() and panel.demo_button.isEnabled()
         assert "egovops poll" in panel.steps[2].text()
+        for label in [panel.intro, *panel.steps, panel.demo_intro]:  # wrapped lines get their full height
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
 
         path = tmp_path / "inventory.csv"
         path.write_text(CSV, "utf-8")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 POLL_COMMAND = "egovops poll"
+BOX_WIDTH = 760
 
 
 class FirstRunPanel(QFrame):
@@ -45,15 +46,21 @@ class FirstRunPanel(QFrame):
         grid.addWidget(self.demo_intro, 3, 1)
         grid.addWidget(self.demo_button, 3, 2, Qt.AlignmentFlag.AlignTop)
         box = QWidget(self)
-        box.setMaximumWidth(760)
+        box.setMaximumWidth(BOX_WIDTH)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.intro)
         inner.addSpacing(12)
         inner.addLayout(grid)
+        # Centred by stretches, not by an alignment flag: an aligned widget gets its size hint, and
+        # the word-wrapped steps would keep the height of one long line and run into each other.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 4)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.retranslate()
 
