@@ -41,6 +41,7 @@ class FirstRunScreen(QObject):
         window.map.installEventFilter(self)  # the panel covers the whole map panel, whatever its size
         self.import_action: QAction | None = None
         self.credentials_action: QAction | None = None
+        self._bound = False
         self.panel.importRequested.connect(lambda: self.import_action and self.import_action.trigger())
         self.panel.credentialsRequested.connect(lambda: self.credentials_action and self.credentials_action.trigger())
         self.panel.demoRequested.connect(self.open_demo)
@@ -50,6 +51,7 @@ class FirstRunScreen(QObject):
 
     def _bind(self) -> None:
         """Find the other screens' actions: only once the window holds its screens, after install()."""
+        self._bound = True
         screens = getattr(self.window, "screens", [])
         self.import_action = next((s.import_action for s in screens if isinstance(getattr(s, "import_action", None), QAction)), None)
         self.credentials_action = self.window.findChild(QAction, "credentialProfilesAction")
@@ -65,7 +67,7 @@ class FirstRunScreen(QObject):
 
     def show_overview(self, overview: Overview) -> None:
         empty = not overview.devices
-        if empty and self.import_action is None:
+        if empty and not self._bound:
             self._bind()
         if empty:
             self.panel.setGeometry(self.window.map.rect())
