@@ -58,20 +58,38 @@ def installed(deb: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def display() -> Iterator[str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stderr=subprocess.DEVNULL)
-    os.close(write)
-    number = os.read(read, 16).decode().strip()
-    os.close(read)
-    deadline = time.monotonic() + 15
-    while not _x_accepts(number):  # Xvfb names its display a moment before it serves clients
-        assert time.monotonic() < deadline and server.poll() is None, "Xvfb did not start"
-        time.sleep(0.1)
+def display(tmp_path: Path) -> Iterator[str]:
+    server, number = _start_xvfb(tmp_path / "xvfb.log")
     yield f":{number}"
     server.terminate()
     server.wait(10)
+
+
+def _start_xvfb(log: Path, attempts: int = 3) -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb on a free display, once it serves clients (other Xvfbs come and go on a shared machine:
+    one that takes the display first makes this one exit, and the next attempt picks another)."""
+    for _ in range(attempts):
+        read, write = os.pipe()
+        with log.open("ab") as errors:
+            server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+                                      pass_fds=(write,), stdout=errors, stderr=errors)
+        os.close(write)
+        text = b""
+        while not text.endswith(b"\n"):  # to the newline: Xvfb dies if the pipe closes before it wrote all
+            chunk = os.read(read, 16)
+            if not chunk:
+                break
+            text += chunk
+        os.close(read)
+        number = text.decode().strip()
+        deadline = time.monotonic() + 15
+        while number and server.poll() is None and time.monotonic() < deadline:
+            if _x_accepts(number):  # Xvfb names its display a moment before it serves clients
+                return server, number
+            time.sleep(0.1)
+        server.kill()
+        server.wait()
+    raise AssertionError(f"Xvfb did not start: {log.read_text(errors='replace')[-1000:]}")
 
 
 def _x_accepts(number: str) -> bool:
