@@ -1,6 +1,14 @@
-"""Work-around for a reference-counting defect of PySide6 6.12.0 on Python 3.11.
+"""Where PySide6 releases differ, the console goes through this module and nowhere else.
 
-That release hands ``None``, ``True`` and ``False`` back to Python without owning a reference to
+Supported: PySide6 6.9.3 (the newest a Kylin V10 desk, glibc 2.28, gets from pip; the lower bound in
+pyproject.toml, tested in .venv-oldest by scripts/test) up to the newest release.
+
+1. Filter changes of a QSortFilterProxyModel (``filter_change``): 6.9 has ``beginFilterChange()``
+   followed by ``invalidateRowsFilter()``; 6.10 added ``endFilterChange()`` and deprecated the
+   invalidate calls.
+2. A reference-counting defect of PySide6 6.12.0 on Python 3.11 (``make_singletons_immortal``):
+
+that release hands ``None``, ``True`` and ``False`` back to Python without owning a reference to
 them in several places (``SignalInstance.emit()`` returns ``True`` this way; ``QGraphicsScene.render``
 and Python overrides called from C++ do it with ``None``). From Python 3.12 on these objects are
 immortal and nothing happens; on 3.11 every such call takes one reference off them, and after a few
@@ -16,8 +24,22 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from contextlib import contextmanager
+from typing import Iterator
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Signal
+
+
+@contextmanager
+def filter_change(proxy: QSortFilterProxyModel) -> Iterator[None]:
+    """Bracket a change of the proxy's own row filter (the attributes filterAcceptsRow reads)."""
+    proxy.beginFilterChange()  # 6.9+: finishes a pending sort first so rows are not lost
+    yield
+    if hasattr(proxy, "endFilterChange"):  # 6.10+
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # 6.9: begin has no end yet; invalidating the rows is its documented partner
+        proxy.invalidateRowsFilter()
+
 
 # Far beyond any drain rate (a billion leaks a second would take decades), far below overflow.
 _RESERVE = 1 << 60

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 
 from egovops.device_detail.formatting import format_bps, format_rate
 from egovops.device_detail.interfaces import InterfaceRow
+from egovops_ui.qt_compat import filter_change
 
 COLUMNS = ("name", "admin", "oper", "speed", "in", "out", "errors", "discards", "neighbour", "fault")
 FAULT_COLOURS = {"down": QColor("#f6c6c6"), "errors": QColor("#fbe3b5"), "neighbour-missing": QColor("#e4dcf0")}
@@ -121,10 +122,8 @@ class InterfacesProxy(QSortFilterProxyModel):
         self.faults_only = False
 
     def set_filter(self, text: str, faults_only: bool) -> None:
-        # Qt 6.9+ wants the change bracketed (invalidateFilter is deprecated there).
-        self.beginFilterChange()
-        self.text, self.faults_only = text.strip().lower(), faults_only
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        with filter_change(self):  # the calls differ between PySide6 6.9 and 6.10+
+            self.text, self.faults_only = text.strip().lower(), faults_only
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from egovops.procedures import RunReport, TargetOutcome
 from egovops.procedures.run_records import outcome_lines
+from egovops_ui.qt_compat import filter_change
 from egovops_ui.runner.results_model import ResultsModel, SortRole, status_label
 
 STEPS = 1000  # the progress bar's resolution: targets report fractions of their own work
@@ -25,13 +26,8 @@ class FailuresFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def set_failures_only(self, on: bool) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter is deprecated there
-            self.beginFilterChange()
+        with filter_change(self):  # the calls differ between PySide6 6.9 and 6.10+
             self.failures_only = on
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # the Qt 6.6 the project still supports
-            self.failures_only = on
-            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

@@ -1,0 +1,1 @@
+"""What the console offers on an empty store: the next steps instead of an empty map."""
