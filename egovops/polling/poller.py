@@ -21,6 +21,7 @@ from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
+from egovops.polling.schedule import Schedule
 from egovops.polling.selfmon import SelfMonitor
 from egovops.polling.settings import PollingSettings
 from egovops.polling.state import conditions_for, decide_state
@@ -68,7 +69,7 @@ class Poller:
         self._classifiers: list[StateClassifier] = []
         self._last: dict[str, DeviceStatus] = self.repo.load_statuses()
         self._targets: dict[str, tuple[str, SnmpTarget | None, str | None]] = {}  # name -> (device repr, target, error)
-        self._due: dict[tuple[str, str], float] = {}
+        self.schedule = Schedule()
         self.use_icmp = self.settings.prefer_icmp and icmp_allowed()
 
     # -- plug-in point ------------------------------------------------------------------------
@@ -250,6 +251,7 @@ class Poller:
         self.repo.rollup_and_prune(started_wall, self.settings.raw_retention_days, self.settings.hourly_retention_days)
         for status in statuses:
             self._last[status.name] = status
+        self.schedule.gaps.polled((s.name for s in statuses), started)
         duration = time.monotonic() - started
         interval = interval_s if interval_s is not None else self.settings.intervals.status_s
         sample = self.monitor.sample()
@@ -265,35 +267,27 @@ class Poller:
     # -- running until stopped ----------------------------------------------------------------
 
     def due_work(self, now: float) -> list[tuple[Device, set[str]]]:
-        """Devices and what of them is due now, by each device's own (overridable) intervals."""
-        work = []
-        for device in self._snmp_devices():
-            intervals = self.settings.intervals_for(device)
-            kinds = set()
-            for kind, every in ((STATUS, intervals.status_s), (INTERFACES, intervals.interfaces_s), (HEALTH, intervals.health_s)):
-                if now >= self._due.get((device.name, kind), 0.0):
-                    kinds.add(kind)
-                    self._due[(device.name, kind)] = now + every
-            if kinds:
-                work.append((device, kinds | {STATUS}))
-        return work
+        """Devices and what of them is due at monotonic time ``now``, by each device's own
+        (overridable) intervals; see ``egovops.polling.schedule`` for the tolerance and jitter."""
+        return self.schedule.due_work(self._snmp_devices(), self.settings, now)
 
     def run_forever(self, stop: threading.Event, on_cycle: Callable[[CycleResult], None] | None = None, tick_s: float | None = None) -> None:
-        """Cycle until ``stop`` is set. A tick is the shortest status interval; an overrun starts the
-        next cycle at once (and is recorded as such) instead of piling cycles up.
+        """Cycle until ``stop`` is set, waking when the next device falls due (at the latest every
+        ``tick``, the shortest status interval, so devices added meanwhile are picked up). An
+        overrun starts the next cycle at once (and is recorded as such) instead of piling cycles up.
 
         The first cycle reads only every device's status, and the full cycle follows at once: an
         operator who has just opened the console sees the whole province's state in seconds
         instead of after every interface table has been walked."""
-        tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
         first = True
         while not stop.is_set():
-            started = time.monotonic()
-            self.reload_settings()
+            if self.reload_settings():
+                self.schedule.reset()  # an interval may have shortened: everything is due now
+            tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
             if first:
                 work, label = [(d, {STATUS}) for d in self._snmp_devices()], "first status"
             else:
-                work, label = self.due_work(time.time()), "scheduled"
+                work, label = self.due_work(time.monotonic()), "scheduled"
             if work:
                 result = self.run_cycle(work=work, label=label, interval_s=tick)
                 if on_cycle is not None:
@@ -301,4 +295,5 @@ class Poller:
             if first:
                 first = False
                 continue  # nothing is marked done yet: the full cycle is due now
-            stop.wait(max(0.0, tick - (time.monotonic() - started)))
+            now = time.monotonic()
+            stop.wait(max(0.0, min(self.schedule.next_due(now + tick), now + tick) - now))
