@@ -24,6 +24,8 @@ from egovops.polling.reachability import Pinger, icmp_allowed
 from egovops.polling.schedule import Schedule
 from egovops.polling.selfmon import SelfMonitor
 from egovops.polling.settings import PollingSettings
+from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
+from egovops.polling.rules_repo import AlarmRulesRepository
 from egovops.polling.state import conditions_for, decide_state
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.polling.workstation import read_workstation, workstation_device, workstation_name
@@ -190,24 +192,60 @@ class Poller:
                     statuses[name].state, statuses[name].root_cause = result[0], result[1]
 
     def _finish(self, statuses: list[DeviceStatus], now: float) -> tuple[list[Transition], dict[str, list[AlarmCondition]]]:
-        thresholds, critical = self.settings.thresholds, self.settings.critical_interfaces
-        by_name = {s.name: s for s in statuses}
+        """States, transitions and alarm conditions of a cycle. Conditions hold only the kinds the
+        cycle decides (``alarm_rules.reconciled_kinds``); a device's active alarms of the other
+        kinds stand, and keep it degraded."""
+        s = self.settings
+        memory = AlarmRulesRepository(self.db).memory(
+            {st.name: [(i.index, i.name) for i in st.interfaces] if st.measured_interfaces else [] for st in statuses},
+            [st.name for st in statuses if st.measured_health], s)
+        by_name = {st.name: st for st in statuses}
+
+        def evaluate(status: DeviceStatus) -> tuple[list[AlarmCondition], list[HeldAlarm]]:
+            found = conditions_for(status, s.thresholds, s.critical_interfaces.get(status.name, ()), memory, s.clear_margins, s.readings_in_row)
+            held = memory.held(status) if status.reachable and status.state != "unreachable" else []
+            return found, held
+
         for status in statuses:
-            status.state = decide_state(status, conditions_for(status, thresholds, critical.get(status.name, ())))
+            found, held = evaluate(status)
+            status.state = decide_state(status, [*found, *held])
         self._classify(by_name)
         previous = self.repo.state_since()
         conditions: dict[str, list[AlarmCondition]] = {}
         transitions: list[Transition] = []
         for status in by_name.values():
-            found = conditions_for(status, thresholds, critical.get(status.name, ()))
+            found, held = evaluate(status)
             conditions[status.name] = found
-            status.reasons = [c.message for c in found]
+            status.reasons = [c.message for c in found] + [h.message for h in held]
             old_state, old_since = previous.get(status.name, (None, now))
             status.since = old_since if old_state == status.state else now
             if old_state != status.state:
                 transitions.append(Transition(status.name, now, status.state, old_state, "; ".join(status.reasons)[:500], status.root_cause))
         statuses[:] = list(by_name.values())
         return transitions, conditions
+
+    def _reconcile(self, statuses: list[DeviceStatus], conditions: dict[str, list[AlarmCondition]], at: float) -> tuple[list[Alarm], list[Alarm]]:
+        """One reconcile per set of decided kinds (a handful: status only, with health, with
+        interfaces), so an alarm of a measure the cycle did not read is neither bumped nor cleared."""
+        groups: dict[frozenset[str], dict[str, list[AlarmCondition]]] = {}
+        for status in statuses:
+            kinds = reconciled_kinds(status)
+            groups.setdefault(kinds, {})[status.name] = [c for c in conditions.get(status.name, []) if c.kind in kinds]
+        raised: list[Alarm] = []
+        cleared: list[Alarm] = []
+        for kinds, group in groups.items():
+            up, down = self.alarms.reconcile(group, at, kinds=sorted(kinds))
+            raised += up
+            cleared += down
+        return raised, cleared
+
+    def _refresh_last(self, names: Iterable[str]) -> None:
+        """Take up what another process (the console's Poll now) stored since this poller's own
+        last reading, so carried-over values are the newest, not this process's older ones."""
+        stored = AlarmRulesRepository(self.db).last_polls()
+        newer = [n for n in names if n in stored and (n not in self._last or stored[n] > self._last[n].polled_at + 1e-6)]
+        if newer:
+            self._last.update(self.repo.load_statuses(newer))
 
     # -- the console's own workstation --------------------------------------------------------
 
@@ -240,17 +278,11 @@ class Poller:
                 devices = [d for d in devices if d.name in wanted]
             work = [(d, set(kinds)) for d in devices]
         self._resolve_targets(d for d, _ in work)
+        self._refresh_last(d.name for d, _ in work)
         statuses = self.client.snmp_loop.run(self._poll_all(work, started_wall))
         if local:
             statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
-        transitions, conditions = self._finish(statuses, started_wall)
-        self.repo.save_cycle(statuses, {s.name: s.since or started_wall for s in statuses})
-        self.states.record_transitions(transitions)
-        self.states.extend_monitoring([s.name for s in statuses], started_wall, 2.5 * self.settings.intervals.status_s)
-        raised, cleared = self.alarms.reconcile(conditions, started_wall)
-        self.repo.rollup_and_prune(started_wall, self.settings.raw_retention_days, self.settings.hourly_retention_days)
-        for status in statuses:
-            self._last[status.name] = status
+        transitions, raised, cleared = self.store_cycle(statuses, started_wall)
         self.schedule.gaps.polled((s.name for s in statuses), started)
         duration = time.monotonic() - started
         interval = interval_s if interval_s is not None else self.settings.intervals.status_s
@@ -263,6 +295,19 @@ class Poller:
         )
         self.repo.record_stats(stats)
         return CycleResult(statuses, stats, transitions, raised, cleared)
+
+    def store_cycle(self, statuses: list[DeviceStatus], at: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+        """Decide states and alarms of the readings taken at ``at`` and store them all; returns
+        (transitions, raised, cleared). ``run_cycle`` calls it with what it polled."""
+        transitions, conditions = self._finish(statuses, at)
+        self.repo.save_cycle(statuses, {s.name: s.since or at for s in statuses})
+        self.states.record_transitions(transitions)
+        self.states.extend_monitoring([s.name for s in statuses], at, 2.5 * self.settings.intervals.status_s)
+        raised, cleared = self._reconcile(statuses, conditions, at)
+        self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+        for status in statuses:
+            self._last[status.name] = status
+        return transitions, raised, cleared
 
     # -- running until stopped ----------------------------------------------------------------
 
