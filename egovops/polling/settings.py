@@ -74,6 +74,10 @@ class PollingSettings:
     watch_workstation: bool = True
     # Reachability by ICMP echo where the OS allows unprivileged ICMP sockets, else by SNMP answer.
     prefer_icmp: bool = True
+    # Every device's LLDP/CDP neighbour tables are read this often (seconds; 0: never) by the
+    # running poller, so a new cable, a cross-network one above all, is found without a manual
+    # `topology discover`. Only the remote tables are read after a device's first full walk.
+    neighbour_interval_s: float = 180.0
 
     def intervals_for(self, device: Device) -> Intervals:
         chosen = self.intervals

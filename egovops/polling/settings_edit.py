@@ -37,6 +37,7 @@ THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
 }
 CONCURRENCY_RANGE = (1, 5000)
 READINGS_RANGE = (1, 100)
+NEIGHBOUR_INTERVAL_RANGE = (30.0, 86_400.0)  # or 0: off
 
 
 def _check(name: str, value: float, bounds: tuple[float, float]) -> None:
@@ -61,6 +62,8 @@ def validate(settings: PollingSettings) -> PollingSettings:
         for name, value in values.items():
             _check(f"overrides.{key}.{name}", value, INTERVAL_RANGES[name])  # from_json checked the names
         _check_overlap(replace(settings.intervals, **values), f"overrides.{key}")  # type: ignore[arg-type]
+    if settings.neighbour_interval_s != 0:
+        _check("neighbour_interval_s", settings.neighbour_interval_s, NEIGHBOUR_INTERVAL_RANGE)
     _check("concurrency", settings.concurrency, CONCURRENCY_RANGE)
     _check("walk_concurrency", settings.walk_concurrency, CONCURRENCY_RANGE)
     _check_overlap(settings.intervals, "intervals")
