@@ -104,3 +104,28 @@ def test_a_full_discovery_shows_its_progress_on_the_command_line(demo_province) 
     assert 2 <= len(lines) <= 11 and "(100 %)" in lines[-1], done.stderr
     total = lines[-1].split()[1]
     assert total.split("/")[0] == total.split("/")[1] and int(total.split("/")[0]) >= 40
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_after_the_first_sweep_only_the_remote_tables_are_read(demo_province, demo_inventory) -> None:  # type: ignore[no-untyped-def]
+    from egovops.credentials.service import CredentialService
+    from egovops.snmp import SnmpClient, SnmpLoop
+    from egovops.topology.neighbour_watch import NeighbourWatch
+
+    db = open_database(demo_province.data_dir / "egovops.sqlite3")
+    loop = SnmpLoop("test-neighbours").start()
+    try:
+        client = SnmpClient(loop)
+        watch = NeighbourWatch(db, client, CredentialService(db))
+        first = watch.sweep()
+        full = client.requests_sent
+        second = watch.sweep()
+        remote_only = client.requests_sent - full
+    finally:
+        loop.stop()
+        db.close()
+    assert not first.discovery.failures.keys() & {d.name for d in demo_inventory.devices}
+    assert second.summary.links_confirmed == first.summary.links_confirmed + first.summary.links_new  # the same links
+    assert second.summary.links_missing == 0
+    assert remote_only < full / 3, (full, remote_only)
+    print(f"requests: first sweep {full}, later sweeps {remote_only}; durations {watch.last_duration_s:.1f} s")

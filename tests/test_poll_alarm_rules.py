@@ -132,6 +132,16 @@ def test_clear_margins_and_readings_in_row_are_range_checked() -> None:
     with pytest.raises(ValidationError, match="readings_in_row.temperature_c"):
         validate(PollingSettings(readings_in_row=ReadingsInRow(temperature_c=0)))
     assert PollingSettings.from_json({"clear_margins": {"cpu_percent": 2}}).clear_margins.cpu_percent == 2
+    # the existing dotted keys of `egovops polling set` reach them
+    from egovops.cli.polling_cmd import apply
+
+    document = apply(apply(PollingSettings().to_json(), "readings_in_row.cpu_percent", "3"), "clear_margins.mem_percent", "2.5")
+    stored = PollingSettings.from_json(document)
+    assert (stored.readings_in_row.cpu_percent, stored.clear_margins.mem_percent) == (3, 2.5)
+    assert PollingSettings.from_json(apply(PollingSettings().to_json(), "neighbour_interval_s", "120")).neighbour_interval_s == 120
+    with pytest.raises(ValidationError, match="neighbour_interval_s"):
+        validate(PollingSettings(neighbour_interval_s=5))
+    validate(PollingSettings(neighbour_interval_s=0))  # off
 
 
 @pytest.fixture(scope="module")
