@@ -130,7 +130,8 @@ def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
         click.echo(tr("stopping after the current cycle…"), err=True)
         stop.set()
         worker.join()
-        neighbours.join(5.0)  # a sweep in progress ends with the SNMP loop; do not wait for it
+        if neighbours.ident is not None:
+            neighbours.join(5.0)  # a sweep in progress ends with the SNMP loop; do not wait for it
 
 
 commands = [poll]

@@ -13,6 +13,7 @@ duration of one sweep.
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import time
 from typing import Callable
@@ -36,7 +37,7 @@ class NeighbourWatch:
         self.service = TopologyService(database, credentials, client)
         self.settings = PollingSettingsRepository(database)
         self.local_refresh_s = local_refresh_s
-        self._known: dict[str, tuple[float, DeviceView]] = {}  # device → (monotonic time of its full walk, view)
+        self._known: dict[str, tuple[float, DeviceView]] = {}  # device → (monotonic time its full walk expires, view)
         self.last_duration_s: float | None = None
 
     def interval(self) -> float:
@@ -45,11 +46,12 @@ class NeighbourWatch:
     def sweep(self, progress: Progress | None = None) -> DiscoveryReport:
         """One round over every device; full walks only where nothing (recent) is known."""
         started = time.monotonic()
-        known = {name: view for name, (at, view) in self._known.items() if started - at < self.local_refresh_s}
+        known = {name: view for name, (expires, view) in self._known.items() if started < expires}
         report = self.service.discover(progress=progress, known=known)
         for view in report.discovery.views:
             if view.device not in known:
-                self._known[view.device] = (started, view)
+                # spread over ±25 %: devices first walked together are not all walked in full again together
+                self._known[view.device] = (started + self.local_refresh_s * random.uniform(0.75, 1.25), view)
         self.last_duration_s = time.monotonic() - started
         return report
 
