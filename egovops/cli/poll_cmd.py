@@ -108,7 +108,8 @@ def _sweep_line(report: DiscoveryReport, seconds: float | None) -> str:
 
 def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
     """Cycles until Ctrl-C, and the neighbour schedule on its own thread, started after the first
-    (status-only) cycle so that it does not slow the operator's first view of the province."""
+    full cycle: its first sweep walks every device in full, and running it beside the first
+    cycles would slow the operator's first view of the province (and both would overrun)."""
     stop = threading.Event()
     count = 0
     neighbours = threading.Thread(target=watch.run_forever, args=(stop, lambda r: click.echo(_sweep_line(r, watch.last_duration_s))),
@@ -118,7 +119,7 @@ def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
         nonlocal count
         count += 1
         click.echo(_progress(count, result))
-        if count == 1:
+        if count == 2:
             neighbours.start()
 
     worker = threading.Thread(target=poller.run_forever, args=(stop, report), name="egovops-poller", daemon=True)

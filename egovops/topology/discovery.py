@@ -37,6 +37,7 @@ class Discovery:
     failures: dict[str, str] = field(default_factory=dict)  # device → why it could not be walked
     links: list[DiscoveredLink] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    remote_only: set[str] = field(default_factory=set)  # devices whose own tables came from an earlier walk
 
     @property
     def walked(self) -> set[str]:
@@ -109,6 +110,7 @@ async def _walk_all(client: SnmpClient, targets: Sequence[SnmpTarget], result: D
             try:
                 if target.name in known:
                     result.views.append(await walk_neighbours(client, target, known[target.name]))
+                    result.remote_only.add(target.name)
                 else:
                     result.views.append(await walk_device(client, target))
             except SnmpError as exc:
