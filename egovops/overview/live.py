@@ -80,7 +80,7 @@ class LivePolling:
                 raise EgovopsError(tr("the poller stopped (exit code {code}); see {log}", code=self._process.returncode,
                                       log=log_dir(self.data_dir) / "console-poller.log"))
             latest = self.repo.latest_status_cycle()
-            if latest is not None and (last is None or latest.at != last.at):
+            if latest is not None and (last is None or latest.row != last.row):
                 last = latest
                 if self.on_cycle is not None:
                     self.on_cycle()

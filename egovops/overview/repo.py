@@ -67,11 +67,13 @@ class OverviewRepository:
             ]
 
     def latest_status_cycle(self) -> PollSummary | None:
-        # Any cycle: the poller labels them "full" (poll --once) or "scheduled" (poll until stopped).
-        query = select(poller_stats).order_by(poller_stats.c.at.desc()).limit(1)
+        # Any cycle: the poller labels them "full" (poll --once) or "scheduled" (poll until stopped),
+        # and "status part" for the states it stores before a cycle's walks end. The newest row
+        # written, not the newest ``at``: that part and its cycle's end share the cycle's start.
+        query = select(poller_stats).order_by(poller_stats.c.id.desc()).limit(1)
         with self.db.read() as conn:
             row = conn.execute(query).first()
-        return PollSummary(row.at, row.duration_s, row.devices, row.failed) if row else None
+        return PollSummary(row.at, row.duration_s, row.devices, row.failed, row.id) if row else None
 
     def link_interfaces(self) -> dict[tuple[str, str], InterfaceLoad]:
         """(device, interface) → speed, rates and status, for the interfaces at either end of a link.

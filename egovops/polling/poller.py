@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Union
 
 from egovops.credentials.service import CredentialService, ResolvedCredentials
@@ -40,6 +40,17 @@ from egovops.storage.state_repo import StateRepository, Transition
 ClassifierResult = Union[DeviceStatus, str, tuple]
 StateClassifier = Callable[[dict[str, DeviceStatus]], Mapping[str, ClassifierResult]]
 ALL_KINDS = frozenset({STATUS, INTERFACES, HEALTH})
+
+
+@dataclass
+class Stored:
+    """What the early store of a cycle's status part did; ``final``: devices it stored that were
+    not walked afterwards, so the end of the cycle leaves them alone."""
+
+    final: dict[str, DeviceStatus]  # as stored, with their state and reasons
+    transitions: list[Transition]
+    raised: list[Alarm]
+    cleared: list[Alarm]
 
 
 @dataclass
@@ -125,42 +136,65 @@ class Poller:
 
     # -- one cycle ----------------------------------------------------------------------------
 
-    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
+    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float, started: float) -> tuple[list[DeviceStatus], Stored]:
         """Each device's reachability and system group, then, when it answered, its interfaces
         and health. Status reads go first and many at once: a GET waiting for a dead agent costs no
         CPU, only its slot, and the small replies must not queue behind large walks (at the agent
         or in our decoding). Walks begin once every status request has been sent, fewer at once and
         adaptively: their replies are large and decoding them is CPU-bound. They do not wait for
         the answers still outstanding, so dead agents' timeouts run alongside the live devices'
-        walks, and a cycle costs about the live devices' own time (or one timeout, if longer)."""
+        walks, and a cycle costs about the live devices' own time (or one timeout, if longer).
+
+        As soon as every status is in, the status part of the cycle is stored (on an executor
+        thread, while the walks go on): a device that went down or came back reaches the map
+        and the alarm desk then, not after every walk of the cycle. Returns the statuses and what
+        that early store did (devices it stored that were not walked afterwards are final)."""
         pinger = Pinger() if self.use_icmp else None
         # A fixed limit: if it shrank, dead agents would hold the few slots left for whole timeouts.
         status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
         walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
         all_sent, unsent = asyncio.Event(), [len(work)]
+        all_answered, answered, walked = asyncio.Event(), {}, set()
+        early = any(kinds - {STATUS} for _, kinds in work)  # only a cycle with walks gains from it
 
         def sent() -> None:
             unsent[0] -= 1
             if unsent[0] == 0:
                 all_sent.set()
 
+        def got(status: DeviceStatus) -> None:  # its status phase is over: a copy, before walks change it
+            answered[status.name] = replace(status, interfaces=[replace(i) for i in status.interfaces])
+            if len(answered) == len(work):
+                all_answered.set()
+
         async def poll_one(device: Device, kinds: set[str]) -> DeviceStatus:
             _key, target, error = self._targets[device.name]
+            previous = self._last.get(device.name)  # before the early store replaces it
             async with status_limit:
                 sent()
-                status, system = await poll_status(self.client, device, target, error, self._last.get(device.name), pinger, now)
+                status, system = await poll_status(self.client, device, target, error, previous, pinger, now)
             if system is None or target is None:
+                got(status)
                 return status
             if kinds <= {STATUS}:  # no walk: the model from ENTITY-MIB waits for the next full poll
-                identify_known(status, self._last.get(device.name))
+                identify_known(status, previous)
+                got(status)
                 return status
+            got(status)
+            walked.add(device.name)
             await all_sent.wait()
             async with walk_limit.slot() as timer:
-                await poll_details(self.client, target, status, kinds, self._last.get(device.name), now)
+                await poll_details(self.client, target, status, kinds, previous, now)
                 if status.error_kind != "timeout":
                     timer.answered(target.total_wait * 4)  # a walk is several requests
             return status
+
+        async def store_statuses() -> Stored:
+            await all_answered.wait()
+            snapshot = list(answered.values())
+            done = await asyncio.get_running_loop().run_in_executor(None, lambda: self._store_status_part(snapshot, now, started))
+            return Stored({s.name: s for s in snapshot if s.name not in walked}, *done)
 
         # Devices silent last cycle are asked last: if they are still dead they would otherwise
         # hold every status slot for a whole timeout (a city that went down together sorts
@@ -168,12 +202,23 @@ class Poller:
         order = sorted(range(len(work)), key=lambda i: self._was_silent(work[i][0].name))
         try:
             await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])
+            storing = asyncio.ensure_future(store_statuses()) if early and work else None
             polled = await asyncio.gather(*(poll_one(*work[i]) for i in order))
+            stored = await storing if storing is not None else Stored({}, [], [], [])
             by_position = dict(zip(order, polled))
-            return [by_position[i] for i in range(len(work))]
+            return [by_position[i] for i in range(len(work))], stored
         finally:
             if pinger is not None:
                 pinger.close()
+
+    def _store_status_part(self, statuses: list[DeviceStatus], at: float, started: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+        """The early store of a cycle's statuses, with a stats row of its own ("status part"):
+        the console refreshes on every new row, so the map shows the states now."""
+        done = self.store_cycle(statuses, at, final=False)
+        duration = time.monotonic() - started
+        self.repo.record_stats(CycleStats(at=at, cycle="status part", interval_s=self.settings.intervals.status_s, devices=len(statuses),
+                                          failed=sum(1 for s in statuses if s.error or not s.reachable), duration_s=duration, overrun=False))
+        return done
 
     def _was_silent(self, name: str) -> bool:
         previous = self._last.get(name)
@@ -279,10 +324,12 @@ class Poller:
             work = [(d, set(kinds)) for d in devices]
         self._resolve_targets(d for d, _ in work)
         self._refresh_last(d.name for d, _ in work)
-        statuses = self.client.snmp_loop.run(self._poll_all(work, started_wall))
+        statuses, early = self.client.snmp_loop.run(self._poll_all(work, started_wall, started))
         if local:
             statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
-        transitions, raised, cleared = self.store_cycle(statuses, started_wall)
+        transitions, raised, cleared = self.store_cycle([s for s in statuses if s.name not in early.final], started_wall)
+        statuses = [early.final.get(s.name, s) for s in statuses]
+        transitions, raised, cleared = early.transitions + transitions, early.raised + raised, early.cleared + cleared
         self.schedule.gaps.polled((s.name for s in statuses), started)
         duration = time.monotonic() - started
         interval = interval_s if interval_s is not None else self.settings.intervals.status_s
@@ -296,15 +343,21 @@ class Poller:
         self.repo.record_stats(stats)
         return CycleResult(statuses, stats, transitions, raised, cleared)
 
-    def store_cycle(self, statuses: list[DeviceStatus], at: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+    def store_cycle(self, statuses: list[DeviceStatus], at: float, final: bool = True) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
         """Decide states and alarms of the readings taken at ``at`` and store them all; returns
-        (transitions, raised, cleared). ``run_cycle`` calls it with what it polled."""
+        (transitions, raised, cleared). ``run_cycle`` calls it with what it polled (the status
+        part first, ``final`` False, when the cycle also walks)."""
+        if not statuses:  # every device was final after the early store of the cycle's status part
+            if final:
+                self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+            return [], [], []
         transitions, conditions = self._finish(statuses, at)
         self.repo.save_cycle(statuses, {s.name: s.since or at for s in statuses})
         self.states.record_transitions(transitions)
         self.states.extend_monitoring([s.name for s in statuses], at, 2.5 * self.settings.intervals.status_s)
         raised, cleared = self._reconcile(statuses, conditions, at)
-        self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+        if final:
+            self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
         for status in statuses:
             self._last[status.name] = status
         return transitions, raised, cleared
