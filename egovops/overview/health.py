@@ -34,4 +34,3 @@ class PollSummary:
     duration_s: float
     devices: int
     failed: int
-    row: int = 0  # the poller_stats row: a cycle's early status part and its end share ``at``

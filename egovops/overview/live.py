@@ -4,7 +4,8 @@ Polling 1,000 devices is CPU-bound Python (SNMP decoding, state and alarm bookke
 console's own process it held the interpreter lock long enough to stall the GUI thread for over
 400 ms at the 99th percentile (benchmarks/console_latency.py). In its own process the poller
 competes with the console for nothing but the store, which SQLite's WAL mode lets both use at
-once. A watcher thread notices each finished cycle in ``poller_stats`` and calls ``on_cycle``
+once. A watcher thread notices each finished cycle in ``poller_stats`` (and each neighbour sweep
+in ``topology_runs``, which may raise a cross-network alarm) and calls ``on_cycle``
 from that thread; the console turns that into a refresh on its GUI thread. ``wait_for`` runs first
 on the same thread, so the window opens at once while, for example, the demo network starts.
 """
@@ -50,7 +51,7 @@ class LivePolling:
         try:
             # The poller starts at once and waits for the demo network itself (poll --after-demo):
             # its own start-up (imports, store) overlaps the agents'.
-            last = self.repo.latest_status_cycle()  # before the poller can write its first cycle
+            last = self.repo.change_mark()  # before the poller can write its first cycle
             self._spawn(after_demo=wait_for is not None)
             if wait_for is not None:
                 wait_for()
@@ -73,14 +74,14 @@ class LivePolling:
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             )
 
-    def _watch(self, last) -> None:  # type: ignore[no-untyped-def]
+    def _watch(self, last: tuple[int, int]) -> None:
         assert self._process is not None
         while not self._stop.wait(WATCH_S):
             if self._process.poll() is not None:
                 raise EgovopsError(tr("the poller stopped (exit code {code}); see {log}", code=self._process.returncode,
                                       log=log_dir(self.data_dir) / "console-poller.log"))
-            latest = self.repo.latest_status_cycle()
-            if latest is not None and (last is None or latest.row != last.row):
+            latest = self.repo.change_mark()
+            if latest != last:
                 last = latest
                 if self.on_cycle is not None:
                     self.on_cycle()
