@@ -43,6 +43,8 @@ def _kind_of(call: ast.Call, module: str, parents: dict[ast.AST, ast.AST]) -> li
             for stmt in ast.walk(function):
                 if isinstance(stmt, ast.Assign) and ast.unparse(stmt.targets[0]) == ast.unparse(node.iter):
                     return [t.elts[0].value for t in stmt.value.elts]  # type: ignore[attr-defined]
+            if isinstance(node.iter, ast.Name):  # a loop over a module-level table of (kind, …) tuples
+                return [entry[0] for entry in getattr(importlib.import_module(module), node.iter.id)]
     raise AssertionError(f"cannot tell which kind {module} raises at line {call.lineno}: teach this test")
 
 

@@ -7,7 +7,7 @@ wall-clock midnight converted to epoch seconds through zoneinfo, so DST zones wo
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -58,20 +58,41 @@ def local_midnight(day: date, tz: tzinfo) -> datetime:
 
 @dataclass(frozen=True)
 class Period:
-    """[first, after_last) in local days; ``kind`` is one of PERIOD_KINDS or ``custom``."""
+    """[first, after_last) in local days; ``kind`` is one of PERIOD_KINDS or ``custom``.
+
+    A period that includes today ends at "now", not at its last midnight: ``until(now)`` gives
+    the period cut there (``cut``), whose ``end``, ``days()`` and ``day_boundaries()`` cover only
+    elapsed time, so the hours still to come are neither monitored nor unmonitored.
+    """
 
     first: date
     after_last: date
     tz: tzinfo
     kind: str = "custom"
+    cut: float | None = None  # epoch seconds where the period ends early (now), if it does
 
     @property
     def start(self) -> float:
         return local_midnight(self.first, self.tz).timestamp()
 
     @property
-    def end(self) -> float:
+    def full_end(self) -> float:
         return local_midnight(self.after_last, self.tz).timestamp()
+
+    @property
+    def end(self) -> float:
+        return self.full_end if self.cut is None else min(self.full_end, self.cut)
+
+    def until(self, now: float) -> "Period":
+        """This period ending at ``now`` when ``now`` falls before its end (at its start at the earliest)."""
+        if now >= self.full_end:
+            return replace(self, cut=None)
+        return replace(self, cut=max(now, self.start))
+
+    @property
+    def elapsed(self) -> bool:
+        """Whether any of the period has happened yet."""
+        return self.end > self.start
 
     @property
     def last(self) -> date:
@@ -79,12 +100,20 @@ class Period:
 
     @property
     def label(self) -> str:
+        if self.cut is not None and self.cut < self.full_end:
+            until = datetime.fromtimestamp(self.end, self.tz).strftime("%Y-%m-%d %H:%M")
+            return f"{self.first.isoformat()} – {until}"
         if self.first == self.last:
             return self.first.isoformat()
         return f"{self.first.isoformat()} – {self.last.isoformat()}"
 
     def days(self) -> list[date]:
-        return [self.first + timedelta(days=i) for i in range((self.after_last - self.first).days)]
+        """The local days of the period that have begun (all of them unless it is cut at now)."""
+        every = [self.first + timedelta(days=i) for i in range((self.after_last - self.first).days)]
+        if self.cut is None:
+            return every
+        end = self.end
+        return [d for d in every if local_midnight(d, self.tz).timestamp() < end]
 
     def day_boundaries(self) -> list[float]:
         """Epoch seconds of every local midnight strictly inside the period."""

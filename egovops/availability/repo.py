@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Row, delete, select, update
+from sqlalchemy import Row, case, delete, func, select, update
 
 from egovops.availability.maintenance import MaintenanceWindow
 from egovops.errors import NotFoundError, ValidationError
@@ -12,6 +12,7 @@ from egovops.i18n import tr
 from egovops.storage.database import Database
 from egovops.storage.tables.availability import maintenance_windows
 from egovops.storage.tables.inventory import settings
+from egovops.storage.tables.states import monitored_spans
 
 SLA_KEY = "availability.sla_target"
 DEFAULT_SLA = 99.9
@@ -48,6 +49,21 @@ class AvailabilityRepository:
             done = conn.execute(delete(maintenance_windows).where(maintenance_windows.c.id == window_id))
         if done.rowcount == 0:
             raise NotFoundError(tr("no maintenance window with id {id}", id=window_id))
+
+    # -- which periods hold data ------------------------------------------------------------------
+
+    def has_monitoring(self, start: float, end: float) -> bool:
+        """Whether any device was monitored at some moment of [start, end)."""
+        ms = monitored_spans
+        with self.db.read() as conn:
+            return conn.scalar(select(ms.c.id).where(ms.c.end > start, ms.c.start < end).limit(1)) is not None
+
+    def last_monitored_before(self, moment: float) -> float | None:
+        """The latest moment before ``moment`` at which some device was monitored, if any."""
+        ms = monitored_spans
+        with self.db.read() as conn:
+            latest = conn.scalar(select(func.max(case((ms.c.end < moment, ms.c.end), else_=moment))).where(ms.c.start < moment))
+        return float(latest) if latest is not None else None
 
     def sla_target(self) -> float:
         with self.db.read() as conn:

@@ -6,7 +6,8 @@ the store first. Exports (PDF, PNG/SVG, CSV, JSON) in ``egovops.reports`` only f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Sequence
 
@@ -135,11 +136,22 @@ def _window_uses(windows: Sequence[MaintenanceWindow], period: Period) -> list[W
     return uses
 
 
+def elapsed_request(req: ReportRequest, now: float | None = None) -> ReportRequest:
+    """``req`` with its period ending at ``now`` (default: the clock) if that comes first; a
+    period that has not begun is refused by name."""
+    period = req.period.until(time.time() if now is None else now)
+    if not period.elapsed:
+        raise ValidationError(tr("the period {period} has not begun yet", period=req.period.label))
+    return replace(req, period=period)
+
+
 def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], windows: Sequence[MaintenanceWindow],
-                 req: ReportRequest, generated_by: str | None = None) -> AvailabilityReport:
-    """The whole report; ``h`` must hold history from ``req.history_start()`` to the period's end."""
+                 req: ReportRequest, generated_by: str | None = None, now: float | None = None) -> AvailabilityReport:
+    """The whole report; ``h`` must hold history from ``req.history_start()`` to the period's end.
+    Only the elapsed part of the period counts (it ends at ``now``, default the clock)."""
     if not devices:
         raise ValidationError(tr("the inventory holds no devices to report on"))
+    req = elapsed_request(req, now)
     kinds = {s.path: s.kind for s in sites}
     p = req.period
     labels, groups = group_index(devices, req.by, kinds)
@@ -158,9 +170,18 @@ def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], w
     )
 
 
-def report_from_store(db: Database, req: ReportRequest, generated_by: str | None = None) -> AvailabilityReport:
+def report_from_store(db: Database, req: ReportRequest, generated_by: str | None = None, now: float | None = None) -> AvailabilityReport:
+    req = elapsed_request(req, now)
     inventory = InventoryRepository(db)
     devices, sites = inventory.devices(), inventory.sites()
-    windows = AvailabilityRepository(db).windows()
+    repo = AvailabilityRepository(db)
+    windows = repo.windows()
     h = load_history(db, devices, windows, req.history_start(), req.period.end)
-    return build_report(h, devices, sites, windows, req, generated_by)
+    report = build_report(h, devices, sites, windows, req, generated_by, req.period.end)
+    if not repo.has_monitoring(req.period.start, req.period.end):
+        report.notes.append(no_data_note(req.period))
+    return report
+
+
+def no_data_note(period: Period) -> str:
+    return tr("no device was monitored in {period}: there is nothing to report for it", period=period.label)

@@ -25,7 +25,9 @@ from egovops.polling.exclusive import PollerLock
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.poller import CycleResult, Poller
 from egovops.snmp import SnmpClient, SnmpLoop
+from egovops.topology.neighbour_watch import NeighbourWatch
 from egovops.topology.poller_hook import attach as attach_root_cause
+from egovops.topology.service import DiscoveryReport
 
 
 def interface_json(i: InterfaceStatus) -> dict[str, Any]:
@@ -93,7 +95,7 @@ def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...
             if result.failed:
                 raise SystemExit(1)
             return
-        _run_until_interrupted(poller)
+        _run_until_interrupted(poller, NeighbourWatch(app.database, poller.client, app.credentials))
     finally:
         loop.stop()
 
@@ -110,14 +112,28 @@ def _wait_for_demo(app: AppContext, seconds: float) -> None:
         time.sleep(0.1)
 
 
-def _run_until_interrupted(poller: Poller) -> None:
+def _sweep_line(report: DiscoveryReport, seconds: float | None) -> str:
+    s = report.summary
+    line = tr("neighbour tables: {walked} devices read, {failed} not, {new} new links, {missing} missing, {seconds:.1f} s",
+              walked=s.walked, failed=len(s.failed), new=s.links_new, missing=s.links_missing, seconds=seconds or 0.0)
+    return "\n".join([line] + [tr("CRITICAL: {message}", message=c.message()) for c in report.cross_links])
+
+
+def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
+    """Cycles until Ctrl-C, and the neighbour schedule on its own thread, started after the first
+    full cycle: its first sweep walks every device in full, and running it beside the first
+    cycles would slow the operator's first view of the province (and both would overrun)."""
     stop = threading.Event()
     count = 0
+    neighbours = threading.Thread(target=watch.run_forever, args=(stop, lambda r: click.echo(_sweep_line(r, watch.last_duration_s))),
+                                  name="egovops-neighbours", daemon=True)
 
     def report(result: CycleResult) -> None:
         nonlocal count
         count += 1
         click.echo(_progress(count, result))
+        if count == 2:
+            neighbours.start()
 
     worker = threading.Thread(target=poller.run_forever, args=(stop, report), name="egovops-poller", daemon=True)
     worker.start()
@@ -128,6 +144,8 @@ def _run_until_interrupted(poller: Poller) -> None:
         click.echo(tr("stopping after the current cycle…"), err=True)
         stop.set()
         worker.join()
+        if neighbours.ident is not None:
+            neighbours.join(5.0)  # a sweep in progress ends with the SNMP loop; do not wait for it
 
 
 commands = [poll]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
@@ -22,20 +21,25 @@ GROUP_CHOICES = ("device", "county", "city", "unit", "network", "role", "level",
 assert set(GROUP_CHOICES) == set(GROUPINGS)
 
 
-def choose_period(first: str | None, last: str | None, kind: str | None, at: str | None, tz_name: str | None) -> Period:
+def choose_period(app: AppContext, first: str | None, last: str | None, kind: str | None, at: str | None,
+                  tz_name: str | None) -> Period:
     tz = zone(tz_name)
-    if kind:
-        if first or last:
+    if first or last:
+        if kind:
             raise click.UsageError(tr("give either --period or --from/--to, not both"))
-        if at:
-            return period_containing(kind, parse_day(at), tz)
-        # No date: the last complete period, which is what a monthly report is about.
-        today = datetime.now(tz).date()
-        current = period_containing(kind, today, tz)
-        return period_containing(kind, current.first - timedelta(days=1), tz)
-    if not first or not last:
-        raise click.UsageError(tr("give --from and --to, or --period"))
-    return custom_period(parse_day(first), parse_day(last), tz)
+        if not first or not last:
+            raise click.UsageError(tr("give --from and --to, or --period"))
+        return custom_period(parse_day(first), parse_day(last), tz)
+    if kind and at:
+        return period_containing(kind, parse_day(at), tz)
+    # No date: the last complete period if it holds data (what a monthly report is about), else
+    # the last period that does; the reader is told which and why.
+    from egovops.availability.default_period import default_period
+
+    choice = default_period(app.database, kind or "month", tz)
+    if choice.note:
+        click.echo(choice.note, err=True)
+    return choice.period
 
 
 @click.group(help=tr("Reports for supervisors."))
@@ -48,8 +52,8 @@ def report() -> None:
     "follows the extension of --out: .pdf (full report), .png/.svg (a chart), .csv (Excel), .json."))
 @click.option("--from", "first", help=tr("First day, e.g. 2026-10-01 (local time)."))
 @click.option("--to", "last", help=tr("Last day, included."))
-@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS), help=tr("A calendar period instead of --from/--to."))
-@click.option("--at", help=tr("A day inside the --period (default: the last complete one)."))
+@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS), help=tr("A calendar period instead of --from/--to (default: month)."))
+@click.option("--at", help=tr("A day inside the --period (default: the last complete one with data, else the last one with data)."))
 @click.option("--by", type=click.Choice(GROUP_CHOICES), default="city", show_default=True)
 @click.option("--view", type=click.Choice(("service", "device")), default="service", show_default=True)
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True))
@@ -71,10 +75,12 @@ def availability_command(app: AppContext, first: str | None, last: str | None, k
     from egovops.availability.report import ReportRequest, report_from_store
     from egovops.reports.export import write_report
 
-    period = choose_period(first, last, kind, at, tz_name)
+    period = choose_period(app, first, last, kind, at, tz_name)
     target = sla if sla is not None else AvailabilityRepository(app.database).sla_target()
     req = ReportRequest(period, by=by, view=view, sla=target, top=top)
     result = report_from_store(app.database, req, generated_by=current_operator(app, operator_login).label())
+    for note in result.notes:
+        click.echo(note, err=True)
     write_report(result, path, chart_name)
     total = result.total.view(view)
     click.echo(tr(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -25,6 +27,25 @@ def topology() -> None:
     pass
 
 
+class ProgressLine:
+    """``walked 120/300 devices (40 %), 9.8 s`` on stderr: redrawn in place on a terminal, else a
+    line every tenth of the way (logs, pipes). Called on the SNMP loop's thread: it only prints."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, _device: str) -> None:
+        tenth = 10 * done // max(total, 1)
+        if not self.tty and tenth == self.shown and done != total:
+            return
+        self.shown = tenth
+        line = tr("walked {done}/{total} devices ({percent:.0f} %), {seconds:.1f} s", done=done, total=total,
+                  percent=100.0 * done / max(total, 1), seconds=time.monotonic() - self.started)
+        click.echo(("\r" + line + ("\n" if done == total else "")) if self.tty else line, err=True, nl=not self.tty)
+
+
 def _report_json(report: DiscoveryReport) -> dict[str, object]:
     d = report.discovery
     return {
@@ -46,7 +67,7 @@ def discover_command(app: AppContext, as_json: bool, operator_login: tuple[str |
     AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="topology.discover", subject="*")
     loop = SnmpLoop().start()
     try:
-        report = TopologyService(app.database, app.credentials, SnmpClient(loop)).discover()
+        report = TopologyService(app.database, app.credentials, SnmpClient(loop)).discover(progress=ProgressLine())
     finally:
         loop.stop()
     if as_json:

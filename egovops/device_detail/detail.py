@@ -42,7 +42,8 @@ def load_detail(database: Database, name: str) -> DeviceDetail:
     status = PollingRepository(database).load_statuses([name]).get(name)
     topology = TopologyRepository(database)
     links = InventoryRepository(database).links()
-    rows = interface_rows(name, status.interfaces if status else [], links, topology.candidates())
+    rows = interface_rows(name, status.interfaces if status else [], links, topology.candidates(),
+                          DeviceDetailRepository(database).ports_that_carried_traffic(name))
     return DeviceDetail(
         summary=summarise(device, status),
         interfaces=rows,

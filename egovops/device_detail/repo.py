@@ -80,6 +80,17 @@ class DeviceDetailRepository:
                                 .where(interface_status.c.device_id == ident))
             return {r.if_index: r.name for r in rows}
 
+    def ports_that_carried_traffic(self, device: str) -> set[int]:
+        """ifIndexes with traffic in the stored samples or hourly rollups: ports that were up once
+        (a port never up carries nothing), kept as long as the rollups (400 days by default)."""
+        s, h = interface_samples, interface_hourly
+        with self.db.read() as conn:
+            ident = self._device_id(conn, device)
+            raw = conn.scalars(select(s.c.if_index).where(s.c.device_id == ident, (s.c.in_bps > 0) | (s.c.out_bps > 0)).distinct())
+            found = set(raw)
+            hourly = conn.scalars(select(h.c.if_index).where(h.c.device_id == ident, (h.c.in_bps_max > 0) | (h.c.out_bps_max > 0)).distinct())
+            return found | set(hourly)
+
     def recent_transitions(self, device: str, limit: int = 50) -> list[Transition]:
         """The device's latest state changes, newest first."""
         a, r = devices.alias("a"), devices.alias("r")

@@ -4,10 +4,11 @@ Polling 1,000 devices is CPU-bound Python (SNMP decoding, state and alarm bookke
 console's own process it held the interpreter lock long enough to stall the GUI thread for over
 400 ms at the 99th percentile (benchmarks/console_latency.py). In its own process the poller
 competes with the console for nothing but the store, which SQLite's WAL mode lets both use at
-once. A watcher thread notices each finished cycle in ``poller_stats`` and publishes it into the
-store's change feed (``database.changes``, states and alarms changed) from that thread: it is a
-``ChangeSource`` for writes made in another process. ``wait_for`` runs first on the same thread,
-so the window opens at once while, for example, the demo network starts.
+once. A watcher thread notices each finished cycle in ``poller_stats`` (and each neighbour sweep
+in ``topology_runs``, which may raise a cross-network alarm) and publishes it into the store's
+change feed (``database.changes``) from that thread: it is a ``ChangeSource`` for writes made in
+another process. ``wait_for`` runs first on the same thread, so the window opens at once while,
+for example, the demo network starts.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class LivePolling:
         try:
             # The poller starts at once and waits for the demo network itself (poll --after-demo):
             # its own start-up (imports, store) overlaps the agents'.
-            last = self.repo.latest_status_cycle()  # before the poller can write its first cycle
+            last = self.repo.change_mark()  # before the poller can write its first cycle
             self._spawn(after_demo=wait_for is not None)
             if wait_for is not None:
                 wait_for()
@@ -75,14 +76,14 @@ class LivePolling:
                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             )
 
-    def _watch(self, last) -> None:  # type: ignore[no-untyped-def]
+    def _watch(self, last: tuple[int, int]) -> None:
         assert self._process is not None
         while not self._stop.wait(WATCH_S):
             if self._process.poll() is not None:
                 raise EgovopsError(tr("the poller stopped (exit code {code}); see {log}", code=self._process.returncode,
                                       log=log_dir(self.data_dir) / "console-poller.log"))
-            latest = self.repo.latest_status_cycle()
-            if latest is not None and (last is None or latest.at != last.at):
+            latest = self.repo.change_mark()
+            if latest != last:
                 last = latest
                 self.feed.publish(POLL_CYCLE)
 

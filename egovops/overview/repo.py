@@ -16,6 +16,7 @@ from egovops.storage.database import Database
 from egovops.storage.tables.inventory import devices, links, sites
 from egovops.storage.tables.polling import alarms, device_status, interface_status, poller_stats
 from egovops.storage.tables.states import state_transitions
+from egovops.storage.tables.topology import topology_runs
 
 
 class OverviewRepository:
@@ -67,11 +68,22 @@ class OverviewRepository:
             ]
 
     def latest_status_cycle(self) -> PollSummary | None:
-        # Any cycle: the poller labels them "full" (poll --once) or "scheduled" (poll until stopped).
-        query = select(poller_stats).order_by(poller_stats.c.at.desc()).limit(1)
+        # Any cycle: the poller labels them "full" (poll --once) or "scheduled" (poll until stopped),
+        # and "status part" for the states it stores before a cycle's walks end. The newest row
+        # written, not the newest ``at``: that part and its cycle's end share the cycle's start.
+        query = select(poller_stats).order_by(poller_stats.c.id.desc()).limit(1)
         with self.db.read() as conn:
             row = conn.execute(query).first()
         return PollSummary(row.at, row.duration_s, row.devices, row.failed) if row else None
+
+    def change_mark(self) -> tuple[int, int]:
+        """(newest poller_stats row, newest topology_runs row): what changes whenever the poller
+        stored a cycle, or its part, or the neighbour schedule stored a sweep (new links, a
+        cross-network alarm), so the console knows when to refresh without reading everything."""
+        with self.db.read() as conn:
+            cycle = conn.scalar(select(func.max(poller_stats.c.id))) or 0
+            sweep = conn.scalar(select(func.max(topology_runs.c.id))) or 0
+        return int(cycle), int(sweep)
 
     def link_interfaces(self) -> dict[tuple[str, str], InterfaceLoad]:
         """(device, interface) → speed, rates and status, for the interfaces at either end of a link.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Union
 
 from egovops.credentials.service import CredentialService, ResolvedCredentials
@@ -21,8 +21,11 @@ from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
+from egovops.polling.schedule import Schedule
 from egovops.polling.selfmon import SelfMonitor
 from egovops.polling.settings import PollingSettings
+from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
+from egovops.polling.rules_repo import AlarmRulesRepository
 from egovops.polling.state import conditions_for, decide_state
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.polling.workstation import read_workstation, workstation_device, workstation_name
@@ -37,6 +40,17 @@ from egovops.storage.state_repo import StateRepository, Transition
 ClassifierResult = Union[DeviceStatus, str, tuple]
 StateClassifier = Callable[[dict[str, DeviceStatus]], Mapping[str, ClassifierResult]]
 ALL_KINDS = frozenset({STATUS, INTERFACES, HEALTH})
+
+
+@dataclass
+class Stored:
+    """What the early store of a cycle's status part did; ``final``: devices it stored that were
+    not walked afterwards, so the end of the cycle leaves them alone."""
+
+    final: dict[str, DeviceStatus]  # as stored, with their state and reasons
+    transitions: list[Transition]
+    raised: list[Alarm]
+    cleared: list[Alarm]
 
 
 @dataclass
@@ -68,7 +82,7 @@ class Poller:
         self._classifiers: list[StateClassifier] = []
         self._last: dict[str, DeviceStatus] = self.repo.load_statuses()
         self._targets: dict[str, tuple[str, SnmpTarget | None, str | None]] = {}  # name -> (device repr, target, error)
-        self._due: dict[tuple[str, str], float] = {}
+        self.schedule = Schedule()
         self.use_icmp = self.settings.prefer_icmp and icmp_allowed()
 
     # -- plug-in point ------------------------------------------------------------------------
@@ -122,42 +136,65 @@ class Poller:
 
     # -- one cycle ----------------------------------------------------------------------------
 
-    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float) -> list[DeviceStatus]:
+    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float, started: float) -> tuple[list[DeviceStatus], Stored]:
         """Each device's reachability and system group, then, when it answered, its interfaces
         and health. Status reads go first and many at once: a GET waiting for a dead agent costs no
         CPU, only its slot, and the small replies must not queue behind large walks (at the agent
         or in our decoding). Walks begin once every status request has been sent, fewer at once and
         adaptively: their replies are large and decoding them is CPU-bound. They do not wait for
         the answers still outstanding, so dead agents' timeouts run alongside the live devices'
-        walks, and a cycle costs about the live devices' own time (or one timeout, if longer)."""
+        walks, and a cycle costs about the live devices' own time (or one timeout, if longer).
+
+        As soon as every status is in, the status part of the cycle is stored (on an executor
+        thread, while the walks go on): a device that went down or came back reaches the map
+        and the alarm desk then, not after every walk of the cycle. Returns the statuses and what
+        that early store did (devices it stored that were not walked afterwards are final)."""
         pinger = Pinger() if self.use_icmp else None
         # A fixed limit: if it shrank, dead agents would hold the few slots left for whole timeouts.
         status_limit = asyncio.Semaphore(max(1, self.settings.concurrency))
         walk_limit = AdaptiveLimit(self.settings.walk_concurrency, minimum=2)
 
         all_sent, unsent = asyncio.Event(), [len(work)]
+        all_answered, answered, walked = asyncio.Event(), {}, set()
+        early = any(kinds - {STATUS} for _, kinds in work)  # only a cycle with walks gains from it
 
         def sent() -> None:
             unsent[0] -= 1
             if unsent[0] == 0:
                 all_sent.set()
 
+        def got(status: DeviceStatus) -> None:  # its status phase is over: a copy, before walks change it
+            answered[status.name] = replace(status, interfaces=[replace(i) for i in status.interfaces])
+            if len(answered) == len(work):
+                all_answered.set()
+
         async def poll_one(device: Device, kinds: set[str]) -> DeviceStatus:
             _key, target, error = self._targets[device.name]
+            previous = self._last.get(device.name)  # before the early store replaces it
             async with status_limit:
                 sent()
-                status, system = await poll_status(self.client, device, target, error, self._last.get(device.name), pinger, now)
+                status, system = await poll_status(self.client, device, target, error, previous, pinger, now)
             if system is None or target is None:
+                got(status)
                 return status
             if kinds <= {STATUS}:  # no walk: the model from ENTITY-MIB waits for the next full poll
-                identify_known(status, self._last.get(device.name))
+                identify_known(status, previous)
+                got(status)
                 return status
+            got(status)
+            walked.add(device.name)
             await all_sent.wait()
             async with walk_limit.slot() as timer:
-                await poll_details(self.client, target, status, kinds, self._last.get(device.name), now)
+                await poll_details(self.client, target, status, kinds, previous, now)
                 if status.error_kind != "timeout":
                     timer.answered(target.total_wait * 4)  # a walk is several requests
             return status
+
+        async def store_statuses() -> Stored:
+            await all_answered.wait()
+            snapshot = list(answered.values())
+            done = await asyncio.get_running_loop().run_in_executor(None, lambda: self._store_status_part(snapshot, now, started))
+            return Stored({s.name: s for s in snapshot if s.name not in walked}, *done)
 
         # Devices silent last cycle are asked last: if they are still dead they would otherwise
         # hold every status slot for a whole timeout (a city that went down together sorts
@@ -165,12 +202,23 @@ class Poller:
         order = sorted(range(len(work)), key=lambda i: self._was_silent(work[i][0].name))
         try:
             await self.client.aregister([t for d, _ in work if (t := self._targets[d.name][1]) is not None])
+            storing = asyncio.ensure_future(store_statuses()) if early and work else None
             polled = await asyncio.gather(*(poll_one(*work[i]) for i in order))
+            stored = await storing if storing is not None else Stored({}, [], [], [])
             by_position = dict(zip(order, polled))
-            return [by_position[i] for i in range(len(work))]
+            return [by_position[i] for i in range(len(work))], stored
         finally:
             if pinger is not None:
                 pinger.close()
+
+    def _store_status_part(self, statuses: list[DeviceStatus], at: float, started: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+        """The early store of a cycle's statuses, with a stats row of its own ("status part"):
+        the console refreshes on every new row, so the map shows the states now."""
+        done = self.store_cycle(statuses, at, final=False)
+        duration = time.monotonic() - started
+        self.repo.record_stats(CycleStats(at=at, cycle="status part", interval_s=self.settings.intervals.status_s, devices=len(statuses),
+                                          failed=sum(1 for s in statuses if s.error or not s.reachable), duration_s=duration, overrun=False))
+        return done
 
     def _was_silent(self, name: str) -> bool:
         previous = self._last.get(name)
@@ -189,24 +237,60 @@ class Poller:
                     statuses[name].state, statuses[name].root_cause = result[0], result[1]
 
     def _finish(self, statuses: list[DeviceStatus], now: float) -> tuple[list[Transition], dict[str, list[AlarmCondition]]]:
-        thresholds, critical = self.settings.thresholds, self.settings.critical_interfaces
-        by_name = {s.name: s for s in statuses}
+        """States, transitions and alarm conditions of a cycle. Conditions hold only the kinds the
+        cycle decides (``alarm_rules.reconciled_kinds``); a device's active alarms of the other
+        kinds stand, and keep it degraded."""
+        s = self.settings
+        memory = AlarmRulesRepository(self.db).memory(
+            {st.name: [(i.index, i.name) for i in st.interfaces] if st.measured_interfaces else [] for st in statuses},
+            [st.name for st in statuses if st.measured_health], s)
+        by_name = {st.name: st for st in statuses}
+
+        def evaluate(status: DeviceStatus) -> tuple[list[AlarmCondition], list[HeldAlarm]]:
+            found = conditions_for(status, s.thresholds, s.critical_interfaces.get(status.name, ()), memory, s.clear_margins, s.readings_in_row)
+            held = memory.held(status) if status.reachable and status.state != "unreachable" else []
+            return found, held
+
         for status in statuses:
-            status.state = decide_state(status, conditions_for(status, thresholds, critical.get(status.name, ())))
+            found, held = evaluate(status)
+            status.state = decide_state(status, [*found, *held])
         self._classify(by_name)
         previous = self.repo.state_since()
         conditions: dict[str, list[AlarmCondition]] = {}
         transitions: list[Transition] = []
         for status in by_name.values():
-            found = conditions_for(status, thresholds, critical.get(status.name, ()))
+            found, held = evaluate(status)
             conditions[status.name] = found
-            status.reasons = [c.message for c in found]
+            status.reasons = [c.message for c in found] + [h.message for h in held]
             old_state, old_since = previous.get(status.name, (None, now))
             status.since = old_since if old_state == status.state else now
             if old_state != status.state:
                 transitions.append(Transition(status.name, now, status.state, old_state, "; ".join(status.reasons)[:500], status.root_cause))
         statuses[:] = list(by_name.values())
         return transitions, conditions
+
+    def _reconcile(self, statuses: list[DeviceStatus], conditions: dict[str, list[AlarmCondition]], at: float) -> tuple[list[Alarm], list[Alarm]]:
+        """One reconcile per set of decided kinds (a handful: status only, with health, with
+        interfaces), so an alarm of a measure the cycle did not read is neither bumped nor cleared."""
+        groups: dict[frozenset[str], dict[str, list[AlarmCondition]]] = {}
+        for status in statuses:
+            kinds = reconciled_kinds(status)
+            groups.setdefault(kinds, {})[status.name] = [c for c in conditions.get(status.name, []) if c.kind in kinds]
+        raised: list[Alarm] = []
+        cleared: list[Alarm] = []
+        for kinds, group in groups.items():
+            up, down = self.alarms.reconcile(group, at, kinds=sorted(kinds))
+            raised += up
+            cleared += down
+        return raised, cleared
+
+    def _refresh_last(self, names: Iterable[str]) -> None:
+        """Take up what another process (the console's Poll now) stored since this poller's own
+        last reading, so carried-over values are the newest, not this process's older ones."""
+        stored = AlarmRulesRepository(self.db).last_polls()
+        newer = [n for n in names if n in stored and (n not in self._last or stored[n] > self._last[n].polled_at + 1e-6)]
+        if newer:
+            self._last.update(self.repo.load_statuses(newer))
 
     # -- the console's own workstation --------------------------------------------------------
 
@@ -239,17 +323,14 @@ class Poller:
                 devices = [d for d in devices if d.name in wanted]
             work = [(d, set(kinds)) for d in devices]
         self._resolve_targets(d for d, _ in work)
-        statuses = self.client.snmp_loop.run(self._poll_all(work, started_wall))
+        self._refresh_last(d.name for d, _ in work)
+        statuses, early = self.client.snmp_loop.run(self._poll_all(work, started_wall, started))
         if local:
             statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
-        transitions, conditions = self._finish(statuses, started_wall)
-        self.repo.save_cycle(statuses, {s.name: s.since or started_wall for s in statuses})
-        self.states.record_transitions(transitions)
-        self.states.extend_monitoring([s.name for s in statuses], started_wall, 2.5 * self.settings.intervals.status_s)
-        raised, cleared = self.alarms.reconcile(conditions, started_wall)
-        self.repo.rollup_and_prune(started_wall, self.settings.raw_retention_days, self.settings.hourly_retention_days)
-        for status in statuses:
-            self._last[status.name] = status
+        transitions, raised, cleared = self.store_cycle([s for s in statuses if s.name not in early.final], started_wall)
+        statuses = [early.final.get(s.name, s) for s in statuses]
+        transitions, raised, cleared = early.transitions + transitions, early.raised + raised, early.cleared + cleared
+        self.schedule.gaps.polled((s.name for s in statuses), started)
         duration = time.monotonic() - started
         interval = interval_s if interval_s is not None else self.settings.intervals.status_s
         sample = self.monitor.sample()
@@ -262,38 +343,49 @@ class Poller:
         self.repo.record_stats(stats)
         return CycleResult(statuses, stats, transitions, raised, cleared)
 
+    def store_cycle(self, statuses: list[DeviceStatus], at: float, final: bool = True) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+        """Decide states and alarms of the readings taken at ``at`` and store them all; returns
+        (transitions, raised, cleared). ``run_cycle`` calls it with what it polled (the status
+        part first, ``final`` False, when the cycle also walks)."""
+        if not statuses:  # every device was final after the early store of the cycle's status part
+            if final:
+                self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+            return [], [], []
+        transitions, conditions = self._finish(statuses, at)
+        self.repo.save_cycle(statuses, {s.name: s.since or at for s in statuses})
+        self.states.record_transitions(transitions)
+        self.states.extend_monitoring([s.name for s in statuses], at, 2.5 * self.settings.intervals.status_s)
+        raised, cleared = self._reconcile(statuses, conditions, at)
+        if final:
+            self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+        for status in statuses:
+            self._last[status.name] = status
+        return transitions, raised, cleared
+
     # -- running until stopped ----------------------------------------------------------------
 
     def due_work(self, now: float) -> list[tuple[Device, set[str]]]:
-        """Devices and what of them is due now, by each device's own (overridable) intervals."""
-        work = []
-        for device in self._snmp_devices():
-            intervals = self.settings.intervals_for(device)
-            kinds = set()
-            for kind, every in ((STATUS, intervals.status_s), (INTERFACES, intervals.interfaces_s), (HEALTH, intervals.health_s)):
-                if now >= self._due.get((device.name, kind), 0.0):
-                    kinds.add(kind)
-                    self._due[(device.name, kind)] = now + every
-            if kinds:
-                work.append((device, kinds | {STATUS}))
-        return work
+        """Devices and what of them is due at monotonic time ``now``, by each device's own
+        (overridable) intervals; see ``egovops.polling.schedule`` for the tolerance and jitter."""
+        return self.schedule.due_work(self._snmp_devices(), self.settings, now)
 
     def run_forever(self, stop: threading.Event, on_cycle: Callable[[CycleResult], None] | None = None, tick_s: float | None = None) -> None:
-        """Cycle until ``stop`` is set. A tick is the shortest status interval; an overrun starts the
-        next cycle at once (and is recorded as such) instead of piling cycles up.
+        """Cycle until ``stop`` is set, waking when the next device falls due (at the latest every
+        ``tick``, the shortest status interval, so devices added meanwhile are picked up). An
+        overrun starts the next cycle at once (and is recorded as such) instead of piling cycles up.
 
         The first cycle reads only every device's status, and the full cycle follows at once: an
         operator who has just opened the console sees the whole province's state in seconds
         instead of after every interface table has been walked."""
-        tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
         first = True
         while not stop.is_set():
-            started = time.monotonic()
-            self.reload_settings()
+            if self.reload_settings():
+                self.schedule.reset()  # an interval may have shortened: everything is due now
+            tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
             if first:
                 work, label = [(d, {STATUS}) for d in self._snmp_devices()], "first status"
             else:
-                work, label = self.due_work(time.time()), "scheduled"
+                work, label = self.due_work(time.monotonic()), "scheduled"
             if work:
                 result = self.run_cycle(work=work, label=label, interval_s=tick)
                 if on_cycle is not None:
@@ -301,4 +393,5 @@ class Poller:
             if first:
                 first = False
                 continue  # nothing is marked done yet: the full cycle is due now
-            stop.wait(max(0.0, tick - (time.monotonic() - started)))
+            now = time.monotonic()
+            stop.wait(max(0.0, min(self.schedule.next_due(now + tick), now + tick) - now))

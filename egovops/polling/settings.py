@@ -1,4 +1,5 @@
-"""Polling settings: intervals (overridable per device and per site), limits, thresholds, retention.
+"""Polling settings: intervals (overridable per device and per site), limits, thresholds with their
+clear margins and readings in a row, retention.
 
 Stored as one JSON document under the key ``polling`` of the store's settings table, so the
 console and every poller share them. Missing keys take the defaults below.
@@ -23,6 +24,29 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class ClearMargins:
+    """Hysteresis per threshold: an active alarm clears only when a fresh reading falls below the
+    threshold minus this margin (a reading exactly at threshold − margin keeps it), so a value
+    hovering at the line raises one alarm, not one per crossing. Same names as ``Thresholds``."""
+
+    cpu_percent: float = 5.0
+    mem_percent: float = 5.0
+    temperature_c: float = 3.0
+    if_errors_ps: float = 0.5
+
+
+@dataclass(frozen=True)
+class ReadingsInRow:
+    """How many fresh readings in a row must be over a threshold before its alarm is raised
+    (1: the first one). Same names as ``Thresholds``."""
+
+    cpu_percent: int = 1
+    mem_percent: int = 1
+    temperature_c: int = 1
+    if_errors_ps: int = 1
+
+
+@dataclass(frozen=True)
 class Intervals:
     status_s: float = 60.0
     interfaces_s: float = 300.0
@@ -35,6 +59,8 @@ class Intervals:
 class PollingSettings:
     intervals: Intervals = field(default_factory=Intervals)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    clear_margins: ClearMargins = field(default_factory=ClearMargins)
+    readings_in_row: ReadingsInRow = field(default_factory=ReadingsInRow)
     concurrency: int = 200  # devices whose status is being read at once
     walk_concurrency: int = 16  # devices whose interfaces and health are being walked at once
     raw_retention_days: float = 7.0
@@ -48,6 +74,10 @@ class PollingSettings:
     watch_workstation: bool = True
     # Reachability by ICMP echo where the OS allows unprivileged ICMP sockets, else by SNMP answer.
     prefer_icmp: bool = True
+    # Every device's LLDP/CDP neighbour tables are read this often (seconds; 0: never) by the
+    # running poller, so a new cable, a cross-network one above all, is found without a manual
+    # `topology discover`. Only the remote tables are read after a device's first full walk.
+    neighbour_interval_s: float = 180.0
 
     def intervals_for(self, device: Device) -> Intervals:
         chosen = self.intervals
@@ -67,11 +97,13 @@ class PollingSettings:
         try:
             intervals = Intervals(**data.pop("intervals", {}))
             thresholds = Thresholds(**data.pop("thresholds", {}))
+            margins = ClearMargins(**data.pop("clear_margins", {}))
+            in_row = ReadingsInRow(**data.pop("readings_in_row", {}))
             known = {f.name for f in fields(cls)}
             unknown = set(data) - known
             if unknown:
                 raise ValidationError(f"unknown polling settings: {', '.join(sorted(unknown))}")
-            settings = cls(intervals=intervals, thresholds=thresholds, **data)
+            settings = cls(intervals=intervals, thresholds=thresholds, clear_margins=margins, readings_in_row=in_row, **data)
         except TypeError as exc:
             raise ValidationError(f"bad polling settings: {exc}") from None
         for key, values in settings.overrides.items():

@@ -16,7 +16,7 @@ from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.errors import ValidationError
 from egovops.i18n import tr
-from egovops.polling.settings import Intervals, PollingSettings, Thresholds
+from egovops.polling.settings import ClearMargins, Intervals, PollingSettings, ReadingsInRow, Thresholds
 from egovops.storage.database import Database
 from egovops.polling.settings_repo import PollingSettingsRepository
 
@@ -37,6 +37,8 @@ THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
     "if_errors_ps": (0.0, 1_000_000.0),
 }
 CONCURRENCY_RANGE = (1, 5000)
+READINGS_RANGE = (1, 100)
+NEIGHBOUR_INTERVAL_RANGE = (30.0, 86_400.0)  # or 0: off
 
 
 def _check(name: str, value: float, bounds: tuple[float, float]) -> None:
@@ -52,10 +54,17 @@ def validate(settings: PollingSettings) -> PollingSettings:
         _check(f"intervals.{f.name}", getattr(settings.intervals, f.name), INTERVAL_RANGES[f.name])
     for f in fields(Thresholds):
         _check(f"thresholds.{f.name}", getattr(settings.thresholds, f.name), THRESHOLD_RANGES[f.name])
+    for f in fields(ClearMargins):
+        margin, limit = getattr(settings.clear_margins, f.name), getattr(settings.thresholds, f.name)
+        _check(f"clear_margins.{f.name}", margin, (0.0, limit))  # a margin past the threshold would never clear
+    for f in fields(ReadingsInRow):
+        _check(f"readings_in_row.{f.name}", getattr(settings.readings_in_row, f.name), READINGS_RANGE)
     for key, values in settings.overrides.items():
         for name, value in values.items():
             _check(f"overrides.{key}.{name}", value, INTERVAL_RANGES[name])  # from_json checked the names
         _check_overlap(replace(settings.intervals, **values), f"overrides.{key}")  # type: ignore[arg-type]
+    if settings.neighbour_interval_s != 0:
+        _check("neighbour_interval_s", settings.neighbour_interval_s, NEIGHBOUR_INTERVAL_RANGE)
     _check("concurrency", settings.concurrency, CONCURRENCY_RANGE)
     _check("walk_concurrency", settings.walk_concurrency, CONCURRENCY_RANGE)
     _check_overlap(settings.intervals, "intervals")

@@ -7,8 +7,8 @@ reported with the reason and left out: its links are then neither confirmed nor 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
-from typing import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Callable, Mapping, Sequence
 
 from egovops.inventory.model import Device
 from egovops.snmp import SnmpClient, SnmpError, SnmpTarget
@@ -37,6 +37,7 @@ class Discovery:
     failures: dict[str, str] = field(default_factory=dict)  # device → why it could not be walked
     links: list[DiscoveredLink] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    remote_only: set[str] = field(default_factory=set)  # devices whose own tables came from an earlier walk
 
     @property
     def walked(self) -> set[str]:
@@ -85,24 +86,49 @@ async def walk_device(client: SnmpClient, target: SnmpTarget) -> DeviceView:
     return view
 
 
-async def _walk_all(client: SnmpClient, targets: Sequence[SnmpTarget], result: Discovery) -> None:
+async def walk_neighbours(client: SnmpClient, target: SnmpTarget, known: DeviceView) -> DeviceView:
+    """Only the remote tables (lldpRemTable, cdpCacheTable) of a device whose own identity, ports
+    and interfaces ``known`` holds from an earlier full walk: a handful of requests, not dozens."""
+    view = replace(known, neighbours=[], problems=[])
+    view.neighbours = lldp.remote_table(await walk_table(client, target, lldp.LLDP_REMOTE), view.problems)
+    view.neighbours += cdp.cache_table(await walk_table(client, target, cdp.CDP_CACHE), view.problems)
+    return view
+
+
+# (devices done, devices in all, the device just done); called on the SNMP loop's thread, so it
+# must return at once (print a line, or hand the numbers to the GUI thread through a queued signal).
+Progress = Callable[[int, int, str], None]
+
+
+async def _walk_all(client: SnmpClient, targets: Sequence[SnmpTarget], result: Discovery,
+                    known: Mapping[str, DeviceView], progress: Progress | None) -> None:
     gate = asyncio.Semaphore(PARALLEL_DEVICES)
+    done = [0]
 
     async def one(target: SnmpTarget) -> None:
         async with gate:
             try:
-                result.views.append(await walk_device(client, target))
+                if target.name in known:
+                    result.views.append(await walk_neighbours(client, target, known[target.name]))
+                    result.remote_only.add(target.name)
+                else:
+                    result.views.append(await walk_device(client, target))
             except SnmpError as exc:
                 result.failures[target.name] = exc.detail
+            done[0] += 1
+            if progress is not None:
+                progress(done[0], len(targets), target.name)
 
     await client.aregister(targets)
     await asyncio.gather(*(one(t) for t in targets))
 
 
-def discover(client: SnmpClient, devices: Sequence[Device], targets: Sequence[SnmpTarget], skipped: dict[str, str] | None = None) -> Discovery:
-    """Walk ``targets`` and turn their neighbour tables into links between ``devices``."""
+def discover(client: SnmpClient, devices: Sequence[Device], targets: Sequence[SnmpTarget], skipped: dict[str, str] | None = None,
+             progress: Progress | None = None, known: Mapping[str, DeviceView] | None = None) -> Discovery:
+    """Walk ``targets`` and turn their neighbour tables into links between ``devices``. Devices in
+    ``known`` have only their remote tables read (the rest is taken from ``known``)."""
     result = Discovery(failures=dict(skipped or {}))
-    client.snmp_loop.run(_walk_all(client, list(targets), result))
+    client.snmp_loop.run(_walk_all(client, list(targets), result, known or {}, progress))
     result.views.sort(key=lambda v: v.device)
     result.links, result.candidates = resolve(result.views, DeviceIndex.build(devices, result.views))
     return result

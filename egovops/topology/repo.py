@@ -148,18 +148,23 @@ class TopologyRepository:
                 conn.execute(insert(topology_link_sightings).values(link_id=link_id, protocol=protocol, first_seen=now, last_seen=now))
 
     def _store_views(self, conn: Connection, result: Discovery, ids: Mapping[str, int], walked_ids: list[int], now: float) -> None:
-        if not walked_ids:
+        # Identities and interfaces only of devices walked in full: the neighbour schedule's
+        # remote-only reads carry an earlier walk's, already stored (rewriting them every few
+        # minutes would be thousands of rows for nothing).
+        views = [v for v in result.views if v.device not in result.remote_only]
+        full_ids = [ids[v.device] for v in views]
+        if not full_ids:
             return
-        conn.execute(delete(topology_identities).where(topology_identities.c.device_id.in_(walked_ids)))
-        conn.execute(delete(topology_interfaces).where(topology_interfaces.c.device_id.in_(walked_ids)))
+        conn.execute(delete(topology_identities).where(topology_identities.c.device_id.in_(full_ids)))
+        conn.execute(delete(topology_interfaces).where(topology_interfaces.c.device_id.in_(full_ids)))
         conn.execute(insert(topology_identities), [
             {"device_id": ids[v.device], "chassis_id": v.chassis_id, "sys_name": v.sys_name, "addresses": list(v.addresses), "walked_at": now}
-            for v in result.views
+            for v in views
         ])
         rows = [
             {"device_id": ids[v.device], "if_index": i.index, "name": i.name, "descr": i.descr, "alias": i.alias, "mac": i.mac,
              "speed_mbps": i.speed_mbps, "oper_status": i.oper_status, "walked_at": now}
-            for v in result.views for i in v.interfaces.values()
+            for v in views for i in v.interfaces.values()
         ]
         if rows:
             conn.execute(insert(topology_interfaces), rows)

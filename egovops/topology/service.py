@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from egovops.i18n import tr
 from egovops.credentials.service import CredentialService
@@ -22,7 +23,8 @@ from egovops.polling.repo import PollingRepository
 from egovops.polling.workstation import is_workstation
 from egovops.topology.repo import RunSummary, TopologyRepository
 from egovops.topology import crossnet
-from egovops.topology.discovery import OPER_STATUS, Discovery, discover
+from egovops.topology.discovery import OPER_STATUS, Discovery, Progress, discover
+from egovops.topology.neighbours import DeviceView
 from egovops.topology.layout import layout
 from egovops.topology.merge import plan_merge
 from egovops.topology.tree import DependencyTree, build_tree
@@ -80,17 +82,22 @@ class TopologyService:
                 skipped[device.name] = str(exc)
         return targets, skipped
 
-    def discover(self, now: float | None = None) -> DiscoveryReport:
+    def discover(self, now: float | None = None, progress: Progress | None = None,
+                 known: Mapping[str, DeviceView] | None = None) -> DiscoveryReport:
+        """Walk every device, merge the links, raise or clear cross-network alarms. ``progress``
+        hears of each device walked; devices in ``known`` have only their neighbour tables read
+        (the neighbour schedule), and then the map is laid out again only when a link is new."""
         started = time.time()
         devices = self.inventory.devices()
         # The console's own workstation is known through psutil, not SNMP: walking it would only
         # ever fail for want of a credential profile and make every discovery look broken.
         targets, skipped = self._targets([d for d in devices if not is_workstation(d)])
-        result = discover(self.client, devices, targets, skipped)
+        result = discover(self.client, devices, targets, skipped, progress, known)
         plan = plan_merge(self.repo.stored_links(), result.links, result.walked)
         summary = self.repo.apply_discovery(result, plan, started, now)
         cross = self.check_cross_network(summary.finished_at)
-        self.relayout()
+        if not known or plan.new:
+            self.relayout()
         return DiscoveryReport(summary, result, cross)
 
     # -- cross-network links ----------------------------------------------------------------------
