@@ -292,9 +292,9 @@ def test_poll_now_reads_a_live_agent_into_the_view(qtbot: QtBot, secret_service,
     view = console.screens[0].open(ROOT)
     qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
     assert view.detail.summary.state == "down" and view.detail.interfaces == []
-    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS * 3):
+    with qtbot.waitSignal(view.actionDone, timeout=WAIT_MS * 3):
         qtbot.mouseClick(view.poll_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.detail.summary.state in ("up", "degraded"), timeout=WAIT_MS)
     assert view.status.text().startswith("Polled just now")
+    qtbot.waitUntil(lambda: view.detail.summary.state in ("up", "degraded"), timeout=WAIT_MS)
     assert "lo" in [r.name for r in view.interfaces.visible_rows()]  # net-snmp's own interfaces, walked just now
     assert view.summary.values["credential_profile"].text() == "lab-v2c"

@@ -19,8 +19,10 @@ from egovops_ui.runner.results_model import ResultsModel
 UP, DOWN = 1, 2
 
 
-def _port(index: int, name: str, oper: int = UP, errors: float = 0.0, alias: str = "", neighbour: Neighbour | None = None) -> InterfaceRow:
-    return InterfaceRow(index, name, alias, UP, oper, 1_000_000_000, 1e6, 2e6, errors, 0.0, neighbour)
+def _port(index: int, name: str, oper: int = UP, errors: float = 0.0, alias: str = "",
+          neighbour: Neighbour | None = None) -> InterfaceRow:
+    # was_up: a port that carried traffic, so its being down is a fault (a never-used one is not)
+    return InterfaceRow(index, name, alias, UP, oper, 1_000_000_000, 1e6, 2e6, errors, 0.0, neighbour, was_up=True)
 
 
 def _names(proxy: QSortFilterProxyModel) -> list[str]:

@@ -103,6 +103,8 @@ class DeviceView(QWidget):
             self._run(_ssh_context, actions, self.name, on_done=self._ssh_ready)
 
     def _show(self, detail: DeviceDetail) -> None:
+        # Whatever brought this load (a cycle, an edit, Reload), a newer poll means newer samples.
+        newer_poll = self.detail is not None and detail.summary.last_poll != self._seen_poll
         self.detail = detail
         self._seen_poll = detail.summary.last_poll
         self.summary.show_summary(detail.summary)
@@ -114,6 +116,9 @@ class DeviceView(QWidget):
         self.configs.set_versions(detail.configs)
         self.commands.set_vendor(detail.vendor)
         self._city_text()
+        if newer_poll:
+            self._charts_stale = True
+            self._charts_if_shown()
         self.loaded.emit()
 
     def _overview_changed(self, overview: object) -> None:
@@ -121,9 +126,7 @@ class DeviceView(QWidget):
         health = getattr(overview, "health", {}).get(self.name)
         polled = health.last_poll if health is not None else None
         if polled is not None and self.detail is not None and polled != self._seen_poll:
-            self.reload()
-            self._charts_stale = True
-            self._charts_if_shown()
+            self.reload()  # _show marks the charts stale when the poll it brings is newer
 
     def _store_changed(self, changes: Changes) -> None:
         """Its record edited or a configuration saved, here or elsewhere: shown at once."""
