@@ -28,6 +28,7 @@ def test_the_console_opens_in_the_language_asked_with_its_first_overview_shown(o
         # The choice of language went to the test's own settings folder, not the operator's.
         assert Path(QSettings("egovops", "console").fileName()).is_relative_to(tmp_path)
     finally:
+        console.switcher.apply("en")  # the application's language and font outlive this console
         console.close()
     assert not console.window.isVisible()
 
