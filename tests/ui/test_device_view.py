@@ -177,6 +177,11 @@ def test_poll_now_and_ping_report_what_happened_and_are_audited(qtbot: QtBot, co
     with qtbot.waitSignal(view.actionDone, timeout=WAIT_MS * 3) as done:
         qtbot.mouseClick(view.poll_button, Qt.MouseButton.LeftButton)
     assert done.args[0].startswith("Polled just now") and "demo-snmp" in done.args[0]
+    # The outcome follows a switch of language, like every other text of the view.
+    console.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: view.status.text().startswith("刚刚轮询"), timeout=5000)
+    console.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: view.status.text().startswith("Polled just now"), timeout=5000)
     actions = [(r.action, r.subject, r.actor) for r in AuditRepository(console.session.database).rows()]
     assert ("device.ping", ROOT, "local:zhang.wei") in actions and ("poll.once", ROOT, "local:zhang.wei") in actions
     again = console.screens[0].open(ROOT)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from egovops.device_detail.formatting import format_time
+from egovops.overview.alarm_text import localized_message
 from egovops.storage.alarms_repo import Alarm
 from egovops.storage.state_repo import Transition
 from egovops_ui.states import SEVERITY_COLOURS, alarm_state_label, severity_label, state_colour, state_label
@@ -68,7 +69,8 @@ class HistoryPanel(QWidget):
                 self.transitions.setItem(row, column, item)
         self.alarms.setRowCount(len(alarms))
         for row, a in enumerate(alarms):
-            cells = [format_time(a.last_seen), severity_label(a.severity), alarm_state_label(_alarm_state(a)), a.subject, a.message]
+            cells = [format_time(a.last_seen), severity_label(a.severity), alarm_state_label(_alarm_state(a)), a.subject,
+                     localized_message(a.kind, a.message)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -3,7 +3,7 @@ commands and configurations. Everything it shows is loaded by the core on a work
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QTabWidge
 from egovops.device_detail.actions import DeviceActions, PingResult
 from egovops.device_detail.detail import DeviceDetail, load_detail
 from egovops.device_detail.scope import city_of, devices_of_city
+from egovops.overview.alarm_text import localized_detail
 from egovops.storage.changes import Changes
 from egovops_ui.device_view.charts_panel import ChartsPanel
 from egovops_ui.device_view.command_panel import CommandPanel
@@ -43,6 +44,7 @@ class DeviceView(QWidget):
         self.refresh_button, self.poll_button = QPushButton(self), QPushButton(self)
         self.ping_button, self.procedure_button = QPushButton(self), QPushButton(self)
         self.status = QLabel(self)
+        self._said: Callable[[], str] | None = None  # how the last outcome shown is worded (see _say)
         self.status.setObjectName("deviceStatus")
         self.status.setWordWrap(True)
         self.interfaces = InterfacesPanel(self)
@@ -145,11 +147,15 @@ class DeviceView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self._say(self.tr("{device}: {error}").format(device=self.name, error=exc))
+        self._say(lambda: self.tr("{device}: {error}").format(device=self.name, error=exc))
 
-    def _say(self, message: str) -> None:
-        self.status.setText(message)
-        self.actionDone.emit(message)
+    def _say(self, message: Callable[[], str]) -> None:
+        """Show the outcome of an action. It is kept as the way to word it, not as words: after a
+        switch of language, retranslate() words it again in the new one."""
+        self._said = message
+        text = message()
+        self.status.setText(text)
+        self.actionDone.emit(text)
 
     def _busy(self, busy: bool) -> None:
         for button in (self.poll_button, self.ping_button):
@@ -159,7 +165,7 @@ class DeviceView(QWidget):
     def poll_now(self) -> None:
         actions = self.actions()
         if actions is None:
-            self._say(self.tr("The operator is not known yet; try again in a moment."))
+            self._say(lambda: self.tr("The operator is not known yet; try again in a moment."))
             return
         self._busy(True)
         self.status.setText(self.tr("Polling {device}…").format(device=self.name))
@@ -169,15 +175,15 @@ class DeviceView(QWidget):
         self._busy(False)
         state = getattr(status, "state", "unknown")
         error = getattr(status, "error", None)
-        message = self.tr("Polled just now: {state}").format(state=state_label(state))
-        self._say(message + (f" — {error}" if error else ""))
+        self._say(lambda: self.tr("Polled just now: {state}").format(state=state_label(state))
+                  + (f" — {localized_detail(error)}" if error else ""))
         self.reload()
         self.charts.reload()  # the map and the alarm desk hear of the new state from the store's change notice
 
     def ping(self) -> None:
         actions = self.actions()
         if actions is None:
-            self._say(self.tr("The operator is not known yet; try again in a moment."))
+            self._say(lambda: self.tr("The operator is not known yet; try again in a moment."))
             return
         self._busy(True)
         self.status.setText(self.tr("Pinging {device}…").format(device=self.name))
@@ -185,11 +191,14 @@ class DeviceView(QWidget):
 
     def _pinged(self, result: PingResult) -> None:
         self._busy(False)
-        method = {"icmp": self.tr("ICMP echo"), "snmp": self.tr("SNMP sysUpTime")}.get(result.method, result.method)
+        def method() -> str:
+            return {"icmp": self.tr("ICMP echo"), "snmp": self.tr("SNMP sysUpTime")}.get(result.method, result.method)
         if result.answered:
-            self._say(self.tr("{device} answered {method} in {ms:.1f} ms").format(device=self.name, method=method, ms=result.rtt_ms or 0.0))
+            self._say(lambda: self.tr("{device} answered {method} in {ms:.1f} ms").format(
+                device=self.name, method=method(), ms=result.rtt_ms or 0.0))
         else:
-            self._say(self.tr("{device} did not answer {method}: {detail}").format(device=self.name, method=method, detail=result.detail))
+            self._say(lambda: self.tr("{device} did not answer {method}: {detail}").format(
+                device=self.name, method=method(), detail=localized_detail(result.detail)))
 
     def city_devices(self) -> list[str]:
         """From the overview already in memory, so the hand-off never waits on the store."""
@@ -217,3 +226,5 @@ class DeviceView(QWidget):
             self.tabs.setTabText(index, text)
         for panel in (self.summary, self.interfaces, self.charts, self.history, self.commands, self.configs):
             panel.retranslate()
+        if self._said is not None:
+            self.status.setText(self._said())
