@@ -14,7 +14,8 @@ No library does this (the csv module, pandas and openpyxl all leave it to the ca
 from __future__ import annotations
 
 import csv
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

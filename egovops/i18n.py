@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 SUPPORTED = ("zh_CN", "en")
@@ -40,7 +40,7 @@ def set_language(lang: str | None) -> None:
     _current = lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     if lang == "en":
         return {}
@@ -93,7 +93,7 @@ def value_name(domain: str, value: str) -> str:
     return tr(english) if english else value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english_of(lang: str) -> dict[str, str]:
     return {translated: english for english, translated in catalogue(lang).items()}
 

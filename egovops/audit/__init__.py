@@ -7,8 +7,8 @@
 from egovops.audit.chain import AuditRow, digest_text
 from egovops.audit.export import export_rows, read_export
 from egovops.audit.log import AuditLog, scrub
-from egovops.audit.verify import Problem, Verdict, verify_against_export, verify_rows
 from egovops.audit.repo import AuditRepository
+from egovops.audit.verify import Problem, Verdict, verify_against_export, verify_rows
 from egovops.i18n import tr
 from egovops.storage.database import Database
 from egovops.storage.identity_repo import store_uuid
@@ -30,4 +30,4 @@ def verify_store(database: Database, against: list[dict[str, object]] | None = N
     return Verdict(verdict.rows_checked, verdict.problems + verify_against_export(repo.rows(), against))
 
 
-__all__ = ["AuditLog", "AuditRow", "Problem", "Verdict", "digest_text", "export_rows", "read_export", "verify_against_export", "scrub", "verify_rows", "verify_store"]
+__all__ = ["AuditLog", "AuditRow", "Problem", "Verdict", "digest_text", "export_rows", "read_export", "scrub", "verify_against_export", "verify_rows", "verify_store"]

@@ -49,7 +49,7 @@ SERVICE = "egovops-audit"
 KEY_BYTES = 32
 
 _lock = threading.Lock()
-_known: dict[str, "WriterKey"] = {}  # store uuid -> this process's writer key (the anchor is not cached)
+_known: dict[str, WriterKey] = {}  # store uuid -> this process's writer key (the anchor is not cached)
 
 
 def fingerprint(key: bytes) -> str:

@@ -11,8 +11,8 @@ nothing here relies on them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from egovops.audit.chain import GENESIS, AuditRow, expected_hash
 from egovops.audit.keys import WriterKey

@@ -8,15 +8,15 @@ from pathlib import Path
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.errors_opt import operator_errors
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table, fail
 from egovops.i18n import tr, value_name
 from egovops.inventory import csv_io, yaml_io
-from egovops.cli.errors_opt import operator_errors
-from egovops.cli.operator_opt import current_operator, operator_options
-from egovops.inventory_edit.audited_import import import_inventory
-from egovops.inventory_edit.importer import ImportReport
 from egovops.inventory.model import Device
 from egovops.inventory.validation import device_to_row
+from egovops.inventory_edit.audited_import import import_inventory
+from egovops.inventory_edit.importer import ImportReport
 
 
 @click.group(help=tr("The province's devices, sites and networks."))

@@ -9,13 +9,13 @@ import click
 from egovops.availability.grouping import GROUPINGS
 from egovops.availability.periods import PERIOD_KINDS, Period, custom_period, parse_day, period_containing, zone
 from egovops.availability.planning import AvailabilityPlanner
+from egovops.availability.repo import AvailabilityRepository
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.errors_opt import operator_errors
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.i18n import tr
 from egovops.reports import CHARTS, FORMATS
 from egovops.reports.formatting import percent, sla_mark, view_name
-from egovops.availability.repo import AvailabilityRepository
 
 GROUP_CHOICES = ("device", "county", "city", "unit", "network", "role", "level", "province")
 assert set(GROUP_CHOICES) == set(GROUPINGS)

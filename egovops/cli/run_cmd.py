@@ -17,7 +17,15 @@ from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import ValidationError
 from egovops.i18n import tr, value_name
-from egovops.procedures import CancelToken, ProcedureRunner, RunCallbacks, RunRequest, RunServices, TargetOutcome, discover
+from egovops.procedures import (
+    CancelToken,
+    ProcedureRunner,
+    RunCallbacks,
+    RunRequest,
+    RunServices,
+    TargetOutcome,
+    discover,
+)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:

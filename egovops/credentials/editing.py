@@ -7,11 +7,11 @@ decides what every poller and procedure logs in with) and go to the audit trail,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from egovops.accounts.identity import Operator
 from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator
 from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.credentials.profiles import CredentialProfile

@@ -14,7 +14,11 @@ from egovops.storage.database import Database
 from egovops.storage.state_repo import Transition
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
-    health_hourly, health_samples, interface_hourly, interface_samples, interface_status,
+    health_hourly,
+    health_samples,
+    interface_hourly,
+    interface_samples,
+    interface_status,
 )
 from egovops.storage.tables.states import state_transitions
 

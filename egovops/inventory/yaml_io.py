@@ -89,7 +89,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def load(path: Path) -> dict[str, Any]:
     text, _encoding = decode(path.read_bytes())
     try:
-        document = yaml.load(text, Loader=_BoundedLoader) or {}  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=_BoundedLoader) or {}  # safe: _BoundedLoader is a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ValueError(tr("the YAML file cannot be read: {error}", error=str(exc).replace("\n", " "))) from None
     except RecursionError:

@@ -18,15 +18,15 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
+from egovops.overview.repo import OverviewRepository
 from egovops.paths import log_dir
 from egovops.storage.changes import POLL_CYCLE
 from egovops.storage.database import Database
-from egovops.overview.repo import OverviewRepository
 
 log = logging.getLogger(__name__)
 WATCH_S = 0.25  # one indexed read of the latest cycle: cheap, and the operator sees a cycle at once

@@ -15,8 +15,8 @@ Over a threshold, with the threshold's clear margin and readings-in-row setting:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from egovops.polling.model import DeviceStatus
 

@@ -15,7 +15,19 @@ from egovops.polling.health import read_health
 from egovops.polling.identify import chassis_model, identify
 from egovops.polling.interfaces import add_rates, poll_interfaces
 from egovops.polling.model import DeviceStatus
-from egovops.polling.oids import ENT_CLASS_CHASSIS, ENT_PHYSICAL_CLASS, ENT_PHYSICAL_DESCR, ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME, ENT_PHYSICAL_SERIAL, SYS_DESCR, SYS_NAME, SYS_OBJECT_ID, SYS_UPTIME, SYSTEM
+from egovops.polling.oids import (
+    ENT_CLASS_CHASSIS,
+    ENT_PHYSICAL_CLASS,
+    ENT_PHYSICAL_DESCR,
+    ENT_PHYSICAL_MODEL,
+    ENT_PHYSICAL_NAME,
+    ENT_PHYSICAL_SERIAL,
+    SYS_DESCR,
+    SYS_NAME,
+    SYS_OBJECT_ID,
+    SYS_UPTIME,
+    SYSTEM,
+)
 from egovops.polling.reachability import Pinger
 from egovops.snmp import SnmpAuthError, SnmpClient, SnmpError, SnmpMalformedReply, SnmpTarget, SnmpTimeout
 

@@ -12,10 +12,11 @@ timeout or an authentication failure is not swallowed, it fails the whole readin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 

@@ -11,21 +11,24 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Mapping, Union
+from typing import Union
 
 from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
-from egovops.polling.limiter import AdaptiveLimit
+from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
+from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
+from egovops.polling.repo import CycleStats, PollingRepository
+from egovops.polling.rules_repo import AlarmRulesRepository
 from egovops.polling.schedule import Schedule
 from egovops.polling.selfmon import SelfMonitor
 from egovops.polling.settings import PollingSettings
-from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
-from egovops.polling.rules_repo import AlarmRulesRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.polling.state import conditions_for, decide_state
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.polling.workstation import read_workstation, workstation_device, workstation_name
@@ -33,8 +36,6 @@ from egovops.snmp import SnmpClient, SnmpTarget, target_from_credentials
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.polling.repo import CycleStats, PollingRepository
-from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.state_repo import StateRepository, Transition
 
 ClassifierResult = Union[DeviceStatus, str, tuple]

@@ -5,8 +5,8 @@ A whole cycle is written in one transaction (thousands of devices: one short wri
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -16,8 +16,14 @@ from egovops.storage.database import Database
 from egovops.storage.dialect import hour_start
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
-    device_status, health_hourly, health_samples, interface_hourly, interface_samples, interface_status, poller_stats,
+    device_status,
+    health_hourly,
+    health_samples,
+    interface_hourly,
+    interface_samples,
+    interface_status,
     polled_identity,
+    poller_stats,
 )
 
 _COUNTERS = ("in_octets", "out_octets", "in_errors", "out_errors", "in_discards", "out_discards")

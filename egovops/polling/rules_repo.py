@@ -6,11 +6,11 @@ on what was already seen, by this poller or by another process (the console's Po
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import func, select
 
-from egovops.polling.alarm_rules import HEALTH_MEASURES, AlarmMemory, HeldAlarm, POLLER_KINDS, earlier_over_counts
+from egovops.polling.alarm_rules import HEALTH_MEASURES, POLLER_KINDS, AlarmMemory, HeldAlarm, earlier_over_counts
 from egovops.polling.settings import PollingSettings
 from egovops.storage.database import Database
 from egovops.storage.tables.inventory import devices

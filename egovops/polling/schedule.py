@@ -19,8 +19,8 @@ by the overrun, and is recorded as such in ``poller_stats``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from egovops.inventory.model import Device
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS

@@ -92,7 +92,7 @@ class PollingSettings:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "PollingSettings":
+    def from_json(cls, data: dict[str, Any] | None) -> PollingSettings:
         data = dict(data or {})
         try:
             intervals = Intervals(**data.pop("intervals", {}))

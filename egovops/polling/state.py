@@ -8,12 +8,12 @@ down: nothing answers. unknown: it cannot be polled (no usable credentials) or w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from egovops.i18n import tr
-from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.alarm_rules import HEALTH_MEASURES, AlarmMemory, over_threshold
+from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.settings import ClearMargins, ReadingsInRow, Thresholds
 from egovops.storage.alarms_repo import AlarmCondition
 

@@ -10,8 +10,9 @@ in ``problems``; ``check()`` imports every plugin at once for an operator who wa
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from egovops.errors import EgovopsError, NotFoundError, ValidationError
 from egovops.i18n import tr

@@ -21,18 +21,20 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import RISK_ROLE, require
 from egovops.audit.chain import digest_text
-from egovops.paths import write_private
 from egovops.audit.log import AuditLog
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
 from egovops.inventory.model import Device
+from egovops.paths import write_private
+from egovops.polling.discovered import known_devices
 from egovops.procedures.cancel import Cancelled, CancelToken
 from egovops.procedures.context import ProgressCallback, RunContext
 from egovops.procedures.manifest import Risk
@@ -40,7 +42,6 @@ from egovops.procedures.parameters import public_values, resolve_parameters
 from egovops.procedures.registry import LoadedProcedure, ProcedureRegistry
 from egovops.procedures.result import RunReport, Status, TargetOutcome, TargetResult
 from egovops.procedures.run_log import open_run_log
-from egovops.polling.discovered import known_devices
 from egovops.procedures.selector import parse_selector, select_devices
 from egovops.procedures.services import RunServices
 from egovops.storage.inventory_repo import InventoryRepository

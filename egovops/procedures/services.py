@@ -7,10 +7,11 @@ only as ``Secret`` objects in memory for the run's duration.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from egovops.accounts.identity import Operator
 from egovops.configs.store import ConfigStore
@@ -50,10 +51,10 @@ class RunServices:
     credential_service: CredentialService | None = None
     _resolved: dict[str, ResolvedCredentials] = field(default_factory=dict)
     _profile_names: list[tuple[str, CredentialKind]] | None = None
-    output_budget: "OutputBudget | None" = None  # made from ssh_limits on first use: one per run
+    output_budget: OutputBudget | None = None  # made from ssh_limits on first use: one per run
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def run_budget(self) -> "OutputBudget":
+    def run_budget(self) -> OutputBudget:
         """The SSH output budget every session of this run shares."""
         # Imported here: egovops.ssh pulls in paramiko, which the console must not load at start.
         from egovops.ssh.budget import OutputBudget

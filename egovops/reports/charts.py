@@ -7,8 +7,8 @@ scale; percentage axes start close to 100 so 99.9 and 99.99 differ, and say wher
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterator, Sequence
 
 import matplotlib
 import matplotlib.colors

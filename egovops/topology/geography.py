@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Mapping
 
 LAYOUT_FILE = "map-layout.json"  # in the data folder: the operator's own, over the shipped one
 

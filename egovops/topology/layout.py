@@ -11,8 +11,8 @@ store, not here.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from egovops.inventory.model import Device, DeviceRole
 from egovops.topology.geography import SiteLayout, site_layout
