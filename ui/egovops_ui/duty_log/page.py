@@ -7,11 +7,23 @@ on the session's change notice: its own writes, another writer's and a poll's co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from egovops.duty import DutyService, HandoverSummary, Shift, to_markdown, write_summary
 from egovops.duty.desk import DeskView, desk_view
@@ -25,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class DutyLogPage(QWidget):
-    def __init__(self, session: "ConsoleSession", parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dutyLogPage")
         self.session = session

@@ -33,7 +33,7 @@ def demo_command(database_url: str) -> list[str] | None:
 
 
 class FirstRunScreen(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.panel = FirstRunPanel(window.map)
@@ -91,5 +91,5 @@ class FirstRunScreen(QObject):
         self.panel.retranslate()
 
 
-def install(window: "MainWindow") -> FirstRunScreen:
+def install(window: MainWindow) -> FirstRunScreen:
     return FirstRunScreen(window)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class SitesFlow(QObject):
-    def __init__(self, screen: "InventoryEditScreen") -> None:
+    def __init__(self, screen: InventoryEditScreen) -> None:
         super().__init__(screen)
         self.screen = screen
         self.editor = SiteEditor(screen.session.database)
