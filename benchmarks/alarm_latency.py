@@ -34,21 +34,21 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from snmp_poll import start_keyring  # noqa: E402  (a private keyring, as the SNMP benchmark)
-from tests.fixtures.demo_sim import _free_block, _move_store  # noqa: E402
+from snmp_poll import start_keyring  # a private keyring, as the SNMP benchmark
 
-from egovops.polling.repo import PollingRepository  # noqa: E402
-from egovops.polling.settings_repo import PollingSettingsRepository  # noqa: E402
-from egovops.simulator.faults import add_fault, clear_faults  # noqa: E402
-from egovops.storage.alarms_repo import AlarmRepository  # noqa: E402
-from egovops.storage.database import open_database  # noqa: E402
-from egovops.storage.inventory_repo import InventoryRepository  # noqa: E402
+from egovops.polling.repo import PollingRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
+from egovops.simulator.faults import add_fault, clear_faults
+from egovops.storage.alarms_repo import AlarmRepository
+from egovops.storage.database import open_database
+from egovops.storage.inventory_repo import InventoryRepository
+from tests.fixtures.demo_sim import _free_block, _move_store
 
 
 def cli(data_dir: Path, *args: str) -> None:

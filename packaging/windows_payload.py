@@ -26,10 +26,9 @@ import zipfile
 from email.parser import Parser
 from pathlib import Path
 
+from check_wheels import wrong_processor  # same folder
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from check_wheels import wrong_processor  # same folder
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = "3.11"

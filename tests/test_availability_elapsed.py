@@ -13,7 +13,7 @@ from egovops.availability.periods import local_midnight, period_containing
 from egovops.availability.report import ReportRequest, report_from_store
 from egovops.errors import ValidationError
 from egovops.storage.state_repo import MonitoredSpan, StateRepository
-from tests.fixtures.availability_store import H, P0, TZ, availability_store  # noqa: F401 - fixture
+from tests.fixtures.availability_store import P0, TZ, H, availability_store  # noqa: F401 - fixture
 
 OCTOBER = period_containing("month", date(2026, 10, 1), TZ)
 

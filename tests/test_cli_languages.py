@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import string
 import time
-from pathlib import Path
 
 import pytest
 

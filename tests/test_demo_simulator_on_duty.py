@@ -8,16 +8,16 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Callable, Iterator
 
 import pytest
 
+from egovops.polling.repo import PollingRepository
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.simulator.faults import add_fault, clear_faults
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database, open_database
-from egovops.polling.repo import PollingRepository
 
 STATUS_S = 10.0
 NEIGHBOUR_S = 20.0  # shorter than the shipped 180 s so the test ends; the mechanism is the same

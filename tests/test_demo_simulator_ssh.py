@@ -11,8 +11,8 @@ import paramiko
 import pytest
 
 from egovops.credentials.service import CredentialService
-from egovops.simulator.faults import add_fault, clear_faults
 from egovops.demo.ssh_endpoints import weaknesses_of
+from egovops.simulator.faults import add_fault, clear_faults
 from egovops.ssh import KnownHostsStore, SshConnectError, fingerprint, open_session
 from egovops.storage.database import open_database
 

@@ -7,7 +7,7 @@ published MIB objects where snmpsim-data has none (see tests/recordings/README.m
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

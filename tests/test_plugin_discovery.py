@@ -12,12 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from egovops.errors import ValidationError
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
+from egovops.errors import ValidationError
 from egovops.inventory.model import Device
 from egovops.procedures import (
-    GROUP, ManifestError, PluginLoadError, ProcedureRunner, RunRequest, RunServices, discover, parse_manifest,
+    GROUP,
+    ManifestError,
+    PluginLoadError,
+    ProcedureRunner,
+    RunRequest,
+    RunServices,
+    discover,
+    parse_manifest,
 )
 from egovops.procedures.choices import procedure_choices
 

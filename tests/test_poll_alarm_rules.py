@@ -4,11 +4,12 @@ test polls a real net-snmp agent from two pollers, as the console's Poll now and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Iterator
 
 import pytest
 
+from egovops.errors import ValidationError
 from egovops.inventory.model import Device
 from egovops.polling.alarm_rules import POLLER_KINDS
 from egovops.polling.device_poll import STATUS
@@ -17,7 +18,6 @@ from egovops.polling.poller import Poller
 from egovops.polling.repo import PollingRepository
 from egovops.polling.settings import ClearMargins, Intervals, PollingSettings, ReadingsInRow, Thresholds
 from egovops.polling.settings_edit import validate
-from egovops.errors import ValidationError
 from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.storage.alarms_repo import AlarmRepository
 from tests.test_poll_cycle import credentials, device  # noqa: F401 - the fixture is used by name

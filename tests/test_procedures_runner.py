@@ -16,16 +16,24 @@ import pytest
 
 from egovops.accounts import AccountService, Operator, PermissionDenied, Role
 from egovops.audit import verify_store
-from egovops.inventory.model import Device, DeviceRole
-from egovops.plugin_api import DryRunViolation, failed, ok
-from egovops.procedures import (
-    CancelToken, ConfirmationRequired, LoadedProcedure, ProcedureRegistry, ProcedureRunner, RunCallbacks, RunRequest,
-    RunServices, Status, parse_manifest,
-)
 from egovops.audit.repo import AuditRepository
+from egovops.errors import ValidationError
+from egovops.inventory.model import Device, DeviceRole
+from egovops.plugin_api import failed, ok
+from egovops.procedures import (
+    CancelToken,
+    ConfirmationRequired,
+    LoadedProcedure,
+    ProcedureRegistry,
+    ProcedureRunner,
+    RunCallbacks,
+    RunRequest,
+    RunServices,
+    Status,
+    parse_manifest,
+)
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.errors import ValidationError
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 

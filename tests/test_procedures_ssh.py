@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from egovops.accounts import AccountService, PermissionDenied
+from egovops.audit.repo import AuditRepository
 from egovops.credentials import CredentialService
 from egovops.inventory.model import Device
 from egovops.procedures import Status
-from egovops.audit.repo import AuditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import KEY_PASSPHRASE, LabDevice, add_ssh_profile
 from tests.procedures_helpers import outcomes, run_here

@@ -13,9 +13,9 @@ from egovops import i18n
 from egovops.availability.measures import GroupRow, ViewMeasures
 from egovops.reports.charts import BAD, GOOD, NEAR, TOP_BOTTOM, bar_chart, report_style
 from egovops.reports.formatting import duration, sla_band
+from egovops.storage.database import open_database
 from tests.fixtures.availability_store import populate
 from tests.fixtures.store import Cli
-from egovops.storage.database import open_database
 
 DAY = ("--from", "2026-10-01", "--to", "2026-10-01", "--tz", "Asia/Shanghai")
 

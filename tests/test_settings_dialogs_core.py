@@ -16,21 +16,21 @@ import pytest
 from egovops.accounts.admin import AccountAdmin
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import PermissionDenied, Role
+from egovops.audit.repo import AuditRepository
 from egovops.availability.planning import AvailabilityPlanner, new_window
+from egovops.credential_probe import CredentialProbe
 from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.keyring_store import SERVICE
-from tests.fixtures.store import keyring_entry as entry
-from egovops.credential_probe import CredentialProbe
 from egovops.credentials.profiles import build_profile
 from egovops.errors import NotFoundError, ValidationError
 from egovops.inventory.model import Device
 from egovops.polling.settings import PollingSettings, Thresholds
 from egovops.polling.settings_edit import PollingSettingsEditor, validate
-from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.snmpd import SnmpdAgent
 from tests.fixtures.sshd import KEY_PASSPHRASE, SshdFixture
+from tests.fixtures.store import keyring_entry as entry
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 

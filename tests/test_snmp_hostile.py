@@ -4,13 +4,12 @@ never as "no response" and never with a library traceback; long text values cut 
 from __future__ import annotations
 
 import json
-import random
 import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 from pyasn1.codec.ber import decoder, encoder
@@ -117,7 +116,7 @@ def test_corrupted_replies_never_print_a_library_traceback() -> None:
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr and "pyasn1" not in done.stderr, done.stderr[-3000:]
-    kinds = eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 - our own subprocess's dict
+    kinds = eval(done.stdout.strip().splitlines()[-1])  # our own subprocess's dict
     assert kinds.get("SnmpTimeout", 0) == 0 and kinds.get("SnmpMalformedReply", 0) > 40, kinds  # it answered: never "no response"
 
 

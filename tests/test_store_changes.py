@@ -17,10 +17,10 @@ from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
 from egovops.duty import DutyService
 from egovops.overview.service import OverviewService
+from egovops.storage import tables
 from egovops.storage.changes import TABLE_CHANGES, ChangeFeed, Changes, Periodic, changes_of_tables
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage import tables
 from egovops.storage.tables import metadata
 from tests.fixtures.outage import ROOT, Outage
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from pathlib import Path
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
+from pathlib import Path
 
 from egovops.demo.inventory import build_demo, store_demo
 from egovops.inventory.model import Link

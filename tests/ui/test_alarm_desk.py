@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from egovops.storage.alarms_repo import AlarmRepository
 from egovops.audit.repo import AuditRepository
+from egovops.storage.alarms_repo import AlarmRepository
 from egovops_ui.main_window import MainWindow
 from egovops_ui.states import SEVERITY_COLOURS
 from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT, Outage

@@ -179,9 +179,10 @@ def test_switching_to_chinese_renames_procedures_and_their_parameters(qtbot: QtB
 
 
 def test_the_progress_bar_counts_finished_devices_and_reports_within_one(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
     from egovops.procedures import Status, TargetOutcome
     from egovops_ui.runner.results_pane import ResultsPane
-    from PySide6.QtWidgets import QWidget
 
     host = QWidget()
     qtbot.addWidget(host)
