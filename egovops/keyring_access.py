@@ -42,7 +42,8 @@ def _detected() -> KeyringBackend:
     from keyring import backend, core
     from keyring.backends import fail
 
-    return core.load_env() or core.load_config() or max(backend.get_all_keyring(), default=fail.Keyring(), key=backend.by_priority)
+    return core.load_env() or core.load_config() or max(backend.get_all_keyring(), default=fail.Keyring(),
+                                                        key=backend.by_priority)
 
 
 def secure_backend(fresh: bool = False) -> KeyringBackend:

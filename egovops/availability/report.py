@@ -170,7 +170,8 @@ def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], w
     )
 
 
-def report_from_store(db: Database, req: ReportRequest, generated_by: str | None = None, now: float | None = None) -> AvailabilityReport:
+def report_from_store(db: Database, req: ReportRequest, generated_by: str | None = None,
+                      now: float | None = None) -> AvailabilityReport:
     req = elapsed_request(req, now)
     inventory = InventoryRepository(db)
     devices, sites = inventory.devices(), inventory.sites()

@@ -52,7 +52,8 @@ def report() -> None:
     "follows the extension of --out: .pdf (full report), .png/.svg (a chart), .csv (Excel), .json."))
 @click.option("--from", "first", help=tr("First day, e.g. 2026-10-01 (local time)."))
 @click.option("--to", "last", help=tr("Last day, included."))
-@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS), help=tr("A calendar period instead of --from/--to (default: month)."))
+@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS),
+              help=tr("A calendar period instead of --from/--to (default: month)."))
 @click.option("--at", help=tr("A day inside the --period (default: the last complete one with data, else the last one with data)."))
 @click.option("--by", type=click.Choice(GROUP_CHOICES), default="city", show_default=True)
 @click.option("--view", type=click.Choice(("service", "device")), default="service", show_default=True)

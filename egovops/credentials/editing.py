@@ -63,7 +63,8 @@ class CredentialEditor:
 
         Returns the names of the secret fields that were written to the keyring.
         """
-        authorize(self.audit, by, "credentials.manage", profile.name, attempted="credentials.edit" if editing else "credentials.add")
+        authorize(self.audit, by, "credentials.manage", profile.name,
+                  attempted="credentials.edit" if editing else "credentials.add")
         if not editing and self.exists(profile.name):
             raise ValidationError(tr("a credential profile named {name!r} already exists", name=profile.name))
         if editing and not self.exists(profile.name):

@@ -90,9 +90,11 @@ class DeviceDetailRepository:
         s, h = interface_samples, interface_hourly
         with self.db.read() as conn:
             ident = self._device_id(conn, device)
-            raw = conn.scalars(select(s.c.if_index).where(s.c.device_id == ident, (s.c.in_bps > 0) | (s.c.out_bps > 0)).distinct())
+            raw = conn.scalars(select(s.c.if_index).where(s.c.device_id == ident,
+                                                          (s.c.in_bps > 0) | (s.c.out_bps > 0)).distinct())
             found = set(raw)
-            hourly = conn.scalars(select(h.c.if_index).where(h.c.device_id == ident, (h.c.in_bps_max > 0) | (h.c.out_bps_max > 0)).distinct())
+            hourly = conn.scalars(select(h.c.if_index).where(h.c.device_id == ident,
+                                                             (h.c.in_bps_max > 0) | (h.c.out_bps_max > 0)).distinct())
             return found | set(hourly)
 
     def recent_transitions(self, device: str, limit: int = 50) -> list[Transition]:

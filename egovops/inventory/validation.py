@@ -133,7 +133,9 @@ def text_problems(row: Mapping[str, str]) -> list[FieldProblem]:
             continue
         limit = MAX_NAME if column == "name" else MAX_SITE if column == "site" else MAX_FIELD
         if len(value.strip()) > limit:
-            problems.append(FieldProblem(column, tr("is {n} characters long; at most {limit} are allowed", n=len(value.strip()), limit=limit)))
+            problems.append(FieldProblem(column,
+                                         tr("is {n} characters long; at most {limit} are allowed", n=len(value.strip()),
+                                            limit=limit)))
     return problems
 
 

@@ -66,8 +66,8 @@ def _check_expansion(root: yaml.Node) -> None:
         if children_done or not children:
             total = 1 + sum(weight[id(c)] for c in children)
             if total > MAX_EXPANDED_NODES:
-                raise ValueError(tr("the YAML file expands to more than {n} values through its anchors and aliases: refused",
-                                    n=MAX_EXPANDED_NODES))
+                raise ValueError(tr("the YAML file expands to more than {n} values through its anchors and aliases: "
+                                    "refused", n=MAX_EXPANDED_NODES))
             weight[id(node)] = total
             open_nodes.discard(id(node))
             continue

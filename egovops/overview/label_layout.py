@@ -35,7 +35,8 @@ class LabelRequest:
 def _around(w: float, h: float, g: float) -> list[tuple[float, float]]:
     """Right, left, above, below, then the four corners, ``g`` pixels from the point."""
     d = g * 0.7
-    return [(g, -h / 2), (-g - w, -h / 2), (-w / 2, -g - h), (-w / 2, g), (d, -d - h), (-d - w, -d - h), (d, d), (-d - w, d)]
+    return [(g, -h / 2), (-g - w, -h / 2), (-w / 2, -g - h), (-w / 2, g), (d, -d - h), (-d - w, -d - h), (d, d),
+            (-d - w, d)]
 
 
 def offsets(request: LabelRequest, centre: tuple[float, float]) -> list[tuple[float, float]]:

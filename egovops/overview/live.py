@@ -46,7 +46,8 @@ class LivePolling:
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, args=(self.wait_for,), name="egovops-console-poller", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(self.wait_for,), name="egovops-console-poller",
+                                        daemon=True)
         self._thread.start()
 
     def _run(self, wait_for: Callable[[], None] | None) -> None:

@@ -103,7 +103,8 @@ class PollingSettings:
             unknown = set(data) - known
             if unknown:
                 raise ValidationError(f"unknown polling settings: {', '.join(sorted(unknown))}")
-            settings = cls(intervals=intervals, thresholds=thresholds, clear_margins=margins, readings_in_row=in_row, **data)
+            settings = cls(intervals=intervals, thresholds=thresholds, clear_margins=margins, readings_in_row=in_row,
+                           **data)
         except TypeError as exc:
             raise ValidationError(f"bad polling settings: {exc}") from None
         for key, values in settings.overrides.items():

@@ -30,7 +30,8 @@ from egovops.procedures.runner import ConfirmationRequired, ProcedureRunner, Run
 from egovops.procedures.services import RunServices, SshLimits
 
 __all__ = [
-    "GROUP", "CancelToken", "Cancelled", "ConfirmationRequired", "DiscoveryProblem", "ListedProcedure", "LoadedProcedure", "Manifest",
-    "ManifestError", "PluginLoadError", "ProcedureRegistry", "ProcedureRunner", "Risk", "RunCallbacks", "RunReport", "RunRequest",
+    "GROUP", "CancelToken", "Cancelled", "ConfirmationRequired", "DiscoveryProblem", "ListedProcedure",
+    "LoadedProcedure", "Manifest", "ManifestError", "PluginLoadError", "ProcedureRegistry", "ProcedureRunner", "Risk",
+    "RunCallbacks", "RunReport", "RunRequest",
     "RunServices", "SshLimits", "Status", "TargetOutcome", "TargetResult", "discover", "parse_manifest", "read_manifest",
 ]

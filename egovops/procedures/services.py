@@ -123,7 +123,8 @@ class RunServices:
             raise CredentialError(tr("{device}: there is no {wanted} credential profile; add one in the credential profiles",
                                      device=device.name, wanted=wanted))
         raise CredentialError(tr("{device}: its own credential profile is not {wanted} and several {wanted} profiles exist ({names}): "
-                                 "choose the one for this run", device=device.name, wanted=wanted, names=", ".join(fitting)))
+                                 "choose the one for this run", device=device.name, wanted=wanted,
+                                 names=", ".join(fitting)))
 
     def _resolve(self, name: str) -> ResolvedCredentials:
         with self._lock:
@@ -139,4 +140,5 @@ class RunServices:
 
 
 def kind_label(kind: CredentialKind) -> str:
-    return {CredentialKind.SSH: tr("SSH"), CredentialKind.SNMP_V2C: tr("SNMP v2c"), CredentialKind.SNMP_V3: tr("SNMP v3")}[kind]
+    return {CredentialKind.SSH: tr("SSH"), CredentialKind.SNMP_V2C: tr("SNMP v2c"),
+            CredentialKind.SNMP_V3: tr("SNMP v3")}[kind]

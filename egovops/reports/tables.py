@@ -36,7 +36,8 @@ def group_cells(row: GroupRow, view: str) -> list[str]:
 
 def worst_headers(by: str) -> list[str]:
     """The first page's short table of the worst units."""
-    return [tr(GROUP_TITLES[by]), tr("devices"), tr("availability"), tr("outages"), tr("outage time"), tr("longest outage"), tr("SLA")]
+    return [tr(GROUP_TITLES[by]), tr("devices"), tr("availability"), tr("outages"), tr("outage time"),
+            tr("longest outage"), tr("SLA")]
 
 
 def worst_cells(row: GroupRow, view: str) -> list[str]:

@@ -104,15 +104,14 @@ class Database:
         """One transaction: committed when the block ends, rolled back if it raises; once
         committed, what it wrote is published into ``changes``."""
         written: set[str] = set()
-        with self.write_lock:
-            with self.engine.begin() as connection:
-                connection.info[_WRITTEN] = written
-                try:
-                    yield connection
-                    if written:
-                        self._announce(connection, changes_of_tables(written))
-                finally:
-                    del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
+        with self.write_lock, self.engine.begin() as connection:
+            connection.info[_WRITTEN] = written
+            try:
+                yield connection
+                if written:
+                    self._announce(connection, changes_of_tables(written))
+            finally:
+                del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
         self.changes.publish(changes_of_tables(written) if written else NOTHING)
 
     def _announce(self, connection: Connection, changes: Changes) -> None:

@@ -51,7 +51,7 @@ def parse_layout(data: object) -> SiteLayout:
 def _layout_from(own: Path | None, mtime: float) -> SiteLayout:
     try:
         text = own.read_text("utf-8") if own is not None else \
-            resources.files("egovops_resources").joinpath("map", "layout.json").read_text("utf-8")
+            (resources.files("egovops_resources") / "map" / "layout.json").read_text("utf-8")
         return parse_layout(json.loads(text))
     except (OSError, ValueError):
         return SiteLayout()  # a broken file: the radial picture, never a map that does not open

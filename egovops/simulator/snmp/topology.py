@@ -151,7 +151,8 @@ class Province:
                         component.append(n.device)
                         frontier.append(n.device)
             top = min(_ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) for name in component)
-            roots += sorted((name for name in component if _ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) == top),
+            roots += sorted((name for name in component
+                             if _ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) == top),
                             key=lambda name: self.devices[name].index)
         return roots
 
