@@ -92,5 +92,6 @@ class AlarmNotifier(QObject):
         if command is None:
             QApplication.beep()
             return
-        cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or Path.home() / ".cache" / "egovops")
+        cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+                     or Path.home() / ".cache" / "egovops")
         QProcess.startDetached(command[0], [*command[1:], str(alarm_wav(cache))])

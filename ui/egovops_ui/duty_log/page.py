@@ -190,7 +190,8 @@ class DutyLogPage(QWidget):
         if operator is None:
             return
         self.message.clear()
-        self.session.tasks.run(self.service.note, operator, text, owner=self, on_done=self._noted, on_error=self._failed)
+        self.session.tasks.run(self.service.note, operator, text, owner=self, on_done=self._noted,
+                               on_error=self._failed)
 
     def _noted(self, _note: object) -> None:
         self.note_edit.clear()  # the note itself appears on the change notice
@@ -209,7 +210,8 @@ class DutyLogPage(QWidget):
         """Write the shown summary to ``path`` (format from its suffix) in the background."""
         if self.view is None or self.view.summary is None:
             return
-        self.session.tasks.run(write_summary, self.view.summary, path, owner=self, on_done=lambda _kind: self._exported(path), on_error=self._failed)
+        self.session.tasks.run(write_summary, self.view.summary, path, owner=self,
+                               on_done=lambda _kind: self._exported(path), on_error=self._failed)
 
     def _exported(self, path: Path) -> None:
         self.message.setStyleSheet("")

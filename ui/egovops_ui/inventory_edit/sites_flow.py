@@ -68,7 +68,8 @@ class SitesFlow(QObject):
     def _check_removal(self, path: str) -> None:
         # Asked first so a site that still holds devices is refused before any confirmation.
         self.screen.session.tasks.run(self.editor.removal_check, path,
-                                      owner=self, on_done=lambda usage: self._confirm(path, usage), on_error=self._error)
+                                      owner=self, on_done=lambda usage: self._confirm(path, usage),
+                                      on_error=self._error)
 
     def _confirm(self, path: str, usage: SiteUsage) -> None:
         if self.confirm is not None:

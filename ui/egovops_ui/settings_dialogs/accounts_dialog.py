@@ -109,7 +109,8 @@ class AccountsDialog(QDialog):
         operator = operator_of(self.window_)
         if operator is None:
             return
-        self.window_.session.tasks.run(self.admin.accounts, operator, owner=self, on_done=self._loaded, on_error=self._failed)
+        self.window_.session.tasks.run(self.admin.accounts, operator, owner=self, on_done=self._loaded,
+                                       on_error=self._failed)
 
     def _loaded(self, accounts: list[AccountInfo]) -> None:
         operator = operator_of(self.window_)
