@@ -44,7 +44,8 @@ def test_coverage_of_a_period_including_today_counts_only_elapsed_time(availabil
     assert report.total.coverage == pytest.approx(100 * 38 / 44)
     assert report.request.period.end == P0 + 12 * H and len(report.heat.days) == 1
     assert report.notes == []
-    whole = report_from_store(availability_store, req, "tester", now=OCTOBER.full_end + 1)  # the same month, looked at later
+    # the same month, looked at later
+    whole = report_from_store(availability_store, req, "tester", now=OCTOBER.full_end + 1)
     assert whole.total.unmonitored > 28 * 24 * H  # its data ends on 3 October
 
 

@@ -268,7 +268,8 @@ def test_run_files_are_private_and_stay_in_their_run_folder(database, inventory,
     import os
     import stat
 
-    hostile = [Device(name, f"127.0.0.{20 + i}", "intranet", "安徽省/合肥市") for i, name in enumerate(["..", "a/b", ".hidden", "HW-OK"])]
+    hostile = [Device(name, f"127.0.0.{20 + i}", "intranet", "安徽省/合肥市")
+               for i, name in enumerate(["..", "a/b", ".hidden", "HW-OK"])]
     inventory.save_devices(hostile)
 
     def run(ctx: Any) -> Any:

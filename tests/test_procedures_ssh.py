@@ -179,7 +179,8 @@ def test_a_run_asks_once_about_all_unknown_keys_before_any_login(lab_inventory, 
     assert again.asked == []  # nothing unknown left for it: no question at all
 
 
-def test_the_ssh_profile_is_chosen_when_the_devices_own_is_snmp(lab_inventory, ssh_credentials, database, data_dir) -> None:
+def test_the_ssh_profile_is_chosen_when_the_devices_own_is_snmp(lab_inventory, ssh_credentials, database,
+                                                                data_dir) -> None:
     from egovops.credentials.profiles import CredentialKind, CredentialProfile
 
     ssh_credentials.service.add(CredentialProfile("lab-snmp", CredentialKind.SNMP_V2C, {}), {"community": "x"})

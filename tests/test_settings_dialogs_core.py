@@ -70,7 +70,8 @@ def test_profiles_edited_with_an_empty_secret_keep_it_and_kind_changes_drop_old_
     editor.remove(ENGINEER, "city-v2c")
     assert keyring.get_password(SERVICE, entry(database, "city-v2c", "auth_key")) is None
     # the refused attempt is on record too (accounts.guard)
-    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused", "credentials.remove"]
+    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused",
+                                 "credentials.remove"]
     stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert COMMUNITY.encode() not in stored and b"Auth-Key-0001" not in stored
 

@@ -19,7 +19,8 @@ from egovops_ui.runner.results_pane import FailuresFilter
 UP, DOWN = 1, 2
 
 
-def _port(index: int, name: str, oper: int = UP, errors: float = 0.0, alias: str = "", neighbour: Neighbour | None = None) -> InterfaceRow:
+def _port(index: int, name: str, oper: int = UP, errors: float = 0.0, alias: str = "",
+          neighbour: Neighbour | None = None) -> InterfaceRow:
     return InterfaceRow(index, name, alias, UP, oper, 1_000_000_000, 1e6, 2e6, errors, 0.0, neighbour)
 
 
