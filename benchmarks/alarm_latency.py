@@ -25,6 +25,7 @@ walks the same run gave max 116 s and 107 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import shutil
@@ -34,26 +35,27 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from snmp_poll import start_keyring  # noqa: E402  (a private keyring, as the SNMP benchmark)
-from tests.fixtures.demo_sim import _free_block, _move_store  # noqa: E402
+from snmp_poll import start_keyring  # a private keyring, as the SNMP benchmark
 
-from egovops.polling.repo import PollingRepository  # noqa: E402
-from egovops.polling.settings_repo import PollingSettingsRepository  # noqa: E402
-from egovops.simulator.faults import add_fault, clear_faults  # noqa: E402
-from egovops.storage.alarms_repo import AlarmRepository  # noqa: E402
-from egovops.storage.database import open_database  # noqa: E402
-from egovops.storage.inventory_repo import InventoryRepository  # noqa: E402
+from egovops.polling.repo import PollingRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
+from egovops.simulator.faults import add_fault, clear_faults
+from egovops.storage.alarms_repo import AlarmRepository
+from egovops.storage.database import open_database
+from egovops.storage.inventory_repo import InventoryRepository
+from tests.fixtures.demo_sim import _free_block, _move_store
 
 
 def cli(data_dir: Path, *args: str) -> None:
     env = dict(os.environ, EGOVOPS_HOME=str(data_dir))
-    done = subprocess.run([sys.executable, "-m", "egovops", *args], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-m", "egovops", *args], env=env, capture_output=True, text=True,
+                          timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"egovops {' '.join(args)} failed: {done.stderr[-800:]}")
 
@@ -99,15 +101,18 @@ def main() -> None:
         current = settings.polling()
         settings.save_polling(replace(current, intervals=replace(current.intervals, status_s=args.status),
                                       neighbour_interval_s=args.neighbours))
-        log = open(folder / "poller.log", "w")
-        poller = subprocess.Popen([sys.executable, "-m", "egovops", "poll"], env=dict(os.environ, EGOVOPS_HOME=str(data_dir)),
-                                  stdout=log, stderr=subprocess.STDOUT)
+        with open(folder / "poller.log", "w") as log:  # the poller holds its own copy of the descriptor
+            poller = subprocess.Popen([sys.executable, "-m", "egovops", "poll"],
+                                      env=dict(os.environ, EGOVOPS_HOME=str(data_dir)),
+                                      stdout=log, stderr=subprocess.STDOUT)
         states, alarms = PollingRepository(db), AlarmRepository(db)
         devices = [d for d in InventoryRepository(db).devices() if d.credential_profile]
-        print(f"{len(devices)} demo devices, status every {args.status:g} s, neighbour tables every {args.neighbours:g} s, "
+        print(f"{len(devices)} demo devices, status every {args.status:g} s, "
+              f"neighbour tables every {args.neighbours:g} s, "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         if wait_for(lambda: "neighbour tables:" in (folder / "poller.log").read_text(), 600) is None:
-            raise SystemExit("the poller did not finish its first cycle and sweep: " + (folder / "poller.log").read_text()[-800:])
+            raise SystemExit("the poller did not finish its first cycle and sweep: "
+                             + (folder / "poller.log").read_text()[-800:])
         leaves = [d for d in devices if d.role.value == "access"]
         down, up = [], []
         for leaf in random.sample(leaves, args.repeats):
@@ -127,9 +132,11 @@ def main() -> None:
         ext = next(d for d in devices if d.network == "extranet" and d.role.value == "aggregation")
         intra = next(d for d in devices if d.network == "intranet" and d.role.value == "aggregation")
         fault = add_fault(data_dir / "demo", "cross-connect", (ext.name, intra.name)).id
-        cross = wait_for(lambda: any(a.kind == "cross_network_link" for a in alarms.list(active_only=True)), 3 * args.neighbours)
+        cross = wait_for(lambda: any(a.kind == "cross_network_link" for a in alarms.list(active_only=True)),
+                         3 * args.neighbours)
         clear_faults(data_dir / "demo", fault)
-        sweeps = [line for line in (folder / "poller.log").read_text().splitlines() if line.startswith("neighbour tables:")]
+        sweeps = [line for line in (folder / "poller.log").read_text().splitlines()
+                  if line.startswith("neighbour tables:")]
         print("results:")
         summary("device down → state down + alarm", down, args.status + 5)
         summary("clear → state up + alarm cleared", up, args.status + 5)
@@ -142,10 +149,8 @@ def main() -> None:
             poller.wait(30)
         cli(data_dir, "demo", "stop")
         for pid in pids:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
         if args.keep:
             print(f"kept {folder}")
         else:

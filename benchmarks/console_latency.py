@@ -92,7 +92,8 @@ def main() -> None:
             # The poller's first cycle reads only statuses; the full one (every interface table and
             # health MIB of 1,000 devices) follows at once. Measure until that one is shown.
             shown: dict[float, float] = {}  # cycle start -> when the console showed it
-            console.session.overviewChanged.connect(lambda o: shown.setdefault(o.poll.at, time.perf_counter()) if o.poll else None)
+            console.session.overviewChanged.connect(lambda o: shown.setdefault(o.poll.at, time.perf_counter())
+                                                    if o.poll else None)
 
             end = time.perf_counter() + 10
             idle = lateness_while(console.app, lambda: time.perf_counter() > end)

@@ -28,15 +28,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import psutil  # noqa: E402
+import psutil
 
-from benchmarks.timing import best_of  # noqa: E402
-
-from egovops.demo.inventory import build_demo, store_demo  # noqa: E402
-from egovops.overview.health import DeviceHealth  # noqa: E402
-from egovops.overview.service import OverviewService  # noqa: E402
-from egovops.storage.database import open_database  # noqa: E402
-from egovops.storage.inventory_repo import InventoryRepository  # noqa: E402
+from benchmarks.timing import best_of
+from egovops.demo.inventory import build_demo, store_demo
+from egovops.overview.health import DeviceHealth
+from egovops.overview.service import OverviewService
+from egovops.storage.database import open_database
+from egovops.storage.inventory_repo import InventoryRepository
 
 FIRST_PAINT_S, UPDATE_S, RSS_MB = 1.0, 0.050, 400
 

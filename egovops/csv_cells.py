@@ -14,7 +14,8 @@ No library does this (the csv module, pandas and openpyxl all leave it to the ca
 from __future__ import annotations
 
 import csv
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,7 +51,7 @@ class SafeWriter:
             self.writerow(row)
 
 
-class SafeDictWriter(csv.DictWriter):  # type: ignore[type-arg]
+class SafeDictWriter(csv.DictWriter):
     """``csv.DictWriter`` whose values are neutralised (the header is ours, and left alone)."""
 
     def writerow(self, rowdict: Mapping[str, Any]) -> Any:

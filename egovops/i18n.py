@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 SUPPORTED = ("zh_CN", "en")
@@ -40,7 +40,7 @@ def set_language(lang: str | None) -> None:
     _current = lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     if lang == "en":
         return {}
@@ -61,7 +61,8 @@ def tr(message: str, /, **values: object) -> str:
 VALUE_NAMES: dict[str, dict[str, str]] = {
     "severity": {"critical": "critical", "major": "major", "minor": "minor", "warning": "warning", "info": "info"},
     "state": {"up": "up", "degraded": "degraded", "down": "down", "unreachable": "unreachable", "unknown": "unknown"},
-    "alarm_state": {"open": "not acknowledged", "acknowledged": "acknowledged", "cleared": "cleared", "active": "active"},
+    "alarm_state": {"open": "not acknowledged", "acknowledged": "acknowledged", "cleared": "cleared",
+                    "active": "active"},
     "network": {"intranet": "intranet", "extranet": "extranet", "private": "private network"},
     "migration": {"planned": "planned", "migrating": "migrating", "migrated": "migrated"},
     "device_role": {"core": "core", "aggregation": "aggregation", "access": "access", "firewall": "firewall",
@@ -70,16 +71,21 @@ VALUE_NAMES: dict[str, dict[str, str]] = {
     "status": {"ok": "ok", "failed": "failed", "skipped": "skipped", "running": "running"},
     "risk": {"read-only": "read-only", "changes-config": "changes the configuration", "disruptive": "disruptive"},
     # The baseline plugin's item titles (plugins/egovops_plugins/baseline_check/rules.py TITLES).
-    "baseline_item": {"ssh-only": "SSH only, telnet off", "snmp": "SNMPv1/v2c off or restricted", "password-complexity": "Password complexity",
+    "baseline_item": {"ssh-only": "SSH only, telnet off", "snmp": "SNMPv1/v2c off or restricted",
+                      "password-complexity": "Password complexity",
                       "login-lockout": "Lockout after failed logins", "idle-timeout": "Idle timeout on remote sessions",
-                      "syslog": "Log host (syslog) configured", "ntp": "NTP configured", "unused-ports": "Unused ports shut down"},
-    "summary": {"devices_checked": "devices checked", "devices_compliant": "devices compliant", "average_score": "average score",
+                      "syslog": "Log host (syslog) configured", "ntp": "NTP configured",
+                      "unused-ports": "Unused ports shut down"},
+    "summary": {"devices_checked": "devices checked", "devices_compliant": "devices compliant",
+                "average_score": "average score",
                 "failures_by_item": "failures by item", "backed_up": "backed up", "changed": "changed",
                 "devices_in_sync": "devices in sync", "without_ntp": "without NTP", "worst_offset": "worst offset",
                 "devices_with_errors": "devices with errors", "interfaces": "interfaces", "error": "error"},
     # A target's own result fields (the shipped procedures' data), as the runner's details show them.
-    "result": {"score": "score", "compliant": "compliant", "version": "version", "changed": "changed", "added": "lines added",
-               "removed": "lines removed", "lines": "lines", "offset_seconds": "clock offset (s)", "ntp_servers": "NTP servers",
+    "result": {"score": "score", "compliant": "compliant", "version": "version", "changed": "changed",
+               "added": "lines added",
+               "removed": "lines removed", "lines": "lines", "offset_seconds": "clock offset (s)",
+               "ntp_servers": "NTP servers",
                "not_authoritative": "not authoritative", "in_sync": "in sync", "interfaces": "interfaces"},
 }
 
@@ -93,7 +99,7 @@ def value_name(domain: str, value: str) -> str:
     return tr(english) if english else value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english_of(lang: str) -> dict[str, str]:
     return {translated: english for english, translated in catalogue(lang).items()}
 

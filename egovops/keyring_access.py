@@ -26,7 +26,7 @@ HOW_TO_GET_ONE = (
 )
 
 
-def usable(backend: "KeyringBackend") -> bool:
+def usable(backend: KeyringBackend) -> bool:
     if type(backend).__module__.startswith(_INSECURE_BACKENDS):
         return False
     children = getattr(backend, "backends", None)
@@ -35,17 +35,18 @@ def usable(backend: "KeyringBackend") -> bool:
     return backend.priority > 0
 
 
-def _detected() -> "KeyringBackend":
+def _detected() -> KeyringBackend:
     """The backend keyring would pick now, without keyring's process-wide cache: the audit trail
     asks on every append, and a process that first asked before the Secret Service was up (a
     console started with the desktop session) must find it once it is."""
     from keyring import backend, core
     from keyring.backends import fail
 
-    return core.load_env() or core.load_config() or max(backend.get_all_keyring(), default=fail.Keyring(), key=backend.by_priority)
+    return core.load_env() or core.load_config() or max(backend.get_all_keyring(), default=fail.Keyring(),
+                                                        key=backend.by_priority)
 
 
-def secure_backend(fresh: bool = False) -> "KeyringBackend":
+def secure_backend(fresh: bool = False) -> KeyringBackend:
     """The keyring's backend, or KeyringUnavailableError naming the problem in one line.
 
     ``PYTHON_KEYRING_BACKEND`` naming a backend that cannot be loaded makes keyring raise from

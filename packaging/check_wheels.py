@@ -111,7 +111,8 @@ def main() -> int:
             print(f"{wheel.name}: {count} binaries, {glibc}" + (f", WRONG PROCESSOR: {wrong[:3]}" if wrong else ""))
         failures += bool(wrong)
     size = sum(w.stat().st_size for w in wheels) / 2**20
-    print(f"{len(wheels)} wheels, {size:.0f} MiB" + ("" if options.target == "win_amd64" else f", need glibc >= {floor[0]}.{floor[1]}"))
+    print(f"{len(wheels)} wheels, {size:.0f} MiB" + ("" if options.target == "win_amd64"
+                                                     else f", need glibc >= {floor[0]}.{floor[1]}"))
     return 1 if failures else 0
 
 

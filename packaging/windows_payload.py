@@ -26,10 +26,9 @@ import zipfile
 from email.parser import Parser
 from pathlib import Path
 
+from check_wheels import wrong_processor  # same folder
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from check_wheels import wrong_processor  # same folder
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = "3.11"
@@ -77,9 +76,9 @@ def missing_on_windows(site: Path) -> list[str]:
         metadata = Parser().parsestr((info / "METADATA").read_text("utf-8"), headersonly=True)
         for line in metadata.get_all("Requires-Dist") or []:
             requirement = Requirement(line)
-            if requirement.marker is None or requirement.marker.evaluate({**WINDOWS, "extra": ""}):
-                if canonicalize_name(requirement.name) not in have:
-                    wanted.add(str(requirement).split(";")[0].strip())
+            applies = requirement.marker is None or requirement.marker.evaluate({**WINDOWS, "extra": ""})
+            if applies and canonicalize_name(requirement.name) not in have:
+                wanted.add(str(requirement).split(";")[0].strip())
     return sorted(wanted)
 
 
@@ -111,7 +110,8 @@ def signed_by_the_psf(python: Path) -> list[str]:
         return ["osslsigncode not installed: the interpreter's signature was not checked"]
     bad = []
     for name in ("python.exe", "pythonw.exe", f"python{PYTHON.replace('.', '')}.dll"):
-        result = subprocess.run(["osslsigncode", "verify", "-ignore-crl", "-in", str(python / name)], capture_output=True, text=True)
+        result = subprocess.run(["osslsigncode", "verify", "-ignore-crl", "-in", str(python / name)],
+                                capture_output=True, text=True)
         if result.returncode != 0 or "O=Python Software Foundation" not in result.stdout:
             bad.append(f"{name} is not signed by the Python Software Foundation")
     return bad
@@ -120,7 +120,8 @@ def signed_by_the_psf(python: Path) -> list[str]:
 def enable_site_packages(python: Path) -> None:
     """The embeddable Python ignores site-packages until its ._pth file names it."""
     pth = next(python.glob("python3*._pth"))
-    lines = [line for line in pth.read_text("utf-8").splitlines() if line.strip() not in ("#import site", "import site")]
+    lines = [line for line in pth.read_text("utf-8").splitlines()
+             if line.strip() not in ("#import site", "import site")]
     pth.write_text("\n".join([*lines, "Lib\\site-packages", "import site", ""]), "utf-8")
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from egovops.audit import AuditLog, export_rows, verify_store
 from egovops.audit.chain import expected_hash
-from egovops.audit.repo import AuditRepository
 from egovops.audit.keys import AuditKeyring
+from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 
 # Keyed, as on an operator's desktop: the chain's key is in the Secret Service (see test_audit_keyed).

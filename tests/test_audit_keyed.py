@@ -81,7 +81,8 @@ def _recompute_unkeyed(database: Database, data_dir: Path, from_id: int, actor: 
                 continue
             row = replace(row, prev_hash=prev, writer="", actor=actor if row.id == from_id else row.actor)
             fresh = expected_hash(row)
-            conn.execute("UPDATE audit_log SET actor=?, prev_hash=?, writer='', hash=? WHERE id=?", (row.actor, prev, fresh, row.id))
+            conn.execute("UPDATE audit_log SET actor=?, prev_hash=?, writer='', hash=? WHERE id=?",
+                         (row.actor, prev, fresh, row.id))
             prev = fresh
         conn.execute("UPDATE audit_head SET last_hash=? WHERE id=1", (prev,))
 
@@ -101,16 +102,19 @@ CASES = {
     "full wipe": lambda db, d: _tamper(d, "DELETE FROM audit_log", "DELETE FROM audit_head"),
     "full wipe with a new store identity": lambda db, d: _tamper(
         d, "DELETE FROM audit_log", "DELETE FROM audit_head", "DELETE FROM store_identity",
-        "INSERT INTO store_identity (id, uuid, legacy_keyring_moved) VALUES (1, '00000000-0000-4000-8000-000000000000', 1)"),
+        "INSERT INTO store_identity (id, uuid, legacy_keyring_moved) "
+        "VALUES (1, '00000000-0000-4000-8000-000000000000', 1)"),
     "recomputed chain": lambda db, d: _recompute_unkeyed(db, d, 3, "mallory"),
 }
-FIRST = {"edited row": (3, "edited"), "deleted middle row": (4, "missing"), "deleted newest rows, head rewritten": (6, "missing"),
+FIRST = {"edited row": (3, "edited"), "deleted middle row": (4, "missing"),
+         "deleted newest rows, head rewritten": (6, "missing"),
          "full wipe": (1, "missing"), "recomputed chain": (3, "unkeyed"),
          "full wipe with a new store identity": (None, "identity-replaced")}
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_audit_verify_names_the_first_wrong_or_missing_row(case: str, cli, database: Database, data_dir: Path, secret_service) -> None:
+def test_audit_verify_names_the_first_wrong_or_missing_row(case: str, cli, database: Database, data_dir: Path,
+                                                           secret_service) -> None:
     _fill(database)
     code, problems = _verify(cli)
     assert code == 0 and problems == []
@@ -121,7 +125,8 @@ def test_audit_verify_names_the_first_wrong_or_missing_row(case: str, cli, datab
     assert (problems[0]["row"], problems[0]["kind"]) == FIRST[case], problems
 
 
-def test_a_recomputed_chain_under_another_key_is_not_verifiable(cli, database: Database, data_dir: Path, secret_service) -> None:
+def test_a_recomputed_chain_under_another_key_is_not_verifiable(cli, database: Database, data_dir: Path,
+                                                                secret_service) -> None:
     """A tamperer who makes up a key of his own produces rows no keyring here vouches for."""
     _fill(database, 4)
     rows = list(AuditRepository(database).rows())
@@ -131,7 +136,8 @@ def test_a_recomputed_chain_under_another_key_is_not_verifiable(cli, database: D
         for row in rows:
             row = replace(row, prev_hash=prev, writer="f" * 16, actor="mallory")
             fresh = expected_hash(row, b"k" * 32)
-            conn.execute("UPDATE audit_log SET actor=?, prev_hash=?, writer=?, hash=? WHERE id=?", (row.actor, prev, row.writer, fresh, row.id))
+            conn.execute("UPDATE audit_log SET actor=?, prev_hash=?, writer=?, hash=? WHERE id=?",
+                         (row.actor, prev, row.writer, fresh, row.id))
             prev = fresh
         conn.execute("UPDATE audit_head SET last_hash=? WHERE id=1", (prev,))
     code, problems = _verify(cli)

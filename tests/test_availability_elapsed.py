@@ -13,7 +13,7 @@ from egovops.availability.periods import local_midnight, period_containing
 from egovops.availability.report import ReportRequest, report_from_store
 from egovops.errors import ValidationError
 from egovops.storage.state_repo import MonitoredSpan, StateRepository
-from tests.fixtures.availability_store import H, P0, TZ, availability_store  # noqa: F401 - fixture
+from tests.fixtures.availability_store import P0, TZ, H, availability_store  # noqa: F401 - fixture
 
 OCTOBER = period_containing("month", date(2026, 10, 1), TZ)
 
@@ -44,7 +44,8 @@ def test_coverage_of_a_period_including_today_counts_only_elapsed_time(availabil
     assert report.total.coverage == pytest.approx(100 * 38 / 44)
     assert report.request.period.end == P0 + 12 * H and len(report.heat.days) == 1
     assert report.notes == []
-    whole = report_from_store(availability_store, req, "tester", now=OCTOBER.full_end + 1)  # the same month, looked at later
+    # the same month, looked at later
+    whole = report_from_store(availability_store, req, "tester", now=OCTOBER.full_end + 1)
     assert whole.total.unmonitored > 28 * 24 * H  # its data ends on 3 October
 
 

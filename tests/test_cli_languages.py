@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import string
 import time
-from pathlib import Path
 
 import pytest
 
@@ -32,7 +31,8 @@ SAMPLE = {  # a value for every field a template can have
     "root": "DEV-AGG", "where": "10.1.2.3", "value": 93.0, "limit": 80.0, "name": "GigabitEthernet1/0/1", "rate": 4.5,
     "a": "DEV-INT", "a_if": "Gi1/0/24", "a_net": "intranet", "b": "DEV-EXT", "b_if": "Gi1/0/24", "b_net": "extranet",
 }
-COMMANDS = [("alarms", "list"), ("inventory", "list"), ("network", "list"), ("plugins", "list"), ("duty", "list"), ("status",),
+COMMANDS = [("alarms", "list"), ("inventory", "list"), ("network", "list"), ("plugins", "list"), ("duty", "list"),
+            ("status",),
             ("run", "baseline-check", "--targets", "all", "--dry-run"), ("inventory", "show", "NO-SUCH"),
             ("poll", "--once", "--device", "DEV-00")]
 

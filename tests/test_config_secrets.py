@@ -12,7 +12,6 @@ so the check is one search, and a secret the corpus forgets to mark is still a f
 from __future__ import annotations
 
 import re
-import stat
 
 import pytest
 

@@ -93,7 +93,8 @@ def test_no_secure_backend_is_refused_with_advice(cli) -> None:
 def test_two_data_folders_keep_their_own_secrets(cli, tmp_path: Path, secret_service) -> None:
     """Entries are named by the store's UUID: adding "city" in a second folder once replaced the first's."""
     other = tmp_path / "other-province"
-    assert cli("credentials", "add", "city", "--kind", "snmp-v2c", "--secret-stdin", input="first-folder-secret\n").returncode == 0
+    assert cli("credentials", "add", "city", "--kind", "snmp-v2c", "--secret-stdin",
+               input="first-folder-secret\n").returncode == 0
     second = cli("--data-dir", str(other), "credentials", "add", "city", "--kind", "snmp-v2c", "--secret-stdin",
                  input="second-folder-secret\n")
     assert second.returncode == 0, second.stderr

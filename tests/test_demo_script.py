@@ -24,7 +24,9 @@ def _copy(tmp_path: Path) -> Path:
     log = root / "log"
     stand_ins = {
         "install-system-packages": f'echo packages >> "{log}"',
-        "setup-venv": f'echo "venv $1" >> "{log}"; mkdir -p .venv/bin; printf \'#!/bin/sh\\necho "egovops $*" >> "{log}"\\n\' > .venv/bin/egovops; chmod +x .venv/bin/egovops',
+        "setup-venv": f'echo "venv $1" >> "{log}"; mkdir -p .venv/bin; '
+                      f'printf \'#!/bin/sh\\necho "egovops $*" >> "{log}"\\n\' > .venv/bin/egovops; '
+                      'chmod +x .venv/bin/egovops',
     }
     for name, body in stand_ins.items():
         script = root / "scripts" / name
@@ -37,7 +39,8 @@ def _start(root: Path) -> list[str]:
     log = root / "log"
     log.unlink(missing_ok=True)
     env = dict(os.environ, DISPLAY=":99")
-    done = subprocess.run(["bash", str(root / "scripts" / "demo")], cwd=root, env=env, capture_output=True, text=True, timeout=30)
+    done = subprocess.run(["bash", str(root / "scripts" / "demo")], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=30)
     assert done.returncode == 0, done.stderr
     return log.read_text().splitlines()
 

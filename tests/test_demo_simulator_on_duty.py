@@ -8,16 +8,16 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Callable, Iterator
 
 import pytest
 
+from egovops.polling.repo import PollingRepository
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.simulator.faults import add_fault, clear_faults
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database, open_database
-from egovops.polling.repo import PollingRepository
 
 STATUS_S = 10.0
 NEIGHBOUR_S = 20.0  # shorter than the shipped 180 s so the test ends; the mechanism is the same
@@ -31,15 +31,16 @@ def running_poller(demo_province) -> Iterator[Database]:  # type: ignore[no-unty
     intervals = replace(before.intervals, status_s=STATUS_S, interfaces_s=60.0, health_s=60.0, timeout_s=1.0, retries=1)
     repo.save_polling(replace(before, intervals=intervals, neighbour_interval_s=NEIGHBOUR_S))
     env = dict(os.environ, EGOVOPS_HOME=str(demo_province.data_dir))
-    log = open(demo_province.data_dir / "test-poller.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "egovops", "poll"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    with open(demo_province.data_dir / "test-poller.log", "w") as log:  # the poller holds its own copy
+        process = subprocess.Popen([sys.executable, "-m", "egovops", "poll"], env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)
     try:
-        assert wait_for(lambda: "neighbour tables:" in (demo_province.data_dir / "test-poller.log").read_text(), 180), "no first sweep"
+        assert wait_for(lambda: "neighbour tables:" in (demo_province.data_dir / "test-poller.log").read_text(),
+                        180), "no first sweep"
         yield db
     finally:
         process.terminate()
         process.wait(10)
-        log.close()
         repo.save_polling(before)
         db.close()
 
@@ -54,7 +55,8 @@ def wait_for(check: Callable[[], bool], timeout: float, step: float = 0.2) -> fl
     return None
 
 
-def test_cross_connect_raises_the_cross_network_alarm_with_no_manual_command(running_poller, demo_province, demo_inventory) -> None:  # type: ignore[no-untyped-def]
+def test_cross_connect_raises_the_cross_network_alarm_with_no_manual_command(  # type: ignore[no-untyped-def]
+        running_poller, demo_province, demo_inventory) -> None:
     ext = next(d for d in demo_inventory.devices if d.network == "extranet" and d.role.value == "aggregation")
     intra = next(d for d in demo_inventory.devices if d.network == "intranet" and d.role.value == "aggregation")
     alarms = AlarmRepository(running_poller)
@@ -75,7 +77,8 @@ def test_cross_connect_raises_the_cross_network_alarm_with_no_manual_command(run
     assert wait_for(lambda: cross() == [], NEIGHBOUR_S + 15) is not None  # the cable pulled: the alarm clears by itself
 
 
-def test_a_device_down_and_back_reaches_state_and_alarms_within_the_interval_plus_5_s(running_poller, demo_province, demo_inventory) -> None:  # type: ignore[no-untyped-def]
+def test_a_device_down_and_back_reaches_state_and_alarms_within_the_interval_plus_5_s(  # type: ignore[no-untyped-def]
+        running_poller, demo_province, demo_inventory) -> None:
     leaf = demo_inventory.devices[-1]
     folder = demo_province.data_dir / "demo"
     polling, alarms = PollingRepository(running_poller), AlarmRepository(running_poller)
@@ -89,7 +92,8 @@ def test_a_device_down_and_back_reaches_state_and_alarms_within_the_interval_plu
     assert wait_for(lambda: state() == "up", 60) is not None
     fault = add_fault(folder, "device-down", (leaf.name,)).id
     try:
-        went = wait_for(lambda: state() == "down" and down_alarm(), STATUS_S + 5 + 1)  # +1: the agents read faults once a second
+        # +1: the agents read faults once a second
+        went = wait_for(lambda: state() == "down" and down_alarm(), STATUS_S + 5 + 1)
     finally:
         clear_faults(folder, fault)
     came = wait_for(lambda: state() == "up" and not down_alarm(), STATUS_S + 5 + 1)

@@ -11,8 +11,8 @@ import paramiko
 import pytest
 
 from egovops.credentials.service import CredentialService
-from egovops.simulator.faults import add_fault, clear_faults
 from egovops.demo.ssh_endpoints import weaknesses_of
+from egovops.simulator.faults import add_fault, clear_faults
 from egovops.ssh import KnownHostsStore, SshConnectError, fingerprint, open_session
 from egovops.storage.database import open_database
 
@@ -81,7 +81,8 @@ def test_a_city_baseline_on_the_demo_needs_no_profile_flag(demo_province, demo_i
     city = "安徽省/芜湖市"
     wuhu = {d.name for d in demo_inventory.devices if d.site.startswith(city) and d.vendor != "linux"}
     assert wuhu and all(d.credential_profile == "demo-snmp" for d in demo_inventory.devices if d.name in wuhu)
-    done = demo_province.cli("run", "baseline-check", "--targets", f"site:{city}", "--trust-new-host-key", "--yes", "--json", timeout=300)
+    done = demo_province.cli("run", "baseline-check", "--targets", f"site:{city}", "--trust-new-host-key", "--yes",
+                             "--json", timeout=300)
     report = json.loads(done.stdout)
     ran = {t["device"]: t for t in report["targets"] if t["status"] != "skipped"}
     assert set(ran) == wuhu, done.stderr

@@ -13,7 +13,8 @@ UP, DOWN, TESTING, DORMANT, NOT_PRESENT, LOWER_DOWN = 1, 2, 3, 5, 6, 7
 
 
 def port(index: int, admin: int | None, oper: int | None, octets: int | None = None) -> InterfaceStatus:
-    return InterfaceStatus(index, f"GE0/0/{index}", admin_status=admin, oper_status=oper, in_octets=octets, out_octets=octets)
+    return InterfaceStatus(index, f"GE0/0/{index}", admin_status=admin, oper_status=oper, in_octets=octets,
+                           out_octets=octets)
 
 
 def faults(*ports: InterfaceStatus, links: list[Link] = (), carried: set[int] = frozenset()) -> dict[int, str | None]:  # type: ignore[assignment]
@@ -50,8 +51,10 @@ def test_history_of_traffic_is_read_from_samples_and_rollups(database, inventory
     repo = PollingRepository(database)
     now = 1_780_000_000.0
     for at, rates in ((now - 3 * 3600, {1: 0.0, 2: 5e5}), (now, {1: 0.0, 2: 0.0, 3: 1.0})):
-        interfaces = [InterfaceStatus(i, f"GE0/0/{i}", admin_status=UP, oper_status=UP, sampled_at=at, in_bps=r, out_bps=0.0)
+        interfaces = [InterfaceStatus(i, f"GE0/0/{i}", admin_status=UP, oper_status=UP, sampled_at=at, in_bps=r,
+                                      out_bps=0.0)
                       for i, r in rates.items()]
-        repo.save_cycle([DeviceStatus("HF-AGG", reachable=True, polled_at=at, interfaces=interfaces, measured_interfaces=True)], {})
+        repo.save_cycle([DeviceStatus("HF-AGG", reachable=True, polled_at=at, interfaces=interfaces,
+                                      measured_interfaces=True)], {})
         repo.rollup_and_prune(at, 0.5 / 24, 400.0)  # raw samples older than 30 min go: port 2 lives on in the rollup
     assert DeviceDetailRepository(database).ports_that_carried_traffic("HF-AGG") == {2, 3}

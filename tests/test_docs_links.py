@@ -139,7 +139,8 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / "docs").mkdir()
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / "mod.py").write_text("")
-    (tmp_path / "docs" / "other.md").write_text("# Other page\n\n## Duty log (值班日志)\n\n## Same\n\n## Same\n", "utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# Other page\n\n## Duty log (值班日志)\n\n## Same\n\n## Same\n",
+                                                "utf-8")
     return tmp_path
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 import time
 from pathlib import Path
 
-from egovops.accounts import AccountService, Operator, Role
+import pytest
+
+from egovops.accounts import AccountService
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")

@@ -6,7 +6,7 @@ Expectations are computed here from the recording files, independently of health
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

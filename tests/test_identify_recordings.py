@@ -7,7 +7,7 @@ published MIB objects where snmpsim-data has none (see tests/recordings/README.m
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -24,13 +24,15 @@ IDENTITIES = {
     "cisco-c3560": ("cisco", "WS-C3560G-48TS-E", "Cisco IOS Software", "12.2(55)SE3", "FOC1408Z61U"),
     "cisco-c3750": ("cisco", "WS-C3750G-12S-S", "Cisco IOS Software", "12.2(50)SE5", "FDO1622Y10H"),
     "hp-a5120": ("h3c", "A5120-24G EI", "Comware", "5.20.99 Release 2221P05", "CN12BYH0F1"),
-    "h3c-lsq1wcmd0": ("h3c", "LSQ1WCMD0", "Comware", "Release 2509P61", ""),  # no ENTITY-MIB: the part number is all there is
+    # no ENTITY-MIB: the part number is all there is
+    "h3c-lsq1wcmd0": ("h3c", "LSQ1WCMD0", "Comware", "Release 2509P61", ""),
     "zte-5250": ("zte", "ZXR10 5250-52TM-H", "ZXROS", "V2.05.11B19", ""),
     "zte-9908": ("zte", "ZXR10 9908", "ZXROS", "V1.01.10.B19P06", ""),
     "h3c-comware7": ("h3c", "SR8808-X", "Comware", "7.1.075 Release 7751P01", "210235A0YVX18A00000B"),
     "huawei-s5720": ("huawei", "S5720-36C-EI-AC", "VRP", "V200R007C00SPC500", "210235956210F7000410"),
     # item 6: firewalls and security gateways
-    "hillstone-sg6000": ("hillstone", "SG-6000-E3960", "StoneOS", "5.5R8P9", "0010123456789012"),  # no ENTITY-MIB: its own
+    # no ENTITY-MIB: its own
+    "hillstone-sg6000": ("hillstone", "SG-6000-E3960", "StoneOS", "5.5R8P9", "0010123456789012"),
     "sangfor-ad1800": ("sangfor", "AD-1800-FP2", "Linux", "2.6.30", ""),
     "topsec-ngfw4000": ("topsec", "NGFW4000-UF", "TOS", "V3.2073N.2060N_NGFW.1", "Q1610474303"),
     "dptech-dpx8000": ("dptech", "DPX8000-A5", "Conplat", "V100R004B01D007P02PATCH03", "02010037P183000022"),
@@ -38,7 +40,8 @@ IDENTITIES = {
     "h3c-secpath-f1000": ("h3c", "SecPath F1000-AK1110", "Comware", "7.1.064 Release 9333P25", "210235A1Y4H19C000011"),
     "huawei-usg6330": ("huawei", "USG6330", "VRP", "V500R001C30SPC600", "210235G7LN10H5000034"),
     # item 6: YunShan OS, wireless controllers, GPON OLTs
-    "huawei-yunshan-s5735": ("huawei", "S5735-L24T4S-A1", "Huawei YunShan OS", "V600R022C10SPC500", "2102353170DMP3000123"),
+    "huawei-yunshan-s5735": ("huawei", "S5735-L24T4S-A1", "Huawei YunShan OS", "V600R022C10SPC500",
+                             "2102353170DMP3000123"),
     "h3c-wx6103": ("h3c", "WX6103", "Comware", "Release 2509P33", "210231A76JX091000041"),
     "huawei-acu2": ("huawei", "ACU2", "VRP", "V200R007C20SPC200", ""),
     "ruijie-m18000": ("ruijie", "M18000-WS-ED", "RGOS", "", ""),
@@ -74,9 +77,12 @@ def client() -> Iterator[SnmpClient]:
 def polled(client, vendor_agents) -> dict[str, DeviceStatus]:
     found = {}
     for name in sorted(set(IDENTITIES) | set(HEALTH_OF)):
-        device = Device(name, vendor_agents.address, "intranet", "安徽省", snmp_port=vendor_agents.port, credential_profile="x")
-        target = SnmpTarget(name, vendor_agents.address, vendor_agents.port, community=Secret(name), timeout=5, retries=1)
-        found[name] = client.snmp_loop.run(poll_device(client, device, target, None, {STATUS, HEALTH}, None, None, time.time()))
+        device = Device(name, vendor_agents.address, "intranet", "安徽省", snmp_port=vendor_agents.port,
+                        credential_profile="x")
+        target = SnmpTarget(name, vendor_agents.address, vendor_agents.port, community=Secret(name), timeout=5,
+                            retries=1)
+        found[name] = client.snmp_loop.run(poll_device(client, device, target, None, {STATUS, HEALTH}, None, None,
+                                                       time.time()))
     return found
 
 

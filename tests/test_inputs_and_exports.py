@@ -39,12 +39,14 @@ def test_no_csv_writer_in_the_core_bypasses_the_neutraliser() -> None:
     """Every export goes through egovops.csv_cells; a new csv.writer() elsewhere would not."""
     root = Path(__file__).resolve().parents[1] / "egovops"
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
-                 if p.name != "csv_cells.py" and ("csv.writer(" in p.read_text("utf-8") or "csv.DictWriter(" in p.read_text("utf-8"))]
+                 if p.name != "csv_cells.py"
+                 and ("csv.writer(" in p.read_text("utf-8") or "csv.DictWriter(" in p.read_text("utf-8"))]
     assert offenders == []
 
 
 def test_inventory_export_is_neutralised_and_round_trips(tmp_path: Path) -> None:
-    devices = [Device(f"D{i}", f"127.0.0.{i + 1}", "extranet", "安徽省", contact=text) for i, text in enumerate(FORMULAS)]
+    devices = [Device(f"D{i}", f"127.0.0.{i + 1}", "extranet", "安徽省", contact=text)
+               for i, text in enumerate(FORMULAS)]
     path = tmp_path / "inv.csv"
     csv_io.write_csv(path, (device_to_row(d) for d in devices))
     _assert_neutral(_cells(path), FORMULAS)
@@ -81,7 +83,8 @@ def test_runner_results_csv_is_neutralised(tmp_path: Path) -> None:
     from egovops.procedures.run_records import export_results_csv
 
     report = RunReport("r1", "p", "all", {}, False)  # type: ignore[call-arg]
-    report.outcomes = [TargetOutcome(f"D{i}", Status.FAILED, text, {"note": text}, (), 0.0, 1.0, "") for i, text in enumerate(FORMULAS)]
+    report.outcomes = [TargetOutcome(f"D{i}", Status.FAILED, text, {"note": text}, (), 0.0, 1.0, "")
+                       for i, text in enumerate(FORMULAS)]
     export_results_csv(report, tmp_path / "results.csv")
     _assert_neutral(_cells(tmp_path / "results.csv"), FORMULAS)
 
@@ -93,7 +96,7 @@ def _write(path: Path, text: str) -> Path:
 
 def test_yaml_alias_bomb_is_refused_in_under_a_second(inventory: InventoryRepository, tmp_path: Path) -> None:
     levels = ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         levels.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
     levels.append("devices: [{name: *i, address: 127.0.0.1, network: extranet, site: 安徽省}]")
     bomb = _write(tmp_path / "bomb.yaml", "\n".join(levels) + "\n")
@@ -108,7 +111,8 @@ def test_yaml_alias_bomb_is_refused_in_under_a_second(inventory: InventoryReposi
 
 def test_an_unbalanced_quote_is_a_row_error_naming_its_lines(inventory: InventoryRepository, tmp_path: Path) -> None:
     broken = 'BAD-01,127.30.0.7,,,extranet,"安徽省/合肥市,h3c,S5130,access,,2,,,,'
-    path = _write(tmp_path / "q.csv", "\n".join([HEADER, GOOD_1, broken, GOOD_2, "LAST,127.30.0.8,,,extranet,安徽省,,,,,,,,,"]) + "\n")
+    path = _write(tmp_path / "q.csv",
+                  "\n".join([HEADER, GOOD_1, broken, GOOD_2, "LAST,127.30.0.8,,,extranet,安徽省,,,,,,,,,"]) + "\n")
     report = import_file(inventory, path)
     assert [(p.row, "quote is not closed" in p.reason) for p in report.problems] == [(3, True)]
     assert "lines 3–5" in report.problems[0].reason
@@ -135,7 +139,7 @@ BAD_FIELDS = {
 
 
 def _row(case: str) -> dict[str, str]:
-    name, column, _ = BAD_FIELDS[case]
+    name, _column, _ = BAD_FIELDS[case]
     row = {"name": name, "address": "127.30.0.20", "network": "extranet", "site": "安徽省/合肥市", "contact": "张伟"}
     if case == "newline in contact":
         row["contact"] = "张伟\n0551"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")

@@ -42,14 +42,17 @@ def test_departments_sit_away_from_the_cities() -> None:
     core = placed["AH-EXT-CORE-01"][1:]
     cities = [placed[n][1:] for n in _city_aggregations().values()]
     towards = (sum(x for x, _ in cities) / len(cities) - core[0], sum(y for _, y in cities) / len(cities) - core[1])
-    departments = [d for d in DEMO.devices if d.network == "extranet" and d.site.count("/") == 1 and d.site.split("/")[1].startswith("省")]
+    departments = [d for d in DEMO.devices if d.network == "extranet" and d.site.count("/") == 1
+                   and d.site.split("/")[1].startswith("省")]
     assert len(departments) > 10
     for device in departments:
         x, y = placed[device.name][1:]
-        assert (x - core[0]) * towards[0] + (y - core[1]) * towards[1] <= 0.05 * math.hypot(*towards) * math.hypot(x - core[0], y - core[1]), device.name
+        assert ((x - core[0]) * towards[0] + (y - core[1]) * towards[1]
+                <= 0.05 * math.hypot(*towards) * math.hypot(x - core[0], y - core[1])), device.name
 
 
-def test_the_operators_own_layout_file_wins_and_a_broken_one_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_operators_own_layout_file_wins_and_a_broken_one_falls_back(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EGOVOPS_HOME", str(tmp_path))
     shipped = site_layout()
     mine = {"degree": 100, "sites": dict(shipped.sites)}

@@ -14,9 +14,11 @@ def test_every_cycle_part_and_every_sweep_moves_the_mark(database) -> None:  # t
     repo = OverviewRepository(database)
     start = repo.change_mark()
     stats = PollingRepository(database)
-    stats.record_stats(CycleStats(at=100.0, cycle="status part", interval_s=60, devices=1, failed=0, duration_s=1, overrun=False))
+    stats.record_stats(CycleStats(at=100.0, cycle="status part", interval_s=60, devices=1, failed=0, duration_s=1,
+                                  overrun=False))
     part = repo.change_mark()
-    stats.record_stats(CycleStats(at=100.0, cycle="scheduled", interval_s=60, devices=1, failed=0, duration_s=9, overrun=False))
+    stats.record_stats(CycleStats(at=100.0, cycle="scheduled", interval_s=60, devices=1, failed=0, duration_s=9,
+                                  overrun=False))
     whole = repo.change_mark()  # the same start time as its part: still a change
     TopologyRepository(database).apply_discovery(Discovery(), MergePlan(), 200.0, 201.0)
     swept = repo.change_mark()

@@ -46,14 +46,15 @@ def test_the_scope_name_finds_a_gap_between_radiating_links() -> None:
 
     from egovops.overview.label_layout import crosses
 
-    links = [(300.0, 300.0, 300 + 260 * math.cos(2 * math.pi * i / 20 + 0.1), 300 + 260 * math.sin(2 * math.pi * i / 20 + 0.1))
+    links = [(300.0, 300.0, 300 + 260 * math.cos(2 * math.pi * i / 20 + 0.1),
+              300 + 260 * math.sin(2 * math.pi * i / 20 + 0.1))
              for i in range(8)]
     request = LabelRequest("合肥市", 300, 300, 48, 16)
     offset = place_labels([request], (300, 300), links=links)["合肥市"]
     assert offset is not None
     rect = (300 + offset[0], 300 + offset[1], 48, 16)
     assert not any(crosses(link, rect) for link in links)
-    assert not place_labels([request], (300, 300))["合肥市"] is None
+    assert place_labels([request], (300, 300))["合肥市"] is not None
 
 
 def test_crossing_is_exact_at_the_edges() -> None:
@@ -61,4 +62,5 @@ def test_crossing_is_exact_at_the_edges() -> None:
 
     box = (0.0, 0.0, 10.0, 10.0)
     assert crosses((-5, 5, 15, 5), box) and crosses((5, 5, 6, 6), box) and crosses((-5, -5, 15, 15), box)
-    assert not crosses((-5, 11, 15, 11), box) and not crosses((11, -5, 11, 15), box) and not crosses((-5, 4, 4, -5), box)
+    assert not crosses((-5, 11, 15, 11), box) and not crosses((11, -5, 11, 15), box)
+    assert not crosses((-5, 4, 4, -5), box)

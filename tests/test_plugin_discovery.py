@@ -12,12 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from egovops.errors import ValidationError
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
+from egovops.errors import ValidationError
 from egovops.inventory.model import Device
 from egovops.procedures import (
-    GROUP, ManifestError, PluginLoadError, ProcedureRunner, RunRequest, RunServices, discover, parse_manifest,
+    GROUP,
+    ManifestError,
+    PluginLoadError,
+    ProcedureRunner,
+    RunRequest,
+    RunServices,
+    discover,
+    parse_manifest,
 )
 from egovops.procedures.choices import procedure_choices
 
@@ -57,14 +64,16 @@ def test_broken_plugins_are_reported_and_the_good_ones_listed(plugin_dir: Path) 
     # Its manifest is invalid, so its code must never run (it would leave a marker file).
     make_plugin(plugin_dir, "thirdparty_badmanifest", "id: Bad Id\nrisk: reckless\nname: {en: x}\nextra: 1\n",
                 f"open({str(marker)!r}, 'w').write('ran')\ndef run(ctx):\n    return None\n")
-    make_plugin(plugin_dir, "thirdparty_raises", GOOD_MANIFEST.format(id="raises"), "raise RuntimeError('import-time failure')\n")
+    make_plugin(plugin_dir, "thirdparty_raises", GOOD_MANIFEST.format(id="raises"),
+                "raise RuntimeError('import-time failure')\n")
     make_plugin(plugin_dir, "thirdparty_norun", GOOD_MANIFEST.format(id="norun"), "x = 1\n")
     make_plugin(plugin_dir, "thirdparty_nomanifest", None, "def run(ctx):\n    return None\n")
     make_plugin(plugin_dir, "thirdparty_mismatch", GOOD_MANIFEST.format(id="other"), "def run(ctx):\n    return None\n")
     make_plugin(plugin_dir, "thirdparty_dup", GOOD_MANIFEST.format(id="good"), "def run(ctx):\n    return None\n")
     registry = discover([
         ep("good", "thirdparty_good"), ep("badmanifest", "thirdparty_badmanifest"), ep("raises", "thirdparty_raises"),
-        ep("norun", "thirdparty_norun"), ep("nomanifest", "thirdparty_nomanifest"), ep("mismatch", "thirdparty_mismatch"),
+        ep("norun", "thirdparty_norun"), ep("nomanifest", "thirdparty_nomanifest"),
+        ep("mismatch", "thirdparty_mismatch"),
         ep("missing", "thirdparty_not_installed"), ep("good", "thirdparty_dup"),
     ])
     # Listed from their manifests; the two whose code is broken are not found out until imported.
@@ -95,7 +104,8 @@ def test_listing_imports_no_plugin_code_and_running_does(plugin_dir: Path) -> No
     assert "thirdparty_lazy" in sys.modules and "thirdparty_other" not in sys.modules
 
 
-def test_a_run_imports_the_plugin_and_a_broken_one_fails_the_run_in_one_line(plugin_dir: Path, database, inventory, tmp_path: Path) -> None:
+def test_a_run_imports_the_plugin_and_a_broken_one_fails_the_run_in_one_line(plugin_dir: Path, database, inventory,
+                                                                             tmp_path: Path) -> None:
     make_plugin(plugin_dir, "thirdparty_runs", GOOD_MANIFEST.format(id="runs"),
                 "from egovops.plugin_api import ok\ndef run(ctx):\n    return ok(f'ran on {ctx.device.name}')\n")
     make_plugin(plugin_dir, "thirdparty_broken", GOOD_MANIFEST.format(id="broken"), "1 / 0\n")
@@ -105,15 +115,18 @@ def test_a_run_imports_the_plugin_and_a_broken_one_fails_the_run_in_one_line(plu
     assert "thirdparty_runs" not in sys.modules
     report = runner.run(RunRequest("runs", "all"))
     assert [o.message for o in report.outcomes] == ["ran on LAZY-01"] and "thirdparty_runs" in sys.modules
-    with pytest.raises(PluginLoadError, match="^plugin broken = thirdparty_broken could not be loaded: ZeroDivisionError: division by zero$"):
+    with pytest.raises(PluginLoadError, match=r"^plugin broken = thirdparty_broken could not be loaded: "
+                                              r"ZeroDivisionError: division by zero$"):
         runner.run(RunRequest("broken", "all"))
 
 
 def test_an_import_time_failure_is_a_problem_named_for_its_plugin(plugin_dir: Path) -> None:
-    make_plugin(plugin_dir, "thirdparty_raises", GOOD_MANIFEST.format(id="raises"), "raise RuntimeError('import-time failure')\n")
+    make_plugin(plugin_dir, "thirdparty_raises", GOOD_MANIFEST.format(id="raises"),
+                "raise RuntimeError('import-time failure')\n")
     make_plugin(plugin_dir, "thirdparty_norun", GOOD_MANIFEST.format(id="norun"), "x = 1\n")
     make_plugin(plugin_dir, "thirdparty_good", GOOD_MANIFEST.format(id="good"), "def run(ctx):\n    return None\n")
-    registry = discover([ep("raises", "thirdparty_raises"), ep("norun", "thirdparty_norun"), ep("good", "thirdparty_good")])
+    registry = discover([ep("raises", "thirdparty_raises"), ep("norun", "thirdparty_norun"),
+                         ep("good", "thirdparty_good")])
     assert registry.problems == []
     with pytest.raises(PluginLoadError) as failed:
         registry.get("raises")
@@ -132,7 +145,8 @@ def test_an_import_time_failure_is_a_problem_named_for_its_plugin(plugin_dir: Pa
 
 def test_shipped_procedures_are_discovered_from_the_entry_points() -> None:
     registry = discover()
-    assert {"config-backup", "clock-check", "baseline-check", "interface-errors", "save-config"} <= {p.manifest.id for p in registry.all()}
+    shipped = {"config-backup", "clock-check", "baseline-check", "interface-errors", "save-config"}
+    assert shipped <= {p.manifest.id for p in registry.all()}
     assert registry.get("save-config").manifest.risk.value == "changes-config"
     assert registry.listed("baseline-check").manifest.names["zh_CN"] == "等保2.0基线核查"
 
@@ -211,7 +225,8 @@ def test_manifest_problems_are_named(change: dict, expected: str) -> None:
 def test_unknown_parameters_and_bad_values_are_refused_together() -> None:
     from egovops.procedures.parameters import parse_parameter, resolve_parameters
 
-    specs = (parse_parameter({"name": "n", "type": "integer", "minimum": 1}), parse_parameter({"name": "flag", "type": "boolean"}))
+    specs = (parse_parameter({"name": "n", "type": "integer", "minimum": 1}),
+             parse_parameter({"name": "flag", "type": "boolean"}))
     with pytest.raises(ValidationError) as bad:
         resolve_parameters(specs, {"n": "0", "flag": "perhaps", "zzz": "1"})
     for expected in ("below the minimum 1", "'perhaps' is not a valid boolean", "unknown parameter 'zzz'"):

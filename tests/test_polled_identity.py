@@ -36,8 +36,10 @@ def polled_store(database, inventory, vendor_agents):
         statuses = []
         for device in devices:
             community = DEVICES[device.name][0]
-            target = SnmpTarget(device.name, vendor_agents.address, vendor_agents.port, community=Secret(community), timeout=5, retries=1)
-            statuses.append(loop.run(poll_device(client, device, target, None, {STATUS, HEALTH}, None, None, time.time())))
+            target = SnmpTarget(device.name, vendor_agents.address, vendor_agents.port, community=Secret(community),
+                                timeout=5, retries=1)
+            statuses.append(loop.run(poll_device(client, device, target, None, {STATUS, HEALTH}, None, None,
+                                                 time.time())))
     finally:
         loop.stop()
     PollingRepository(database).save_cycle(statuses, {})
@@ -51,7 +53,8 @@ def _targets(cli, selector: str) -> dict[str, tuple[str, str]]:
 
 
 def test_vendor_selector_selects_a_device_only_polling_identified(polled_store, cli) -> None:
-    assert set(_targets(cli, "vendor:huawei")) == {"HW-POLLED"}  # OP-CISCO answers as Huawei, but the operator said cisco
+    # OP-CISCO answers as Huawei, but the operator said cisco
+    assert set(_targets(cli, "vendor:huawei")) == {"HW-POLLED"}
     assert set(_targets(cli, "vendor:cisco")) == {"OP-CISCO"}
 
 

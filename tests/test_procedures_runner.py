@@ -16,16 +16,24 @@ import pytest
 
 from egovops.accounts import AccountService, Operator, PermissionDenied, Role
 from egovops.audit import verify_store
-from egovops.inventory.model import Device, DeviceRole
-from egovops.plugin_api import DryRunViolation, failed, ok
-from egovops.procedures import (
-    CancelToken, ConfirmationRequired, LoadedProcedure, ProcedureRegistry, ProcedureRunner, RunCallbacks, RunRequest,
-    RunServices, Status, parse_manifest,
-)
 from egovops.audit.repo import AuditRepository
+from egovops.errors import ValidationError
+from egovops.inventory.model import Device, DeviceRole
+from egovops.plugin_api import failed, ok
+from egovops.procedures import (
+    CancelToken,
+    ConfirmationRequired,
+    LoadedProcedure,
+    ProcedureRegistry,
+    ProcedureRunner,
+    RunCallbacks,
+    RunRequest,
+    RunServices,
+    Status,
+    parse_manifest,
+)
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.errors import ValidationError
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
@@ -260,7 +268,8 @@ def test_run_files_are_private_and_stay_in_their_run_folder(database, inventory,
     import os
     import stat
 
-    hostile = [Device(name, f"127.0.0.{20 + i}", "intranet", "安徽省/合肥市") for i, name in enumerate(["..", "a/b", ".hidden", "HW-OK"])]
+    hostile = [Device(name, f"127.0.0.{20 + i}", "intranet", "安徽省/合肥市")
+               for i, name in enumerate(["..", "a/b", ".hidden", "HW-OK"])]
     inventory.save_devices(hostile)
 
     def run(ctx: Any) -> Any:

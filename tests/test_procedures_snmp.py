@@ -56,5 +56,6 @@ def test_sweep_reports_the_interface_whose_errors_climb(snmpd_factory, database,
 
 def test_sweep_without_an_snmp_profile_names_the_problem(database, inventory, data_dir: Path) -> None:
     inventory.save_devices([Device("NO-PROFILE", "127.0.0.1", "intranet", "安徽省", snmp_port=1, vendor="huawei")])
-    [result] = run_here(database, data_dir, "interface-errors", "NO-PROFILE", ssh_profile=None, params={"interval": "1"}).outcomes
+    [result] = run_here(database, data_dir, "interface-errors", "NO-PROFILE", ssh_profile=None,
+                        params={"interval": "1"}).outcomes
     assert result.status is Status.FAILED and "NO-PROFILE: there is no SNMP v2c / SNMP v3 credential profile" in result.message

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from egovops.accounts import AccountService, PermissionDenied
+from egovops.audit.repo import AuditRepository
 from egovops.credentials import CredentialService
 from egovops.inventory.model import Device
 from egovops.procedures import Status
-from egovops.audit.repo import AuditRepository
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.sshd import KEY_PASSPHRASE, LabDevice, add_ssh_profile
 from tests.procedures_helpers import outcomes, run_here
@@ -179,7 +179,8 @@ def test_a_run_asks_once_about_all_unknown_keys_before_any_login(lab_inventory, 
     assert again.asked == []  # nothing unknown left for it: no question at all
 
 
-def test_the_ssh_profile_is_chosen_when_the_devices_own_is_snmp(lab_inventory, ssh_credentials, database, data_dir) -> None:
+def test_the_ssh_profile_is_chosen_when_the_devices_own_is_snmp(lab_inventory, ssh_credentials, database,
+                                                                data_dir) -> None:
     from egovops.credentials.profiles import CredentialKind, CredentialProfile
 
     ssh_credentials.service.add(CredentialProfile("lab-snmp", CredentialKind.SNMP_V2C, {}), {"community": "x"})

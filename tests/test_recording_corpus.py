@@ -56,7 +56,8 @@ def test_no_recording_shows_a_sentinel_or_an_impossible_temperature(corpus_agent
     agent, paths = corpus_agent
     statuses = _poll_all(agent, sorted(paths))
     answered = {n: s for n, s in statuses.items() if s.reachable and s.error is None}
-    assert sorted(set(paths) - set(answered)) == []  # every recording read in full: a failed read would hide its figures
+    # every recording read in full: a failed read would hide its figures
+    assert sorted(set(paths) - set(answered)) == []
     assert sum(s.temperature_c is not None for s in answered.values()) >= 15
     problems = {name: p for name, status in answered.items() if (p := _problems(status))}
     assert problems == {}

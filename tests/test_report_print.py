@@ -13,9 +13,9 @@ from egovops import i18n
 from egovops.availability.measures import GroupRow, ViewMeasures
 from egovops.reports.charts import BAD, GOOD, NEAR, TOP_BOTTOM, bar_chart, report_style
 from egovops.reports.formatting import duration, sla_band
+from egovops.storage.database import open_database
 from tests.fixtures.availability_store import populate
 from tests.fixtures.store import Cli
-from egovops.storage.database import open_database
 
 DAY = ("--from", "2026-10-01", "--to", "2026-10-01", "--tz", "Asia/Shanghai")
 
@@ -27,7 +27,8 @@ def language():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("seconds,en,zh", [
-    (None, "-", "-"), (0, "0 s", "0秒"), (59.4, "59 s", "59秒"), (60, "1 min 0 s", "1分0秒"), (3599, "59 min 59 s", "59分59秒"),
+    (None, "-", "-"), (0, "0 s", "0秒"), (59.4, "59 s", "59秒"), (60, "1 min 0 s", "1分0秒"),
+    (3599, "59 min 59 s", "59分59秒"),
     (3600, "1 h 0 min", "1小时0分"), (86399, "23 h 59 min", "23小时59分"), (86400, "1 d 0 h", "1天0小时"),
     (2266 * 3600 + 50 * 60 + 22, "94 d 10 h", "94天10小时"),  # the 2266:50:22 the supervisor could not read
 ])
@@ -73,7 +74,8 @@ def pdfs(tmp_path_factory):  # type: ignore[no-untyped-def]
     out = {}
     for lang in ("zh_CN", "en"):
         out[lang] = folder / f"report-{lang}.pdf"
-        done = Cli(folder)("report", "availability", *DAY, "--by", "county", "--out", str(out[lang]), env={"EGOVOPS_LANG": lang})
+        done = Cli(folder)("report", "availability", *DAY, "--by", "county", "--out", str(out[lang]),
+                           env={"EGOVOPS_LANG": lang})
         assert done.returncode == 0, done.stderr
     return out
 
@@ -93,7 +95,8 @@ def _words(pdf, page: int) -> list[tuple[str, float, float, float]]:  # type: ig
                           capture_output=True, text=True, check=True).stdout
     width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
     return [(w, float(x1), float(x1) - float(x0), width)
-            for x0, y0, x1, y1, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', html)]
+            for x0, y0, x1, y1, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" '
+                                                r'xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', html)]
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -107,7 +110,8 @@ def test_first_page_has_key_figures_and_the_worst_units_in_print_size(pdfs, lang
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_tables_span_the_page_at_8_pt_or_more(pdfs, lang) -> None:  # type: ignore[no-untyped-def]
-    pages = int(subprocess.run(["pdfinfo", str(pdfs[lang])], capture_output=True, text=True, check=True).stdout.split("Pages:")[1].split()[0])
+    pages = int(subprocess.run(["pdfinfo", str(pdfs[lang])], capture_output=True, text=True,
+                               check=True).stdout.split("Pages:")[1].split()[0])
     words = _words(pdfs[lang], 5)  # the first table page after the summary and the three charts
     figures = [w for w in words if re.fullmatch(r"\d+\.\d{3}%", w[0])]
     assert pages >= 8 and figures

@@ -16,21 +16,21 @@ import pytest
 from egovops.accounts.admin import AccountAdmin
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import PermissionDenied, Role
+from egovops.audit.repo import AuditRepository
 from egovops.availability.planning import AvailabilityPlanner, new_window
+from egovops.credential_probe import CredentialProbe
 from egovops.credentials.editing import CredentialEditor
 from egovops.credentials.keyring_store import SERVICE
-from tests.fixtures.store import keyring_entry as entry
-from egovops.credential_probe import CredentialProbe
 from egovops.credentials.profiles import build_profile
 from egovops.errors import NotFoundError, ValidationError
 from egovops.inventory.model import Device
 from egovops.polling.settings import PollingSettings, Thresholds
 from egovops.polling.settings_edit import PollingSettingsEditor, validate
-from egovops.audit.repo import AuditRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from tests.fixtures.snmpd import SnmpdAgent
 from tests.fixtures.sshd import KEY_PASSPHRASE, SshdFixture
+from tests.fixtures.store import keyring_entry as entry
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
@@ -70,7 +70,8 @@ def test_profiles_edited_with_an_empty_secret_keep_it_and_kind_changes_drop_old_
     editor.remove(ENGINEER, "city-v2c")
     assert keyring.get_password(SERVICE, entry(database, "city-v2c", "auth_key")) is None
     # the refused attempt is on record too (accounts.guard)
-    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused", "credentials.remove"]
+    assert actions(database) == ["credentials.add", "credentials.edit", "credentials.edit", "credentials.refused",
+                                 "credentials.remove"]
     stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     assert COMMUNITY.encode() not in stored and b"Auth-Key-0001" not in stored
 

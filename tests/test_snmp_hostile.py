@@ -4,13 +4,12 @@ never as "no response" and never with a library traceback; long text values cut 
 from __future__ import annotations
 
 import json
-import random
 import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 from pyasn1.codec.ber import decoder, encoder
@@ -32,7 +31,9 @@ def _answer(data: bytes, wrong_id: bool = False, text: str = "ok") -> bytes:
     response = V2C.apiPDU.get_response(request)
     if wrong_id:
         V2C.apiPDU.set_request_id(response, int(V2C.apiPDU.get_request_id(request)) + 7)
-    V2C.apiPDU.set_varbinds(response, [(oid, V2C.OctetString(text.encode("utf-8"))) for oid, _ in V2C.apiPDU.get_varbinds(request)])
+    V2C.apiPDU.set_varbinds(response,
+                            [(oid, V2C.OctetString(text.encode("utf-8")))
+                             for oid, _ in V2C.apiPDU.get_varbinds(request)])
     out = V2C.Message()
     V2C.apiMessage.set_defaults(out)
     V2C.apiMessage.set_community(out, V2C.apiMessage.get_community(message))
@@ -117,8 +118,9 @@ def test_corrupted_replies_never_print_a_library_traceback() -> None:
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr and "pyasn1" not in done.stderr, done.stderr[-3000:]
-    kinds = eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 - our own subprocess's dict
-    assert kinds.get("SnmpTimeout", 0) == 0 and kinds.get("SnmpMalformedReply", 0) > 40, kinds  # it answered: never "no response"
+    kinds = eval(done.stdout.strip().splitlines()[-1])  # our own subprocess's dict
+    # it answered: never "no response"
+    assert kinds.get("SnmpTimeout", 0) == 0 and kinds.get("SnmpMalformedReply", 0) > 40, kinds
 
 
 def test_egovops_status_counts_devices_that_answered_malformed(cli, database, secret_service) -> None:

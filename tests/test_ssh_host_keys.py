@@ -20,7 +20,8 @@ def test_unknown_key_is_refused_before_login_and_nothing_is_stored(sshd, ssh_cre
     error = refused.value
     assert error.fingerprint == sshd.server("H3C-OK").fingerprint  # what ssh-keygen -lf prints
     assert (error.host, error.port, error.key_type) == ("127.0.0.1", device.ssh_port, "ssh-ed25519")
-    assert "H3C-OK" in str(error) and error.fingerprint in str(error) and "--" not in str(error)  # the console shows it too
+    # the console shows it too
+    assert "H3C-OK" in str(error) and error.fingerprint in str(error) and "--" not in str(error)
     assert known.keys() == []
     # The emulator never ran a command: no shell was opened on an unverified server.
     assert len(sshd.server("H3C-OK").command_log("H3C-OK")) == logins_before

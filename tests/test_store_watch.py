@@ -54,8 +54,8 @@ def desk(database_url: str):  # type: ignore[no-untyped-def]
 
 def add_shift(database: Database) -> None:
     with database.write() as conn:
-        shift = conn.execute(insert(duty_shifts).values(operator="local:wangfang", role="operator", started_at=time.time(),
-                                                        audit_from=0)).inserted_primary_key[0]
+        shift = conn.execute(insert(duty_shifts).values(operator="local:wangfang", role="operator",
+                                                        started_at=time.time(), audit_from=0)).inserted_primary_key[0]
         conn.execute(insert(duty_notes).values(shift_id=shift, at=time.time(), author="local:wangfang", text="交班"))
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import secrets
 import time
+
+import pytest
 
 from egovops.credentials.profiles import CredentialKind, CredentialProfile
 from egovops.credentials.service import CredentialService

@@ -31,7 +31,8 @@ def polled_store(database, inventory, secret_service, vendor_agents):
     loop = SnmpLoop("test-topo-ws").start()
     try:
         relaxed = Thresholds(cpu_percent=101, mem_percent=101, temperature_c=1000, if_errors_ps=10**9)
-        Poller(database, SnmpClient(loop), settings=PollingSettings(watch_workstation=True, thresholds=relaxed)).run_cycle()
+        Poller(database, SnmpClient(loop),
+               settings=PollingSettings(watch_workstation=True, thresholds=relaxed)).run_cycle()
     finally:
         loop.stop()
     assert workstation_name() in {d.name for d in inventory.devices()}

@@ -7,8 +7,8 @@ that would leave accounts but no enabled admin is refused: nobody could manage a
 
 from __future__ import annotations
 
-from egovops.accounts.identity import Operator
 from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator
 from egovops.accounts.roles import PermissionDenied, Role, parse_role
 from egovops.accounts.service import AccountInfo, AccountService
 from egovops.audit.log import AuditLog

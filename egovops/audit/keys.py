@@ -34,6 +34,7 @@ Only the single-writer part (one key and anchor per keyring and store) is built 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -49,7 +50,7 @@ SERVICE = "egovops-audit"
 KEY_BYTES = 32
 
 _lock = threading.Lock()
-_known: dict[str, "WriterKey"] = {}  # store uuid -> this process's writer key (the anchor is not cached)
+_known: dict[str, WriterKey] = {}  # store uuid -> this process's writer key (the anchor is not cached)
 
 
 def fingerprint(key: bytes) -> str:
@@ -86,7 +87,7 @@ class AuditKeyring:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def _backend(self):  # type: ignore[no-untyped-def]
+    def _backend(self):
         try:
             return secure_backend(fresh=True)
         except KeyringUnavailableError:
@@ -161,7 +162,5 @@ class AuditKeyring:
         backend = self._backend()
         if backend is None:
             return
-        try:
+        with contextlib.suppress(Exception):  # the row is stored; verify will report the anchor lagging
             backend.set_password(SERVICE, store_uuid(self.database), _entry(writer.key, (last_id, last_hash)))
-        except Exception:  # noqa: BLE001 - the row is stored; verify will report the anchor lagging
-            pass

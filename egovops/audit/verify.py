@@ -11,8 +11,8 @@ nothing here relies on them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from egovops.audit.chain import GENESIS, AuditRow, expected_hash
 from egovops.audit.keys import WriterKey
@@ -49,8 +49,9 @@ class _Walk:
 def _hash_problem(row: AuditRow, walk: _Walk) -> Problem | None:
     if not row.writer:
         if walk.keyed_seen:
-            return Problem(row.id, "unkeyed", tr("row {id}: has no keyed hash although rows before it do: it was forged, "
-                                                 "the chain recomputed, or it was written while no keyring was available", id=row.id))
+            return Problem(row.id, "unkeyed", tr("row {id}: has no keyed hash although rows before it do: it was "
+                                                 "forged, the chain recomputed, or it was written while no keyring "
+                                                 "was available", id=row.id))
         ok = expected_hash(row) == row.hash
     elif walk.writer is not None and row.writer == walk.writer.writer:
         walk.keyed_seen = True
@@ -61,7 +62,8 @@ def _hash_problem(row: AuditRow, walk: _Walk) -> Problem | None:
         return None
     if ok:
         return None
-    return Problem(row.id, "edited", tr("row {id}: contents do not match its hash: the row was edited or forged", id=row.id))
+    return Problem(row.id, "edited",
+                   tr("row {id}: contents do not match its hash: the row was edited or forged", id=row.id))
 
 
 def _check_row(row: AuditRow, walk: _Walk) -> list[Problem]:
@@ -69,7 +71,9 @@ def _check_row(row: AuditRow, walk: _Walk) -> list[Problem]:
     prev = walk.prev
     expected_id = prev.id + 1 if prev else 1
     if row.id < expected_id:
-        found.append(Problem(row.id, "inserted", tr("row {id}: id out of sequence (expected {expected}): a row was inserted", id=row.id, expected=expected_id)))
+        found.append(Problem(row.id, "inserted",
+                             tr("row {id}: id out of sequence (expected {expected}): a row was inserted",
+                                id=row.id, expected=expected_id)))
     elif row.id > expected_id:
         first, last = expected_id, row.id - 1
         found.append(Problem(first, "missing", tr("rows {first}–{last} are missing: deleted from the log", first=first, last=last)))
@@ -78,7 +82,9 @@ def _check_row(row: AuditRow, walk: _Walk) -> list[Problem]:
         found.append(problem)
     prev_hash = prev.hash if prev else GENESIS
     if row.prev_hash != prev_hash and row.id == expected_id:
-        found.append(Problem(row.id, "link-broken", tr("row {id}: does not chain onto row {prev}: that row was edited or replaced", id=row.id, prev=expected_id - 1)))
+        found.append(Problem(row.id, "link-broken",
+                             tr("row {id}: does not chain onto row {prev}: that row was edited or replaced",
+                                id=row.id, prev=expected_id - 1)))
     return found
 
 
@@ -90,7 +96,9 @@ def _head_problems(head: tuple[int, str] | None, last_id: int, last_hash: str, a
     if head == (last_id, last_hash):
         return []
     if head[0] > last_id:
-        return [Problem(last_id + 1, "missing", tr("rows {first}–{last} are missing: the newest rows were deleted", first=last_id + 1, last=head[0]))]
+        return [Problem(last_id + 1, "missing",
+                        tr("rows {first}–{last} are missing: the newest rows were deleted", first=last_id + 1,
+                           last=head[0]))]
     return [Problem(last_id, "head-mismatch", tr("row {id}: the audit head records row {head} as the newest: rows were appended or edited by hand", id=last_id, head=head[0]))]
 
 
@@ -101,11 +109,14 @@ def _anchor_problems(writer: WriterKey | None, hashes: dict[int, str], last_id: 
     anchor_id, anchor_hash = writer.anchor
     if anchor_id > last_id:
         return [Problem(last_id + 1, "missing", tr("rows {first}–{last} are missing: the keyring's anchor names row {last} as "
-                                                   "appended, the store ends at row {end}", first=last_id + 1, last=anchor_id, end=last_id))]
+                                                   "appended, the store ends at row {end}", first=last_id + 1,
+                                                   last=anchor_id, end=last_id))]
     if anchor_id not in hashes:
         return []  # reported as missing by the id sequence already
     if hashes[anchor_id] != anchor_hash:
-        return [Problem(anchor_id, "anchor-mismatch", tr("row {id}: differs from the copy anchored in the keyring: the log was rewritten", id=anchor_id))]
+        return [Problem(anchor_id, "anchor-mismatch",
+                        tr("row {id}: differs from the copy anchored in the keyring: the log was rewritten",
+                           id=anchor_id))]
     return []
 
 

@@ -30,7 +30,8 @@ def period_has_data(db: Database, period: Period, now: float | None = None) -> b
     return cut.elapsed and AvailabilityRepository(db).has_monitoring(cut.start, cut.end)
 
 
-def default_period(db: Database, kind: str = "month", tz: tzinfo | None = None, now: float | None = None) -> PeriodChoice:
+def default_period(db: Database, kind: str = "month", tz: tzinfo | None = None,
+                   now: float | None = None) -> PeriodChoice:
     """The last complete ``kind`` period if it holds data; else the current one so far; else the
     latest earlier period with data; else the last complete one, marked as holding none."""
     tz = tz or system_zone()
@@ -47,6 +48,6 @@ def default_period(db: Database, kind: str = "month", tz: tzinfo | None = None, 
     if latest is not None:
         # the monitored moment just before ``latest`` ends: a span ending at midnight belongs to the day before
         found = period_containing(kind, datetime.fromtimestamp(latest - 1e-3, tz).date(), tz)
-        return PeriodChoice(found, True, tr("{previous} holds no monitoring data; showing {found}, the last period that does",
-                                            previous=previous.label, found=found.label))
+        return PeriodChoice(found, True, tr("{previous} holds no monitoring data; showing {found}, "
+                                            "the last period that does", previous=previous.label, found=found.label))
     return PeriodChoice(previous, False, tr("no device has been monitored yet: there is nothing to report"))

@@ -83,7 +83,7 @@ class Period:
     def end(self) -> float:
         return self.full_end if self.cut is None else min(self.full_end, self.cut)
 
-    def until(self, now: float) -> "Period":
+    def until(self, now: float) -> Period:
         """This period ending at ``now`` when ``now`` falls before its end (at its start at the earliest)."""
         if now >= self.full_end:
             return replace(self, cut=None)

@@ -62,7 +62,8 @@ class AvailabilityRepository:
         """The latest moment before ``moment`` at which some device was monitored, if any."""
         ms = monitored_spans
         with self.db.read() as conn:
-            latest = conn.scalar(select(func.max(case((ms.c.end < moment, ms.c.end), else_=moment))).where(ms.c.start < moment))
+            newest_end = func.max(case((ms.c.end < moment, ms.c.end), else_=moment))
+            latest = conn.scalar(select(newest_end).where(ms.c.start < moment))
         return float(latest) if latest is not None else None
 
     def sla_target(self) -> float:

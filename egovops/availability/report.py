@@ -7,12 +7,13 @@ the store first. Exports (PDF, PNG/SVG, CSV, JSON) in ``egovops.reports`` only f
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Sequence
 
 import numpy as np
 
+from egovops.accounts.identity import os_user_name
 from egovops.availability.coverage import CityCoverage, access_coverage
 from egovops.availability.engine import DeviceTotals, compute
 from egovops.availability.grouping import GROUPINGS, group_index
@@ -21,11 +22,10 @@ from egovops.availability.loader import load_history
 from egovops.availability.maintenance import MaintenanceWindow
 from egovops.availability.measures import GroupRow, aggregate, worst
 from egovops.availability.periods import Period, local_midnight, month_starts
+from egovops.availability.repo import AvailabilityRepository
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.inventory.model import Device, Site
-from egovops.accounts.identity import os_user_name
-from egovops.availability.repo import AvailabilityRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 
@@ -170,7 +170,8 @@ def build_report(h: History, devices: Sequence[Device], sites: Sequence[Site], w
     )
 
 
-def report_from_store(db: Database, req: ReportRequest, generated_by: str | None = None, now: float | None = None) -> AvailabilityReport:
+def report_from_store(db: Database, req: ReportRequest, generated_by: str | None = None,
+                      now: float | None = None) -> AvailabilityReport:
     req = elapsed_request(req, now)
     inventory = InventoryRepository(db)
     devices, sites = inventory.devices(), inventory.sites()

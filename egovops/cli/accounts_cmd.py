@@ -52,7 +52,8 @@ def list_command(app: AppContext, as_json: bool) -> None:
         emit_json([{"name": a.name, "role": a.role.value, "created_at": a.created_at, "disabled": a.disabled} for a in found])
         return
     emit_table([tr("account"), tr("role"), tr("created")],
-               [[a.name, value_name("operator_role", a.role.value), time.strftime("%Y-%m-%d", time.localtime(a.created_at))] for a in found])
+               [[a.name, value_name("operator_role", a.role.value),
+                 time.strftime("%Y-%m-%d", time.localtime(a.created_at))] for a in found])
 
 
 @accounts.command("whoami", help=tr("Who egovops takes you for, and with which role."))

@@ -48,7 +48,8 @@ def list_command(app: AppContext, active_only: bool, device: str | None, as_json
             under = a is not g.root
             rows.append([a.id, value_name("severity", a.severity), ("  └ " if under else "") + a.device, kind_label(a.kind), a.subject,
                          tr("active") if a.active else tr("cleared"), a.count,
-                         "" if under else sum(1 for f in g.folded if f.suppressed) or "", _when(a.last_seen), a.acked_by or "",
+                         "" if under else sum(1 for f in g.folded if f.suppressed) or "", _when(a.last_seen),
+                         a.acked_by or "",
                          localized_message(a.kind, a.message)])
     emit_table(
         [tr("id"), tr("severity"), tr("device"), tr("kind"), tr("subject"), tr("state"), tr("count"), tr("suppressed"),

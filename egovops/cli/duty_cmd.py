@@ -68,7 +68,8 @@ def list_command(app: AppContext, limit: int, as_json: bool) -> None:
         emit_json([shift_json(s) for s in shifts])
         return
     emit_table([tr("id"), tr("on duty"), tr("role"), tr("started"), tr("ended"), tr("ended by")],
-               [[s.id, s.operator, value_name("operator_role", s.role), when(s.started_at), when(s.ended_at) if s.ended_at else tr("open"), s.ended_by or ""]
+               [[s.id, s.operator, value_name("operator_role", s.role), when(s.started_at),
+                 when(s.ended_at) if s.ended_at else tr("open"), s.ended_by or ""]
                 for s in shifts])
 
 

@@ -21,10 +21,11 @@ def _database_message(exc: Exception) -> str:
     detail = str(orig or exc).splitlines()[0]
     lowered = detail.lower()
     if "not a database" in lowered or "malformed" in lowered or "disk image" in lowered:
-        return tr("the store file is damaged or not an egovops store ({detail}); it was left untouched: restore it from a backup",
-                  detail=detail)
+        return tr("the store file is damaged or not an egovops store ({detail}); it was left untouched: "
+                  "restore it from a backup", detail=detail)
     if "readonly" in lowered or "read-only" in lowered:
-        return tr("the store cannot be written ({detail}): check the data folder's permissions and free space", detail=detail)
+        return tr("the store cannot be written ({detail}): check the data folder's permissions and free space",
+                  detail=detail)
     if "locked" in lowered:
         return tr("the store is busy ({detail}): another egovops process holds it; try again", detail=detail)
     return tr("the store cannot be used: {detail}", detail=detail)
@@ -35,7 +36,7 @@ def describe(exc: BaseException) -> str:
     from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
     if isinstance(exc, (DBAPIError, SQLAlchemyError)):
-        return _database_message(exc)  # type: ignore[arg-type]
+        return _database_message(exc)
     if isinstance(exc, OSError):
         where = exc.filename or ""
         reason = exc.strerror or type(exc).__name__

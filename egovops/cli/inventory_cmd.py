@@ -8,15 +8,15 @@ from pathlib import Path
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.errors_opt import operator_errors
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table, fail
 from egovops.i18n import tr, value_name
 from egovops.inventory import csv_io, yaml_io
-from egovops.cli.errors_opt import operator_errors
-from egovops.cli.operator_opt import current_operator, operator_options
-from egovops.inventory_edit.audited_import import import_inventory
-from egovops.inventory_edit.importer import ImportReport
 from egovops.inventory.model import Device
 from egovops.inventory.validation import device_to_row
+from egovops.inventory_edit.audited_import import import_inventory
+from egovops.inventory_edit.importer import ImportReport
 
 
 @click.group(help=tr("The province's devices, sites and networks."))
@@ -50,7 +50,8 @@ def _print_report(report: ImportReport) -> None:
 @operator_options
 @pass_app
 @operator_errors
-def import_command(app: AppContext, file: Path, dry_run: bool, as_json: bool, operator_login: tuple[str | None, bool]) -> None:
+def import_command(app: AppContext, file: Path, dry_run: bool, as_json: bool,
+                   operator_login: tuple[str | None, bool]) -> None:
     # The console's path too: role check, refusal and import audited (a file may add sites).
     report = import_inventory(app.database, current_operator(app, operator_login), file, create_sites=True,
                               dry_run=dry_run).report
@@ -97,8 +98,9 @@ def list_command(app: AppContext, site: str | None, network: str | None, as_json
         emit_json([_device_dict(d) for d in devices])
         return
     headers = [tr("name"), tr("address"), tr("network"), tr("site"), tr("vendor"), tr("model"), tr("role")]
-    emit_table(headers, [(d.name, d.address, value_name("network", d.network), d.site, d.vendor, d.model, value_name("device_role", d.role.value))
-                             for d in devices])
+    emit_table(headers, [(d.name, d.address, value_name("network", d.network), d.site, d.vendor, d.model,
+                          value_name("device_role", d.role.value))
+                         for d in devices])
 
 
 @inventory.command("show", help=tr("Show one device."))

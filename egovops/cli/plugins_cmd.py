@@ -6,9 +6,8 @@ shows, so a plugin that cannot be imported says so there; ``check`` imports ever
 
 from __future__ import annotations
 
-from typing import Any
-
 import sys
+from typing import Any
 
 import click
 

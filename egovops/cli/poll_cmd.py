@@ -90,7 +90,8 @@ def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...
             else:
                 emit_table([tr("device"), tr("state"), tr("vendor"), tr("model"), tr("CPU %"), tr("mem %"), tr("uptime s"), tr("error")],
                            [[s.name, value_name("state", s.state), s.vendor, s.model, s.cpu_percent, s.mem_percent,
-                             None if s.uptime_s is None else int(s.uptime_s), localized_detail(s.error)] for s in result.statuses])
+                             None if s.uptime_s is None else int(s.uptime_s), localized_detail(s.error)]
+                             for s in result.statuses])
                 click.echo(_progress(1, result), err=True)
             if result.failed:
                 raise SystemExit(1)
@@ -114,7 +115,8 @@ def _wait_for_demo(app: AppContext, seconds: float) -> None:
 
 def _sweep_line(report: DiscoveryReport, seconds: float | None) -> str:
     s = report.summary
-    line = tr("neighbour tables: {walked} devices read, {failed} not, {new} new links, {missing} missing, {seconds:.1f} s",
+    line = tr("neighbour tables: {walked} devices read, {failed} not, {new} new links, {missing} missing, "
+              "{seconds:.1f} s",
               walked=s.walked, failed=len(s.failed), new=s.links_new, missing=s.links_missing, seconds=seconds or 0.0)
     return "\n".join([line] + [tr("CRITICAL: {message}", message=c.message()) for c in report.cross_links])
 
@@ -125,7 +127,8 @@ def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
     cycles would slow the operator's first view of the province (and both would overrun)."""
     stop = threading.Event()
     count = 0
-    neighbours = threading.Thread(target=watch.run_forever, args=(stop, lambda r: click.echo(_sweep_line(r, watch.last_duration_s))),
+    neighbours = threading.Thread(target=watch.run_forever,
+                                  args=(stop, lambda r: click.echo(_sweep_line(r, watch.last_duration_s))),
                                   name="egovops-neighbours", daemon=True)
 
     def report(result: CycleResult) -> None:

@@ -9,13 +9,13 @@ import click
 from egovops.availability.grouping import GROUPINGS
 from egovops.availability.periods import PERIOD_KINDS, Period, custom_period, parse_day, period_containing, zone
 from egovops.availability.planning import AvailabilityPlanner
+from egovops.availability.repo import AvailabilityRepository
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.errors_opt import operator_errors
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.i18n import tr
 from egovops.reports import CHARTS, FORMATS
 from egovops.reports.formatting import percent, sla_mark, view_name
-from egovops.availability.repo import AvailabilityRepository
 
 GROUP_CHOICES = ("device", "county", "city", "unit", "network", "role", "level", "province")
 assert set(GROUP_CHOICES) == set(GROUPINGS)
@@ -52,7 +52,8 @@ def report() -> None:
     "follows the extension of --out: .pdf (full report), .png/.svg (a chart), .csv (Excel), .json."))
 @click.option("--from", "first", help=tr("First day, e.g. 2026-10-01 (local time)."))
 @click.option("--to", "last", help=tr("Last day, included."))
-@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS), help=tr("A calendar period instead of --from/--to (default: month)."))
+@click.option("--period", "kind", type=click.Choice(PERIOD_KINDS),
+              help=tr("A calendar period instead of --from/--to (default: month)."))
 @click.option("--at", help=tr("A day inside the --period (default: the last complete one with data, else the last one with data)."))
 @click.option("--by", type=click.Choice(GROUP_CHOICES), default="city", show_default=True)
 @click.option("--view", type=click.Choice(("service", "device")), default="service", show_default=True)

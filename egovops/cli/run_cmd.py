@@ -17,7 +17,15 @@ from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.errors import ValidationError
 from egovops.i18n import tr, value_name
-from egovops.procedures import CancelToken, ProcedureRunner, RunCallbacks, RunRequest, RunServices, TargetOutcome, discover
+from egovops.procedures import (
+    CancelToken,
+    ProcedureRunner,
+    RunCallbacks,
+    RunRequest,
+    RunServices,
+    TargetOutcome,
+    discover,
+)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -77,7 +85,8 @@ def run_command(
 
 
 def _print_report(report: dict[str, Any]) -> None:
-    emit_table([tr("device"), tr("status"), tr("message")], [[t["device"], value_name("status", t["status"]), t["message"]] for t in report["targets"]])
+    emit_table([tr("device"), tr("status"), tr("message")],
+               [[t["device"], value_name("status", t["status"]), t["message"]] for t in report["targets"]])
     counts = report["counts"]
     click.echo(tr("{procedure}: {ok} ok, {failed} failed, {skipped} skipped{dry}; run {run_id}, audit row {audit}",
                   procedure=report["procedure"], ok=counts["ok"], failed=counts["failed"], skipped=counts["skipped"],
@@ -94,8 +103,10 @@ def summary_value(key: str, value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, dict):
-        named = (value_name("baseline_item", str(k)) if key == "failures_by_item" else value_name("summary", str(k)) for k in value)
-        return tr(", ").join(f"{name} {summary_value(key, v)}" for name, v in zip(named, value.values())) or "-"
+        named = (value_name("baseline_item", str(k)) if key == "failures_by_item" else value_name("summary", str(k))
+                 for k in value)
+        pairs = zip(named, value.values(), strict=True)
+        return tr(", ").join(f"{name} {summary_value(key, v)}" for name, v in pairs) or "-"
     if isinstance(value, (list, tuple)):
         return tr(", ").join(summary_value(key, v) for v in value) or "-"
     return str(value)

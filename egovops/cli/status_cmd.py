@@ -26,7 +26,8 @@ def status(app: AppContext, cycles: int, as_json: bool) -> None:
         emit_json({"devices_by_state": dict(states), "cycles": [c.__dict__ for c in recent],
                    "overruns": sum(1 for c in recent if c.overrun), "malformed_replies": malformed})
         return
-    click.echo(tr("devices by state: {states}", states=tr(", ").join(f"{value_name('state', k)} {v}" for k, v in sorted(states.items())) or "-"))
+    click.echo(tr("devices by state: {states}",
+                  states=tr(", ").join(f"{value_name('state', k)} {v}" for k, v in sorted(states.items())) or "-"))
     if malformed:
         # An agent that answers garbage is not "down": a broken or hostile agent, or someone
         # answering in its place. Said apart, so nobody takes it for a network fault.

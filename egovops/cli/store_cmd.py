@@ -31,11 +31,12 @@ def store() -> None:
 @pass_app
 def info_command(app: AppContext, as_json: bool) -> None:
     db = app.database
+    schema = sorted(current_heads(db.engine))
     facts = {
         "kind": db.engine.dialect.name,
         "location": db.location,
         "shared": db.is_shared,
-        "schema": sorted(current_heads(db.engine)),
+        "schema": schema,
     }
     if as_json:
         emit_json(facts)
@@ -44,7 +45,7 @@ def info_command(app: AppContext, as_json: bool) -> None:
         [tr("kind"), facts["kind"]],
         [tr("location"), facts["location"]],
         [tr("shared"), tr("yes") if facts["shared"] else tr("no")],
-        [tr("schema"), " ".join(facts["schema"])],
+        [tr("schema"), " ".join(schema)],
     ])
 
 

@@ -17,8 +17,8 @@ from egovops.i18n import tr
 from egovops.inventory.csv_io import write_csv
 from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.topology.candidates import inventory_rows
-from egovops.topology.export import export, topology_graph
 from egovops.topology.editing import TopologyEditor
+from egovops.topology.export import export, topology_graph
 from egovops.topology.service import DiscoveryReport, TopologyService
 
 

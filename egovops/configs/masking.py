@@ -30,7 +30,8 @@ _AUTH_VALUE = re.compile(r"(?<![\w-])((?:auth|authentication-mode)\s+(?:md5|sha\
 _PRIV_VALUE = re.compile(
     r"(?<![\w-])((?:priv|privacy-mode)\s+(?:des\S*|3des|aes\S*)(?:\s+\d+)?\s+(?:cipher\s+|simple\s+)?)(?!\*)(\S+)", re.IGNORECASE
 )
-# Cisco, Ruijie, ZTE trap/inform targets: "snmp-server host ADDR [traps|informs] [vrf X] [version 1|2c|3 LEVEL] COMMUNITY".
+# Cisco, Ruijie, ZTE trap/inform targets:
+# "snmp-server host ADDR [traps|informs] [vrf X] [version 1|2c|3 LEVEL] COMMUNITY".
 _TRAP_HOST = re.compile(
     r"(?<![\w-])(snmp-server\s+host\s+\S+(?:\s+(?:traps?|informs?|vrf\s+\S+))*"
     r"(?:\s+version\s+(?:1|2c|3(?:\s+(?:auth|noauth|priv))?))?\s+)(?!\*|udp-port\b)(\S+)",

@@ -7,11 +7,11 @@ decides what every poller and procedure logs in with) and go to the audit trail,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
-from egovops.accounts.identity import Operator
 from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator
 from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.credentials.profiles import CredentialProfile
@@ -63,7 +63,8 @@ class CredentialEditor:
 
         Returns the names of the secret fields that were written to the keyring.
         """
-        authorize(self.audit, by, "credentials.manage", profile.name, attempted="credentials.edit" if editing else "credentials.add")
+        authorize(self.audit, by, "credentials.manage", profile.name,
+                  attempted="credentials.edit" if editing else "credentials.add")
         if not editing and self.exists(profile.name):
             raise ValidationError(tr("a credential profile named {name!r} already exists", name=profile.name))
         if editing and not self.exists(profile.name):

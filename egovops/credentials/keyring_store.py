@@ -53,7 +53,8 @@ class KeyringSecrets:
                         self.backend.set_password(SERVICE, self._kr_key(profile, field), old)
                         moved += 1
                 except keyring.errors.KeyringError as exc:
-                    raise KeyringUnavailableError(f"the keyring refused to move {field} of {profile!r}: {type(exc).__name__}") from None
+                    raise KeyringUnavailableError(
+                        f"the keyring refused to move {field} of {profile!r}: {type(exc).__name__}") from None
         return moved
 
     def set(self, profile: str, field: str, value: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
@@ -12,8 +13,8 @@ from egovops.credentials.profiles import CredentialKind, CredentialProfile, Secr
 from egovops.errors import CredentialError, NotFoundError, ValidationError
 from egovops.storage.database import Database
 from egovops.storage.identity_repo import store_uuid
-from egovops.storage.tables.procedures import store_identity
 from egovops.storage.tables.inventory import credential_profiles
+from egovops.storage.tables.procedures import store_identity
 
 if TYPE_CHECKING:
     from egovops.credentials.keyring_store import KeyringSecrets
@@ -31,12 +32,12 @@ class ResolvedCredentials:
 
 
 class CredentialService:
-    def __init__(self, database: Database, secrets: "KeyringSecrets | None" = None) -> None:
+    def __init__(self, database: Database, secrets: KeyringSecrets | None = None) -> None:
         self.db = database
         self._secrets = secrets
 
     @property
-    def secrets(self) -> "KeyringSecrets":
+    def secrets(self) -> KeyringSecrets:
         # Looked up lazily: listing profiles must work on a machine whose keyring is locked, and
         # importing keyring (it scans entry points) would slow every command down.
         if self._secrets is None:
@@ -47,7 +48,7 @@ class CredentialService:
             self._secrets = secrets
         return self._secrets
 
-    def _move_legacy(self, secrets: "KeyringSecrets") -> None:
+    def _move_legacy(self, secrets: KeyringSecrets) -> None:
         """Once per store: entries an earlier version named by profile only get this store's names."""
         with self.db.read() as conn:
             done = conn.scalar(select(store_identity.c.legacy_keyring_moved).where(store_identity.c.id == 1))

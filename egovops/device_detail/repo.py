@@ -14,7 +14,11 @@ from egovops.storage.database import Database
 from egovops.storage.state_repo import Transition
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
-    health_hourly, health_samples, interface_hourly, interface_samples, interface_status,
+    health_hourly,
+    health_samples,
+    interface_hourly,
+    interface_samples,
+    interface_status,
 )
 from egovops.storage.tables.states import state_transitions
 
@@ -86,9 +90,11 @@ class DeviceDetailRepository:
         s, h = interface_samples, interface_hourly
         with self.db.read() as conn:
             ident = self._device_id(conn, device)
-            raw = conn.scalars(select(s.c.if_index).where(s.c.device_id == ident, (s.c.in_bps > 0) | (s.c.out_bps > 0)).distinct())
+            raw = conn.scalars(select(s.c.if_index).where(s.c.device_id == ident,
+                                                          (s.c.in_bps > 0) | (s.c.out_bps > 0)).distinct())
             found = set(raw)
-            hourly = conn.scalars(select(h.c.if_index).where(h.c.device_id == ident, (h.c.in_bps_max > 0) | (h.c.out_bps_max > 0)).distinct())
+            hourly = conn.scalars(select(h.c.if_index).where(h.c.device_id == ident,
+                                                             (h.c.in_bps_max > 0) | (h.c.out_bps_max > 0)).distinct())
             return found | set(hourly)
 
     def recent_transitions(self, device: str, limit: int = 50) -> list[Transition]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from egovops.csv_cells import SafeDictWriter, restore_cell
 from egovops.i18n import tr
@@ -70,8 +70,8 @@ def parse(text: str) -> tuple[list[str], list[RawRow]]:
             continue  # blank lines that spreadsheets leave at the end
         problem = None
         if last_line > first_line and len(values) != len(header) and any("\n" in v or "\r" in v for v in values):
-            problem = tr("lines {first}–{last}: a quote is not closed, so these lines ran into one row; none of them is stored",
-                         first=first_line, last=last_line)
+            problem = tr("lines {first}–{last}: a quote is not closed, so these lines ran into one row; "
+                         "none of them is stored", first=first_line, last=last_line)
         elif len(values) != len(header):
             problem = tr("row has {got} fields, the header has {want}", got=len(values), want=len(header))
         rows.append(RawRow(first_line, dict(zip(header, (restore_cell(v) for v in values))), problem))

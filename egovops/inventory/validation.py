@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from egovops.i18n import tr
 from egovops.inventory.model import Device, DeviceRole
@@ -133,7 +133,9 @@ def text_problems(row: Mapping[str, str]) -> list[FieldProblem]:
             continue
         limit = MAX_NAME if column == "name" else MAX_SITE if column == "site" else MAX_FIELD
         if len(value.strip()) > limit:
-            problems.append(FieldProblem(column, tr("is {n} characters long; at most {limit} are allowed", n=len(value.strip()), limit=limit)))
+            problems.append(FieldProblem(column,
+                                         tr("is {n} characters long; at most {limit} are allowed", n=len(value.strip()),
+                                            limit=limit)))
     return problems
 
 

@@ -66,8 +66,8 @@ def _check_expansion(root: yaml.Node) -> None:
         if children_done or not children:
             total = 1 + sum(weight[id(c)] for c in children)
             if total > MAX_EXPANDED_NODES:
-                raise ValueError(tr("the YAML file expands to more than {n} values through its anchors and aliases: refused",
-                                    n=MAX_EXPANDED_NODES))
+                raise ValueError(tr("the YAML file expands to more than {n} values through its anchors and aliases: "
+                                    "refused", n=MAX_EXPANDED_NODES))
             weight[id(node)] = total
             open_nodes.discard(id(node))
             continue
@@ -89,7 +89,7 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def load(path: Path) -> dict[str, Any]:
     text, _encoding = decode(path.read_bytes())
     try:
-        document = yaml.load(text, Loader=_BoundedLoader) or {}  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=_BoundedLoader) or {}  # safe: _BoundedLoader is a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ValueError(tr("the YAML file cannot be read: {error}", error=str(exc).replace("\n", " "))) from None
     except RecursionError:

@@ -8,11 +8,11 @@ once the device exists.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Mapping
 
-from egovops.accounts.identity import Operator
 from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator
 from egovops.accounts.roles import ACTION_ROLE
 from egovops.audit.log import AuditLog
 from egovops.credentials.service import CredentialService

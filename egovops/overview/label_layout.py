@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
 
 Rect = tuple[float, float, float, float]
 Segment = tuple[float, float, float, float]
@@ -35,7 +35,8 @@ class LabelRequest:
 def _around(w: float, h: float, g: float) -> list[tuple[float, float]]:
     """Right, left, above, below, then the four corners, ``g`` pixels from the point."""
     d = g * 0.7
-    return [(g, -h / 2), (-g - w, -h / 2), (-w / 2, -g - h), (-w / 2, g), (d, -d - h), (-d - w, -d - h), (d, d), (-d - w, d)]
+    return [(g, -h / 2), (-g - w, -h / 2), (-w / 2, -g - h), (-w / 2, g), (d, -d - h), (-d - w, -d - h), (d, d),
+            (-d - w, d)]
 
 
 def offsets(request: LabelRequest, centre: tuple[float, float]) -> list[tuple[float, float]]:

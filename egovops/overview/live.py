@@ -18,15 +18,15 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
+from egovops.overview.repo import OverviewRepository
 from egovops.paths import log_dir
 from egovops.storage.changes import POLL_CYCLE
 from egovops.storage.database import Database
-from egovops.overview.repo import OverviewRepository
 
 log = logging.getLogger(__name__)
 WATCH_S = 0.25  # one indexed read of the latest cycle: cheap, and the operator sees a cycle at once
@@ -46,7 +46,8 @@ class LivePolling:
         self._process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, args=(self.wait_for,), name="egovops-console-poller", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(self.wait_for,), name="egovops-console-poller",
+                                        daemon=True)
         self._thread.start()
 
     def _run(self, wait_for: Callable[[], None] | None) -> None:

@@ -15,8 +15,8 @@ Over a threshold, with the threshold's clear margin and readings-in-row setting:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from egovops.polling.model import DeviceStatus
 
@@ -71,7 +71,8 @@ def over_threshold(value: float, limit: float, margin: float, active: bool, earl
     return value > limit and earlier_over + 1 >= needed
 
 
-def earlier_over_counts(history: Mapping[tuple[str, str, str], list[float]], limits: Mapping[str, float]) -> dict[tuple[str, str, str], int]:
+def earlier_over_counts(history: Mapping[tuple[str, str, str], list[float]],
+                        limits: Mapping[str, float]) -> dict[tuple[str, str, str], int]:
     """From each key's stored readings (newest first) and each kind's threshold: how many of the
     newest readings in a row were over it."""
     counts = {}

@@ -70,7 +70,8 @@ async def read_boards(client: SnmpClient, target: SnmpTarget, spec: dict[str, An
     columns = await _columns(client, target, spec)
     by_entity = bool(spec.get("entity")) or "physical" in columns
     classes, names = await _entities(client, target) if by_entity else ({}, {})
-    indexes = list(dict.fromkeys(i for key in ("cpu", "memory", "memory_used", "temperature") for i in columns.get(key, {})))
+    indexes = list(dict.fromkeys(i for key in ("cpu", "memory", "memory_used", "temperature")
+                                 for i in columns.get(key, {})))
     boards, temperatures = [], []
     for index in indexes:
         row = {key: values[index] for key, values in columns.items() if index in values}

@@ -15,7 +15,19 @@ from egovops.polling.health import read_health
 from egovops.polling.identify import chassis_model, identify
 from egovops.polling.interfaces import add_rates, poll_interfaces
 from egovops.polling.model import DeviceStatus
-from egovops.polling.oids import ENT_CLASS_CHASSIS, ENT_PHYSICAL_CLASS, ENT_PHYSICAL_DESCR, ENT_PHYSICAL_MODEL, ENT_PHYSICAL_NAME, ENT_PHYSICAL_SERIAL, SYS_DESCR, SYS_NAME, SYS_OBJECT_ID, SYS_UPTIME, SYSTEM
+from egovops.polling.oids import (
+    ENT_CLASS_CHASSIS,
+    ENT_PHYSICAL_CLASS,
+    ENT_PHYSICAL_DESCR,
+    ENT_PHYSICAL_MODEL,
+    ENT_PHYSICAL_NAME,
+    ENT_PHYSICAL_SERIAL,
+    SYS_DESCR,
+    SYS_NAME,
+    SYS_OBJECT_ID,
+    SYS_UPTIME,
+    SYSTEM,
+)
 from egovops.polling.reachability import Pinger
 from egovops.snmp import SnmpAuthError, SnmpClient, SnmpError, SnmpMalformedReply, SnmpTarget, SnmpTimeout
 
@@ -40,7 +52,8 @@ async def _chassis(client: SnmpClient, target: SnmpTarget, vendor: str) -> tuple
     chassis = [i for i, v in columns[ENT_PHYSICAL_CLASS].items() if v == ENT_CLASS_CHASSIS]
     if not chassis:
         return "", ""
-    oids = [f"{col}.{chassis[0]}" for col in (ENT_PHYSICAL_MODEL, ENT_PHYSICAL_DESCR, ENT_PHYSICAL_NAME, ENT_PHYSICAL_SERIAL)]
+    oids = [f"{col}.{chassis[0]}"
+            for col in (ENT_PHYSICAL_MODEL, ENT_PHYSICAL_DESCR, ENT_PHYSICAL_NAME, ENT_PHYSICAL_SERIAL)]
     got = await client.aget(target, oids, missing_ok=True)
     model, descr, name, serial = (_text(got.get(oid)) for oid in oids)
     return chassis_model(vendor, model, descr, name), serial

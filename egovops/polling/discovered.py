@@ -7,8 +7,8 @@ Target selectors (``vendor:huawei``) and procedures' support checks read devices
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Iterable, Mapping
 
 from egovops.inventory.model import Device
 from egovops.polling.repo import PolledIdentity, PollingRepository

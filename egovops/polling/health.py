@@ -12,10 +12,11 @@ timeout or an authentication failure is not swallowed, it fails the whole readin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -94,7 +95,8 @@ async def _run(client: SnmpClient, target: SnmpTarget, method: dict[str, Any], v
 
 
 _SENSOR = "1.3.6.1.2.1.99.1.1.1"  # ENTITY-SENSOR-MIB entPhySensorEntry
-_SENSOR_COLUMNS = {c: f"{_SENSOR}.{n}" for c, n in (("type", 1), ("scale", 2), ("precision", 3), ("value", 4), ("status", 5))}
+_SENSOR_COLUMNS = {c: f"{_SENSOR}.{n}"
+                   for c, n in (("type", 1), ("scale", 2), ("precision", 3), ("value", 4), ("status", 5))}
 _CELSIUS, _OK, _UNITS = 8, 1, 9
 
 
@@ -108,7 +110,8 @@ async def _entity_sensor(client: SnmpClient, target: SnmpTarget) -> float | None
         if kind != _CELSIUS or col["status"].get(index) != _OK or not isinstance(value, int):
             continue
         scale, precision = col["scale"].get(index, _UNITS), col["precision"].get(index, 0)
-        exponent = 3 * ((scale if isinstance(scale, int) else _UNITS) - _UNITS) - (precision if isinstance(precision, int) else 0)
+        exponent = (3 * ((scale if isinstance(scale, int) else _UNITS) - _UNITS)
+                    - (precision if isinstance(precision, int) else 0))
         reading = celsius(value * 10.0 ** exponent)
         if reading is not None:
             found.append(reading)

@@ -11,21 +11,24 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Mapping, Union
+from typing import Union
 
 from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
-from egovops.polling.limiter import AdaptiveLimit
+from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
+from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
+from egovops.polling.repo import CycleStats, PollingRepository
+from egovops.polling.rules_repo import AlarmRulesRepository
 from egovops.polling.schedule import Schedule
 from egovops.polling.selfmon import SelfMonitor
 from egovops.polling.settings import PollingSettings
-from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
-from egovops.polling.rules_repo import AlarmRulesRepository
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.polling.state import conditions_for, decide_state
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.polling.workstation import read_workstation, workstation_device, workstation_name
@@ -33,8 +36,6 @@ from egovops.snmp import SnmpClient, SnmpTarget, target_from_credentials
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.polling.repo import CycleStats, PollingRepository
-from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.state_repo import StateRepository, Transition
 
 ClassifierResult = Union[DeviceStatus, str, tuple]
@@ -136,7 +137,8 @@ class Poller:
 
     # -- one cycle ----------------------------------------------------------------------------
 
-    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float, started: float) -> tuple[list[DeviceStatus], Stored]:
+    async def _poll_all(self, work: list[tuple[Device, set[str]]], now: float,
+                        started: float) -> tuple[list[DeviceStatus], Stored]:
         """Each device's reachability and system group, then, when it answered, its interfaces
         and health. Status reads go first and many at once: a GET waiting for a dead agent costs no
         CPU, only its slot, and the small replies must not queue behind large walks (at the agent
@@ -193,7 +195,8 @@ class Poller:
         async def store_statuses() -> Stored:
             await all_answered.wait()
             snapshot = list(answered.values())
-            done = await asyncio.get_running_loop().run_in_executor(None, lambda: self._store_status_part(snapshot, now, started))
+            done = await asyncio.get_running_loop().run_in_executor(
+                None, lambda: self._store_status_part(snapshot, now, started))
             return Stored({s.name: s for s in snapshot if s.name not in walked}, *done)
 
         # Devices silent last cycle are asked last: if they are still dead they would otherwise
@@ -211,13 +214,15 @@ class Poller:
             if pinger is not None:
                 pinger.close()
 
-    def _store_status_part(self, statuses: list[DeviceStatus], at: float, started: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+    def _store_status_part(self, statuses: list[DeviceStatus], at: float,
+                           started: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
         """The early store of a cycle's statuses, with a stats row of its own ("status part"):
         the console refreshes on every new row, so the map shows the states now."""
         done = self.store_cycle(statuses, at, final=False)
         duration = time.monotonic() - started
         self.repo.record_stats(CycleStats(at=at, cycle="status part", interval_s=self.settings.intervals.status_s, devices=len(statuses),
-                                          failed=sum(1 for s in statuses if s.error or not s.reachable), duration_s=duration, overrun=False))
+                                          failed=sum(1 for s in statuses if s.error or not s.reachable),
+                                          duration_s=duration, overrun=False))
         return done
 
     def _was_silent(self, name: str) -> bool:
@@ -247,7 +252,8 @@ class Poller:
         by_name = {st.name: st for st in statuses}
 
         def evaluate(status: DeviceStatus) -> tuple[list[AlarmCondition], list[HeldAlarm]]:
-            found = conditions_for(status, s.thresholds, s.critical_interfaces.get(status.name, ()), memory, s.clear_margins, s.readings_in_row)
+            found = conditions_for(status, s.thresholds, s.critical_interfaces.get(status.name, ()), memory,
+                                   s.clear_margins, s.readings_in_row)
             held = memory.held(status) if status.reachable and status.state != "unreachable" else []
             return found, held
 
@@ -269,7 +275,8 @@ class Poller:
         statuses[:] = list(by_name.values())
         return transitions, conditions
 
-    def _reconcile(self, statuses: list[DeviceStatus], conditions: dict[str, list[AlarmCondition]], at: float) -> tuple[list[Alarm], list[Alarm]]:
+    def _reconcile(self, statuses: list[DeviceStatus], conditions: dict[str, list[AlarmCondition]],
+                   at: float) -> tuple[list[Alarm], list[Alarm]]:
         """One reconcile per set of decided kinds (a handful: status only, with health, with
         interfaces), so an alarm of a measure the cycle did not read is neither bumped nor cleared."""
         groups: dict[frozenset[str], dict[str, list[AlarmCondition]]] = {}
@@ -288,7 +295,8 @@ class Poller:
         """Take up what another process (the console's Poll now) stored since this poller's own
         last reading, so carried-over values are the newest, not this process's older ones."""
         stored = AlarmRulesRepository(self.db).last_polls()
-        newer = [n for n in names if n in stored and (n not in self._last or stored[n] > self._last[n].polled_at + 1e-6)]
+        newer = [n for n in names if n in stored
+                 and (n not in self._last or stored[n] > self._last[n].polled_at + 1e-6)]
         if newer:
             self._last.update(self.repo.load_statuses(newer))
 
@@ -327,7 +335,8 @@ class Poller:
         statuses, early = self.client.snmp_loop.run(self._poll_all(work, started_wall, started))
         if local:
             statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
-        transitions, raised, cleared = self.store_cycle([s for s in statuses if s.name not in early.final], started_wall)
+        transitions, raised, cleared = self.store_cycle([s for s in statuses if s.name not in early.final],
+                                                        started_wall)
         statuses = [early.final.get(s.name, s) for s in statuses]
         transitions, raised, cleared = early.transitions + transitions, early.raised + raised, early.cleared + cleared
         self.schedule.gaps.polled((s.name for s in statuses), started)
@@ -343,7 +352,8 @@ class Poller:
         self.repo.record_stats(stats)
         return CycleResult(statuses, stats, transitions, raised, cleared)
 
-    def store_cycle(self, statuses: list[DeviceStatus], at: float, final: bool = True) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+    def store_cycle(self, statuses: list[DeviceStatus], at: float,
+                    final: bool = True) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
         """Decide states and alarms of the readings taken at ``at`` and store them all; returns
         (transitions, raised, cleared). ``run_cycle`` calls it with what it polled (the status
         part first, ``final`` False, when the cycle also walks)."""

@@ -5,8 +5,8 @@ A whole cycle is written in one transaction (thousands of devices: one short wri
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -16,8 +16,14 @@ from egovops.storage.database import Database
 from egovops.storage.dialect import hour_start
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
-    device_status, health_hourly, health_samples, interface_hourly, interface_samples, interface_status, poller_stats,
+    device_status,
+    health_hourly,
+    health_samples,
+    interface_hourly,
+    interface_samples,
+    interface_status,
     polled_identity,
+    poller_stats,
 )
 
 _COUNTERS = ("in_octets", "out_octets", "in_errors", "out_errors", "in_discards", "out_discards")
@@ -93,7 +99,8 @@ class PollingRepository:
             conn.execute(delete(device_status).where(device_status.c.device_id.in_(polled)))
             conn.execute(insert(device_status), [
                 {"device_id": ids[s.name], "since": since.get(s.name, s.polled_at), "last_poll": s.polled_at,
-                 "reasons": "; ".join(s.reasons), "boards": _boards_to_sql(s.boards), **{f: getattr(s, f) for f in _STATUS_FIELDS}}
+                 "reasons": "; ".join(s.reasons), "boards": _boards_to_sql(s.boards),
+                 **{f: getattr(s, f) for f in _STATUS_FIELDS}}
                 for s in statuses if s.name in ids
             ])
             self._save_identity(conn, ids, [s for s in statuses if s.name in ids and s.vendor])
@@ -110,7 +117,8 @@ class PollingRepository:
             return
         conn.execute(delete(polled_identity).where(polled_identity.c.device_id.in_([ids[s.name] for s in statuses])))
         conn.execute(insert(polled_identity), [
-            {"device_id": ids[s.name], "updated_at": s.polled_at, **{f: getattr(s, f) or "" for f in _IDENTITY}} for s in statuses
+            {"device_id": ids[s.name], "updated_at": s.polled_at, **{f: getattr(s, f) or "" for f in _IDENTITY}}
+            for s in statuses
         ])
 
     def identities(self) -> dict[str, PolledIdentity]:
@@ -154,7 +162,8 @@ class PollingRepository:
             by_id: dict[int, DeviceStatus] = {}
             for row in conn.execute(query):
                 status = DeviceStatus(name=row.name, polled_at=row.last_poll, since=row.since,
-                                      reasons=[r for r in row.reasons.split("; ") if r], boards=_boards_from_sql(row.boards),
+                                      reasons=[r for r in row.reasons.split("; ") if r],
+                                      boards=_boards_from_sql(row.boards),
                                       version=row.version or "", serial=row.serial or "",
                                       **{f: getattr(row, f) for f in _STATUS_FIELDS})
                 found[row.name] = by_id[row.device_id] = status

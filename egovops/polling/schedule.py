@@ -19,8 +19,8 @@ by the overrun, and is recorded as such in ``poller_stats``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from egovops.inventory.model import Device
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS
@@ -72,13 +72,15 @@ class Schedule:
             following = now + every
         self._due[key] = following
 
-    def due_work(self, devices: Iterable[Device], settings: PollingSettings, now: float) -> list[tuple[Device, set[str]]]:
+    def due_work(self, devices: Iterable[Device], settings: PollingSettings,
+                 now: float) -> list[tuple[Device, set[str]]]:
         """Devices and what of them is due at monotonic time ``now``; marks them done."""
         work = []
         for device in devices:
             intervals = settings.intervals_for(device)
             kinds = set()
-            for kind, every in ((STATUS, intervals.status_s), (INTERFACES, intervals.interfaces_s), (HEALTH, intervals.health_s)):
+            for kind, every in ((STATUS, intervals.status_s), (INTERFACES, intervals.interfaces_s),
+                                (HEALTH, intervals.health_s)):
                 key = (device.name, kind)
                 if key not in self._due or now >= self._due[key] - TOLERANCE_S:
                     kinds.add(kind)

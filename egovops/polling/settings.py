@@ -92,7 +92,7 @@ class PollingSettings:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any] | None) -> "PollingSettings":
+    def from_json(cls, data: dict[str, Any] | None) -> PollingSettings:
         data = dict(data or {})
         try:
             intervals = Intervals(**data.pop("intervals", {}))
@@ -103,7 +103,8 @@ class PollingSettings:
             unknown = set(data) - known
             if unknown:
                 raise ValidationError(f"unknown polling settings: {', '.join(sorted(unknown))}")
-            settings = cls(intervals=intervals, thresholds=thresholds, clear_margins=margins, readings_in_row=in_row, **data)
+            settings = cls(intervals=intervals, thresholds=thresholds, clear_margins=margins, readings_in_row=in_row,
+                           **data)
         except TypeError as exc:
             raise ValidationError(f"bad polling settings: {exc}") from None
         for key, values in settings.overrides.items():

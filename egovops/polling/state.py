@@ -8,12 +8,12 @@ down: nothing answers. unknown: it cannot be polled (no usable credentials) or w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from egovops.i18n import tr
+from egovops.polling.alarm_rules import HEALTH_MEASURES, AlarmMemory, HeldAlarm, over_threshold
 from egovops.polling.model import DeviceStatus, InterfaceStatus
-from egovops.polling.alarm_rules import HEALTH_MEASURES, AlarmMemory, over_threshold
 from egovops.polling.settings import ClearMargins, ReadingsInRow, Thresholds
 from egovops.storage.alarms_repo import AlarmCondition
 
@@ -26,8 +26,10 @@ def _critical_down(interfaces: Sequence[InterfaceStatus], critical: Sequence[str
 
 
 _HEALTH_TEXT = {
-    "cpu_high": ("CPU {value:.0f}% over {limit:.0f}%", "CPU {value:.0f}%, not yet below {clear:.0f}% where the alarm clears"),
-    "memory_high": ("memory {value:.0f}% over {limit:.0f}%", "memory {value:.0f}%, not yet below {clear:.0f}% where the alarm clears"),
+    "cpu_high": ("CPU {value:.0f}% over {limit:.0f}%",
+                 "CPU {value:.0f}%, not yet below {clear:.0f}% where the alarm clears"),
+    "memory_high": ("memory {value:.0f}% over {limit:.0f}%",
+                    "memory {value:.0f}%, not yet below {clear:.0f}% where the alarm clears"),
     "temperature_high": ("temperature {value:.0f} °C over {limit:.0f} °C",
                          "temperature {value:.0f} °C, not yet below {clear:.0f} °C where the alarm clears"),
 }
@@ -44,16 +46,19 @@ def _threshold_conditions(status: DeviceStatus, thresholds: Thresholds, margins:
             if value is None:
                 continue
             active = memory.is_active(status.name, kind)
-            if over_threshold(value, limit, margin, active, memory.earlier_over.get((status.name, kind, ""), 0), getattr(in_row, measure)):
+            if over_threshold(value, limit, margin, active, memory.earlier_over.get((status.name, kind, ""), 0),
+                              getattr(in_row, measure)):
                 over, held = _HEALTH_TEXT[kind]
-                text = tr(over, value=value, limit=limit) if value > limit else tr(held, value=value, clear=limit - margin)
+                text = (tr(over, value=value, limit=limit) if value > limit
+                        else tr(held, value=value, clear=limit - margin))
                 found.append(AlarmCondition(kind, "major", text))
     if status.measured_interfaces:
         for i in status.interfaces:
             rate = (i.errors_ps or 0) + (i.discards_ps or 0)
             active = memory.is_active(status.name, "interface_errors", i.name)
             earlier = memory.earlier_over.get((status.name, "interface_errors", i.name), 0)
-            if over_threshold(rate, thresholds.if_errors_ps, margins.if_errors_ps, active, earlier, in_row.if_errors_ps):
+            if over_threshold(rate, thresholds.if_errors_ps, margins.if_errors_ps, active, earlier,
+                              in_row.if_errors_ps):
                 found.append(AlarmCondition("interface_errors", "minor", tr("{name}: {rate:.1f} errors+discards/s", name=i.name, rate=rate), i.name))
     return found
 
@@ -83,13 +88,14 @@ def conditions_for(status: DeviceStatus, thresholds: Thresholds, critical_interf
         found.append(AlarmCondition("snmp_malformed", "minor", status.error or ""))
     elif status.error:
         found.append(AlarmCondition("snmp_no_response", "major", tr("answers ping but not SNMP: {detail}", detail=status.error)))
-    found += _threshold_conditions(status, thresholds, margins or ClearMargins(), in_row or ReadingsInRow(), memory or AlarmMemory())
+    found += _threshold_conditions(status, thresholds, margins or ClearMargins(), in_row or ReadingsInRow(),
+                                   memory or AlarmMemory())
     for i in _critical_down(status.interfaces, critical_interfaces) if status.measured_interfaces else ():
         found.append(AlarmCondition("interface_down", "critical", tr("critical interface {name} is down", name=i.name), i.name))
     return found
 
 
-def decide_state(status: DeviceStatus, conditions: Sequence[AlarmCondition]) -> str:
+def decide_state(status: DeviceStatus, conditions: Sequence[AlarmCondition | HeldAlarm]) -> str:
     if status.state == "unreachable":
         return "unreachable"
     if status.error_kind == "credentials":
@@ -102,7 +108,8 @@ def decide_state(status: DeviceStatus, conditions: Sequence[AlarmCondition]) -> 
 def evaluate(status: DeviceStatus, thresholds: Thresholds, critical_interfaces: Sequence[str] = ()) -> list[AlarmCondition]:
     """Set ``status.state`` and ``status.reasons`` from ``status`` taken as one full, fresh reading
     (no earlier alarms); return the alarm conditions."""
-    found = conditions_for(replace(status, measured_health=True, measured_interfaces=True), thresholds, critical_interfaces)
+    found = conditions_for(replace(status, measured_health=True, measured_interfaces=True), thresholds,
+                           critical_interfaces)
     status.state = decide_state(status, found)
     status.reasons = [c.message for c in found]
     return found

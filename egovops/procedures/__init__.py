@@ -18,13 +18,20 @@ any thread.
 from egovops.procedures.cancel import Cancelled, CancelToken
 from egovops.procedures.discovery import GROUP, discover, read_manifest
 from egovops.procedures.manifest import Manifest, ManifestError, Risk, parse_manifest
-from egovops.procedures.registry import DiscoveryProblem, ListedProcedure, LoadedProcedure, PluginLoadError, ProcedureRegistry
+from egovops.procedures.registry import (
+    DiscoveryProblem,
+    ListedProcedure,
+    LoadedProcedure,
+    PluginLoadError,
+    ProcedureRegistry,
+)
 from egovops.procedures.result import RunReport, Status, TargetOutcome, TargetResult
 from egovops.procedures.runner import ConfirmationRequired, ProcedureRunner, RunCallbacks, RunRequest
 from egovops.procedures.services import RunServices, SshLimits
 
 __all__ = [
-    "GROUP", "CancelToken", "Cancelled", "ConfirmationRequired", "DiscoveryProblem", "ListedProcedure", "LoadedProcedure", "Manifest",
-    "ManifestError", "PluginLoadError", "ProcedureRegistry", "ProcedureRunner", "Risk", "RunCallbacks", "RunReport", "RunRequest",
+    "GROUP", "CancelToken", "Cancelled", "ConfirmationRequired", "DiscoveryProblem", "ListedProcedure",
+    "LoadedProcedure", "Manifest", "ManifestError", "PluginLoadError", "ProcedureRegistry", "ProcedureRunner", "Risk",
+    "RunCallbacks", "RunReport", "RunRequest",
     "RunServices", "SshLimits", "Status", "TargetOutcome", "TargetResult", "discover", "parse_manifest", "read_manifest",
 ]

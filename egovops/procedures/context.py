@@ -10,15 +10,16 @@ import hashlib
 import logging
 import threading
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from egovops.configs.store import SavedConfig
 from egovops.credentials.profiles import CredentialKind
 from egovops.errors import EgovopsError
-from egovops.paths import private_folder, safe_file_name, write_private
 from egovops.i18n import tr
 from egovops.inventory.model import Device
+from egovops.paths import private_folder, safe_file_name, write_private
 from egovops.procedures.cancel import Cancelled, CancelToken
 from egovops.procedures.services import RunServices
 

@@ -14,15 +14,21 @@ import functools
 import importlib
 import importlib.util
 import os
+from collections.abc import Iterable
 from importlib.metadata import EntryPoint, entry_points
-from typing import Iterable
 
 import yaml
 
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.procedures.manifest import Manifest, parse_manifest
-from egovops.procedures.registry import DiscoveryProblem, ListedProcedure, LoadedProcedure, PluginLoadError, ProcedureRegistry
+from egovops.procedures.registry import (
+    DiscoveryProblem,
+    ListedProcedure,
+    LoadedProcedure,
+    PluginLoadError,
+    ProcedureRegistry,
+)
 
 GROUP = "egovops.plugins"
 MANIFEST_FILE = "manifest.yaml"

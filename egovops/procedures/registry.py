@@ -9,9 +9,11 @@ in ``problems``; ``check()`` imports every plugin at once for an operator who wa
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from egovops.errors import EgovopsError, NotFoundError, ValidationError
 from egovops.i18n import tr
@@ -49,7 +51,8 @@ class PluginLoadError(EgovopsError):
     """A listed plugin's code failed to import or lacks ``run``: one line naming the plugin."""
 
     def __init__(self, problem: DiscoveryProblem) -> None:
-        super().__init__(tr("plugin {name} could not be loaded: {message}", name=problem.source, message=problem.message))
+        super().__init__(tr("plugin {name} could not be loaded: {message}", name=problem.source,
+                            message=problem.message))
         self.problem = problem
 
 
@@ -68,7 +71,8 @@ class ProcedureRegistry:
     def add_listed(self, listed: ListedProcedure) -> None:
         ident = listed.manifest.id
         if ident in self._listed:
-            raise ValidationError(tr("procedure {id} is already provided by {source}", id=ident, source=self._listed[ident].source))
+            raise ValidationError(tr("procedure {id} is already provided by {source}", id=ident,
+                                     source=self._listed[ident].source))
         self._listed[ident] = listed
 
     def listed(self, ident: str) -> ListedProcedure:
@@ -100,10 +104,8 @@ class ProcedureRegistry:
     def check(self) -> list[DiscoveryProblem]:
         """Import every listed plugin now; the problems of all of them, those of discovery included."""
         for ident in sorted(self._listed):
-            try:
+            with contextlib.suppress(PluginLoadError):  # recorded in self.problems by get()
                 self.get(ident)
-            except PluginLoadError:
-                pass  # recorded in self.problems by get()
         return list(self.problems)
 
     def __contains__(self, ident: str) -> bool:

@@ -21,18 +21,20 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import RISK_ROLE, require
 from egovops.audit.chain import digest_text
-from egovops.paths import write_private
 from egovops.audit.log import AuditLog
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
 from egovops.inventory.model import Device
+from egovops.paths import write_private
+from egovops.polling.discovered import known_devices
 from egovops.procedures.cancel import Cancelled, CancelToken
 from egovops.procedures.context import ProgressCallback, RunContext
 from egovops.procedures.manifest import Risk
@@ -40,7 +42,6 @@ from egovops.procedures.parameters import public_values, resolve_parameters
 from egovops.procedures.registry import LoadedProcedure, ProcedureRegistry
 from egovops.procedures.result import RunReport, Status, TargetOutcome, TargetResult
 from egovops.procedures.run_log import open_run_log
-from egovops.polling.discovered import known_devices
 from egovops.procedures.selector import parse_selector, select_devices
 from egovops.procedures.services import RunServices
 from egovops.storage.inventory_repo import InventoryRepository
@@ -130,7 +131,8 @@ class ProcedureRunner:
         with open_run_log(self.services.artefact_root, report.run_id, manifest.id) as logger:
             logger.info("run %s of %s by %s on %d targets, parameters %s", report.run_id, manifest.id, operator.label(), len(targets), shown_params)
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"proc-{manifest.id}") as pool:
-                futures = [pool.submit(self._one, procedure, d, params, request, report, cancel, logger, timeout, services) for d in targets]
+                futures = [pool.submit(self._one, procedure, d, params, request, report, cancel, logger, timeout,
+                                       services) for d in targets]
                 for future in futures:
                     future.result()
             report.cancelled = cancel.cancelled
@@ -162,7 +164,8 @@ class ProcedureRunner:
             for item in scanned:
                 offered = item.offered
                 if offered in approved:
-                    known.trust(offered.host, offered.port, item.key, operator.label(), operator.role.value, offered.device)
+                    known.trust(offered.host, offered.port, item.key, operator.label(), operator.role.value,
+                                offered.device)
                     self.audit.record(actor=operator.label(), role=operator.role.value, action="ssh.trust-host-key", subject=offered.device,
                                       details={"host": offered.host, "port": offered.port, "key_type": offered.key_type,
                                                "fingerprint": offered.fingerprint})
@@ -176,7 +179,8 @@ class ProcedureRunner:
             self._finish(report, TargetOutcome(device.name, Status.SKIPPED, tr("cancelled before it started"), {}, (), started, started, ""))
             return
         ctx = RunContext(device=device, params=params, dry_run=request.dry_run, run_id=report.run_id, procedure_id=procedure.manifest.id,
-                         services=services or self.services, cancel=cancel, logger=logger, on_progress=self.callbacks.on_progress,
+                         services=services or self.services, cancel=cancel, logger=logger,
+                         on_progress=self.callbacks.on_progress,
                          command_timeout=timeout)
         result = _call_with_timeout(procedure, ctx, timeout)
         ctx.close()

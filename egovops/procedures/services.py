@@ -7,10 +7,11 @@ only as ``Secret`` objects in memory for the run's duration.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from egovops.accounts.identity import Operator
 from egovops.configs.store import ConfigStore
@@ -50,10 +51,10 @@ class RunServices:
     credential_service: CredentialService | None = None
     _resolved: dict[str, ResolvedCredentials] = field(default_factory=dict)
     _profile_names: list[tuple[str, CredentialKind]] | None = None
-    output_budget: "OutputBudget | None" = None  # made from ssh_limits on first use: one per run
+    output_budget: OutputBudget | None = None  # made from ssh_limits on first use: one per run
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def run_budget(self) -> "OutputBudget":
+    def run_budget(self) -> OutputBudget:
         """The SSH output budget every session of this run shares."""
         # Imported here: egovops.ssh pulls in paramiko, which the console must not load at start.
         from egovops.ssh.budget import OutputBudget
@@ -122,7 +123,8 @@ class RunServices:
             raise CredentialError(tr("{device}: there is no {wanted} credential profile; add one in the credential profiles",
                                      device=device.name, wanted=wanted))
         raise CredentialError(tr("{device}: its own credential profile is not {wanted} and several {wanted} profiles exist ({names}): "
-                                 "choose the one for this run", device=device.name, wanted=wanted, names=", ".join(fitting)))
+                                 "choose the one for this run", device=device.name, wanted=wanted,
+                                 names=", ".join(fitting)))
 
     def _resolve(self, name: str) -> ResolvedCredentials:
         with self._lock:
@@ -138,4 +140,5 @@ class RunServices:
 
 
 def kind_label(kind: CredentialKind) -> str:
-    return {CredentialKind.SSH: tr("SSH"), CredentialKind.SNMP_V2C: tr("SNMP v2c"), CredentialKind.SNMP_V3: tr("SNMP v3")}[kind]
+    return {CredentialKind.SSH: tr("SSH"), CredentialKind.SNMP_V2C: tr("SNMP v2c"),
+            CredentialKind.SNMP_V3: tr("SNMP v3")}[kind]

@@ -7,8 +7,8 @@ scale; percentage axes start close to 100 so 99.9 and 99.99 differ, and say wher
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterator, Sequence
 
 import matplotlib
 import matplotlib.colors
@@ -52,7 +52,7 @@ def _shown(rated: list[GroupRow]) -> tuple[list[GroupRow], int]:
     return rated[:TOP_BOTTOM] + rated[-TOP_BOTTOM:], len(rated) - 2 * TOP_BOTTOM
 
 
-def _band_legend(ax, sla: float) -> None:  # type: ignore[no-untyped-def]
+def _band_legend(ax, sla: float) -> None:
     from matplotlib.patches import Patch
 
     margin = near_margin(sla)
@@ -63,9 +63,10 @@ def _band_legend(ax, sla: float) -> None:  # type: ignore[no-untyped-def]
               frameon=False, ncols=4, fontsize=8)
 
 
-def _axis_start(ax, low: float) -> None:  # type: ignore[no-untyped-def]
+def _axis_start(ax, low: float) -> None:
     """Say that the axis does not start at 0, where a reader looks for it."""
-    ax.text(0.005, 0.01, tr("axis starts at {low}%", low=f"{low:.2f}"), transform=ax.transAxes, fontsize=8, color="#333333",
+    ax.text(0.005, 0.01, tr("axis starts at {low}%", low=f"{low:.2f}"), transform=ax.transAxes,
+            fontsize=8, color="#333333",
             ha="left", va="bottom", zorder=5, bbox={"facecolor": "white", "edgecolor": "#999999", "pad": 2})
 
 
@@ -86,8 +87,8 @@ def bar_chart(rows: Sequence[GroupRow], view: str, sla: float, title: str) -> Fi
     ax.set_ylim(low, 100.0 + 0.06 * (100.0 - low))
     ax.axhline(100.0, color="#bbbbbb", linewidth=0.6)
     if hidden:
-        ax.text(TOP_BOTTOM, low + 0.5 * (100.0 - low), tr("… {n} more …", n=hidden), ha="center", va="center", rotation=90, fontsize=9,
-                color="#555555")
+        ax.text(TOP_BOTTOM, low + 0.5 * (100.0 - low), tr("… {n} more …", n=hidden), ha="center", va="center",
+                rotation=90, fontsize=9, color="#555555")
     for xi, v in zip(x, values):
         ax.annotate(f"{v:.3f}", (xi, v), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=7, rotation=90 if len(values) > 24 else 0)
     ax.set_ylabel(tr("availability (%)"))
@@ -118,8 +119,10 @@ def heat_map(heat: HeatMap, view: str, sla: float, title: str) -> Figure:
     step = max(1, len(heat.days) // 31)
     ticks = list(range(0, len(heat.days), step))
     ax.set_xticks(ticks, [heat.days[i].strftime("%m-%d") for i in ticks], rotation=90, fontsize=7)
-    bar = fig.colorbar(image, ax=ax, label=tr("availability (%)"), shrink=0.8, pad=0.015, fraction=0.04, extend="min", spacing="uniform")
-    bar.set_ticks([low, sla - near_margin(sla), sla, 100.0], labels=[f"{low:.2f}", f"{sla - near_margin(sla):g}", f"{sla:g}", "100"])
+    bar = fig.colorbar(image, ax=ax, label=tr("availability (%)"), shrink=0.8, pad=0.015, fraction=0.04, extend="min",
+                       spacing="uniform")
+    bar.set_ticks([low, sla - near_margin(sla), sla, 100.0],
+                  labels=[f"{low:.2f}", f"{sla - near_margin(sla):g}", f"{sla:g}", "100"])
     ax.set_title(f"{title} — {view_name(view)}; " + tr("grey: not monitored"))
     return fig
 

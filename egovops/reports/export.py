@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from egovops.availability.periods import zone_name
-from egovops.csv_cells import SafeWriter
 from egovops.availability.report import AvailabilityReport
+from egovops.csv_cells import SafeWriter
 from egovops.errors import EgovopsError, ValidationError
 from egovops.i18n import tr
 from egovops.reports import CHARTS, FORMATS

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
 
 from matplotlib.backends.backend_pdf import PdfPages
-from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.patches import Rectangle
 
 from egovops.availability.periods import zone_name
@@ -74,10 +74,10 @@ TABLE_LEFT, TABLE_WIDTH = 0.035, 0.93  # fractions of the page width
 def _fit_cells(headers: Sequence[str], rows: Sequence[Sequence[str]], budget_em: float) -> list[list[str]]:
     """Shorten the widest text column (with "…") until the table fits at MIN_PT; figures are never cut."""
     cells = [[str(c) for c in row] for row in rows]
-    numeric = [_numeric(col) for col in zip(*cells)] if cells else [True] * len(headers)
+    numeric = [_numeric(col) for col in zip(*cells, strict=False)] if cells else [True] * len(headers)
 
     def need() -> list[float]:
-        return [max(0.5 * _width(str(c)) for c in col) + 1.2 for col in zip(headers, *cells)]
+        return [max(0.5 * _width(str(c)) for c in col) + 1.2 for col in zip(headers, *cells, strict=False)]
 
     widths = need()
     while cells and sum(widths) > budget_em:
@@ -129,7 +129,8 @@ def _mono_table(fig: Figure, mono: str, headers: Sequence[str], rows: Sequence[S
     y = top - height + height * 0.3
     for n, header in enumerate(headers):
         if numeric[n]:
-            fig.text(starts[n] + em * (widths[n] - 2 * adv), y, str(header), fontsize=font_pt, family=mono, ha="right", weight="bold")
+            fig.text(starts[n] + em * (widths[n] - 2 * adv), y, str(header), fontsize=font_pt, family=mono, ha="right",
+                     weight="bold")
         else:
             fig.text(starts[n], y, str(header), fontsize=font_pt, family=mono, weight="bold")
     for i, cells in enumerate(rows, 1):
@@ -223,7 +224,8 @@ def _summary(report: AvailabilityReport, footer: str) -> Figure:
         (tr("monitored coverage"), percent(t.coverage, 2), None),
     ], top=0.87)
     worst = report.worst[:WORST_ON_FIRST_PAGE]
-    fig.text(0.04, 0.675, tr("The {n} worst ({by})", n=len(worst), by=tr(tables.GROUP_TITLES[req.by])), fontsize=12, weight="bold")
+    fig.text(0.04, 0.675, tr("The {n} worst ({by})", n=len(worst), by=tr(tables.GROUP_TITLES[req.by])), fontsize=12,
+             weight="bold")
     _table(fig, tables.worst_headers(req.by), [tables.worst_cells(r, req.view) for r in worst], top=0.665)
     details = [
         (tr("period"), f"{req.period.label}  ({zone_name(req.period.tz)})"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from egovops.availability.coverage import CityCoverage
 from egovops.availability.measures import GroupRow
@@ -36,7 +36,8 @@ def group_cells(row: GroupRow, view: str) -> list[str]:
 
 def worst_headers(by: str) -> list[str]:
     """The first page's short table of the worst units."""
-    return [tr(GROUP_TITLES[by]), tr("devices"), tr("availability"), tr("outages"), tr("outage time"), tr("longest outage"), tr("SLA")]
+    return [tr(GROUP_TITLES[by]), tr("devices"), tr("availability"), tr("outages"), tr("outage time"),
+            tr("longest outage"), tr("SLA")]
 
 
 def worst_cells(row: GroupRow, view: str) -> list[str]:

@@ -40,6 +40,7 @@ The vendor CLI emulator used by the tests and the demo is ``egovops.simulator``;
 processes serving it are started by ``egovops.simulator.lab``.
 """
 
+from egovops.ssh.budget import OutputBudget
 from egovops.ssh.errors import (
     HostKeyChangedError,
     HostKeyUnknownError,
@@ -51,14 +52,26 @@ from egovops.ssh.errors import (
     SshRunBudgetExceeded,
     SshTimeoutError,
 )
-from egovops.ssh.budget import OutputBudget
 from egovops.ssh.known_hosts import KnownHostsStore, OfferedHostKey, fingerprint
 from egovops.ssh.session import VendorSession, open_session
 from egovops.ssh.vendors import VendorProfile, profile_for
 
 __all__ = [
-    "HostKeyChangedError", "HostKeyUnknownError", "KnownHostsStore", "OfferedHostKey", "SshAuthError",
-    "SshCommandError", "SshConnectError", "SshError", "SshOutputTooLarge", "SshRunBudgetExceeded", "SshTimeoutError", "VendorProfile",
+    "HostKeyChangedError",
+    "HostKeyUnknownError",
+    "KnownHostsStore",
+    "OfferedHostKey",
     "OutputBudget",
-    "VendorSession", "fingerprint", "open_session", "profile_for",
+    "SshAuthError",
+    "SshCommandError",
+    "SshConnectError",
+    "SshError",
+    "SshOutputTooLarge",
+    "SshRunBudgetExceeded",
+    "SshTimeoutError",
+    "VendorProfile",
+    "VendorSession",
+    "fingerprint",
+    "open_session",
+    "profile_for",
 ]

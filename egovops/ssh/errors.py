@@ -72,7 +72,8 @@ class SshRunBudgetExceeded(SshOutputTooLarge):
 
     def __init__(self, device: str, command: str, limit: int) -> None:
         SshError.__init__(self, device, tr(
-            "{device}: output of '{command}' stopped: the run's SSH sessions together reached its budget of {limit} bytes",
+            "{device}: output of '{command}' stopped: the run's SSH sessions together reached its budget of "
+            "{limit} bytes",
             device=device, command=command, limit=limit,
         ))
         self.command, self.limit = command, limit

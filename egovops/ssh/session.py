@@ -18,7 +18,12 @@ from egovops.inventory.model import Device
 from egovops.ssh.budget import OutputBudget
 from egovops.ssh.channel import ChannelClosed, PromptReader, ReadTimeout, ReadTooLarge, decode, strip_echo_and_prompt
 from egovops.ssh.errors import (
-    SshAuthError, SshCommandError, SshConnectError, SshOutputTooLarge, SshRunBudgetExceeded, SshTimeoutError,
+    SshAuthError,
+    SshCommandError,
+    SshConnectError,
+    SshOutputTooLarge,
+    SshRunBudgetExceeded,
+    SshTimeoutError,
 )
 from egovops.ssh.known_hosts import KnownHostsStore, TrustDecision
 from egovops.ssh.transport import authenticate, connect_socket, start_transport, verify_host_key
@@ -145,7 +150,7 @@ class VendorSession:
     def is_open(self) -> bool:
         return self._transport.is_active() and not self._channel.closed
 
-    def __enter__(self) -> "VendorSession":
+    def __enter__(self) -> VendorSession:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -22,9 +22,10 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, text
 from sqlalchemy.engine import URL, make_url
@@ -103,15 +104,14 @@ class Database:
         """One transaction: committed when the block ends, rolled back if it raises; once
         committed, what it wrote is published into ``changes``."""
         written: set[str] = set()
-        with self.write_lock:
-            with self.engine.begin() as connection:
-                connection.info[_WRITTEN] = written
-                try:
-                    yield connection
-                    if written:
-                        self._announce(connection, changes_of_tables(written))
-                finally:
-                    del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
+        with self.write_lock, self.engine.begin() as connection:
+            connection.info[_WRITTEN] = written
+            try:
+                yield connection
+                if written:
+                    self._announce(connection, changes_of_tables(written))
+            finally:
+                del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
         self.changes.publish(changes_of_tables(written) if written else NOTHING)
 
     def _announce(self, connection: Connection, changes: Changes) -> None:

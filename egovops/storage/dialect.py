@@ -23,4 +23,4 @@ def hour_start(column: ColumnElement[float], dialect: str) -> ColumnElement[floa
     if dialect == "sqlite":
         whole = cast(column, Integer)  # truncates, and times are positive
         return whole - whole % 3600  # type: ignore[return-value]
-    return func.floor(column / 3600) * 3600  # type: ignore[no-any-return]
+    return func.floor(column / 3600) * 3600

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from egovops.storage.database import Database
 from egovops.storage.tables.procedures import store_identity
 
-_cache: "weakref.WeakKeyDictionary[Database, str]" = weakref.WeakKeyDictionary()
+_cache: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
 
 
 def store_uuid(database: Database) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Row, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from egovops.i18n import tr
 from egovops.errors import NotFoundError, ValidationError
+from egovops.i18n import tr
 from egovops.inventory.model import (
     Device,
     DeviceRole,

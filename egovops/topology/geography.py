@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Mapping
 
 LAYOUT_FILE = "map-layout.json"  # in the data folder: the operator's own, over the shipped one
 
@@ -51,7 +51,7 @@ def parse_layout(data: object) -> SiteLayout:
 def _layout_from(own: Path | None, mtime: float) -> SiteLayout:
     try:
         text = own.read_text("utf-8") if own is not None else \
-            resources.files("egovops_resources").joinpath("map", "layout.json").read_text("utf-8")
+            (resources.files("egovops_resources") / "map" / "layout.json").read_text("utf-8")
         return parse_layout(json.loads(text))
     except (OSError, ValueError):
         return SiteLayout()  # a broken file: the radial picture, never a map that does not open

@@ -11,8 +11,8 @@ store, not here.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from egovops.inventory.model import Device, DeviceRole
 from egovops.topology.geography import SiteLayout, site_layout
@@ -96,11 +96,12 @@ def _place(site: str, x: float, y: float, bubbles: dict[str, _Bubble], out: dict
         stack.extend(_around(bubble.children, bubble.ring, cx, cy, bubbles))
 
 
-def _around(children: list[str], ring: float, cx: float, cy: float, bubbles: dict[str, _Bubble]) -> list[tuple[str, float, float]]:
+def _around(children: list[str], ring: float, cx: float, cy: float,
+            bubbles: dict[str, _Bubble]) -> list[tuple[str, float, float]]:
     """Sub-sites on a ring, each given an arc in proportion to its bubble's size."""
     shares = [2 * bubbles[c].radius + GAP for c in children]
     total, passed, out = sum(shares), 0.0, []
-    for child, share in zip(children, shares):
+    for child, share in zip(children, shares, strict=True):
         angle = -math.pi / 2 + 2 * math.pi * (passed + share / 2) / total
         passed += share
         out.append((child, cx + ring * math.cos(angle), cy + ring * math.sin(angle)))
@@ -124,9 +125,10 @@ def _geographic(here: str, cx: float, cy: float, bubble: _Bubble, bubbles: dict[
         shares = [2 * bubbles[c].radius + GAP for c in rest]
         span = ARC_SPAN
         nearest = min(math.dist((x, y), (cx, cy)) - bubbles[c].radius for c, x, y in out)  # the closest city's edge
-        ring = max(bubble.inner + GAP + max(bubbles[c].radius for c in rest), sum(shares) / span, UNLISTED_RING, 0.45 * nearest)
+        ring = max(bubble.inner + GAP + max(bubbles[c].radius for c in rest), sum(shares) / span, UNLISTED_RING,
+                   0.45 * nearest)
         passed = 0.0
-        for child, share in zip(rest, shares):
+        for child, share in zip(rest, shares, strict=True):
             angle = away - span / 2 + span * (passed + share / 2) / sum(shares)
             passed += share
             out.append((child, cx + ring * math.cos(angle), cy + ring * math.sin(angle)))

@@ -16,7 +16,7 @@ import logging
 import random
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from egovops.credentials.service import CredentialService
 from egovops.polling.settings_repo import PollingSettingsRepository

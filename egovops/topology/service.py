@@ -8,25 +8,25 @@ from the store whenever asked: links, the poller location setting and the site h
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
-from egovops.i18n import tr
 from egovops.credentials.service import CredentialService
 from egovops.errors import EgovopsError, NotFoundError
+from egovops.i18n import tr
 from egovops.inventory.model import Device, Link
+from egovops.polling.repo import PollingRepository
+from egovops.polling.workstation import is_workstation
 from egovops.snmp import SnmpClient, SnmpTarget, target_for_device
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.polling.repo import PollingRepository
-from egovops.polling.workstation import is_workstation
-from egovops.topology.repo import RunSummary, TopologyRepository
 from egovops.topology import crossnet
 from egovops.topology.discovery import OPER_STATUS, Discovery, Progress, discover
-from egovops.topology.neighbours import DeviceView
 from egovops.topology.layout import layout
 from egovops.topology.merge import plan_merge
+from egovops.topology.neighbours import DeviceView
+from egovops.topology.repo import RunSummary, TopologyRepository
 from egovops.topology.tree import DependencyTree, build_tree
 
 DISCOVERY_TIMEOUT_S = 3.0

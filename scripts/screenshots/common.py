@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from pathlib import Path
+from collections.abc import Callable
 from functools import partial
-from typing import Callable
+from pathlib import Path
 
 from egovops.demo.inventory import build_demo, store_demo
 from egovops.inventory.model import Link
@@ -68,19 +68,24 @@ def write_outage(db: Database) -> None:
     states[ROOT] = "down"
     states.update(dict.fromkeys(counties, "unreachable"))
     states["WH-EXT-AGG-01"] = "degraded"
-    statuses = [DeviceStatus(n, state=s, polled_at=now, uptime_s=3 * 86400.0, root_cause=ROOT if n in counties else None) for n, s in states.items()]
+    statuses = [DeviceStatus(n, state=s, polled_at=now, uptime_s=3 * 86400.0,
+                             root_cause=ROOT if n in counties else None) for n, s in states.items()]
     PollingRepository(db).save_cycle(statuses, dict.fromkeys(states, now))
     PollingRepository(db).record_stats(CycleStats(now, "status", 60.0, len(states), len(counties) + 1, 4.2, False))
-    StateRepository(db).record_transitions([Transition(n, now, s, root_cause=ROOT if n in counties else None) for n, s in states.items()])
+    StateRepository(db).record_transitions([Transition(n, now, s, root_cause=ROOT if n in counties else None)
+                                            for n, s in states.items()])
     alarms = AlarmRepository(db)
-    root = alarms.reconcile({ROOT: [AlarmCondition("device_down", "critical", "device does not answer (no response)")]}, now)[0][0]
+    root = alarms.reconcile({ROOT: [AlarmCondition("device_down", "critical", "device does not answer (no response)")]},
+                            now)[0][0]
     for name in counties:
-        symptom = alarms.reconcile({name: [AlarmCondition("device_unreachable", "major", f"unreachable behind failed device {ROOT}")]}, now)[0][0]
+        symptom = alarms.reconcile({name: [AlarmCondition("device_unreachable", "major",
+                                                          f"unreachable behind failed device {ROOT}")]}, now)[0][0]
         alarms.link_root(symptom.id, root.id, suppressed=True)
     alarms.reconcile({"WH-EXT-AGG-01": [AlarmCondition("cpu_high", "minor", "CPU 93% over 85%")]}, now)
     write_link_loads(db, now)
     # A cable from Wuhu's intranet switch into its extranet switch, found by topology's own check.
-    InventoryRepository(db).save_links([Link("WH-INT-AGG-01", "GigabitEthernet1/0/24", "WH-EXT-AGG-01", "GigabitEthernet1/0/24")])
+    InventoryRepository(db).save_links([Link("WH-INT-AGG-01", "GigabitEthernet1/0/24", "WH-EXT-AGG-01",
+                                             "GigabitEthernet1/0/24")])
     TopologyService(db).check_cross_network(now)
 
 
@@ -92,7 +97,8 @@ def write_link_loads(db: Database, now: float) -> None:
     for link in InventoryRepository(db).links():
         if core not in (link.a_device, link.b_device):
             continue
-        other, interface = (link.a_device, link.a_interface) if link.b_device == core else (link.b_device, link.b_interface)
+        other, interface = ((link.a_device, link.a_interface) if link.b_device == core
+                            else (link.b_device, link.b_interface))
         if other == ROOT or "EXT-AGG" not in other:
             continue
         share = shares.get(other, 0.18)

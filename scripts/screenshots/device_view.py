@@ -65,12 +65,14 @@ def shoot(store: Path, out: Path, lang: str) -> None:
     window.alarms.deviceOpened.emit(DEVICE)  # what the desk's "Open device" sends
     view = window.tabs.currentWidget()
     assert isinstance(view, DeviceView)
-    console.wait_for(lambda: view.detail is not None and view.charts.data is not None and view.commands.profile.count() > 0,
+    console.wait_for(lambda: view.detail is not None and view.charts.data is not None
+                     and view.commands.profile.count() > 0,
                      what="the device view", timeout=60)
     console.shoot(out / f"interfaces-{lang}.png")
     view.tabs.setCurrentWidget(view.charts)
     view.charts.period.setCurrentIndex(view.charts.period.findData("24h"))
-    console.wait_for(lambda: not view.charts.loading and view.charts.data.series.window == "24h", what="the 24 h charts")
+    console.wait_for(lambda: not view.charts.loading and view.charts.data.series.window == "24h",
+                     what="the 24 h charts")
     view.charts.select_interface("GigabitEthernet1/0/3")
     console.shoot(out / f"charts-{lang}.png")
     view.tabs.setCurrentWidget(view.history)
@@ -81,7 +83,8 @@ def shoot(store: Path, out: Path, lang: str) -> None:
         done: list[object] = []
         view.commands.finished.connect(done.append)
         view.commands.run_command()
-        console.wait_for(lambda: done or isinstance(QApplication.activeModalWidget(), QMessageBox), what=command, timeout=60)
+        console.wait_for(lambda: done or isinstance(QApplication.activeModalWidget(), QMessageBox), what=command,
+                         timeout=60)
         view.commands.finished.disconnect()
     console.shoot(out / f"command-{lang}.png")
     view.tabs.setCurrentWidget(view.configs)

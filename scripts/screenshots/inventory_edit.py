@@ -65,7 +65,8 @@ def shoot(out: Path, lang: str) -> None:
     console.shoot(out / f"device-add-problems-{lang}.png", dialog)
     dialog.reject()
     screen.remove_device(ROOT)
-    console.wait_for(lambda: screen.removal.confirm is not None and screen.removal.confirm.isVisible(), what="the removal's question")
+    console.wait_for(lambda: screen.removal.confirm is not None and screen.removal.confirm.isVisible(),
+                     what="the removal's question")
     console.shoot(out / f"remove-confirm-{lang}.png", screen.removal.confirm)
     screen.removal.confirm.reject()
     screen.sites.open()
@@ -78,7 +79,8 @@ def shoot(out: Path, lang: str) -> None:
     sites.message.clear()
     sites.reject()
     screen.import_csv(csv_path)
-    console.wait_for(lambda: screen.import_dialog is not None and screen.import_dialog.isVisible(), what="the import dialog")
+    console.wait_for(lambda: screen.import_dialog is not None and screen.import_dialog.isVisible(),
+                     what="the import dialog")
     console.shoot(out / f"import-start-{lang}.png", screen.import_dialog)
     screen.import_dialog.start_button.click()
     console.wait_for(lambda: screen.import_dialog.outcome is not None, what="the import's outcome")

@@ -77,7 +77,8 @@ def dialogs(out: Path, lang: str) -> None:
     profiles.form.reject()
 
     settings = screen.open_settings()
-    console.wait_for(lambda: settings.stored is not None and settings.maintenance.table.rowCount() == 2, what="the settings")
+    console.wait_for(lambda: settings.stored is not None and settings.maintenance.table.rowCount() == 2,
+                     what="the settings")
     settings.overrides.scope_kind.setCurrentIndex(settings.overrides.scope_kind.findData("site"))
     settings.overrides.scope.setCurrentText("安徽省/合肥市/肥东县")
     settings.overrides.field.setCurrentIndex(settings.overrides.field.findData("timeout_s"))

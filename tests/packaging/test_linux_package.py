@@ -19,8 +19,8 @@ import struct
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -29,7 +29,8 @@ OUT = ROOT / "build" / "packaging"
 START_TIMEOUT_S = 60
 
 pytestmark = [
-    pytest.mark.skipif(os.environ.get("EGOVOPS_PACKAGING_TESTS") != "1", reason="packaging tier: set EGOVOPS_PACKAGING_TESTS=1"),
+    pytest.mark.skipif(os.environ.get("EGOVOPS_PACKAGING_TESTS") != "1",
+                       reason="packaging tier: set EGOVOPS_PACKAGING_TESTS=1"),
     pytest.mark.skipif(sys.platform != "linux" or shutil.which("dpkg") is None, reason="needs a Debian-based Linux"),
     pytest.mark.timeout(1800),
 ]
@@ -71,7 +72,8 @@ def _start_xvfb(log: Path, attempts: int = 3) -> tuple[subprocess.Popen[bytes], 
     for _ in range(attempts):
         read, write = os.pipe()
         with log.open("ab") as errors:
-            server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+            server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1440x900x24",
+                                       "-nolisten", "tcp"],
                                       pass_fds=(write,), stdout=errors, stderr=errors)
         os.close(write)
         text = b""
@@ -110,13 +112,15 @@ def test_the_package_declares_what_it_needs_and_carries_its_runtime(deb: Path) -
     for needed in ("libc6 (>=", "libxcb-cursor0", "fonts-noto-cjk |", "gnome-keyring |"):
         assert needed in depends
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
-    for path in ("./opt/egovops/egovops", "./usr/bin/egovops -> /opt/egovops/egovops", "./usr/share/applications/egovops.desktop",
+    for path in ("./opt/egovops/egovops", "./usr/bin/egovops -> /opt/egovops/egovops",
+                 "./usr/share/applications/egovops.desktop",
                  "./usr/share/icons/hicolor/scalable/apps/egovops.svg", "libpython3", "libQt6Widgets"):
         assert path in listing
     print(f"\n{deb.name}: {deb.stat().st_size / 2**20:.1f} MiB; {depends}")
 
 
-def test_installed_package_answers_starts_the_console_and_is_removed(installed: Path, display: str, tmp_path: Path) -> None:
+def test_installed_package_answers_starts_the_console_and_is_removed(installed: Path, display: str,
+                                                                     tmp_path: Path) -> None:
     assert installed.resolve() == Path("/opt/egovops/egovops")
     assert "电子政务运维" in Path("/usr/share/applications/egovops.desktop").read_text("utf-8")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}  # nothing of the venv or the project
@@ -129,7 +133,8 @@ def test_installed_package_answers_starts_the_console_and_is_removed(installed: 
     log = data / "logs" / "egovops.log"
     began = time.monotonic()
     console = subprocess.Popen([str(installed), "--data-dir", str(data), "console", "--lang", "zh_CN"],
-                               env={**env, "DISPLAY": display}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               env={**env, "DISPLAY": display}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
     try:
         while "console ready" not in (log.read_text("utf-8") if log.exists() else ""):
             assert console.poll() is None, console.stdout.read() if console.stdout else ""

@@ -19,7 +19,8 @@ from launcher import module_to_run  # noqa: E402
 
 def test_the_bundle_runs_modules_as_python_would_and_anything_else_as_egovops() -> None:
     exe = "/opt/egovops/egovops"
-    assert module_to_run([exe, "-m", "egovops", "--data-dir", "/d", "poll"]) == ("egovops", ["--data-dir", "/d", "poll"])
+    assert module_to_run([exe, "-m", "egovops", "--data-dir", "/d", "poll"]) == (
+        "egovops", ["--data-dir", "/d", "poll"])
     assert module_to_run([exe, "-S", "-m", "egovops.simulator.shell", "--vendor", "huawei"]) == (
         "egovops.simulator.shell", ["--vendor", "huawei"])
     assert module_to_run([exe, "-m"]) is None  # no module named: egovops says what is wrong
@@ -69,6 +70,7 @@ def test_binaries_are_told_apart_by_processor() -> None:
     other = "aarch64" if here == "x86_64" else "x86_64"
     assert wrong_processor(this_python, here) is False and wrong_processor(this_python, other) is True
     assert wrong_processor(this_python, "win_amd64") is True
-    assert wrong_processor(_pe(0x8664), "win_amd64") is False and wrong_processor(_pe(0x014C), "win_amd64") is True  # x86
+    assert wrong_processor(_pe(0x8664), "win_amd64") is False
+    assert wrong_processor(_pe(0x014C), "win_amd64") is True  # x86
     assert wrong_processor(_pe(0xAA64), "win_amd64") is True  # Windows on ARM
     assert wrong_processor(b"#!/bin/sh\n", "x86_64") is None

@@ -21,7 +21,8 @@ from check_wheels import wrong_processor  # noqa: E402
 from windows_payload import check  # noqa: E402
 
 pytestmark = [
-    pytest.mark.skipif(os.environ.get("EGOVOPS_PACKAGING_TESTS") != "1", reason="packaging tier: set EGOVOPS_PACKAGING_TESTS=1"),
+    pytest.mark.skipif(os.environ.get("EGOVOPS_PACKAGING_TESTS") != "1",
+                       reason="packaging tier: set EGOVOPS_PACKAGING_TESTS=1"),
     pytest.mark.skipif(shutil.which("makensis") is None, reason="needs NSIS (scripts/system-packages.txt)"),
     pytest.mark.timeout(1800),
 ]

@@ -36,7 +36,8 @@ def entities(rows: list[tuple[int, int, str, str, str, str]]) -> list[tuple[str,
     """(index, class, descr, name, serial, model) per entity."""
     found = []
     for index, cls, descr, name, serial, model in rows:
-        found += [(f"{ENT}.2.{index}", *text(descr)), (f"{ENT}.5.{index}", "2", str(cls)), (f"{ENT}.7.{index}", *text(name)),
+        found += [(f"{ENT}.2.{index}", *text(descr)), (f"{ENT}.5.{index}", "2", str(cls)),
+                  (f"{ENT}.7.{index}", *text(name)),
                   (f"{ENT}.11.{index}", *text(serial)), (f"{ENT}.13.{index}", *text(model))]
     return found
 
@@ -91,17 +92,20 @@ write("huawei-ma5600t", system("Huawei Integrated Access Software", "1.3.6.1.4.1
 # H3C SecPath firewall on Comware 7: the product on sysDescr's second line.
 write("h3c-secpath-f1000", system(
     "H3C Comware Platform Software, Software Version 7.1.064, Release 9333P25\r\nH3C SecPath F1000-AK1110\r\n"
-    "Copyright (c) 2004-2020 New H3C Technologies Co., Ltd. All rights reserved.", "1.3.6.1.4.1.25506.1.1789", "AH-FW-02")
+    "Copyright (c) 2004-2020 New H3C Technologies Co., Ltd. All rights reserved.", "1.3.6.1.4.1.25506.1.1789",
+    "AH-FW-02")
     + interfaces(["GigabitEthernet1/0/0", "GigabitEthernet1/0/1"])
     + entities([(2, 3, "H3C SecPath F1000-AK1110", "chassis", "210235A1Y4H19C000011", "SecPath F1000-AK1110"),
-                (12, 9, "Board", "board 1", "", ""), (40, 8, "Sensor", "hotspot 1", "", ""), (60, 6, "Power", "PSU 1", "", "")])
+                (12, 9, "Board", "board 1", "", ""), (40, 8, "Sensor", "hotspot 1", "", ""),
+                (60, 6, "Power", "PSU 1", "", "")])
     + column(f"{HH3C}.6", {"2": 0, "12": 15, "40": 0, "60": 0})
     + column(f"{HH3C}.8", {"2": 0, "12": 47, "40": 0, "60": 0})
     + column(f"{HH3C}.12", {"2": 65535, "12": 45, "40": 52, "60": 65535}))
 
 # HP-branded Comware 5 (A5120 EI): sysDescr says "HP …", entPhysicalModelName is a part number.
 write("hp-a5120", system(
-    "HP Comware Platform Software, Software Version 5.20.99 Release 2221P05\r\nHP A5120-24G EI Switch with 2 Interface Slots\r\n"
+    "HP Comware Platform Software, Software Version 5.20.99 Release 2221P05\r\n"
+    "HP A5120-24G EI Switch with 2 Interface Slots\r\n"
     "Copyright (c) 2010-2014 Hewlett-Packard Development Company, L.P.", "1.3.6.1.4.1.25506.11.1.101", "AH-HP-AS01")
     + interfaces(["GigabitEthernet1/0/1", "GigabitEthernet1/0/2"])
     + entities([(2, 3, "HP A5120-24G EI Switch with 2 Interface Slots", "A5120-24G EI", "CN12BYH0F1", "JE068A"),
@@ -126,7 +130,8 @@ write("hillstone-sg6000", system("SG-6000-E3960 Hillstone StoneOS Software Versi
 # ZTE ZXA10 C320 GPON OLT: ZXAN-EQUIPMENT-MIB zxAnCardTable (.1015.2.1.1.3.1, index rack.shelf.slot):
 # .4 card type, .9 CPU %, .11 memory %; chassis temperature .1015.2.1.3.2.0.
 CARD = "1.3.6.1.4.1.3902.1015.2.1.1.3.1"
-write("zte-c320", system("ZXA10 C320, ZTE ZXA10 Software Version: V2.1.0", "1.3.6.1.4.1.3902.1082.1001.320.1", "HF-C02-OLT01")
+write("zte-c320", system("ZXA10 C320, ZTE ZXA10 Software Version: V2.1.0", "1.3.6.1.4.1.3902.1082.1001.320.1",
+                         "HF-C02-OLT01")
       + interfaces(["gei_1/3/1", "gpon_1/1/1"])
       + [(f"{CARD}.4.1.1.1", "4", "GTGO"), (f"{CARD}.4.1.1.2", "4", "GTGO"), (f"{CARD}.4.1.1.3", "4", "SMXA")]
       + column(f"{CARD}.9", {"1.1.1": 12, "1.1.2": 9, "1.1.3": 31})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from egovops.storage.alarms_repo import AlarmRepository
 from egovops.audit.repo import AuditRepository
+from egovops.storage.alarms_repo import AlarmRepository
 from egovops_ui.main_window import MainWindow
 from egovops_ui.states import SEVERITY_COLOURS
 from tests.fixtures.outage import CITY, COUNTIES, DEGRADED, ROOT, Outage
@@ -134,11 +134,14 @@ def test_columns_fit_their_content_in_either_language(qtbot: QtBot, console: Mai
     desk = console.alarms
     for language in ("en", "zh_CN"):
         console.switch_language(language)
-        qtbot.waitUntil(lambda: desk.model.headerData(0, Qt.Orientation.Horizontal) == ("Severity" if language == "en" else "级别"), timeout=WAIT_MS)
+        header = "Severity" if language == "en" else "级别"
+        qtbot.waitUntil(lambda header=header: desk.model.headerData(0, Qt.Orientation.Horizontal) == header,
+                        timeout=WAIT_MS)
         metrics = desk.view.fontMetrics()
         for name in ("site", "state", "kind", "device"):
             column = _column(name)
-            widest = max(metrics.horizontalAdvance(desk.model.index(r, column).data()) for r in range(desk.model.rowCount()))
+            widest = max(metrics.horizontalAdvance(desk.model.index(r, column).data())
+                         for r in range(desk.model.rowCount()))
             assert desk.view.columnWidth(column) >= widest + 8, (language, name)  # "open (+9 folded)" is never cut
     console.switch_language("en")
 

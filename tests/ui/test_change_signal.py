@@ -37,7 +37,8 @@ def test_notices_arriving_together_are_one_signal_on_the_gui_thread(qtbot: QtBot
     worker.join()
     qtbot.waitUntil(lambda: len(emitted) == 2, timeout=WAIT_MS)
     qtbot.wait(50)
-    assert emitted == [(Changes.DUTY | Changes.CONFIGS, threading.main_thread()), (Changes.SETTINGS, threading.main_thread())]
+    assert emitted == [(Changes.DUTY | Changes.CONFIGS, threading.main_thread()),
+                       (Changes.SETTINGS, threading.main_thread())]
 
 
 def test_the_overview_reloads_on_states_and_not_on_a_duty_note(qtbot: QtBot, console: MainWindow) -> None:
@@ -51,7 +52,8 @@ def test_the_overview_reloads_on_states_and_not_on_a_duty_note(qtbot: QtBot, con
 def test_the_duty_log_shows_a_note_on_its_notice_and_not_on_an_unrelated_one(qtbot: QtBot, console: MainWindow) -> None:
     page = loaded(qtbot, console)
     DutyService(console.session.database).start(NIGHT)
-    qtbot.waitUntil(lambda: page.view.current is not None and page.view.current.operator == NIGHT.label(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.view.current is not None and page.view.current.operator == NIGHT.label(),
+                    timeout=WAIT_MS)
     watcher = next(s for s in console.session.sources if isinstance(s, StoreWatcher))
     watcher.stop()  # deaf to other processes for a moment: only the notices below may reload the page
     # Another process's note: written through its own store handle.
@@ -105,7 +107,8 @@ def test_an_inventory_edit_reaches_the_map_through_the_notice(qtbot: QtBot, cons
     dialog.role.setCurrentIndex(dialog.role.findData("access"))
     dialog.vendor.setCurrentText("ruijie")
     dialog.level.setCurrentIndex(dialog.level.findData("3"))
-    with qtbot.waitSignal(console.session.changed, timeout=WAIT_MS, check_params_cb=lambda c: bool(c & Changes.INVENTORY)):
+    with qtbot.waitSignal(console.session.changed, timeout=WAIT_MS,
+                          check_params_cb=lambda c: bool(c & Changes.INVENTORY)):
         save(qtbot, dialog)
     qtbot.waitUntil(lambda: console.map.overview is not None and NEW in console.map.overview.devices, timeout=WAIT_MS)
     console.map.set_network("extranet")

@@ -168,7 +168,8 @@ def test_links_show_utilisation_and_state_with_a_tooltip_and_legend(qtbot: QtBot
     for item in (busy, high):  # drawn in the band's colour, where the line runs
         # Within a few steps per channel: another link running close by may tint the edge of the line.
         seen, wanted = QColor(_pixel_at(console, item.line().center())), QColor(LINK_LOOKS[item.look][0])
-        assert max(abs(seen.red() - wanted.red()), abs(seen.green() - wanted.green()), abs(seen.blue() - wanted.blue())) <= 8, seen.name()
+        assert max(abs(seen.red() - wanted.red()), abs(seen.green() - wanted.green()),
+                   abs(seen.blue() - wanted.blue())) <= 8, seen.name()
     pens = [link_pen(item.look) for item in (busy, high, items[frozenset(("FY-EXT-AGG-01", CORE))])]
     assert pens[0].widthF() > pens[1].widthF() > pens[2].widthF()  # the busier, the thicker
     assert link_pen(dead.look).style() == Qt.PenStyle.DashLine
@@ -276,7 +277,8 @@ def test_province_nodes_are_big_enough_to_click(qtbot: QtBot, console: MainWindo
     scale = console.map.view.transform().m11()
     assert scale < 0.5  # the whole province: a 20-unit switch alone would be a few pixels
     sites = [n.site for n in console.map.nodes.values()]
-    node = next(n for n in console.map.nodes.values() if n.site != "安徽省" and sites.count(n.site) == 1)  # a city's one switch
+    # a city's one switch
+    node = next(n for n in console.map.nodes.values() if n.site != "安徽省" and sites.count(n.site) == 1)
     assert node.shape().boundingRect().width() * scale >= CLICK_PIXELS - 0.5
     at = console.map.view.mapFromScene(node.point) + QPoint(5, 0)  # a little beside its centre
     console.map.scene.clearSelection()

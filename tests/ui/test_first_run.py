@@ -30,7 +30,8 @@ def test_an_empty_store_shows_the_steps_and_an_import_replaces_them_with_the_map
         panel = _screen(window).panel
         assert panel.isVisible() and panel.geometry() == window.map.rect()  # the whole map, not a corner
         assert panel.title.text() == "The store holds no devices yet"
-        assert panel.import_button.isEnabled() and panel.credentials_button.isEnabled() and panel.demo_button.isEnabled()
+        assert (panel.import_button.isEnabled() and panel.credentials_button.isEnabled()
+                and panel.demo_button.isEnabled())
         assert "egovops poll" in panel.steps[2].text()
         for label in [panel.intro, *panel.steps, panel.demo_intro]:  # wrapped lines get their full height
             assert label.height() >= label.heightForWidth(label.width()), label.text()
@@ -40,7 +41,8 @@ def test_an_empty_store_shows_the_steps_and_an_import_replaces_them_with_the_map
         qtbot.waitUntil(lambda: window.session.operator is not None, timeout=WAIT_MS)
         panel.import_button.click()  # the inventory screen's own import: a file dialog, then its dialog
         inventory = next(s for s in window.screens if hasattr(s, "import_action"))
-        qtbot.waitUntil(lambda: getattr(inventory, "file_dialog", None) is not None and inventory.file_dialog.isVisible(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: getattr(inventory, "file_dialog", None) is not None
+                        and inventory.file_dialog.isVisible(), timeout=WAIT_MS)
         inventory.file_dialog.fileSelected.emit(str(path))  # what choosing the file in the dialog sends
         inventory.file_dialog.close()
         dialog = inventory.import_dialog
@@ -54,13 +56,15 @@ def test_an_empty_store_shows_the_steps_and_an_import_replaces_them_with_the_map
         window.session.stop()
 
 
-def test_the_credentials_button_opens_the_profiles_and_chinese_names_the_steps(qtbot: QtBot, database: Database) -> None:
+def test_the_credentials_button_opens_the_profiles_and_chinese_names_the_steps(qtbot: QtBot,
+                                                                               database: Database) -> None:
     window = open_console(qtbot, database, language="zh_CN")
     try:
         panel = _screen(window).panel
         assert panel.title.text() == "存储中还没有设备" and panel.demo_button.text() == "打开演示"
         panel.credentials_button.click()
-        qtbot.waitUntil(lambda: any(isinstance(w, QDialog) and w.isVisible() for w in window.findChildren(QDialog)), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: any(isinstance(w, QDialog) and w.isVisible() for w in window.findChildren(QDialog)),
+                        timeout=WAIT_MS)
         for shown in [w for w in window.findChildren(QDialog) if w.isVisible()]:
             shown.close()
         window.switcher.apply("en")  # LanguageChange is delivered through the event loop

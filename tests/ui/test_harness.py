@@ -34,18 +34,20 @@ def test_the_console_opens_in_the_language_asked_with_its_first_overview_shown(o
 
 
 @pytest.mark.parametrize("given", ["folder", "file"])
-def test_a_store_named_by_its_folder_or_file_is_opened_by_the_console(demo_store: Database, data_dir: Path, given: str) -> None:
+def test_a_store_named_by_its_folder_or_file_is_opened_by_the_console(demo_store: Database, data_dir: Path,
+                                                                      given: str) -> None:
     console = testing.open_console(data_dir if given == "folder" else data_dir / "egovops.sqlite3", timeout=10)
     try:
         assert console.session.database is not demo_store  # a connection of its own, closed with it
         overview = console.session.overview
-        assert overview is not None and len(overview.devices) == len(InventoryRepository(demo_store).devices()) == DEMO_DEVICES
+        assert overview is not None
+        assert len(overview.devices) == len(InventoryRepository(demo_store).devices()) == DEMO_DEVICES
     finally:
         console.close()
 
 
 def test_a_wait_that_never_comes_true_names_what_it_waited_for() -> None:
-    with pytest.raises(TimeoutError, match="after 0.2 s waiting for the moon"):
+    with pytest.raises(TimeoutError, match=r"after 0\.2 s waiting for the moon"):
         testing.wait_for(lambda: False, 0.2, "the moon")
 
 
@@ -69,7 +71,7 @@ def _note_language(folder: Path, fail_in: str, language: str) -> None:
 
 
 def test_each_language_runs_in_a_process_of_its_own_and_a_failure_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(RuntimeError, match="^en: the child process ended with exit code 1"):
+    with pytest.raises(RuntimeError, match=r"^en: the child process ended with exit code 1"):
         testing.in_each_language(partial(_note_language, tmp_path, "en"), timeout=120)
     pids = {(tmp_path / language).read_text() for language in ("zh_CN", "en")}
     assert len(pids) == 2 and str(os.getpid()) not in pids

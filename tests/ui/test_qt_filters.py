@@ -13,8 +13,8 @@ from egovops.device_detail.interfaces import InterfaceRow, Neighbour
 from egovops.procedures import Status, TargetOutcome
 from egovops_ui.device_view.interfaces_model import COLUMNS, InterfacesModel, InterfacesProxy
 from egovops_ui.qt_compat import filter_change
-from egovops_ui.runner.results_pane import FailuresFilter
 from egovops_ui.runner.results_model import ResultsModel
+from egovops_ui.runner.results_pane import FailuresFilter
 
 UP, DOWN = 1, 2
 

@@ -57,7 +57,8 @@ def test_tools_menu_opens_the_runner_on_the_city_selected_in_the_tree(qtbot: QtB
     assert panel.setup.count_label.text() == f"Devices to work on: {CITY_DEVICES}"
     names = [panel.setup.procedure_combo.itemText(i) for i in range(panel.setup.procedure_combo.count())]
     assert "Configuration backup" in names and "Graded-protection 2.0 baseline check" in names
-    assert names[-1] == "Save configuration" and panel.current_choice().risk is Risk.READ_ONLY  # never opens on a change
+    # never opens on a change
+    assert names[-1] == "Save configuration" and panel.current_choice().risk is Risk.READ_ONLY
     panel.select_procedure("save-config")
     assert panel.setup.risk_label.text() == "Risk: changes the configuration — needs the engineer role"
     assert "start-up configuration" in panel.setup.description.text()
@@ -179,9 +180,10 @@ def test_switching_to_chinese_renames_procedures_and_their_parameters(qtbot: QtB
 
 
 def test_the_progress_bar_counts_finished_devices_and_reports_within_one(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
     from egovops.procedures import Status, TargetOutcome
     from egovops_ui.runner.results_pane import ResultsPane
-    from PySide6.QtWidgets import QWidget
 
     host = QWidget()
     qtbot.addWidget(host)
@@ -270,9 +272,11 @@ def test_a_plugin_that_cannot_be_imported_says_so_when_chosen(qtbot: QtBot, cons
     from egovops.procedures.discovery import _import
 
     panel = _runner(qtbot, console, lambda: screen(console).open(ROOT))
-    manifest = parse_manifest({"id": "broken", "version": "1.0", "risk": "read-only", "name": {"en": "Broken", "zh_CN": "坏"}}, "test")
+    manifest = parse_manifest({"id": "broken", "version": "1.0", "risk": "read-only",
+                               "name": {"en": "Broken", "zh_CN": "坏"}}, "test")
     point = EntryPoint("broken", "thirdparty_not_installed_anywhere", GROUP)
-    panel.registry.add_listed(ListedProcedure(manifest, "broken = thirdparty_not_installed_anywhere", partial(_import, point, manifest)))
+    panel.registry.add_listed(ListedProcedure(manifest, "broken = thirdparty_not_installed_anywhere",
+                                              partial(_import, point, manifest)))
     panel.setup.set_procedures(panel.registry)
     assert not panel.registry.is_loaded("broken") and not panel.results.summary.text()
     panel.select_procedure("broken")

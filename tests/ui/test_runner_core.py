@@ -13,7 +13,14 @@ from egovops.audit.log import AuditLog
 from egovops.errors import NotFoundError, ValidationError
 from egovops.procedures import Risk, RunReport, Status, TargetOutcome, discover
 from egovops.procedures.choices import (
-    city_selector, needs_confirmation, preview_targets, procedure_choices, refusal, runs_folder, selector_for_devices, selector_for_site,
+    city_selector,
+    needs_confirmation,
+    preview_targets,
+    procedure_choices,
+    refusal,
+    runs_folder,
+    selector_for_devices,
+    selector_for_site,
 )
 from egovops.procedures.run_records import audit_entry, export_results_csv, outcome_lines
 from egovops.storage.database import Database

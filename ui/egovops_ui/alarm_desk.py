@@ -11,8 +11,19 @@ import json
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMenu, QPushButton,
-    QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from egovops.overview.alarms import SEVERITY_RANK, AlarmFilter, AlarmRecord
@@ -48,7 +59,9 @@ class AlarmDesk(QWidget):
         self.fold = QCheckBox(self)
         self.fold.setChecked(True)
         self.ack = QPushButton(self)
-        self.mute = QToolButton(self, objectName="alarmMute", checkable=True)  # sound for new critical alarms
+        self.mute = QToolButton(self)  # sound for new critical alarms
+        self.mute.setObjectName("alarmMute")
+        self.mute.setCheckable(True)
         self.view = QTableView(self)
         self.view.setObjectName("alarmTable")
         self.view.setModel(self.proxy)
@@ -173,7 +186,8 @@ class AlarmDesk(QWidget):
     def _ask_acknowledge(self) -> None:
         if not self.selected_ids():
             return
-        dialog = QInputDialog(self, objectName="ackDialog")
+        dialog = QInputDialog(self)
+        dialog.setObjectName("ackDialog")
         dialog.setWindowTitle(self.tr("Acknowledge alarms"))
         dialog.setLabelText(self.tr("Comment (recorded with your name):"))
         dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
@@ -203,4 +217,6 @@ def _load_widths(store: QSettings) -> dict[str, int]:
         loaded = json.loads(str(store.value(WIDTHS_KEY, "{}")))
     except ValueError:
         return {}
-    return {k: int(v) for k, v in loaded.items() if k in COLUMNS and isinstance(v, int) and 20 <= v <= 2000} if isinstance(loaded, dict) else {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {k: int(v) for k, v in loaded.items() if k in COLUMNS and isinstance(v, int) and 20 <= v <= 2000}

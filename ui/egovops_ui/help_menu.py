@@ -16,7 +16,8 @@ SOURCE_TREE = Path(egovops.__file__).resolve().parents[1]
 
 def docs_location() -> Path | None:
     """The documentation shipped with this installation: docs/ (its index), else the README."""
-    for candidate in (SOURCE_TREE / "docs" / "index.md", SOURCE_TREE / "docs" / "README.md", SOURCE_TREE / "docs", SOURCE_TREE / "README.md"):
+    for candidate in (SOURCE_TREE / "docs" / "index.md", SOURCE_TREE / "docs" / "README.md", SOURCE_TREE / "docs",
+                      SOURCE_TREE / "README.md"):
         if candidate.exists():
             return candidate
     return None
@@ -30,8 +31,12 @@ class HelpMenu(QMenu):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("helpMenu")
-        self.docs_action = QAction(self, objectName="docsAction", triggered=self.open_docs)
-        self.about_action = QAction(self, objectName="aboutAction", triggered=self.show_about)
+        self.docs_action = QAction(self)
+        self.docs_action.setObjectName("docsAction")
+        self.docs_action.triggered.connect(self.open_docs)
+        self.about_action = QAction(self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.show_about)
         self.addActions([self.docs_action, self.about_action])
         self.about: QMessageBox | None = None
         self.retranslate()
@@ -42,11 +47,14 @@ class HelpMenu(QMenu):
 
     def about_text(self) -> str:
         found = docs_location()
-        where = self.tr("Documentation: {path}").format(path=found) if found else self.tr("No documentation is installed with this copy.")
-        return self.tr("egovops {version} — operations console for the provincial e-government network.").format(version=version()) + "\n\n" + where
+        where = (self.tr("Documentation: {path}").format(path=found) if found
+                 else self.tr("No documentation is installed with this copy."))
+        about = self.tr("egovops {version} — operations console for the provincial e-government network.")
+        return about.format(version=version()) + "\n\n" + where
 
     def show_about(self) -> None:
-        self.about = QMessageBox(QMessageBox.Icon.Information, self.tr("About egovops"), self.about_text(), parent=self.parentWidget())
+        self.about = QMessageBox(QMessageBox.Icon.Information, self.tr("About egovops"), self.about_text(),
+                                 parent=self.parentWidget())
         self.about.setObjectName("aboutBox")
         self.about.open()
 

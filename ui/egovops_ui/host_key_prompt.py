@@ -12,12 +12,22 @@ with its fingerprint, each with a box to tick; "Trust all shown" or "Trust the t
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 if TYPE_CHECKING:  # paramiko comes with it: loaded when SSH is first used, not at console start
@@ -27,7 +37,7 @@ ANSWER_TIMEOUT_S = 300.0
 
 
 class _Question:
-    def __init__(self, offered: OfferedHostKey | Sequence[OfferedHostKey]) -> None:
+    def __init__(self, offered: list[OfferedHostKey]) -> None:  # one key from __call__, several from ask_all
         self.offered = offered
         self.answer: bool | list[OfferedHostKey] = False
         self.expired = False
@@ -49,7 +59,7 @@ class HostKeyPrompt(QObject):
         self.asked: list[OfferedHostKey] = []  # what the operator was shown, for the session's record
 
     def __call__(self, offered: OfferedHostKey) -> bool:
-        question = _Question(offered)
+        question = _Question([offered])
         if QThread.currentThread() is self.thread():
             raise RuntimeError("the host-key prompt waits for the GUI thread: call it from a worker thread")
         self._asked.emit(question)
@@ -73,7 +83,7 @@ class HostKeyPrompt(QObject):
 
     @Slot(object)
     def _ask_all(self, question: _Question) -> None:
-        offered = list(question.offered)  # type: ignore[arg-type]
+        offered = list(question.offered)
         self.asked.extend(offered)
         dialog = HostKeysDialog(offered, self._parent_widget)
 
@@ -102,8 +112,9 @@ class HostKeyPrompt(QObject):
     @Slot(object)
     def _ask(self, question: _Question) -> None:
         """Shown window-modal without a nested event loop; the answer arrives with ``finished``."""
-        self.asked.append(question.offered)
-        box = self.dialog(question.offered)
+        [offered] = question.offered
+        self.asked.append(offered)
+        box = self.dialog(offered)
 
         def answered(result: int) -> None:
             question.answer = result == QMessageBox.StandardButton.Yes and not question.expired
@@ -126,11 +137,13 @@ class HostKeysDialog(QDialog):
         self.trusted: list[OfferedHostKey] = []
         self.setWindowTitle(self.tr("Unknown SSH host keys"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        intro = QLabel(self.tr("{n} devices presented host keys this console has never seen. Compare each fingerprint with "
-                               "the one shown on the device's console, then trust the keys. No device is logged in to "
-                               "before you answer.").format(n=len(offered)), self, wordWrap=True)
-        self.table = QTableWidget(len(offered), self.COLUMNS, self, objectName="hostKeysTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Address"), self.tr("Key type"), self.tr("Fingerprint")])
+        intro = QLabel(self.tr("{n} devices presented host keys this console has never seen. Compare each fingerprint "
+                               "with the one shown on the device's console, then trust the keys. No device is logged "
+                               "in to before you answer.").format(n=len(offered)), self, wordWrap=True)
+        self.table = QTableWidget(len(offered), self.COLUMNS, self)
+        self.table.setObjectName("hostKeysTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Device"), self.tr("Address"), self.tr("Key type"),
+                                              self.tr("Fingerprint")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, key in enumerate(offered):
@@ -144,9 +157,12 @@ class HostKeysDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(self)
-        self.trust_all = QPushButton(self.tr("Trust all shown"), self, objectName="trustAllButton")
-        self.trust_chosen = QPushButton(self.tr("Trust the ticked"), self, objectName="trustChosenButton")
-        self.refuse = QPushButton(self.tr("Refuse all"), self, objectName="refuseAllButton")
+        self.trust_all = QPushButton(self.tr("Trust all shown"), self)
+        self.trust_all.setObjectName("trustAllButton")
+        self.trust_chosen = QPushButton(self.tr("Trust the ticked"), self)
+        self.trust_chosen.setObjectName("trustChosenButton")
+        self.refuse = QPushButton(self.tr("Refuse all"), self)
+        self.refuse.setObjectName("refuseAllButton")
         buttons.addButton(self.trust_all, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.trust_chosen, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.refuse, QDialogButtonBox.ButtonRole.RejectRole)
@@ -161,7 +177,8 @@ class HostKeysDialog(QDialog):
         self.resize(900, min(640, 200 + 30 * len(offered)))
 
     def ticked(self) -> list[OfferedHostKey]:
-        return [key for row, key in enumerate(self.offered) if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+        return [key for row, key in enumerate(self.offered)
+                if (item := self.table.item(row, 0)) is not None and item.checkState() == Qt.CheckState.Checked]
 
     def _answer(self, trusted: list[OfferedHostKey]) -> None:
         self.trusted = list(trusted)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from typing import Callable
+from collections.abc import Callable
 
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.alarm_dock], [max(260, self.height() * 2 // 5)], Qt.Orientation.Vertical)
         # On by default: a desk that misses a critical alarm because nobody turned the sound on is worse.
         self.sound_action.setChecked(stored.value("alarms/sound", True) in (True, "true"))
-        self._sound_toggled(self.sound_action.isChecked())  # also when unchanged: the notifier and the desk's mute follow
+        # also when unchanged: the notifier and the desk's mute follow
+        self._sound_toggled(self.sound_action.isChecked())
         network = stored.value("map/network")
         if network in NETWORKS:
             self.map.network = network

@@ -86,7 +86,7 @@ class NodeItem(QGraphicsPathItem):
         self.size = ROLE_SIZE.get(node.role, 12.0)
         self.drawn_size = self.size
         self.hit_size = 0.0
-        self.scale = 1.0
+        self.view_scale = 1.0  # not self.scale: that is QGraphicsItem.scale()
         self._on_hover, self._on_open = on_hover, on_open
         self.x_, self.y_ = node.x, node.y  # kept in Python: the layers read 5,000 of them per update
         self.point = QPointF(node.x, node.y)
@@ -109,11 +109,11 @@ class NodeItem(QGraphicsPathItem):
 
     def set_scale(self, scale: float) -> None:
         """The view's zoom: at province scale a 20-unit switch is 5 pixels, too small to hit."""
-        self.scale = scale
+        self.view_scale = scale
         self._set_hit_path()
 
     def _set_hit_path(self) -> None:
-        size = max(self.drawn_size, CLICK_PIXELS / max(self.scale, 1e-6))
+        size = max(self.drawn_size, CLICK_PIXELS / max(self.view_scale, 1e-6))
         if size != self.hit_size:
             self.hit_size = size
             self.setPath(node_path(self.role, round(size, 1)))
@@ -239,7 +239,7 @@ class HaloText(QGraphicsSimpleTextItem):
     def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-3, -1, 3, 1)
 
-    def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter, option, widget=None) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.HALO)
         painter.drawRoundedRect(self.boundingRect(), 3, 3)

@@ -23,7 +23,6 @@ from egovops.overview.alarm_text import localized_message
 from egovops.overview.alarms import new_critical
 from egovops.overview.service import Overview
 
-
 PLAYERS = (("pw-play",), ("paplay",), ("aplay", "-q"))
 RATE = 22_050
 TONES = ((988.0, 0.18), (0.0, 0.06), (784.0, 0.18), (0.0, 0.06), (988.0, 0.18), (0.0, 0.06), (784.0, 0.18))
@@ -93,5 +92,6 @@ class AlarmNotifier(QObject):
         if command is None:
             QApplication.beep()
             return
-        cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation) or Path.home() / ".cache" / "egovops")
+        cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+                     or Path.home() / ".cache" / "egovops")
         QProcess.startDetached(command[0], [*command[1:], str(alarm_wav(cache))])

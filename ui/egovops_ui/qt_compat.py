@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Signal
 

@@ -12,7 +12,7 @@ concern it and hands out with ``overviewChanged``.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -21,8 +21,8 @@ from egovops.accounts.service import AccountService
 from egovops.overview.live import LivePolling
 from egovops.overview.service import Overview, OverviewService
 from egovops.storage.changes import NOTHING, Changes, ChangeSource, Periodic
-from egovops.storage.watch import StoreWatcher
 from egovops.storage.database import Database
+from egovops.storage.watch import StoreWatcher
 from egovops_ui.tasks import TaskRunner
 
 REFRESH_MS = 5_000  # how often states and alarms written by another process are looked for

@@ -19,9 +19,9 @@ import faulthandler
 import multiprocessing
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget

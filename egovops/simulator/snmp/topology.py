@@ -11,10 +11,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from egovops.simulator.faults import FaultSet
-from egovops.simulator.naming import interface_name
 from egovops.errors import ValidationError
 from egovops.inventory.model import Device, Link
+from egovops.simulator.faults import FaultSet
+from egovops.simulator.naming import interface_name
 
 DEFAULT_PORTS = {"core": 48, "aggregation": 48, "access": 28, "firewall": 16, "server": 4, "storage": 8}
 
@@ -36,7 +36,7 @@ class SimDevice:
     contact: str
 
     @classmethod
-    def from_device(cls, index: int, device: Device) -> "SimDevice":
+    def from_device(cls, index: int, device: Device) -> SimDevice:
         return cls(
             index, device.name, device.address, device.snmp_port, device.ssh_port, device.vendor.lower(),
             device.model, device.role.value, device.network, device.site, device.contact,
@@ -61,7 +61,7 @@ class Province:
     cables: dict[str, list[Neighbour]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, devices: list[SimDevice], links: list[Link]) -> "Province":
+    def build(cls, devices: list[SimDevice], links: list[Link]) -> Province:
         province = cls({d.name: d for d in devices})
         for link in links:
             a, b = province.devices.get(link.a_device), province.devices.get(link.b_device)
@@ -151,7 +151,8 @@ class Province:
                         component.append(n.device)
                         frontier.append(n.device)
             top = min(_ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) for name in component)
-            roots += sorted((name for name in component if _ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) == top),
+            roots += sorted((name for name in component
+                             if _ROLE_RANK.get(self.devices[name].role, len(_ROLE_RANK)) == top),
                             key=lambda name: self.devices[name].index)
         return roots
 

@@ -5,8 +5,8 @@ row is also recorded in ``audit_head``, so that deleting the last rows is as vis
 one. On SQLite, triggers (created by revision 0006) refuse UPDATE and DELETE on ``audit_log``.
 """
 
-from sqlalchemy import false as sa_false
 from sqlalchemy import Boolean, Column, Float, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 
 from egovops.storage.tables import metadata
 

@@ -65,7 +65,8 @@ class SummaryPanel(QGroupBox):
         for key in ("vendor", "model", "os", "version", "serial"):
             value = getattr(s, key) or "—"
             # What polling found where the inventory is empty is marked, so nobody takes it for entered data.
-            self.values[key].setText(self.tr("{value} (discovered)").format(value=value) if key in s.discovered else value)
+            self.values[key].setText(self.tr("{value} (discovered)").format(value=value) if key in s.discovered
+                                     else value)
         self.values["uptime"].setText(format_uptime(s.uptime_s))
         self.values["addresses"].setText(s.addresses)
         cpu = "—" if s.cpu_percent is None else f"{s.cpu_percent:.0f} %"

@@ -7,11 +7,23 @@ on the session's change notice: its own writes, another writer's and a poll's co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from egovops.duty import DutyService, HandoverSummary, Shift, to_markdown, write_summary
 from egovops.duty.desk import DeskView, desk_view
@@ -25,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class DutyLogPage(QWidget):
-    def __init__(self, session: "ConsoleSession", parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dutyLogPage")
         self.session = session
@@ -178,7 +190,8 @@ class DutyLogPage(QWidget):
         if operator is None:
             return
         self.message.clear()
-        self.session.tasks.run(self.service.note, operator, text, owner=self, on_done=self._noted, on_error=self._failed)
+        self.session.tasks.run(self.service.note, operator, text, owner=self, on_done=self._noted,
+                               on_error=self._failed)
 
     def _noted(self, _note: object) -> None:
         self.note_edit.clear()  # the note itself appears on the change notice
@@ -197,7 +210,8 @@ class DutyLogPage(QWidget):
         """Write the shown summary to ``path`` (format from its suffix) in the background."""
         if self.view is None or self.view.summary is None:
             return
-        self.session.tasks.run(write_summary, self.view.summary, path, owner=self, on_done=lambda _kind: self._exported(path), on_error=self._failed)
+        self.session.tasks.run(write_summary, self.view.summary, path, owner=self,
+                               on_done=lambda _kind: self._exported(path), on_error=self._failed)
 
     def _exported(self, path: Path) -> None:
         self.message.setStyleSheet("")

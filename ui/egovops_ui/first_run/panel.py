@@ -17,9 +17,11 @@ class FirstRunPanel(QFrame):
     demoRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="firstRun")
+        super().__init__(parent)
+        self.setObjectName("firstRun")
         self.setAutoFillBackground(True)  # it lies over the empty map
-        self.title = QLabel(self, objectName="firstRunTitle")
+        self.title = QLabel(self)
+        self.title.setObjectName("firstRunTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -27,22 +29,27 @@ class FirstRunPanel(QFrame):
         self.intro = QLabel(self, wordWrap=True)
         self.steps = [QLabel(self, wordWrap=True) for _ in range(3)]
         self.steps[2].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the command, to copy
-        self.import_button = QPushButton(self, objectName="firstRunImport")
-        self.credentials_button = QPushButton(self, objectName="firstRunCredentials")
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("firstRunImport")
+        self.credentials_button = QPushButton(self)
+        self.credentials_button.setObjectName("firstRunCredentials")
         self.demo_intro = QLabel(self, wordWrap=True)
-        self.demo_button = QPushButton(self, objectName="firstRunDemo")
-        for button, signal in ((self.import_button, self.importRequested), (self.credentials_button, self.credentialsRequested),
+        self.demo_button = QPushButton(self)
+        self.demo_button.setObjectName("firstRunDemo")
+        for button, signal in ((self.import_button, self.importRequested),
+                               (self.credentials_button, self.credentialsRequested),
                                (self.demo_button, self.demoRequested)):
             button.clicked.connect(signal)  # signal to signal: the click's "checked" is dropped
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(16)
-        for row, (step, button) in enumerate(zip(self.steps, (self.import_button, self.credentials_button, None))):
+        buttons = (self.import_button, self.credentials_button, None)
+        for row, (step, step_button) in enumerate(zip(self.steps, buttons, strict=True)):
             number = QLabel(f"{row + 1}.", self)
             grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(step, row, 1)
-            if button is not None:
-                grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+            if step_button is not None:
+                grid.addWidget(step_button, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.demo_intro, 3, 1)
         grid.addWidget(self.demo_button, 3, 2, Qt.AlignmentFlag.AlignTop)
         box = QWidget(self)
@@ -54,13 +61,13 @@ class FirstRunPanel(QFrame):
         inner.addLayout(grid)
         # Centred by stretches, not by an alignment flag: an aligned widget gets its size hint, and
         # the word-wrapped steps would keep the height of one long line and run into each other.
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box, 4)
-        row.addStretch(1)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(box, 4)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(centred)
         layout.addStretch(2)
         self.retranslate()
 
@@ -72,9 +79,12 @@ class FirstRunPanel(QFrame):
     def retranslate(self) -> None:
         self.title.setText(self.tr("The store holds no devices yet"))
         self.intro.setText(self.tr("The map fills in once the network is known. To get there:"))
-        self.steps[0].setText(self.tr("Import the inventory: the devices, their sites and networks, from a CSV or YAML file."))
-        self.steps[1].setText(self.tr("Add the credential profiles (SNMP and SSH) that the inventory names; secrets go to the system keyring."))
-        self.steps[2].setText(self.tr("Start polling: run {command} on the collector machine; the map shows each cycle as it ends.")
+        self.steps[0].setText(self.tr("Import the inventory: the devices, their sites and networks, "
+                                      "from a CSV or YAML file."))
+        self.steps[1].setText(self.tr("Add the credential profiles (SNMP and SSH) that the inventory names; "
+                                      "secrets go to the system keyring."))
+        self.steps[2].setText(self.tr("Start polling: run {command} on the collector machine; "
+                                      "the map shows each cycle as it ends.")
                               .format(command=POLL_COMMAND))
         self.import_button.setText(self.tr("Import inventory…"))
         self.credentials_button.setText(self.tr("Credential profiles…"))

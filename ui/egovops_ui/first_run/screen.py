@@ -33,7 +33,7 @@ def demo_command(database_url: str) -> list[str] | None:
 
 
 class FirstRunScreen(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.panel = FirstRunPanel(window.map)
@@ -53,7 +53,8 @@ class FirstRunScreen(QObject):
         """Find the other screens' actions: only once the window holds its screens, after install()."""
         self._bound = True
         screens = getattr(self.window, "screens", [])
-        self.import_action = next((s.import_action for s in screens if isinstance(getattr(s, "import_action", None), QAction)), None)
+        self.import_action = next((s.import_action for s in screens
+                                   if isinstance(getattr(s, "import_action", None), QAction)), None)
         self.credentials_action = self.window.findChild(QAction, "credentialProfilesAction")
         self._follow(self.panel.import_button, self.import_action)
         self._follow(self.panel.credentials_button, self.credentials_action)
@@ -91,5 +92,5 @@ class FirstRunScreen(QObject):
         self.panel.retranslate()
 
 
-def install(window: "MainWindow") -> FirstRunScreen:
+def install(window: MainWindow) -> FirstRunScreen:
     return FirstRunScreen(window)

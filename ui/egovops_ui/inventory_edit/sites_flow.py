@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class SitesFlow(QObject):
-    def __init__(self, screen: "InventoryEditScreen") -> None:
+    def __init__(self, screen: InventoryEditScreen) -> None:
         super().__init__(screen)
         self.screen = screen
         self.editor = SiteEditor(screen.session.database)
@@ -67,7 +68,8 @@ class SitesFlow(QObject):
     def _check_removal(self, path: str) -> None:
         # Asked first so a site that still holds devices is refused before any confirmation.
         self.screen.session.tasks.run(self.editor.removal_check, path,
-                                      owner=self, on_done=lambda usage: self._confirm(path, usage), on_error=self._error)
+                                      owner=self, on_done=lambda usage: self._confirm(path, usage),
+                                      on_error=self._error)
 
     def _confirm(self, path: str, usage: SiteUsage) -> None:
         if self.confirm is not None:

@@ -9,7 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from egovops.procedures import ProcedureRegistry
@@ -30,7 +39,8 @@ class SetupPane(QWidget):
         super().__init__(parent)
         self.language = language
         self.choices: list[ProcedureChoice] = []
-        self.procedure_combo = QComboBox(self, objectName="procedureCombo", placeholderText=self.tr("Choose a procedure"))
+        self.procedure_combo = QComboBox(self, objectName="procedureCombo",
+                                         placeholderText=self.tr("Choose a procedure"))
         self.procedure_combo.currentIndexChanged.connect(self._procedure_changed)
         self.risk_label = QLabel(self, objectName="riskLabel")
         self.description = QLabel(self, objectName="procedureDescription", wordWrap=True)

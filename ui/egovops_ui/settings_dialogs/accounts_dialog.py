@@ -11,8 +11,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from egovops.accounts.admin import AccountAdmin
@@ -25,7 +37,7 @@ if TYPE_CHECKING:
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, window: "MainWindow", parent: QWidget | None = None) -> None:
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountsDialog")
         self.window_ = window
@@ -97,7 +109,8 @@ class AccountsDialog(QDialog):
         operator = operator_of(self.window_)
         if operator is None:
             return
-        self.window_.session.tasks.run(self.admin.accounts, operator, owner=self, on_done=self._loaded, on_error=self._failed)
+        self.window_.session.tasks.run(self.admin.accounts, operator, owner=self, on_done=self._loaded,
+                                       on_error=self._failed)
 
     def _loaded(self, accounts: list[AccountInfo]) -> None:
         operator = operator_of(self.window_)

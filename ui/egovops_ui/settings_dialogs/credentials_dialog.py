@@ -6,8 +6,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from egovops.accounts.roles import Role
@@ -24,7 +33,7 @@ if TYPE_CHECKING:
 
 
 class CredentialProfilesDialog(QDialog):
-    def __init__(self, window: "MainWindow", parent: QWidget | None = None) -> None:
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("credentialProfilesDialog")
         self.window_ = window
@@ -123,7 +132,8 @@ class CredentialProfilesDialog(QDialog):
         if name is None or not may(self.window_, MANAGE_ROLE):
             return
         service = CredentialService(self.window_.session.database)
-        self.window_.session.tasks.run(service.profile, name, owner=self, on_done=self._open_form, on_error=self._failed)
+        self.window_.session.tasks.run(service.profile, name, owner=self, on_done=self._open_form,
+                                       on_error=self._failed)
 
     def _open_form(self, profile: CredentialProfile | None) -> ProfileForm:
         self.form = ProfileForm(self.window_, profile, self.device_names, self)
@@ -148,8 +158,8 @@ class CredentialProfilesDialog(QDialog):
                                                   "can no longer be polled.").format(name=name))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.window_.session.tasks.run(self.editor.remove, operator, name, owner=self, on_done=lambda _: self._deleted(name),
-                                       on_error=self._failed)
+        self.window_.session.tasks.run(self.editor.remove, operator, name, owner=self,
+                                       on_done=lambda _: self._deleted(name), on_error=self._failed)
 
     def _deleted(self, name: str) -> None:
         self.status.show_ok(self.tr("Profile {name} deleted.").format(name=name))
