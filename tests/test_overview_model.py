@@ -187,3 +187,14 @@ def test_a_link_found_later_reaches_the_next_overview(outage: Outage) -> None:
     InventoryRepository(outage.database).save_links([Link("HF-INT-AGG-01", "GigabitEthernet1/0/24", DEGRADED, "GigabitEthernet1/0/24")])
     again = service.load()
     assert again.devices is not first.devices and len(again.links) == len(first.links) + 1
+
+
+@pytest.mark.parametrize("since_end,silent", [
+    (0.0, False), (119.9, False), (120.0, False), (120.1, True), (3600.0, True),
+])
+def test_the_poller_counts_as_silent_after_two_intervals_and_not_a_moment_before(since_end: float,
+                                                                                 silent: bool) -> None:
+    from egovops.overview.health import PollSummary
+
+    cycle = PollSummary(at=1_000.0, duration_s=5.0, devices=10, failed=0, interval_s=60.0)
+    assert cycle.silent(1_005.0 + since_end) is silent

@@ -34,3 +34,9 @@ class PollSummary:
     duration_s: float
     devices: int
     failed: int
+    interval_s: float = 60.0
+
+    def silent(self, now: float) -> bool:
+        """No poller has written for two intervals since this cycle ended: nobody is watching the
+        network, whatever the map still shows (the poller stopped, crashed, or lost the store)."""
+        return now - (self.at + self.duration_s) > 2 * self.interval_s

@@ -74,7 +74,7 @@ class OverviewRepository:
         query = select(poller_stats).order_by(poller_stats.c.id.desc()).limit(1)
         with self.db.read() as conn:
             row = conn.execute(query).first()
-        return PollSummary(row.at, row.duration_s, row.devices, row.failed) if row else None
+        return PollSummary(row.at, row.duration_s, row.devices, row.failed, row.interval_s) if row else None
 
     def change_mark(self) -> tuple[int, int]:
         """(newest poller_stats row, newest topology_runs row): what changes whenever the poller

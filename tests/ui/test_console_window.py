@@ -284,3 +284,20 @@ def test_province_nodes_are_big_enough_to_click(qtbot: QtBot, console: MainWindo
     console.map.scene.clearSelection()
     qtbot.mouseClick(console.map.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert node.isSelected(), [type(i).__name__ + getattr(i, "name", "") for i in console.map.view.items(at)]
+
+
+def test_the_status_bar_warns_in_red_when_no_poller_has_written_for_two_intervals(
+        qtbot: QtBot, console: MainWindow) -> None:
+    import time
+
+    from egovops.polling.repo import CycleStats, PollingRepository
+
+    assert "Last cycle" in console.status.cycle.text() and console.status.cycle.styleSheet() == ""
+    stale = time.time() - 20 * 60  # a poller that last wrote twenty minutes ago, every 60 s before that
+    PollingRepository(console.session.database).record_stats(CycleStats(stale, "status", 60.0, 120, 0, 2.0, False))
+    refreshed(qtbot, console)
+    assert console.status.cycle.text().startswith("No poller has written for 19 min")
+    assert "#c62828" in console.status.cycle.styleSheet()
+    console.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: console.status.cycle.text().startswith("已 19 分钟无轮询写入"), timeout=5000)
+    console.language_actions["en"].trigger()

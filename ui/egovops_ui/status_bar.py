@@ -33,8 +33,15 @@ class ConsoleStatusBar(QStatusBar):
             return
         counts = o.device_counts()
         self.devices.setText(self.tr("Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded").format(**counts))
+        silent = o.poll is not None and o.poll.silent(time.time())
+        # Red when no poller writes: the map then shows the past, not the network.
+        self.cycle.setStyleSheet("color: #c62828; font-weight: bold;" if silent else "")
         if o.poll is None:
             self.cycle.setText(self.tr("No poll cycle yet"))
+        elif silent:
+            self.cycle.setText(self.tr("No poller has written for {minutes} min: last cycle {at}").format(
+                minutes=int((time.time() - o.poll.at - o.poll.duration_s) // 60),
+                at=time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(o.poll.at))))
         else:
             self.cycle.setText(self.tr("Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed").format(
                 at=time.strftime("%H:%M:%S", time.localtime(o.poll.at)), seconds=o.poll.duration_s,

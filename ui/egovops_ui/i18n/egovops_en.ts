@@ -4,58 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="85" />
+        <location filename="../alarm_desk.py" line="98" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="86" />
+        <location filename="../alarm_desk.py" line="99" />
         <source>All networks</source>
         <translation>All networks</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="96" />
+        <location filename="../alarm_desk.py" line="109" />
         <source>Filter: device, site, message, unit…</source>
         <translation>Filter: device, site, message, unit…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="97" />
+        <location filename="../alarm_desk.py" line="110" />
         <source>Fold under root cause</source>
         <translation>Fold under root cause</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="98" />
-        <location filename="../alarm_desk.py" line="194" />
+        <location filename="../alarm_desk.py" line="111" />
+        <location filename="../alarm_desk.py" line="208" />
         <source>Acknowledge…</source>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="99" />
+        <location filename="../alarm_desk.py" line="112" />
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="100" />
+        <location filename="../alarm_desk.py" line="113" />
         <source>No sound for new critical alarms</source>
         <translation>No sound for new critical alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="177" />
+        <location filename="../alarm_desk.py" line="191" />
         <source>Acknowledge alarms</source>
         <translation>Acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="178" />
+        <location filename="../alarm_desk.py" line="192" />
         <source>Comment (recorded with your name):</source>
         <translation>Comment (recorded with your name):</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="192" />
+        <location filename="../alarm_desk.py" line="206" />
         <source>Open device</source>
         <translation>Open device</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="193" />
+        <location filename="../alarm_desk.py" line="207" />
         <source>Show on map</source>
         <translation>Show on map</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="82" />
+        <location filename="../notifier.py" line="81" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} new critical alarm(s)</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="98" />
+        <location filename="../session.py" line="136" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -162,12 +162,17 @@
         <translation>Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="37" />
+        <location filename="../status_bar.py" line="40" />
         <source>No poll cycle yet</source>
         <translation>No poll cycle yet</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="39" />
+        <location filename="../status_bar.py" line="42" />
+        <source>No poller has written for {minutes} min: last cycle {at}</source>
+        <translation>No poller has written for {minutes} min: last cycle {at}</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="46" />
         <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
         <translation>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</translation>
     </message>
@@ -175,37 +180,37 @@
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../help_menu.py" line="45" />
+        <location filename="../help_menu.py" line="50" />
         <source>Documentation: {path}</source>
         <translation>Documentation: {path}</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="45" />
+        <location filename="../help_menu.py" line="51" />
         <source>No documentation is installed with this copy.</source>
         <translation>No documentation is installed with this copy.</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="46" />
+        <location filename="../help_menu.py" line="52" />
         <source>egovops {version} — operations console for the provincial e-government network.</source>
         <translation>egovops {version} — operations console for the provincial e-government network.</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="49" />
+        <location filename="../help_menu.py" line="56" />
         <source>About egovops</source>
         <translation>About egovops</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="59" />
+        <location filename="../help_menu.py" line="67" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="60" />
+        <location filename="../help_menu.py" line="68" />
         <source>&amp;Documentation</source>
         <translation>&amp;Documentation</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="61" />
+        <location filename="../help_menu.py" line="69" />
         <source>&amp;About egovops</source>
         <translation>&amp;About egovops</translation>
     </message>
@@ -213,17 +218,17 @@
 <context>
     <name>HostKeyPrompt</name>
     <message>
-        <location filename="../host_key_prompt.py" line="89" />
+        <location filename="../host_key_prompt.py" line="99" />
         <source>Unknown SSH host key</source>
         <translation>Unknown SSH host key</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="91" />
+        <location filename="../host_key_prompt.py" line="101" />
         <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
         <translation>The device {device} ({host}, port {port}) presented a host key this console has never seen.</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="93" />
+        <location filename="../host_key_prompt.py" line="103" />
         <source>Key type: {kind}
 Fingerprint: {fingerprint}
 
@@ -234,12 +239,12 @@ Fingerprint: {fingerprint}
 Compare the fingerprint with the one shown on the device's console before you trust it. Trust and remember this key?</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="98" />
+        <location filename="../host_key_prompt.py" line="108" />
         <source>Trust and remember</source>
         <translation>Trust and remember</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="99" />
+        <location filename="../host_key_prompt.py" line="109" />
         <source>Refuse</source>
         <translation>Refuse</translation>
     </message>
@@ -247,47 +252,47 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>HostKeysDialog</name>
     <message>
-        <location filename="../host_key_prompt.py" line="127" />
+        <location filename="../host_key_prompt.py" line="138" />
         <source>Unknown SSH host keys</source>
         <translation>Unknown SSH host keys</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="129" />
+        <location filename="../host_key_prompt.py" line="140" />
         <source>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</source>
         <translation>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="145" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="145" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="145" />
         <source>Key type</source>
         <translation>Key type</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="146" />
         <source>Fingerprint</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="147" />
+        <location filename="../host_key_prompt.py" line="160" />
         <source>Trust all shown</source>
         <translation>Trust all shown</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="148" />
+        <location filename="../host_key_prompt.py" line="162" />
         <source>Trust the ticked</source>
         <translation>Trust the ticked</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="149" />
+        <location filename="../host_key_prompt.py" line="164" />
         <source>Refuse all</source>
         <translation>Refuse all</translation>
     </message>
@@ -411,37 +416,37 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="92" />
+        <location filename="../map_view.py" line="93" />
         <source>Find device…</source>
         <translation>Find device…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="94" />
+        <location filename="../map_view.py" line="95" />
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="96" />
+        <location filename="../map_view.py" line="97" />
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="97" />
+        <location filename="../map_view.py" line="98" />
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="98" />
+        <location filename="../map_view.py" line="99" />
         <source>Fit the map to the window</source>
         <translation>Fit the map to the window</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="99" />
+        <location filename="../map_view.py" line="100" />
         <source>Legend</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="100" />
+        <location filename="../map_view.py" line="101" />
         <source>Show or hide the map legend</source>
         <translation>Show or hide the map legend</translation>
     </message>

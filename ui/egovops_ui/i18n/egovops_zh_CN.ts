@@ -4,58 +4,58 @@
 <context>
     <name>AlarmDesk</name>
     <message>
-        <location filename="../alarm_desk.py" line="85" />
+        <location filename="../alarm_desk.py" line="98" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="86" />
+        <location filename="../alarm_desk.py" line="99" />
         <source>All networks</source>
         <translation>全部网络</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="96" />
+        <location filename="../alarm_desk.py" line="109" />
         <source>Filter: device, site, message, unit…</source>
         <translation>筛选：设备、站点、消息、单位…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="97" />
+        <location filename="../alarm_desk.py" line="110" />
         <source>Fold under root cause</source>
         <translation>按根因折叠</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="98" />
-        <location filename="../alarm_desk.py" line="194" />
+        <location filename="../alarm_desk.py" line="111" />
+        <location filename="../alarm_desk.py" line="208" />
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="99" />
+        <location filename="../alarm_desk.py" line="112" />
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="100" />
+        <location filename="../alarm_desk.py" line="113" />
         <source>No sound for new critical alarms</source>
         <translation>新的紧急告警不发声</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="177" />
+        <location filename="../alarm_desk.py" line="191" />
         <source>Acknowledge alarms</source>
         <translation>确认告警</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="178" />
+        <location filename="../alarm_desk.py" line="192" />
         <source>Comment (recorded with your name):</source>
         <translation>备注（将与您的姓名一起记录）：</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="192" />
+        <location filename="../alarm_desk.py" line="206" />
         <source>Open device</source>
         <translation>打开设备</translation>
     </message>
     <message>
-        <location filename="../alarm_desk.py" line="193" />
+        <location filename="../alarm_desk.py" line="207" />
         <source>Show on map</source>
         <translation>在地图上显示</translation>
     </message>
@@ -63,7 +63,7 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../notifier.py" line="82" />
+        <location filename="../notifier.py" line="81" />
         <source>{n} new critical alarm(s)</source>
         <translation>{n} 条新的紧急告警</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="98" />
+        <location filename="../session.py" line="136" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>暂不能确认：尚未识别操作员</translation>
     </message>
@@ -162,12 +162,17 @@
         <translation>设备：{up} 正常，{down} 故障，{unreachable} 不可达，{degraded} 性能下降</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="37" />
+        <location filename="../status_bar.py" line="40" />
         <source>No poll cycle yet</source>
         <translation>尚无轮询周期</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="39" />
+        <location filename="../status_bar.py" line="42" />
+        <source>No poller has written for {minutes} min: last cycle {at}</source>
+        <translation>已 {minutes} 分钟无轮询写入：最近一次周期 {at}</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="46" />
         <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
         <translation>最近周期 {at}：{seconds:.1f} 秒，{devices} 台中 {failed} 台失败</translation>
     </message>
@@ -175,37 +180,37 @@
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../help_menu.py" line="45" />
+        <location filename="../help_menu.py" line="50" />
         <source>Documentation: {path}</source>
         <translation>文档：{path}</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="45" />
+        <location filename="../help_menu.py" line="51" />
         <source>No documentation is installed with this copy.</source>
         <translation>本副本未附带文档。</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="46" />
+        <location filename="../help_menu.py" line="52" />
         <source>egovops {version} — operations console for the provincial e-government network.</source>
         <translation>egovops {version} — 省级电子政务网络运维控制台。</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="49" />
+        <location filename="../help_menu.py" line="56" />
         <source>About egovops</source>
         <translation>关于 egovops</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="59" />
+        <location filename="../help_menu.py" line="67" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="60" />
+        <location filename="../help_menu.py" line="68" />
         <source>&amp;Documentation</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../help_menu.py" line="61" />
+        <location filename="../help_menu.py" line="69" />
         <source>&amp;About egovops</source>
         <translation>关于 egovops(&amp;A)</translation>
     </message>
@@ -213,17 +218,17 @@
 <context>
     <name>HostKeyPrompt</name>
     <message>
-        <location filename="../host_key_prompt.py" line="89" />
+        <location filename="../host_key_prompt.py" line="99" />
         <source>Unknown SSH host key</source>
         <translation>未知的 SSH 主机密钥</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="91" />
+        <location filename="../host_key_prompt.py" line="101" />
         <source>The device {device} ({host}, port {port}) presented a host key this console has never seen.</source>
         <translation>设备 {device}（{host}，端口 {port}）出示了本控制台从未见过的主机密钥。</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="93" />
+        <location filename="../host_key_prompt.py" line="103" />
         <source>Key type: {kind}
 Fingerprint: {fingerprint}
 
@@ -234,12 +239,12 @@ Compare the fingerprint with the one shown on the device's console before you tr
 信任之前，请与设备控制台上显示的指纹核对。信任并记住此密钥吗？</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="98" />
+        <location filename="../host_key_prompt.py" line="108" />
         <source>Trust and remember</source>
         <translation>信任并记住</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="99" />
+        <location filename="../host_key_prompt.py" line="109" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
@@ -247,47 +252,47 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>HostKeysDialog</name>
     <message>
-        <location filename="../host_key_prompt.py" line="127" />
+        <location filename="../host_key_prompt.py" line="138" />
         <source>Unknown SSH host keys</source>
         <translation>未知的 SSH 主机密钥</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="129" />
+        <location filename="../host_key_prompt.py" line="140" />
         <source>{n} devices presented host keys this console has never seen. Compare each fingerprint with the one shown on the device's console, then trust the keys. No device is logged in to before you answer.</source>
         <translation>{n} 台设备出示了本控制台从未见过的主机密钥。请将每个指纹与设备控制台上显示的指纹核对后再信任。在您答复之前不会登录任何设备。</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="145" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="145" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="145" />
         <source>Key type</source>
         <translation>密钥类型</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="133" />
+        <location filename="../host_key_prompt.py" line="146" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="147" />
+        <location filename="../host_key_prompt.py" line="160" />
         <source>Trust all shown</source>
         <translation>信任列出的全部密钥</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="148" />
+        <location filename="../host_key_prompt.py" line="162" />
         <source>Trust the ticked</source>
         <translation>信任勾选的密钥</translation>
     </message>
     <message>
-        <location filename="../host_key_prompt.py" line="149" />
+        <location filename="../host_key_prompt.py" line="164" />
         <source>Refuse all</source>
         <translation>全部拒绝</translation>
     </message>
@@ -411,37 +416,37 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../map_view.py" line="92" />
+        <location filename="../map_view.py" line="93" />
         <source>Find device…</source>
         <translation>查找设备…</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="94" />
+        <location filename="../map_view.py" line="95" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="96" />
+        <location filename="../map_view.py" line="97" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="97" />
+        <location filename="../map_view.py" line="98" />
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="98" />
+        <location filename="../map_view.py" line="99" />
         <source>Fit the map to the window</source>
         <translation>使地图适应窗口</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="99" />
+        <location filename="../map_view.py" line="100" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../map_view.py" line="100" />
+        <location filename="../map_view.py" line="101" />
         <source>Show or hide the map legend</source>
         <translation>显示或隐藏地图图例</translation>
     </message>
