@@ -89,8 +89,11 @@ def test_start_note_and_end_from_the_tab(qtbot: QtBot, console: MainWindow, tmp_
 
     after(qtbot, page, page.end_button.click, lambda view: view.current is None)
     assert page.view.current is None and "Nobody is on duty" in page.status.text()
-    actions = [r.action for r in AuditRepository(console.session.database).rows() if r.action.startswith("duty.")]
-    assert actions == ["duty.start", "duty.end"]
+    def duty_actions() -> list[str]:
+        return [r.action for r in AuditRepository(console.session.database).rows() if r.action.startswith("duty.")]
+    # The shift's end is committed (and the page told) just before the service appends its audit row.
+    qtbot.waitUntil(lambda: len(duty_actions()) >= 2, timeout=WAIT_MS)
+    assert duty_actions() == ["duty.start", "duty.end"]
 
     target = tmp_path / "交接.csv"
     page.export_to(target)
