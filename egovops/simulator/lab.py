@@ -9,8 +9,8 @@ Logins are as the current user with a key the lab generates; everything listens 
 
 from __future__ import annotations
 
-import getpass
 import os
+import pwd
 import shlex
 import socket
 import subprocess
@@ -197,7 +197,8 @@ class SshLab:
 
     @property
     def user(self) -> str:
-        return getpass.getuser()
+        # The account sshd logs in as is the one running it: the real uid, not LOGNAME/USER.
+        return pwd.getpwuid(os.getuid()).pw_name
 
     def start(self, devices: list[LabDevice], extra_config: tuple[str, ...] = ()) -> list[LabDevice]:
         """Start sshd processes for ``devices`` (ports assigned here); returns them with their ports."""
