@@ -36,7 +36,11 @@ class Changes(Flag):
     AUDIT = auto()  # the audit trail (every operator action, procedure runs)
     CONFIGS = auto()  # saved device configurations
     SETTINGS = auto()  # polling settings, maintenance windows, credential profiles, accounts, host keys
-    ALL = ALARMS | STATES | INVENTORY | LAYOUT | TOPOLOGY | DUTY | AUDIT | CONFIGS | SETTINGS
+    EVENTS = auto()  # traps and syslog lines received, their rules and counters
+    NOTIFICATIONS = auto()  # notification channels, rules, rota, the outbox and its deliveries
+    COLLECTORS = auto()  # collectors, their heartbeats and the device leases they hold
+    ALL = (ALARMS | STATES | INVENTORY | LAYOUT | TOPOLOGY | DUTY | AUDIT | CONFIGS | SETTINGS
+           | EVENTS | NOTIFICATIONS | COLLECTORS)
 
 
 NOTHING = Changes(0)

@@ -1,0 +1,1 @@
+"""Disaster-recovery readiness: centres, inter-centre links, drift between peers, drills (issue 22)."""
