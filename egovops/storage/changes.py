@@ -59,6 +59,7 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("duty_shifts", "duty_notes"), Changes.DUTY),
     **dict.fromkeys(("audit_log", "audit_head"), Changes.AUDIT),
     "config_versions": Changes.CONFIGS,
+    **dict.fromkeys(("collectors", "device_leases"), Changes.COLLECTORS),
     "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
     **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts",
                      "store_identity"),
