@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Table, delete, func, insert, select
 
 from egovops.polling.model import Board, DeviceStatus, InterfaceStatus
 from egovops.snmp.errors import MALFORMED_PREFIX
 from egovops.storage.database import Database
-from egovops.storage.dialect import hour_start
+from egovops.storage.dialect import hour_start, partitions_samples
+from egovops.storage.partitions import Partitions
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
     device_status,
@@ -80,6 +82,8 @@ class CycleStats:
 class PollingRepository:
     def __init__(self, database: Database) -> None:
         self.db = database
+        self._partitioned = partitions_samples(database.engine.dialect.name)
+        self._partitions = Partitions()
 
     def _ids(self, conn: Connection) -> dict[str, int]:
         return {name: ident for ident, name in conn.execute(select(devices.c.id, devices.c.name))}
@@ -110,7 +114,7 @@ class PollingRepository:
                     for s in statuses if s.name in ids and s.measured_health
                     and (s.cpu_percent is not None or s.mem_percent is not None or s.temperature_c is not None)]
             if rows:
-                conn.execute(insert(health_samples), rows)
+                self._insert_samples(conn, health_samples, rows)
 
     def _save_identity(self, conn: Connection, ids: dict[str, int], statuses: Sequence[DeviceStatus]) -> None:
         if not statuses:
@@ -148,7 +152,12 @@ class PollingRepository:
         if current:
             conn.execute(insert(interface_status), current)
         if samples:
-            conn.execute(insert(interface_samples), samples)
+            self._insert_samples(conn, interface_samples, samples)
+
+    def _insert_samples(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        if self._partitioned:  # a row without its day's partition would be refused
+            self._partitions.ensure(conn, table.name, [row["at"] for row in rows])
+        conn.execute(insert(table), rows)
 
     def load_statuses(self, names: Iterable[str] | None = None) -> dict[str, DeviceStatus]:
         """Last stored status of each device, with its interfaces (the base of the next rates)."""
@@ -244,11 +253,22 @@ class PollingRepository:
                 conn.execute(insert(health_hourly).prefix_with("OR REPLACE") if self.db.is_sqlite else insert(health_hourly), [
                     {"device_id": r[0], "hour": r[1], "samples": r[2], "cpu_avg": r[3], "cpu_max": r[4], "mem_avg": r[5],
                      "mem_max": r[6], "temperature_max": r[7]} for r in h_rows])
-            raw_cut, hourly_cut = now - raw_days * 86400, now - hourly_days * 86400
-            conn.execute(delete(interface_samples).where(interface_samples.c.at < min(raw_cut, hour_now)))
-            conn.execute(delete(health_samples).where(health_samples.c.at < min(raw_cut, hour_now)))
+            # Raw samples go only once rolled up: never past the hour just finished.
+            raw_cut, hourly_cut = min(now - raw_days * 86400, hour_now), now - hourly_days * 86400
+            if not self._partitioned:
+                conn.execute(delete(interface_samples).where(interface_samples.c.at < raw_cut))
+                conn.execute(delete(health_samples).where(health_samples.c.at < raw_cut))
             conn.execute(delete(interface_hourly).where(interface_hourly.c.hour < hourly_cut))
             conn.execute(delete(health_hourly).where(health_hourly.c.hour < hourly_cut))
+        if self._partitioned:
+            self.maintain_partitions(now, raw_cut)
+
+    def maintain_partitions(self, now: float, raw_cut: float) -> list[str]:
+        """PostgreSQL: make the coming days' sample partitions and drop the days wholly before
+        ``raw_cut`` (a day straddling it stays until it is wholly past); returns the dropped names.
+        Its own short transaction: it locks the sample tables for a moment."""
+        with self.db.write() as conn:
+            return self._partitions.maintain(conn, now, raw_cut)
 
     def hourly_health(self, device: str) -> list[tuple[float, int, float | None, float | None]]:
         query = (select(health_hourly.c.hour, health_hourly.c.samples, health_hourly.c.cpu_avg, health_hourly.c.cpu_max)

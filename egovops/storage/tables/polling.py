@@ -77,10 +77,15 @@ interface_status = Table(
     PrimaryKeyConstraint("device_id", "if_index", name="pk_interface_status"),
 )
 
+# Raw samples: day partitions on PostgreSQL (migration 0011_partitioned_samples, storage/partitions.py)
+# where ``id`` is a BIGINT from a sequence, not a key: a province writes about 70 million interface
+# samples a day, past a 32-bit id within a month. SQLite keeps its INTEGER PRIMARY KEY (the rowid).
+_SAMPLE_ID = BigInteger().with_variant(Integer(), "sqlite")
+
 interface_samples = Table(
     "interface_samples",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", _SAMPLE_ID, primary_key=True),
     Column("device_id", Integer, ForeignKey("devices.id", ondelete="CASCADE"), nullable=False),
     Column("if_index", Integer, nullable=False),
     Column("at", Float, nullable=False),
@@ -89,20 +94,20 @@ interface_samples = Table(
     Column("errors_ps", Float),
     Column("discards_ps", Float),
     Index("ix_interface_samples_device_at", "device_id", "if_index", "at"),
-    Index("ix_interface_samples_at", "at"),
+    Index("ix_interface_samples_at", "at", postgresql_using="brin"),
 )
 
 health_samples = Table(
     "health_samples",
     metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", _SAMPLE_ID, primary_key=True),
     Column("device_id", Integer, ForeignKey("devices.id", ondelete="CASCADE"), nullable=False),
     Column("at", Float, nullable=False),
     Column("cpu_percent", Float),
     Column("mem_percent", Float),
     Column("temperature_c", Float),
     Index("ix_health_samples_device_at", "device_id", "at"),
-    Index("ix_health_samples_at", "at"),
+    Index("ix_health_samples_at", "at", postgresql_using="brin"),
 )
 
 interface_hourly = Table(
