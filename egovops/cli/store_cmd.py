@@ -84,4 +84,50 @@ def password_command(app: AppContext, secret_stdin: bool, forget: bool) -> None:
     click.echo(tr("password for {account} stored in the keyring", account=account))
 
 
+def _size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1024 or unit == "TB":
+            return f"{n:.1f} {unit}" if unit != "B" else f"{n:.0f} B"
+        n /= 1024
+    return ""  # not reached
+
+
+@store.command("volume", help=tr("Rows and bytes a day of the time series on this store, measured and scaled "
+                                 "to a province."))
+@click.option("--devices", type=click.IntRange(min=1), default=5000, show_default=True,
+              help=tr("Devices polled."))
+@click.option("--interfaces", type=click.IntRange(min=1), default=48, show_default=True,
+              help=tr("Interfaces sampled per device."))
+@click.option("--interval", type=click.FloatRange(min=1), default=300.0, show_default=True,
+              help=tr("Seconds between two samples of an interface or a device."))
+@click.option("--sample-devices", type=click.IntRange(min=1, max=200), default=4, show_default=True,
+              help=tr("Devices whose day of samples is written to a scratch store to measure."))
+@click.option("--json", "as_json", is_flag=True)
+@pass_app
+def volume_command(app: AppContext, devices: int, interfaces: int, interval: float, sample_devices: int,
+                   as_json: bool) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from egovops.polling.volume import Province, measure
+
+    province = Province(devices, interfaces, interval)
+    try:
+        found = measure(app.database, province, sample_devices,
+                        progress=lambda table: click.echo(tr("measuring {table}…", table=table), err=True))
+    except DBAPIError as exc:  # e.g. a login that may not create the scratch schema
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise ValidationError(tr("cannot measure on this store: {reason}", reason=reason)) from None
+    year = sum(v.bytes_per_day for v in found if v.table.endswith("_hourly")) * 365
+    if as_json:
+        emit_json({"kind": app.database.engine.dialect.name, "devices": devices, "interfaces": interfaces,
+                   "interval_s": interval, "hourly_bytes_per_year": year,
+                   "tables": [{"table": v.table, "rows_per_day": v.rows_per_day, "bytes_per_row": v.bytes_per_row,
+                               "bytes_per_day": v.bytes_per_day} for v in found]})
+        return
+    emit_table([tr("table"), tr("rows a day"), tr("bytes a row"), tr("a day")], [
+        [v.table, f"{v.rows_per_day:,.0f}", f"{v.bytes_per_row:.1f}", _size(v.bytes_per_day)] for v in found
+    ])
+    click.echo(tr("a year of hourly rollups: {size}", size=_size(year)))
+
+
 commands = [store]
