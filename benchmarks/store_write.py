@@ -38,13 +38,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, Table, event
 from sqlalchemy.sql.dml import Insert
 
 from egovops.inventory.model import Device
+from egovops.polling import repo as repo_module
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.repo import CycleStats, PollingRepository
 from egovops.storage.database import Database, open_database
+from egovops.storage.dialect import insert_rows
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.state_repo import StateRepository, Transition
 
@@ -111,10 +113,18 @@ def recording(db: Database) -> Iterator[Recorded]:
         elif getattr(clause, "is_dml", False):
             found.others.append((clause, list(multiparams) or params))
 
+    def copied(conn: Connection, table: Table, rows: Any) -> None:
+        found.inserts.append((table.name, [dict(row) for row in rows]))
+        insert_rows(conn, table, rows)
+
+    # Samples go in through dialect.insert_rows (COPY on PostgreSQL), which passes by the statement
+    # events: the repository's own reference to it is wrapped for the recorded cycle.
     event.listen(db.engine, "before_execute", seen)
+    repo_module.insert_rows = copied  # type: ignore[assignment]
     try:
         yield found
     finally:
+        repo_module.insert_rows = insert_rows
         event.remove(db.engine, "before_execute", seen)
 
 

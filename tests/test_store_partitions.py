@@ -227,3 +227,24 @@ def test_the_migration_moves_existing_samples_into_day_partitions(postgres_serve
                                     "'interface_samples' AND column_name = 'id'")) == "bigint"
     finally:
         engine.dispose()
+
+
+def test_rows_copied_in_are_announced_as_the_tables_change(database, inventory) -> None:
+    """PostgreSQL's COPY passes by the statement events that note what a write changed."""
+    from egovops.storage.changes import Changes
+    from egovops.storage.dialect import insert_rows
+    from egovops.storage.tables.polling import health_samples
+
+    inventory.save_devices([DEVICE])
+    heard: list[Changes] = []
+    database.changes.subscribe(heard.append)
+    with database.read() as conn:
+        device_id = conn.scalar(text("SELECT id FROM devices"))
+    repo = PollingRepository(database)
+    with database.write() as conn:
+        if repo._partitioned:
+            repo._partitions.ensure(conn, "health_samples", [NOW])
+        insert_rows(conn, health_samples, [{"device_id": device_id, "at": NOW + n, "cpu_percent": n * 0.5}
+                                           for n in range(3)])
+    assert heard == [Changes.STATES]
+    assert _sample_times(database, "health_samples") == [NOW, NOW + 1, NOW + 2]

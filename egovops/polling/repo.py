@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select
 from egovops.polling.model import Board, DeviceStatus, InterfaceStatus
 from egovops.snmp.errors import MALFORMED_PREFIX
 from egovops.storage.database import Database
-from egovops.storage.dialect import hour_start, partitions_samples
+from egovops.storage.dialect import hour_start, insert_rows, partitions_samples
 from egovops.storage.partitions import Partitions
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
@@ -157,7 +157,7 @@ class PollingRepository:
     def _insert_samples(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         if self._partitioned:  # a row without its day's partition would be refused
             self._partitions.ensure(conn, table.name, [row["at"] for row in rows])
-        conn.execute(insert(table), rows)
+        insert_rows(conn, table, rows)
 
     def load_statuses(self, names: Iterable[str] | None = None) -> dict[str, DeviceStatus]:
         """Last stored status of each device, with its interfaces (the base of the next rates)."""

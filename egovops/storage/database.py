@@ -63,6 +63,14 @@ def _note_written(conn: Connection, _cursor: Any, statement: str, _parameters: A
         written.add("")  # textual SQL: which table is not parsed here, so it counts as everything
 
 
+def note_written(conn: Connection, table: str) -> None:
+    """Count ``table`` as written by the open ``write()``: for a write that goes around SQLAlchemy's
+    statements (PostgreSQL's COPY, ``egovops.storage.dialect.insert_rows``)."""
+    written = conn.info.get(_WRITTEN)
+    if written is not None:
+        written.add(table)
+
+
 class Database:
     """An open store. Thread-safe: SQLAlchemy's pool hands each thread its own connection.
 
