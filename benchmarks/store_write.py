@@ -21,7 +21,11 @@ maintenance, not the cycle's write, and is left out.
 Each store gets ``--repeats`` cycles at successive times (5 minutes apart, so samples accumulate
 as in a running poller); the best of them is printed, with the ratio to the copy reference.
 
-Measured: see the numbers printed and the closing note of issue 17.
+Measured 2026-12-06 (1,000 devices × 48 interfaces: 99,021 rows a cycle; best of 5; a two-core
+machine shared with other jobs, load average 5-6, so single cycles vary by 2×): sqlite 1.27 s
+(1.0 × COPY), postgresql 2.21 s (1.7 × COPY), copy 1.30 s. Before the samples went in by COPY
+themselves, postgresql took 4.64 s (4.3 × COPY); what remains over COPY is mostly the 48,000 rows
+of interface_status as multi-row INSERTs and the building of the rows in Python.
 """
 
 from __future__ import annotations
