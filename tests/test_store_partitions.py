@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import asdict
 
 import pytest
@@ -248,3 +249,21 @@ def test_rows_copied_in_are_announced_as_the_tables_change(database, inventory) 
                                            for n in range(3)])
     assert heard == [Changes.STATES]
     assert _sample_times(database, "health_samples") == [NOW, NOW + 1, NOW + 2]
+
+
+@pytest.mark.timeout(60)  # without a lock timeout the drop would wait on the reader for ever
+@pytest.mark.stores("postgresql")
+def test_a_long_read_delays_the_drop_to_a_later_cycle_instead_of_queueing_writers(database, inventory) -> None:
+    inventory.save_devices([DEVICE])
+    repo = PollingRepository(database)
+    day = partitions.day_of(NOW)
+    _save(repo, (day - 3) * DAY + 3600)
+    repo.rollup_and_prune(NOW, raw_days=7, hourly_days=400)  # today + 2 made; nothing old enough yet
+    with database.engine.connect() as reader:  # a console in the middle of a long query
+        reader.execute(text("SELECT count(*) FROM interface_samples"))
+        started = time.monotonic()
+        assert repo.maintain_partitions(NOW, (day - 2) * DAY) == []  # gave up on the lock
+        assert time.monotonic() - started < 10
+        reader.rollback()
+    assert repo.maintain_partitions(NOW, (day - 2) * DAY) == [
+        partitions.partition_name(table, day - 3) for table in partitions.SAMPLE_TABLES]
