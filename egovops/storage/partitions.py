@@ -6,19 +6,20 @@ column is needed), one partition per UTC day named ``<table>_pYYYYMMDD`` and hol
 ``[day, day + 86400)``. The name is the only place the bounds are read back from.
 
 * Creating: a row whose day has no partition is refused by PostgreSQL, so partitions are made
-  ahead (today and ``AHEAD_DAYS`` more, by ``Partitions.ensure_ahead``, which the poller's
-  maintenance step runs every cycle), and the writer makes any missing one for the rows it holds
+  ahead (today and ``AHEAD_DAYS`` more, by ``Partitions.maintain``, which the poller's rollup
+  step runs after every cycle), and the writer makes any missing one for the rows it holds
   before inserting them (a clock that jumped, a store opened after midnight). There is no DEFAULT
   partition: rows in it would block creating the partition of their day later.
-* Two processes creating at once: ``CREATE TABLE IF NOT EXISTS`` alone is not enough (both see no
-  table, the second fails on the catalogue's unique index), so creators first take one
+* Two processes creating at once: checking first is not enough (both see no table, the second
+  fails with "relation already exists" once the first commits), so creators first take one
   transaction-scoped advisory lock; the second then finds the table and does nothing.
 * Dropping: a partition goes only when its whole day is older than the cut-off; rows of the day
   that straddles the cut-off stay until that day is wholly past it (at most a day longer than the
   retention asks). No DELETE of raw samples runs on PostgreSQL.
 
 Creating or dropping a partition locks its parent briefly (ACCESS EXCLUSIVE), which is why it is
-done ahead, in its own short transaction, and never inside a reader's path. SQLite keeps plain
+done ahead, in its own short transaction, giving up after ``LOCK_WAIT`` when a long read holds the
+table (the next cycle tries again) rather than queueing every reader and writer behind it. SQLite keeps plain
 tables (``egovops.storage.dialect.partitions_samples``).
 """
 
