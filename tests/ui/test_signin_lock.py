@@ -76,7 +76,8 @@ def answer_the_dialog(qtbot: QtBot, answer) -> QTimer:  # type: ignore[no-untype
     timer.setInterval(50)
 
     def look() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()), None)
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+        dialog = shown[0] if shown else None
         if dialog is not None:
             timer.stop()
             answer(dialog)
