@@ -236,3 +236,16 @@ def test_a_session_follows_the_accounts_role_and_ends_with_the_account(desk: Dat
     AccountAdmin(desk).remove(chen, "li")  # and its sessions go with it
     with desk.read() as conn:
         assert conn.execute(account_sessions.select()).first() is None
+
+
+def test_failures_from_several_desks_at_once_are_all_counted(desk: Database) -> None:
+    """Ten failures at the same moment (ten desks, one guessed name) lock it exactly twice: no count
+    is lost between the update and the read, whichever store serialises them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from egovops.accounts.repo import SignInRepository
+
+    repo = SignInRepository(desk)
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        locked = list(pool.map(lambda _: repo.add_failure("olga", MAX_FAILURES, T0 + LOCK_SECONDS), range(10)))
+    assert locked.count(True) == 2 and repo.locked_until("olga") == T0 + LOCK_SECONDS
