@@ -249,3 +249,13 @@ def test_failures_from_several_desks_at_once_are_all_counted(desk: Database) -> 
     with ThreadPoolExecutor(max_workers=10) as pool:
         locked = list(pool.map(lambda _: repo.add_failure("olga", MAX_FAILURES, T0 + LOCK_SECONDS), range(10)))
     assert locked.count(True) == 2 and repo.locked_until("olga") == T0 + LOCK_SECONDS
+
+
+def test_a_new_password_ends_the_accounts_command_line_sessions(desk: Database, clock: Clock) -> None:
+    service = SignIn(desk, clock)
+    _, li_token = service.open_session("li", PASSWORD)
+    _, olga_token = service.open_session("olga", PASSWORD)
+    AccountService(desk).add(Operator("chen", Role.ADMIN, "local"), "li", "supervisor", "Desk#Shift2027")
+    with pytest.raises(SignInRequired):
+        service.resume(li_token)
+    assert service.resume(olga_token).name == "olga"  # another account's session stays

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from egovops.accounts.guard import authorize
 from egovops.accounts.identity import Operator, os_user_name
 from egovops.accounts.passwords import check_strength, hash_password
+from egovops.accounts.repo import SignInRepository
 from egovops.accounts.roles import Role, parse_role
 from egovops.accounts.signin import AuthenticationError, SignIn, SignInRequired
 from egovops.audit.log import AuditLog
@@ -56,8 +57,14 @@ class AccountService:
         chosen = parse_role(role)
         check_strength(password)
         self.repo.save(name.strip(), chosen.value, hash_password(password))
+        # A new password ends the account's command-line sessions: whoever knew the old one and
+        # signed in with it must not keep acting as the account for the rest of the shift.
+        ended = SignInRepository(self.database).remove_sessions_of(name.strip())
+        details: dict[str, object] = {"role": chosen.value}
+        if ended:
+            details["sessions_ended"] = ended
         self.audit.record(actor=by.label(), role=by.role.value, action="account.save", subject=name.strip(),
-                          details={"role": chosen.value})
+                          details=details)
 
     def remove(self, by: Operator, name: str) -> None:
         authorize(self.audit, by, "accounts.manage", name, attempted="account.remove")
