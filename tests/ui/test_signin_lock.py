@@ -161,3 +161,33 @@ def test_the_os_user_of_an_embedded_store_cannot_lock(qtbot: QtBot, console: Mai
     assert not console.lock.action.isEnabled()  # nobody could unlock it: there is no password to give
     console.lock.lock()
     assert not console.lock.is_locked()
+
+
+@pytest.mark.stores("postgresql")
+def test_the_console_signs_in_at_start_and_out_when_closed(qtbot: QtBot, database: Database) -> None:
+    from egovops_ui.app import run_console
+
+    with_accounts(database)
+
+    def sign_in(dialog: SignInDialog) -> None:
+        dialog.form.name_edit.setText("li")
+        dialog.form.password_edit.setText(PASSWORD)
+        dialog.form.button.click()
+
+    timer = answer_the_dialog(qtbot, sign_in)
+    closer = QTimer()
+    closer.setInterval(100)
+
+    def close_once_shown() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if shown and shown[0].session.overview is not None:
+            closer.stop()
+            assert shown[0].session.operator == Operator("li", Role.ENGINEER, "local")
+            shown[0].close()
+
+    closer.timeout.connect(close_once_shown)
+    closer.start()
+    assert run_console(database, "en") == 0
+    assert [a for a in actions_since(database, 0) if a[1].startswith("account.sign")][-2:] == [
+        ("local:li", "account.sign-in"), ("local:li", "account.sign-out")]
+    del timer

@@ -153,7 +153,10 @@ def run_console(
     code = app.exec()
     session.stop()
     if session.operator is not None and session.operator.source == "local":
-        SignIn(database).sign_out(session.operator)  # the desk's sign-out, in the audit trail
+        try:
+            SignIn(database).sign_out(session.operator)  # the desk's sign-out, in the audit trail
+        except Exception as exc:  # noqa: BLE001 - the store may be gone by now; closing must still succeed
+            log.warning("sign-out of %s not recorded: %s: %s", session.operator.label(), type(exc).__name__, exc)
     return code
 
 
