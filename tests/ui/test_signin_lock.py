@@ -127,6 +127,10 @@ def test_ctrl_l_hides_the_console_and_refresh_goes_on(qtbot: QtBot, locked_desk:
     assert lock.screen.geometry() == window.rect()  # covers menus, docks and tabs
     assert not window.menuBar().isEnabled()
     assert [a.text() for a in window.findChildren(QAction) if a.isEnabled()] == []  # no shortcut gets through
+    assert not window.centralWidget().isEnabled() and not window.alarm_dock.isEnabled()
+    for _ in range(6):  # nor does Tab
+        qtbot.keyClick(QApplication.focusWidget() or lock.form.name_edit, Qt.Key.Key_Tab)
+        assert lock.screen.isAncestorOf(QApplication.focusWidget())
     assert lock.form.name_edit.text() == "olga" and "Locked by olga at" in lock.screen.who.text()
     window.resize(window.width() - 100, window.height() - 50)
     qtbot.waitUntil(lambda: lock.screen.geometry() == window.rect(), timeout=WAIT_MS)
@@ -137,6 +141,7 @@ def test_ctrl_l_hides_the_console_and_refresh_goes_on(qtbot: QtBot, locked_desk:
     sign_in_with(qtbot, lock.form, "olga", PASSWORD)
     qtbot.waitUntil(lambda: not lock.is_locked(), timeout=WAIT_MS)
     assert not lock.screen.isVisible() and window.menuBar().isEnabled() and window.refresh_action.isEnabled()
+    assert window.centralWidget().isEnabled() and window.alarm_dock.isEnabled()
     assert window.session.operator == Operator("olga", Role.OPERATOR, "local")
     qtbot.waitUntil(lambda: len(actions_since(database, before)) == 3, timeout=WAIT_MS)
     assert actions_since(database, before) == [

@@ -1,7 +1,7 @@
 """Ctrl+L: lock the console at a shared desk.
 
-The window's content is covered by an opaque screen and every action of the window is disabled,
-so neither a click nor a shortcut reaches it; the session keeps refreshing underneath (the alarm
+The window's content is covered by an opaque screen, and its widgets and every action of the
+window are disabled, so neither a click, a Tab nor a shortcut reaches it; the session keeps refreshing underneath (the alarm
 sound too: a locked desk still hears a critical alarm). The same account's password unlocks it;
 another account's password unlocks it and that account then operates the console. Lock, unlock and
 the switch are audited by the core (``SignIn``).
@@ -58,6 +58,7 @@ class ConsoleLock(QObject):
         self.locked_at = 0.0
         self._disabled: list[QAction] = []
         self._hidden: list[QWidget] = []
+        self._covered: list[QWidget] = []
         self.action = QAction(window, shortcut=QKeySequence("Ctrl+L"))
         self.action.triggered.connect(self.lock)
         self.action.setObjectName("lockAction")
@@ -89,7 +90,11 @@ class ConsoleLock(QObject):
         self._hidden = [d for d in self.window.findChildren(QDockWidget) if d.isFloating() and d.isVisible()]
         for dock in self._hidden:
             dock.hide()
-        self.window.menuBar().setEnabled(False)
+        # Disabled, not only covered: Tab from the lock screen's form must not reach a widget beneath.
+        self._covered = [w for w in (self.window.menuBar(), self.window.centralWidget(), self.window.statusBar(),
+                                     *self.window.findChildren(QDockWidget)) if w is not None and w.isEnabled()]
+        for widget in self._covered:
+            widget.setEnabled(False)
         self.screen.setGeometry(self.window.rect())
         self.screen.show()
         self.screen.raise_()
@@ -105,12 +110,13 @@ class ConsoleLock(QObject):
     def _unlocked(self, operator: Operator) -> None:
         self.locked_by = None
         self.screen.hide()
-        self.window.menuBar().setEnabled(True)
+        for widget in self._covered:
+            widget.setEnabled(True)
         for action in self._disabled:
             action.setEnabled(True)
         for dock in self._hidden:
             dock.show()
-        self._disabled, self._hidden = [], []
+        self._disabled, self._hidden, self._covered = [], [], []
         self.session.set_operator(operator)  # the same, or the account that took the desk over
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
