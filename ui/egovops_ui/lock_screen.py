@@ -2,9 +2,9 @@
 
 The window's content is covered by an opaque screen, and its widgets and every action of the
 window are disabled, so neither a click, a Tab nor a shortcut reaches it; the session keeps
-refreshing underneath (the alarm sound too: a locked desk still hears a critical alarm). The same account's password unlocks it;
-another account's password unlocks it and that account then operates the console. Lock, unlock and
-the switch are audited by the core (``SignIn``).
+refreshing underneath (the alarm sound too: a locked desk still hears a critical alarm). The same
+account's password unlocks it; another account's password unlocks it and that account then
+operates the console. Lock, unlock and the switch are audited by the core (``SignIn``).
 """
 
 from __future__ import annotations
