@@ -37,12 +37,14 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "audit export": (["{tmp}/audit.jsonl"], "audit.refused"),
     "accounts add": (["mallory", "--role", "admin", "--new-password-stdin"], "accounts.refused"),
     "accounts remove": (["{me}"], "accounts.refused"),
+    "accounts unlock": (["{me}"], "accounts.refused"),
     "topology poller-location": (["{device}"], "topology.refused"),
     "topology layout": ([], "topology.refused"),
     "run": (["save-config", "--targets", "{device}", "--yes"], "procedure.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
-OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move"}
+OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",
+                   "signin", "signout"}  # a shared store's sign-in: anyone with an account, audited (signin.py)
 # Commands that only read the store (or write files and the demo's own simulator state).
 READS = {
     "inventory export", "inventory list", "inventory show", "network list", "credentials list", "known-hosts list",

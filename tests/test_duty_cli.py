@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from egovops.accounts import AccountService
+from egovops.accounts import AccountService, Operator, Role
 from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
@@ -22,7 +22,8 @@ def test_two_engineers_hand_over_from_the_command_line(cli, database, inventory,
     store_demo(inventory, build_demo(20))
     device = inventory.devices()[0].name
     accounts = AccountService(database)
-    admin = accounts.os_operator()
+    accounts.add(accounts.os_operator(), "boss", "admin", PASSWORD)  # on a shared store only the first by the OS user
+    admin = Operator("boss", Role.ADMIN, "local")
     accounts.add(admin, "zhao", "engineer", PASSWORD)
     accounts.add(admin, "qian", "operator", PASSWORD)
 

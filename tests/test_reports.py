@@ -195,7 +195,8 @@ def test_maintenance_needs_an_engineer_and_is_audited(run, availability_store): 
     from egovops.audit.repo import AuditRepository
 
     accounts = AccountService(availability_store)
-    admin = Operator("root", Role.ADMIN, "os")
+    accounts.add(Operator("root", Role.ADMIN, "os"), "boss", "admin", "Admin-pass-1")  # a shared store: the OS user
+    admin = Operator("boss", Role.ADMIN, "local")  # makes the first account only
     accounts.add(admin, "wangfang", "operator", "operator-pass-1")
     accounts.add(admin, "lijun", "engineer", "engineer-pass-1")
     window = ("--device", "FD-AS01", "--start", "2026-10-02 22:00", "--duration", "2h", "--reason", "更换光模块")

@@ -49,9 +49,11 @@ class AccountAdmin:
             raise ValidationError(tr("the two passwords differ"))
         if self.repo.get(name.strip()) is not None:
             raise ValidationError(tr("an account named {name!r} already exists", name=name.strip()))
-        if self.repo.count() == 0 and by.source == "os" and (name.strip() != by.name or parse_role(role) is not Role.ADMIN):
+        if (self.repo.count() == 0 and by.source == "os" and not self.repo.db.is_shared
+                and (name.strip() != by.name or parse_role(role) is not Role.ADMIN)):
             # Once accounts exist an OS user without one is an operator (identity.py): the console,
-            # signed in as the OS user, would lose the right to manage the accounts it just began.
+            # signed in as the OS user, would lose the right to manage the accounts it just began. (On a
+            # shared store the OS user is nobody once accounts exist: the console signs in anyway.)
             raise ValidationError(tr("the first local account must be yours ({name}) with the admin role: once accounts "
                                      "exist, OS users without an account are operators", name=by.name))
         if parse_role(role) is not Role.ADMIN and not any(a.role == Role.ADMIN.value and not a.disabled for a in self.repo.all()):

@@ -9,9 +9,10 @@ calls this.
 from __future__ import annotations
 
 from egovops.accounts.identity import Operator
-from egovops.accounts.roles import ACTION_ROLE, PermissionDenied, require
+from egovops.accounts.roles import ACTION_ROLE, PermissionDenied, Role, require
 from egovops.audit.log import AuditLog
 from egovops.i18n import tr
+from egovops.storage.accounts_repo import AccountsRepository
 
 
 def _what(action: str) -> str:
@@ -42,8 +43,29 @@ def authorize(audit: AuditLog, by: Operator, action: str, subject: str = "", att
     removing a device are both ``inventory.edit``)."""
     needed = ACTION_ROLE[action]
     try:
-        require(by.role, needed, _what(action), by.label())
+        require(_role_now(audit, by), needed, _what(action), by.label())
     except PermissionDenied:
         audit.record(actor=by.label(), role=by.role.value, action=refusal_action(action), subject=subject,
                      details={"attempted": attempted or action, "needs": needed.value})
         raise
+
+
+def _role_now(audit: AuditLog, by: Operator) -> Role:
+    """The role ``by`` has in the store at this moment, which is what a write is checked against.
+
+    A console stays signed in for a whole shift: an account demoted, disabled or removed meanwhile
+    must lose its rights at its next write, not at its next sign-in. On a shared store with
+    accounts, the OS user is nobody (sign_in_required); without accounts, the caller's role stands
+    (a single-user install, and the first admin being set up)."""
+    repo = AccountsRepository(audit.repo.db)
+    if repo.count() == 0:
+        return by.role
+    if by.source == "os":
+        if audit.repo.db.is_shared:
+            raise PermissionDenied(tr("{who} has not signed in: on a shared store every change is made by a signed-in "
+                                      "local account ('egovops signin NAME')", who=by.label()))
+        return by.role  # AccountService.os_operator gave it from the same accounts
+    account = repo.get(by.name)
+    if account is None or account.disabled:
+        raise PermissionDenied(tr("{who} no longer has an enabled local account", who=by.label()))
+    return Role(account.role)

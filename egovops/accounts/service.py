@@ -1,27 +1,22 @@
-"""Local accounts: sign in, add, remove, list — every change and every failed sign-in audited."""
+"""Local accounts: who the OS user is, add, remove, list — every change audited (signing in: signin.py)."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
-from egovops.accounts.identity import Operator, os_user_name
-from egovops.accounts.passwords import check_strength, hash_password, verify_password
 from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator, os_user_name
+from egovops.accounts.passwords import check_strength, hash_password
+from egovops.accounts.repo import SignInRepository
 from egovops.accounts.roles import Role, parse_role
+from egovops.accounts.signin import AuthenticationError, SignIn, SignInRequired
 from egovops.audit.log import AuditLog
-from egovops.errors import EgovopsError, NotFoundError, ValidationError
+from egovops.errors import NotFoundError, ValidationError
 from egovops.i18n import tr
 from egovops.storage.accounts_repo import AccountsRepository
 from egovops.storage.database import Database
 
-
-MAX_FAILURES = 5
-LOCKOUT_SECONDS = 15 * 60
-
-
-class AuthenticationError(EgovopsError):
-    """A local account name or password was wrong (never says which)."""
+__all__ = ["AccountInfo", "AccountService", "AuthenticationError", "SignInRequired"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +29,7 @@ class AccountInfo:
 
 class AccountService:
     def __init__(self, database: Database) -> None:
+        self.database = database
         self.repo = AccountsRepository(database)
         self.audit = AuditLog(database)
 
@@ -41,23 +37,18 @@ class AccountService:
         name = user or os_user_name()
         if self.repo.count() == 0:
             return Operator(name, Role.ADMIN, "os")
+        if self.database.is_shared:  # signin.sign_in_required: the OS login says nothing about a remote desk's user
+            raise SignInRequired(tr("this store is shared: sign in with a local account first "
+                                    "('egovops signin NAME', or --operator NAME)"))
         account = self.repo.get(name)
         if account and not account.disabled:
             return Operator(name, Role(account.role), "os")
         return Operator(name, Role.OPERATOR, "os")
 
-    def sign_in(self, name: str, password: str) -> Operator:
-        # 等保 2.0 asks the console itself to lock out repeated failures: the audit trail is the counter.
-        since = time.time() - LOCKOUT_SECONDS
-        if self.audit.repo.count_since("account.sign-in-failed", name, since) >= MAX_FAILURES:
-            raise AuthenticationError(tr("account {name} is locked for {minutes} minutes after {n} failed sign-ins",
-                                         name=name, minutes=LOCKOUT_SECONDS // 60, n=MAX_FAILURES))
-        account = self.repo.get(name)
-        if account is None or account.disabled or not verify_password(password, account.password_hash):
-            self.audit.record(actor=f"local:{name}", role="", action="account.sign-in-failed", subject=name,
-                              details={"os_user": os_user_name()})
-            raise AuthenticationError(tr("sign-in as {name} failed: unknown account or wrong password", name=name))
-        return Operator(name, Role(account.role), "local")
+    def sign_in(self, name: str, password: str, where: str = "command line") -> Operator:
+        """Sign in for one command (``--operator``): failures counted and locked as everywhere; the
+        success is not audited on its own (the command's own row names the account)."""
+        return SignIn(self.database).check(name, password, where)
 
     def add(self, by: Operator, name: str, role: str, password: str) -> None:
         authorize(self.audit, by, "accounts.manage", name.strip(), attempted="account.save")
@@ -66,8 +57,14 @@ class AccountService:
         chosen = parse_role(role)
         check_strength(password)
         self.repo.save(name.strip(), chosen.value, hash_password(password))
+        # A new password ends the account's command-line sessions: whoever knew the old one and
+        # signed in with it must not keep acting as the account for the rest of the shift.
+        ended = SignInRepository(self.database).remove_sessions_of(name.strip())
+        details: dict[str, object] = {"role": chosen.value}
+        if ended:
+            details["sessions_ended"] = ended
         self.audit.record(actor=by.label(), role=by.role.value, action="account.save", subject=name.strip(),
-                          details={"role": chosen.value})
+                          details=details)
 
     def remove(self, by: Operator, name: str) -> None:
         authorize(self.audit, by, "accounts.manage", name, attempted="account.remove")

@@ -7,6 +7,7 @@ import time
 import click
 
 from egovops.accounts import AccountService, Role
+from egovops.accounts.signin import SignIn
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options, read_password
 from egovops.cli.output import emit_json, emit_table
@@ -41,6 +42,17 @@ def add_command(app: AppContext, name: str, role: str, new_password_stdin: bool,
 def remove_command(app: AppContext, name: str, operator_login: tuple[str | None, bool]) -> None:
     AccountService(app.database).remove(current_operator(app, operator_login), name)
     click.echo(tr("account {name} removed", name=name))
+
+
+@accounts.command("unlock", help=tr("Lift the lock on an account after failed sign-ins, before it ends."))
+@click.argument("name")
+@operator_options
+@pass_app
+def unlock_command(app: AppContext, name: str, operator_login: tuple[str | None, bool]) -> None:
+    if SignIn(app.database).unlock_account(current_operator(app, operator_login), name):
+        click.echo(tr("account {name} unlocked", name=name))
+    else:
+        click.echo(tr("account {name} was not locked", name=name))
 
 
 @accounts.command("list", help=tr("List local accounts (never their password hashes)."))

@@ -1,4 +1,5 @@
-"""Who runs a command: ``--operator NAME`` signs in to a local account, else the OS user.
+"""Who runs a command: ``--operator NAME`` signs in to a local account for this command; else, on
+a shared store with accounts, the account signed in with ``egovops signin``; else the OS user.
 
 The password comes from a hidden prompt or, for scripts, the first line of standard input with
 ``--password-stdin``; never from an argument (shell history, process list).
@@ -13,7 +14,8 @@ from typing import Any, Callable
 
 import click
 
-from egovops.accounts import AccountService, Operator
+from egovops.accounts import AccountService, Operator, cli_session
+from egovops.accounts.signin import sign_in_required
 from egovops.cli.context import AppContext
 from egovops.errors import ValidationError
 from egovops.i18n import tr
@@ -21,7 +23,8 @@ from egovops.i18n import tr
 
 def operator_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--operator", "operator_name", envvar="EGOVOPS_OPERATOR",
-                  help=tr("Sign in as this local account (default: the OS user)."))
+                  help=tr("Sign in as this local account for this command (default: who signed in with "
+                          "'egovops signin' on a shared store, else the OS user)."))
     @click.option("--password-stdin", is_flag=True, help=tr("Read the account's password from the first line of standard input."))
     @functools.wraps(func)
     def wrapper(*args: Any, operator_name: str | None, password_stdin: bool, **kwargs: Any) -> Any:
@@ -44,5 +47,5 @@ def current_operator(app: AppContext, login: tuple[str | None, bool]) -> Operato
     name, from_stdin = login
     accounts = AccountService(app.database)
     if not name:
-        return accounts.os_operator()
+        return cli_session.signed_in(app.database) if sign_in_required(app.database) else accounts.os_operator()
     return accounts.sign_in(name, read_password(from_stdin, tr("Password for {name}: ", name=name)))

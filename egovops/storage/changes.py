@@ -62,7 +62,7 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("collectors", "device_leases"), Changes.COLLECTORS),
     "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
     **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts",
-                     "store_identity"),
+                     "store_identity", "account_signin", "account_sessions"),
                     Changes.SETTINGS),
 }
 

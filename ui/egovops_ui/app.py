@@ -6,7 +6,7 @@ import logging
 import signal
 import sys
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from importlib import resources
 from pathlib import Path
 
@@ -15,8 +15,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from egovops import i18n
+from egovops.accounts.signin import SignIn, sign_in_required
 from egovops.overview.live import LivePolling
 from egovops.storage.database import Database
+
+if TYPE_CHECKING:
+    from egovops_ui.session import ConsoleSession
 
 log = logging.getLogger("egovops.console")  # under "egovops": goes to the data folder's log file
 ORGANISATION = "egovops"
@@ -124,6 +128,8 @@ def run_console(
     switcher = LanguageSwitcher(app)
     switcher.apply(choose_language(language))
     session = ConsoleSession(database, live=live, wait_for=wait_for)
+    if not _signed_in(database, session):
+        return 1
     window = MainWindow(session, switcher)
     _quit_on_sigterm(app)
 
@@ -146,4 +152,25 @@ def run_console(
     session.start()
     code = app.exec()
     session.stop()
+    if session.operator is not None and session.operator.source == "local":
+        try:
+            SignIn(database).sign_out(session.operator)  # the desk's sign-out, in the audit trail
+        except Exception as exc:  # noqa: BLE001 - the store may be gone by now; closing must still succeed
+            log.warning("sign-out of %s not recorded: %s: %s", session.operator.label(), type(exc).__name__, exc)
     return code
+
+
+def _signed_in(database: Database, session: ConsoleSession) -> bool:
+    """On a shared store with accounts, nothing is shown before a local account signs in (issue 17);
+    False if the operator quit instead. An embedded store trusts the OS user: True at once."""
+    from PySide6.QtWidgets import QDialog
+
+    from egovops_ui.signin_dialog import SignInDialog
+
+    if not sign_in_required(database):
+        return True
+    dialog = SignInDialog(database)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.operator is None:
+        return False
+    session.set_operator(dialog.operator)
+    return True

@@ -12,6 +12,7 @@ from egovops.overview.service import Overview
 from egovops_ui.alarm_desk import AlarmDesk
 from egovops_ui.app import LanguageSwitcher, settings
 from egovops_ui.help_menu import HelpMenu
+from egovops_ui.lock_screen import ConsoleLock
 from egovops_ui.map_view import NETWORKS, MapPanel
 from egovops_ui.notifier import AlarmNotifier
 from egovops_ui.screens import install_screens
@@ -70,7 +71,8 @@ class MainWindow(QMainWindow):
         self.language_menu = bar.addMenu("")
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.refresh_action = QAction(self, shortcut=QKeySequence.StandardKey.Refresh, triggered=self.session.refresh)
-        self.file_menu.addActions([self.refresh_action, self.quit_action])
+        self.lock = ConsoleLock(self, self.session)  # Ctrl+L at a shared desk
+        self.file_menu.addActions([self.refresh_action, self.lock.action, self.quit_action])
         self.fit_action = QAction(self, triggered=self.map.view.fit)
         self.layer_group = QActionGroup(self)
         self.layer_actions = {}
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("Map"))
         self.refresh_action.setText(self.tr("&Refresh now"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.lock.retranslate()
         self.fit_action.setText(self.tr("&Fit map"))
         self.layer_actions["intranet"].setText(self.tr("Intranet layer"))
         self.layer_actions["extranet"].setText(self.tr("Extranet layer"))

@@ -69,7 +69,10 @@ class ConsoleSession(QObject):
         self.destroyed.connect(lambda *_: unsubscribe())  # a session dropped without stop() is not called
 
     def start(self) -> None:
-        self.tasks.run(AccountService(self.database).os_operator, on_done=self._set_operator, on_error=self._report)
+        if self.operator is None:  # nobody signed in (an embedded store): the OS user, as the core rates it
+            self.tasks.run(AccountService(self.database).os_operator, on_done=self.set_operator, on_error=self._report)
+        else:
+            self.operatorKnown.emit(self.operator)
         self._reload()
         for source in self.sources:
             source.start()
@@ -80,7 +83,9 @@ class ConsoleSession(QObject):
             source.stop()
         self.tasks.wait()
 
-    def _set_operator(self, operator: Operator) -> None:
+    def set_operator(self, operator: Operator) -> None:
+        """Who operates the console from now on: the OS user, the account signed in at start, or the
+        one that unlocked the lock screen (egovops_ui.lock_screen)."""
         self.operator = operator
         self.operatorKnown.emit(operator)
 
@@ -130,6 +135,8 @@ class ConsoleSession(QObject):
 
     def _report(self, exc: BaseException) -> None:
         self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+    report = _report  # for the console's parts that run core work on the session's tasks
 
     def acknowledge(self, alarm_ids: list[int], comment: str) -> None:
         if self.operator is None:

@@ -142,9 +142,27 @@
     </message>
 </context>
 <context>
+    <name>ConsoleLock</name>
+    <message>
+        <location filename="../lock_screen.py" line="120" />
+        <source>&amp;Lock console</source>
+        <translation>&amp;Lock console</translation>
+    </message>
+    <message>
+        <location filename="../lock_screen.py" line="121" />
+        <source>Console locked</source>
+        <translation>Console locked</translation>
+    </message>
+    <message>
+        <location filename="../lock_screen.py" line="124" />
+        <source>Locked by {name} at {time}. Enter its password to go on, or sign in with another account to take the desk over.</source>
+        <translation>Locked by {name} at {time}. Enter its password to go on, or sign in with another account to take the desk over.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="136" />
+        <location filename="../session.py" line="143" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -300,87 +318,87 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="54" />
+        <location filename="../main_window.py" line="55" />
         <source>A console screen could not be loaded ({module}): {error}</source>
         <translation>A console screen could not be loaded ({module}): {error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — e-government network operations</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Inventory</source>
         <translation>&amp;Inventory</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Device</source>
         <translation>&amp;Device</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Refresh now</source>
         <translation>&amp;Refresh now</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Fit map</source>
         <translation>&amp;Fit map</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>Intranet layer</source>
         <translation>Intranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>Extranet layer</source>
         <translation>Extranet layer</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="185" />
         <source>Sites</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="186" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="187" />
         <source>Sound on new critical alarms</source>
         <translation>Sound on new critical alarms</translation>
     </message>
@@ -515,6 +533,57 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <location filename="../map_tips.py" line="75" />
         <source>No alarm raised yet: the next topology check raises it.</source>
         <translation>No alarm raised yet: the next topology check raises it.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../signin_dialog.py" line="135" />
+        <source>egovops — sign in</source>
+        <translation>egovops — sign in</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="136" />
+        <source>Sign in to the shared store</source>
+        <translation>Sign in to the shared store</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="137" />
+        <source>Several desks work on this store, so the console acts as a local account, not as the computer's user. {n} wrong passwords in a row lock the account for {minutes} minutes; every attempt is in the audit trail.</source>
+        <translation>Several desks work on this store, so the console acts as a local account, not as the computer's user. {n} wrong passwords in a row lock the account for {minutes} minutes; every attempt is in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="141" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../signin_dialog.py" line="65" />
+        <source>Enter the account name and its password.</source>
+        <translation>Enter the account name and its password.</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="69" />
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="90" />
+        <source>&amp;Account:</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="91" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="92" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
 </context>
 <context>

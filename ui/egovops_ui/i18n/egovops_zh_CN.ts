@@ -142,9 +142,27 @@
     </message>
 </context>
 <context>
+    <name>ConsoleLock</name>
+    <message>
+        <location filename="../lock_screen.py" line="120" />
+        <source>&amp;Lock console</source>
+        <translation>锁定控制台(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../lock_screen.py" line="121" />
+        <source>Console locked</source>
+        <translation>控制台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../lock_screen.py" line="124" />
+        <source>Locked by {name} at {time}. Enter its password to go on, or sign in with another account to take the desk over.</source>
+        <translation>{name} 于 {time} 锁定。输入该账户的密码继续，或用其他账户登录以接管本席位。</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="136" />
+        <location filename="../session.py" line="143" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>暂不能确认：尚未识别操作员</translation>
     </message>
@@ -300,87 +318,87 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="54" />
+        <location filename="../main_window.py" line="55" />
         <source>A console screen could not be loaded ({module}): {error}</source>
         <translation>控制台界面未能加载（{module}）：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="171" />
         <source>egovops — e-government network operations</source>
         <translation>egovops — 电子政务网络运维</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="174" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173" />
+        <location filename="../main_window.py" line="175" />
         <source>&amp;Inventory</source>
         <translation>资产(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="176" />
         <source>&amp;Device</source>
         <translation>设备(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="177" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="179" />
         <source>&amp;Refresh now</source>
         <translation>立即刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>&amp;Fit map</source>
         <translation>地图适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>Intranet layer</source>
         <translation>内网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>Extranet layer</source>
         <translation>外网图层</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="185" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="186" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="187" />
         <source>Sound on new critical alarms</source>
         <translation>新紧急告警时发出声音</translation>
     </message>
@@ -515,6 +533,57 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <location filename="../map_tips.py" line="75" />
         <source>No alarm raised yet: the next topology check raises it.</source>
         <translation>尚未产生告警：下次拓扑检查时产生。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../signin_dialog.py" line="135" />
+        <source>egovops — sign in</source>
+        <translation>egovops — 登录</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="136" />
+        <source>Sign in to the shared store</source>
+        <translation>登录共享数据库</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="137" />
+        <source>Several desks work on this store, so the console acts as a local account, not as the computer's user. {n} wrong passwords in a row lock the account for {minutes} minutes; every attempt is in the audit trail.</source>
+        <translation>多个席位共用此数据库，控制台以本地账户而非本机操作系统用户的身份工作。连续 {n} 次密码错误将锁定账户 {minutes} 分钟；每次尝试都记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="141" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../signin_dialog.py" line="65" />
+        <source>Enter the account name and its password.</source>
+        <translation>请输入账户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="69" />
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="90" />
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="91" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../signin_dialog.py" line="92" />
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
