@@ -39,6 +39,8 @@ COMMAND_MODULES = {
     "console": "egovops.cli.console_cmd",
     "duty": "egovops.cli.duty_cmd",
     "store": "egovops.cli.store_cmd",
+    "collector": "egovops.cli.collector_cmd",
+    "collectors": "egovops.cli.collectors_cmd",
 }
 
 

@@ -10,12 +10,20 @@ The differences met so far:
 - Column widths: SQLite's INTEGER holds 64 bits, PostgreSQL's 32; counters are BigInteger in the
   tables (migration 0009).
 - Append-only triggers: written per dialect in the migrations that create the audit tables.
+- Claiming rows (device leases): ``INSERT … ON CONFLICT DO NOTHING`` comes from each dialect's own
+  ``insert``; PostgreSQL locks the rows a claimer takes with ``FOR UPDATE SKIP LOCKED``, SQLite
+  has one writer at a time and no row locks (``insert_or_skip``, ``lock_skipping_locked``).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, cast, func
+from typing import Any
+
+from sqlalchemy import Integer, Select, Table, cast, func
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.dml import Insert
 
 
 def hour_start(column: ColumnElement[float], dialect: str) -> ColumnElement[float]:
@@ -24,3 +32,22 @@ def hour_start(column: ColumnElement[float], dialect: str) -> ColumnElement[floa
         whole = cast(column, Integer)  # truncates, and times are positive
         return whole - whole % 3600  # type: ignore[return-value]
     return func.floor(column / 3600) * 3600
+
+
+def insert_or_skip(table: Table, dialect: str) -> Insert:
+    """An INSERT whose rows that collide with an existing primary key are skipped, not an error:
+    ``ON CONFLICT DO NOTHING`` on both, built by each dialect's own insert (Core has no common one).
+    On PostgreSQL a concurrent insert of the same key waits for the other transaction and then
+    skips, so two claimers never both insert a row."""
+    if dialect == "sqlite":
+        return sqlite_insert(table).on_conflict_do_nothing()
+    return postgresql_insert(table).on_conflict_do_nothing()
+
+
+def lock_skipping_locked(query: Select[Any], dialect: str) -> Select[Any]:
+    """Lock the selected rows for this transaction, leaving out rows another transaction has
+    locked (PostgreSQL ``FOR UPDATE SKIP LOCKED``: concurrent claimers share rows out instead of
+    queueing). SQLite has no row locks; its one writer at a time makes the plain SELECT enough."""
+    if dialect == "sqlite":
+        return query
+    return query.with_for_update(skip_locked=True)
