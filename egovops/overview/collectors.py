@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
+from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
@@ -100,5 +101,7 @@ def unmonitored_devices(database: Database, now: float, live: set[str], known: b
         and_(device_leases.c.expires_at > now, device_leases.c.holder.in_(sorted(live)))
     )
     with database.read() as conn:
-        names = conn.scalars(select(devices.c.name).where(devices.c.id.not_in(held)))
-        return frozenset(names)
+        rows = conn.execute(select(devices.c.name, devices.c.tags).where(devices.c.id.not_in(held))).all()
+    # A desk's own machine (the workstation row) is read by psutil on that desk, never leased: no
+    # collector is meant to hold it (egovops.collector.coverage counts the same way).
+    return frozenset(name for name, tags in rows if WORKSTATION_TAG not in (tags or ()))
