@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -17,11 +18,13 @@ from egovops.collector.panel import CollectorsPanelService, missing_profiles
 from egovops.overview.service import OverviewService
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.database import Database
+from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
 from tests.fixtures.overview import StatusWriter
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
+HEFEI, WUHU = "安徽省/合肥市", "安徽省/芜湖市"
 INTERVAL = 60.0  # the default status interval: stale after 120 s of silence
 
 
@@ -76,27 +79,36 @@ def test_states_live_stale_stopped_at_two_intervals(demo_store: Database) -> Non
     assert shown == ("live-host", "0.9", 1, 12.5, 80 << 20)
 
 
+def site_devices(db: Database, prefix: str) -> list[str]:
+    return [d.name for d in InventoryRepository(db).devices() if d.site == prefix or d.site.startswith(prefix + "/")]
+
+
 def test_held_devices_and_missing_profiles_of_each_zone(demo_store: Database) -> None:
     now = time.time()
-    names = device_names(demo_store)
+    names, hefei, wuhu = device_names(demo_store), site_devices(demo_store, HEFEI), site_devices(demo_store, WUHU)
     set_profile(demo_store, names, "")
-    set_profile(demo_store, names[:3], "snmp-city")
-    set_profile(demo_store, names[3:5], "snmp-county")
-    set_profile(demo_store, names[5:6], "ssh-core")
-    add_collector(demo_store, "hefei", now, zone="安徽省/合肥市", profiles=["snmp-city"])
-    add_collector(demo_store, "wuhu", now, zone="安徽省/芜湖市", profiles=["snmp-city", "snmp-county"])
+    set_profile(demo_store, hefei + wuhu, "snmp-city")
+    inventory = InventoryRepository(demo_store).devices()
+    county = next(d.name for d in inventory if d.name in hefei and d.network == "extranet")
+    set_profile(demo_store, [county], "snmp-county")
+    outside = next(n for n in names if n not in hefei + wuhu)
+    set_profile(demo_store, [outside], "ssh-core")
+    add_collector(demo_store, "hefei", now, zone=HEFEI, profiles=["snmp-city"])
+    add_collector(demo_store, "hefei-2", now, zone=f"site={HEFEI},network=intranet", profiles=["snmp-city"])
+    add_collector(demo_store, "wuhu", now, zone=WUHU, profiles=["snmp-city", "snmp-county"])
     add_collector(demo_store, "all", now, profiles=["snmp-city", "snmp-county"])
-    add_collector(demo_store, "odd", now, zone="x", profiles="not json")  # a broken row must break no desk
-    lease(demo_store, "hefei", names[:4], now)
-    lease(demo_store, "wuhu", names[4:5], now)
-    lease(demo_store, "odd", names[6:7], now, expires_in=-1)  # expired: held by nobody
+    add_collector(demo_store, "odd", now, zone="colour=blue", profiles="not json")  # a broken row breaks no desk
+    lease(demo_store, "hefei", [n for n in hefei if n != county][:4], now)  # not county's: needed all the same
+    lease(demo_store, "wuhu", wuhu[:1], now)
+    lease(demo_store, "odd", [outside], now)  # a zone this version cannot read: what it holds is its zone
     rows = {r.status.name: r for r in CollectorsPanelService(demo_store).load(now).rows}
-    assert rows["hefei"].missing_profiles == ("snmp-county",)  # its fourth device needs it
+    assert rows["hefei"].missing_profiles == ("snmp-county",)
+    assert rows["hefei-2"].missing_profiles == ()  # Hefei's intranet only: the extranet device is not its
     assert rows["wuhu"].missing_profiles == ()
     assert rows["all"].missing_profiles == ("ssh-core",)  # zone "" is the whole inventory
-    assert rows["odd"].missing_profiles == () and rows["odd"].status.profiles == ()
+    assert rows["odd"].missing_profiles == ("ssh-core",) and rows["odd"].status.profiles == ()
     if demo_store.is_shared:
-        assert [rows[n].status.devices_held for n in ("hefei", "wuhu", "odd")] == [4, 1, 0]
+        assert [rows[n].status.devices_held for n in ("hefei", "wuhu", "all")] == [4, 1, 0]
     else:
         assert rows["hefei"].status.devices_held == 7  # no leases on one desk's file: what it reported
 
@@ -146,3 +158,18 @@ def test_the_latest_cycle_names_the_running_collector_that_wrote_last(status_wri
     overview = OverviewService(db).load()
     assert overview.poll is not None and overview.poll.writer == "late"
     assert [c.name for c in overview.collectors] == ["early", "gone", "late", "new"]
+
+
+def test_the_zones_profiles_are_read_again_after_an_inventory_change(demo_store: Database) -> None:
+    now = time.time()
+    names = device_names(demo_store)
+    set_profile(demo_store, names, "snmp-city")
+    add_collector(demo_store, "all", now, profiles=["snmp-city"])
+    service = CollectorsPanelService(demo_store)
+    assert service.load(now).rows[0].missing_profiles == ()
+    set_profile(demo_store, names[:1], "snmp-new")  # an edit the inventory's fingerprint cannot see
+    service.invalidate()  # what the panel does on the inventory change notice the edit publishes
+    assert service.load(now).rows[0].missing_profiles == ("snmp-new",)
+    InventoryRepository(demo_store).save_devices([replace(InventoryRepository(demo_store).device(names[1]),
+                                                          name="NEW-DEVICE-01", credential_profile="ssh-new")])
+    assert service.load(now).rows[0].missing_profiles == ("snmp-new", "ssh-new")  # a new device: fingerprint

@@ -55,6 +55,8 @@ class CollectorsPanel(QWidget):
         self.reload()
 
     def _changed(self, changes: Changes) -> None:
+        if changes & Changes.INVENTORY:
+            self.service.invalidate()
         if changes & RELOAD_ON:
             self.reload()
 
