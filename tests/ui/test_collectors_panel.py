@@ -154,3 +154,20 @@ def test_in_chinese_with_screenshots(qtbot: QtBot, watched: MainWindow, tmp_path
     assert cells(panel)["wh-collector-1"][4] == "陈旧：已停止上报"
     assert "采集器" in watched.status.collectors.text()
     assert ("node:unmonitored", "未监控") in watched.map.legend.entries
+
+
+def test_no_writer_for_two_intervals_is_red_on_both_stores(qtbot: QtBot, watched: MainWindow) -> None:
+    from egovops.polling.repo import CycleStats, PollingRepository
+    from egovops.storage.tables.collectors import collectors
+
+    db, stale = watched.session.database, time.time() - 20 * 60
+    PollingRepository(db).record_stats(CycleStats(stale, "status", 60.0, 120, 0, 2.0, False))
+    with db.write() as conn:  # and the Hefei collector fell silent with it
+        conn.execute(collectors.update().where(collectors.c.name == "hf-collector-1")
+                     .values(heartbeat_at=stale, last_cycle_at=stale))
+    refreshed(qtbot, watched)
+    assert watched.status.cycle.text().startswith("No poller has written for 19 min")
+    assert "#c62828" in watched.status.cycle.styleSheet()
+    assert watched.status.collectors.text().count("(") == 2  # both collectors stopped reporting
+    assert watched.status.devices.text().endswith(
+        f", {len(watched.session.overview.devices)} not monitored") == db.is_shared  # nobody holds anything now
