@@ -27,7 +27,7 @@ from egovops.storage.tables.collectors import device_leases
 from egovops.storage.tables.polling import poller_stats
 from tests.fixtures.snmpd import free_udp_port
 from tests.fixtures.store import Cli
-from tests.test_collector_helpers import Running, fast_settings, snmp_devices, start_collector, wait_for
+from tests.test_collector_helpers import fast_settings, snmp_devices, start_collector, wait_for
 
 pytestmark = pytest.mark.usefixtures("secret_service")
 
@@ -91,7 +91,8 @@ def test_sighup_and_a_store_change_reload_the_schedules(database: Database, data
         assert "probe at 04:00" not in running.text()
         running.signal(signal.SIGHUP)
         wait_for("the SIGHUP reload", lambda: "1 scheduled job(s): probe at 04:00" in running.text(), seconds=20)
-        assert cli("collector", "schedule", "set", "zz-nightly", "--action", "discovery", "--at", "05:00").returncode == 0
+        saved = cli("collector", "schedule", "set", "zz-nightly", "--action", "discovery", "--at", "05:00")
+        assert saved.returncode == 0, saved.stderr
         wait_for("the store-change reload",
                  lambda: "2 scheduled job(s): probe at 04:00, zz-nightly at 05:00" in running.text(), seconds=20)
         assert running.process.poll() is None

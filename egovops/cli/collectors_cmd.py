@@ -2,7 +2,7 @@
 
 State: ``live`` (heartbeat within two status intervals), ``stale`` (stopped reporting without a
 clean stop: its devices go to the zone's other collectors when its leases expire, and a
-``collector-silent`` alarm is raised), ``stopped`` (a clean stop). The last line counts the devices
+``collector_silent`` alarm is raised), ``stopped`` (a clean stop). The last line counts the devices
 no live collector holds: not monitored.
 """
 

@@ -116,7 +116,7 @@ class Collector:
 
     def _ensure_host_row(self) -> None:
         """This host's own inventory row (the workstation row, read through psutil, never leased):
-        a ``collector-silent`` alarm about this collector is raised on it by whoever notices."""
+        a ``collector_silent`` alarm about this collector is raised on it by whoever notices."""
         inventory = InventoryRepository(self.db)
         if workstation_name() in inventory.device_ids():
             return
