@@ -77,3 +77,24 @@ def test_schedule_commands_save_list_and_refuse_an_unknown_procedure(cli: Cli) -
     assert [(j["name"], j["days"], j["procedure"], j["last_runs"]) for j in listed] == [
         ("nightly", ["mon", "thu"], "config-backup", [])]
     assert cli("collector", "schedule", "remove", "nope").returncode == 1
+
+
+@pytest.mark.stores("sqlite", "postgresql")
+def test_a_rollup_row_written_twice_is_replaced_not_an_error(database: Database) -> None:
+    """Two collectors rolling up the same hour at once: the second insert replaces (it failed on
+    PostgreSQL before, ending that collector's poller every hour)."""
+    from sqlalchemy import select
+
+    from egovops.inventory.model import Device
+    from egovops.storage.dialect import insert_or_replace
+    from egovops.storage.inventory_repo import InventoryRepository
+    from egovops.storage.tables.polling import health_hourly
+
+    InventoryRepository(database).save_devices([Device("d", "127.0.0.1", "intranet", "安徽省")])
+    device_id = InventoryRepository(database).device_ids()["d"]
+    for cpu in (10.0, 20.0):
+        with database.write() as conn:
+            conn.execute(insert_or_replace(health_hourly, database.engine.dialect.name),
+                         [{"device_id": device_id, "hour": 3600.0, "samples": 1, "cpu_avg": cpu, "cpu_max": cpu}])
+    with database.read() as conn:
+        assert conn.execute(select(health_hourly.c.cpu_avg)).scalars().all() == [20.0]
