@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from egovops.collector.schedule import CATCH_UP_S, Job, ScheduleStore, due_slot, last_slot
+from egovops.collector.schedule import CATCH_UP_S, DEFAULT_JOBS, Job, ScheduleStore, due_slot, last_slot
 from egovops.errors import ValidationError
 from egovops.storage.database import Database
 from tests.fixtures.store import Cli
@@ -53,7 +53,7 @@ def test_jobs_round_trip_and_one_collector_of_a_zone_claims_a_slot(database: Dat
     store.put(WEEKLY)
     store.put(Job("nightly-backup", "procedure", "02:00", procedure="config-backup", params={"note": "x"}))
     store.put(NIGHTLY)  # replaces the one of the same name
-    assert store.jobs() == [NIGHTLY, WEEKLY]
+    assert store.jobs() == [NIGHTLY, *DEFAULT_JOBS, WEEKLY]  # the default discovery stays until removed
     slot = dt.datetime(2026, 12, 6, 2, 0)
     assert store.claim(NIGHTLY, "network=intranet", slot, "a")
     assert not store.claim(NIGHTLY, "network=intranet", slot, "b")  # same zone, same slot: taken
@@ -63,7 +63,10 @@ def test_jobs_round_trip_and_one_collector_of_a_zone_claims_a_slot(database: Dat
     assert sorted((r["zone"], r["collector"], r["slot"]) for r in runs) == [
         ("network=extranet", "c", "2026-12-06T02:00:00"), ("network=intranet", "b", "2026-12-07T02:00:00")]
     store.remove("weekly-baseline")
+    store.remove("nightly-discovery")
     assert store.jobs() == [NIGHTLY]
+    store.remove("nightly-backup")
+    assert store.jobs() == []  # none at all, not the defaults again
 
 
 def test_schedule_commands_save_list_and_refuse_an_unknown_procedure(cli: Cli) -> None:
@@ -75,7 +78,7 @@ def test_schedule_commands_save_list_and_refuse_an_unknown_procedure(cli: Cli) -
     assert saved.returncode == 0, saved.stderr
     listed = json.loads(cli("collector", "schedule", "list", "--json").stdout)
     assert [(j["name"], j["days"], j["procedure"], j["last_runs"]) for j in listed] == [
-        ("nightly", ["mon", "thu"], "config-backup", [])]
+        ("nightly", ["mon", "thu"], "config-backup", []), ("nightly-discovery", [], "", [])]
     assert cli("collector", "schedule", "remove", "nope").returncode == 1
 
 
