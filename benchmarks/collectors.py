@@ -133,7 +133,11 @@ def main() -> None:
     counts = [int(c) for c in args.counts.split(",")]
     with tempfile.TemporaryDirectory(prefix="egovops-bench-collectors-") as tmp:
         folder = Path(os.environ.get("EGOVOPS_BENCH_KEEP") or tmp)  # keep the logs: set it to a folder
-        ports = [free_udp_port() for _ in range(args.devices)]
+        ports: list[int] = []
+        while len(ports) < args.devices:  # a port just freed may be handed out again: no duplicates
+            port = free_udp_port()
+            if port not in ports:
+                ports.append(port)
         snmpd = start_snmpd(folder, ports)
         server = contextlib.contextmanager(postgres_server.__wrapped__)()
         try:
