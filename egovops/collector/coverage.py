@@ -18,6 +18,7 @@ The console (helper s6's Collectors panel) and ``egovops collectors list`` call 
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
-from egovops.storage.tables.collectors import device_leases
+from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
 
 SILENT_FACTOR = 2.0  # heartbeat older than this many status intervals, not stopped: silent (issue 18)
@@ -86,6 +87,13 @@ def coverage(database: Database, now: float | None = None,
 
 def _tags(value: object) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else ()  # a JSON list in the store
+
+
+def collector_profiles(database: Database) -> dict[str, list[str]]:
+    """{collector: the credential profiles its host's keyring opens} (names only)."""
+    with database.read() as conn:
+        rows = conn.execute(select(collectors.c.name, collectors.c.profiles)).all()
+    return {name: json.loads(value or "[]") for name, value in rows}
 
 
 def host_device(host: str) -> str:
