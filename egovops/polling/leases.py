@@ -10,7 +10,9 @@ Fair share: ``ceil(candidates / live claimers)``, where the live claimers are th
 holder of an unexpired lease among the candidates, and every collector of the same zone whose
 heartbeat is younger than the TTL and that has not stopped. A poller that starts beside a busy one
 therefore gets half of the zone after one cycle of each: the busy one gives back its excess at its
-next claim instead of keeping every device because it came first.
+next claim instead of keeping every device because it came first. A lease given back this way
+stays out of everyone's hands for ``hand_over_s`` more (the giver's status interval): the giver
+polled the device at most one interval ago, and the taker must not poll it again sooner.
 
 PostgreSQL: the rows a claimer reads are locked ``FOR UPDATE SKIP LOCKED`` and free devices are
 inserted ``ON CONFLICT DO NOTHING``, the shape procrastinate uses to fetch jobs; two claimers at
@@ -24,7 +26,7 @@ import math
 import time
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import Connection, and_, delete, func, select, update
+from sqlalchemy import Connection, and_, case, delete, func, select, update
 
 from egovops.inventory.model import Device
 from egovops.polling.presence import Presence
@@ -42,10 +44,12 @@ class Leases:
         self._dialect = database.engine.dialect.name
 
     def claim(self, holder: str, candidate_device_ids: Iterable[int], ttl_s: float, limit: int | None = None,
-              zone: str | None = None, now: float | None = None) -> set[int]:
+              zone: str | None = None, hand_over_s: float = 0.0, now: float | None = None) -> set[int]:
         """Renew ``holder``'s leases and take free or expired ones among the candidates, up to its
-        fair share (and ``limit``); returns the device ids it holds afterwards. Leases of devices
-        that are no longer candidates (moved out of its zone) are given back."""
+        fair share (and ``limit``); returns the device ids it holds afterwards. Leases beyond the
+        share expire ``hand_over_s`` from now (or sooner, if they would anyway); leases of devices
+        that are no longer candidates (moved out of its zone) are given back at once. ``zone``:
+        count this zone's live collectors in the share (None: only the holders of leases)."""
         candidates = sorted(set(candidate_device_ids))
         at = time.time() if now is None else now
         with self.db.write() as conn:
@@ -64,7 +68,9 @@ class Leases:
                 conn.execute(update(device_leases).where(device_leases.c.holder == holder,
                                                          device_leases.c.device_id.in_(keep))
                              .values(expires_at=at + ttl_s))
-            self._drop(conn, holder, give_back, candidates)
+            self._hand_over(conn, holder, give_back, at + hand_over_s)
+            conn.execute(delete(device_leases).where(device_leases.c.holder == holder,
+                                                     device_leases.c.device_id.not_in(candidates)))
         return set(keep) | taken
 
     def _share(self, conn: Connection, holder: str, candidates: list[int], ttl_s: float, zone: str | None,
@@ -96,12 +102,13 @@ class Leases:
             taken.update(inserted.scalars())
         return taken
 
-    def _drop(self, conn: Connection, holder: str, give_back: list[int], candidates: list[int]) -> None:
+    def _hand_over(self, conn: Connection, holder: str, give_back: list[int], until: float) -> None:
+        """Shorten, never lengthen: a claim repeated before ``until`` must not keep them forever."""
         if give_back:
-            conn.execute(delete(device_leases).where(device_leases.c.holder == holder,
-                                                     device_leases.c.device_id.in_(give_back)))
-        conn.execute(delete(device_leases).where(device_leases.c.holder == holder,
-                                                 device_leases.c.device_id.not_in(candidates)))
+            expires = device_leases.c.expires_at
+            conn.execute(update(device_leases).where(device_leases.c.holder == holder,
+                                                     device_leases.c.device_id.in_(give_back))
+                         .values(expires_at=case((expires > until, until), else_=expires)))
 
     def release(self, holder: str) -> int:
         """Give back every lease of ``holder`` (a clean stop); returns how many."""
@@ -151,7 +158,8 @@ class DeviceShare:
         self._ids = self.inventory.device_ids()
         wanted = [self._ids[d.name] for d in self.in_zone(devices) if d.name in self._ids]
         self.presence.heartbeat(self.holder, len(self.held), now=at)
-        self.held = self.leases.claim(self.holder, wanted, LEASE_TTL_FACTOR * status_s, zone=self.zone_text, now=at)
+        self.held = self.leases.claim(self.holder, wanted, LEASE_TTL_FACTOR * status_s, zone=self.zone_text,
+                                      hand_over_s=status_s, now=at)
         return self.held
 
     def mine(self, devices: Iterable[Device]) -> list[Device]:
