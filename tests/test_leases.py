@@ -44,6 +44,16 @@ def test_own_leases_are_renewed_and_others_wait(database: Database) -> None:
     assert leases.held("a", now=117.9) == set(ids)
 
 
+def test_renewal_extends_only_the_holders_own_leases(database: Database) -> None:
+    ids = add_devices(database, 4)
+    leases = Leases(database)
+    leases.claim("a", ids[:2], ttl_s=10, now=100)
+    leases.claim("b", ids[2:], ttl_s=10, now=100)
+    assert leases.renew("a", ids, ttl_s=10, now=109) == 2  # b's two are not a's to renew
+    assert leases.held("a", now=118) == set(ids[:2]) and leases.held("b", now=110) == set()
+    assert leases.renew("a", [], ttl_s=10, now=109) == 0
+
+
 def test_a_second_poller_gets_half_after_the_first_gives_back_its_excess(database: Database) -> None:
     ids = add_devices(database, 11)
     leases, presence = Leases(database), Presence(database)

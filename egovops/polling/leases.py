@@ -22,7 +22,9 @@ once never get the same device, and neither waits for the other. SQLite has one 
 
 from __future__ import annotations
 
+import logging
 import math
+import threading
 import time
 from collections.abc import Callable, Iterable
 
@@ -34,6 +36,8 @@ from egovops.storage.database import Database
 from egovops.storage.dialect import insert_or_skip, lock_skipping_locked
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.tables.collectors import collectors, device_leases
+
+log = logging.getLogger(__name__)
 
 
 class Leases:
@@ -110,6 +114,18 @@ class Leases:
                                                      device_leases.c.device_id.in_(give_back))
                          .values(expires_at=case((expires > until, until), else_=expires)))
 
+    def renew(self, holder: str, device_ids: Iterable[int], ttl_s: float, now: float | None = None) -> int:
+        """Extend ``holder``'s leases on these devices (a long cycle's keep-alive); a lease another
+        claimer took meanwhile is not touched. Returns how many were renewed."""
+        at = time.time() if now is None else now
+        ids = sorted(set(device_ids))
+        if not ids:
+            return 0
+        with self.db.write() as conn:
+            return conn.execute(update(device_leases).where(device_leases.c.holder == holder,
+                                                            device_leases.c.device_id.in_(ids))
+                                .values(expires_at=at + ttl_s)).rowcount
+
     def release(self, holder: str) -> int:
         """Give back every lease of ``holder`` (a clean stop); returns how many."""
         with self.db.write() as conn:
@@ -130,13 +146,16 @@ class Leases:
                 and_(device_leases.c.expires_at > at)).group_by(device_leases.c.holder)).all()
         return {holder: count for holder, count in rows}
 
-
 LEASE_TTL_FACTOR = 2.5  # leases live 2.5 status intervals: a late cycle keeps them, a dead poller's free up soon
 
 
 class DeviceShare:
     """A poller's part of a shared store: the devices of its zone whose leases it holds, and its
-    row in ``collectors``. ``claim`` once per cycle, before choosing the cycle's devices."""
+    row in ``collectors``. ``claim`` once per cycle, before choosing the cycle's devices.
+
+    Between claims a keep-alive thread renews the held leases (and the heartbeat) every half
+    status interval: a cycle that overruns, on a loaded machine, must not lose its devices to
+    another poller while it is still polling them. Only a dead or frozen process stops renewing."""
 
     def __init__(self, database: Database, holder: str, zone: Callable[[Device], bool] | None = None,
                  zone_text: str = "") -> None:
@@ -145,9 +164,23 @@ class DeviceShare:
         self.inventory = InventoryRepository(database)
         self.held: set[int] = set()
         self._ids: dict[str, int] = {}
+        self._stopping = threading.Event()
+        self._keeper: threading.Thread | None = None
 
     def start(self, status_s: float) -> None:
         self.presence.register(self.holder, self.zone_text, fresh_s=LEASE_TTL_FACTOR * status_s)
+        self._stopping.clear()
+        self._keeper = threading.Thread(target=self._keep_alive, args=(status_s,), name="egovops-leases", daemon=True)
+        self._keeper.start()
+
+    def _keep_alive(self, status_s: float) -> None:
+        while not self._stopping.wait(status_s / 2):
+            try:
+                at = time.time()
+                self.presence.heartbeat(self.holder, len(self.held), now=at)  # never younger than the leases
+                self.leases.renew(self.holder, self.held, LEASE_TTL_FACTOR * status_s, now=at)
+            except Exception:  # noqa: BLE001 - a store hiccup: the next claim or renewal tries again
+                log.warning("renewing the leases of %s failed", self.holder, exc_info=True)
 
     def in_zone(self, devices: Iterable[Device]) -> list[Device]:
         return [d for d in devices if self.zone is None or self.zone(d)]
@@ -174,6 +207,10 @@ class DeviceShare:
 
     def stop(self) -> None:
         """A clean stop: every lease given back at once, so the others need not wait a TTL."""
+        self._stopping.set()
+        if self._keeper is not None:
+            self._keeper.join()
+            self._keeper = None
         self.leases.release(self.holder)
         self.presence.stopped(self.holder)
         self.held = set()
