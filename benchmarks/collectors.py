@@ -53,7 +53,7 @@ def prepare(url: str, ports: list[int], interval: float) -> None:
             Device(f"SIM-{i:05d}", "127.0.0.1", "extranet", "安徽省/合肥市", snmp_port=p, credential_profile="v2c")
             for i, p in enumerate(ports)])
         PollingSettingsRepository(db).save_polling(PollingSettings(
-            intervals=Intervals(interval, interval, interval, timeout_s=2.0, retries=1), watch_workstation=False,
+            intervals=Intervals(interval, interval, interval, timeout_s=5.0, retries=1), watch_workstation=False,
             neighbour_interval_s=0.0))
     finally:
         db.close()
@@ -130,6 +130,8 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=60.0, help="status (and walk) interval, seconds")
     parser.add_argument("--window", type=int, default=3, help="cycles measured per collector")
     args = parser.parse_args()
+    # A TERM (or a background job's interrupt) must still stop the collectors, snmpd and the server.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     counts = [int(c) for c in args.counts.split(",")]
     with tempfile.TemporaryDirectory(prefix="egovops-bench-collectors-") as tmp:
         folder = Path(os.environ.get("EGOVOPS_BENCH_KEEP") or tmp)  # keep the logs: set it to a folder
