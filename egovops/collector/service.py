@@ -103,7 +103,10 @@ class Collector:
             if signals.reload.is_set():
                 signals.reload.clear()
                 self.reload_jobs()
-            self.run_due_jobs(client)
+            try:
+                self.run_due_jobs(client)
+            except Exception:  # noqa: BLE001 - the store may be away for a while: try again next tick
+                log.exception("collector %s: the scheduler could not check its jobs", self.name)
             signals.reload.wait(SCHEDULER_TICK_S)  # a reload wakes it; a stop sets reload too
 
     # -- the poller's cycles ----------------------------------------------------------------------
