@@ -142,9 +142,145 @@
     </message>
 </context>
 <context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../collectors_panel.py" line="80" />
+        <source>The collectors could not be read: {error}</source>
+        <translation>The collectors could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Last cycle</source>
+        <translation>Last cycle</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Devices held</source>
+        <translation>Devices held</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Overruns</source>
+        <translation>Overruns</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="85" />
+        <source>Profiles missing</source>
+        <translation>Profiles missing</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>stale: stopped reporting</source>
+        <translation>stale: stopped reporting</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="98" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="111" />
+        <source>Devices of this zone need these credential profiles, which the collector's keyring does not hold: their polls fail.</source>
+        <translation>Devices of this zone need these credential profiles, which the collector's keyring does not hold: their polls fail.</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="120" />
+        <source>Collectors live: {live}</source>
+        <translation>Collectors live: {live}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="122" />
+        <source>; this desk's own store: its one poller watches every device</source>
+        <translation>; this desk's own store: its one poller watches every device</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="124" />
+        <source>; devices not monitored (no live collector holds them): {count}</source>
+        <translation>; devices not monitored (no live collector holds them): {count}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="126" />
+        <source>; every device is held by a live collector</source>
+        <translation>; every device is held by a live collector</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="130" />
+        <source>{at} ({seconds:.1f} s)</source>
+        <translation>{at} ({seconds:.1f} s)</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="131" />
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="133" />
+        <source>everything</source>
+        <translation>everything</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsScreen</name>
+    <message>
+        <location filename="../collectors_panel.py" line="166" />
+        <source>Collectors</source>
+        <translation>Collectors</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="169" />
+        <source>Collectors…</source>
+        <translation>Collectors…</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleSession</name>
     <message>
-        <location filename="../session.py" line="136" />
+        <location filename="../session.py" line="140" />
         <source>Cannot acknowledge yet: the operator is not known</source>
         <translation>Cannot acknowledge yet: the operator is not known</translation>
     </message>
@@ -152,29 +288,44 @@
 <context>
     <name>ConsoleStatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="31" />
+        <location filename="../status_bar.py" line="39" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="35" />
+        <location filename="../status_bar.py" line="49" />
         <source>Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded</source>
         <translation>Devices: {up} up, {down} down, {unreachable} unreachable, {degraded} degraded</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="40" />
+        <location filename="../status_bar.py" line="51" />
+        <source>, {unmonitored} not monitored</source>
+        <translation>, {unmonitored} not monitored</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="59" />
         <source>No poll cycle yet</source>
         <translation>No poll cycle yet</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="42" />
+        <location filename="../status_bar.py" line="61" />
         <source>No poller has written for {minutes} min: last cycle {at}</source>
         <translation>No poller has written for {minutes} min: last cycle {at}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="46" />
+        <location filename="../status_bar.py" line="65" />
         <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
         <translation>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="71" />
+        <source> (by {name} on {host})</source>
+        <translation> (by {name} on {host})</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="83" />
+        <source>Collectors stopped reporting: {names}</source>
+        <translation>Collectors stopped reporting: {names}</translation>
     </message>
 </context>
 <context>
@@ -553,112 +704,117 @@ Compare the fingerprint with the one shown on the device's console before you tr
 <context>
     <name>States</name>
     <message>
-        <location filename="../states.py" line="32" />
+        <location filename="../states.py" line="35" />
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../states.py" line="33" />
+        <location filename="../states.py" line="36" />
         <source>degraded</source>
         <translation>degraded</translation>
     </message>
     <message>
-        <location filename="../states.py" line="34" />
+        <location filename="../states.py" line="37" />
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../states.py" line="35" />
+        <location filename="../states.py" line="38" />
         <source>unreachable</source>
         <translation>unreachable</translation>
     </message>
     <message>
-        <location filename="../states.py" line="36" />
+        <location filename="../states.py" line="39" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../states.py" line="43" />
+        <location filename="../states.py" line="40" />
+        <source>not monitored</source>
+        <translation>not monitored</translation>
+    </message>
+    <message>
+        <location filename="../states.py" line="47" />
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
-        <location filename="../states.py" line="44" />
+        <location filename="../states.py" line="48" />
         <source>major</source>
         <translation>major</translation>
     </message>
     <message>
-        <location filename="../states.py" line="45" />
+        <location filename="../states.py" line="49" />
         <source>minor</source>
         <translation>minor</translation>
     </message>
     <message>
-        <location filename="../states.py" line="46" />
+        <location filename="../states.py" line="50" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../states.py" line="47" />
+        <location filename="../states.py" line="51" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../states.py" line="54" />
+        <location filename="../states.py" line="58" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../states.py" line="55" />
+        <location filename="../states.py" line="59" />
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
     <message>
-        <location filename="../states.py" line="56" />
+        <location filename="../states.py" line="60" />
         <source>cleared</source>
         <translation>cleared</translation>
     </message>
     <message>
-        <location filename="../states.py" line="63" />
+        <location filename="../states.py" line="67" />
         <source>Intranet</source>
         <translation>Intranet</translation>
     </message>
     <message>
-        <location filename="../states.py" line="64" />
+        <location filename="../states.py" line="68" />
         <source>Extranet</source>
         <translation>Extranet</translation>
     </message>
     <message>
-        <location filename="../states.py" line="71" />
+        <location filename="../states.py" line="75" />
         <source>core</source>
         <translation>core</translation>
     </message>
     <message>
-        <location filename="../states.py" line="72" />
+        <location filename="../states.py" line="76" />
         <source>aggregation</source>
         <translation>aggregation</translation>
     </message>
     <message>
-        <location filename="../states.py" line="73" />
+        <location filename="../states.py" line="77" />
         <source>access</source>
         <translation>access</translation>
     </message>
     <message>
-        <location filename="../states.py" line="74" />
+        <location filename="../states.py" line="78" />
         <source>firewall</source>
         <translation>firewall</translation>
     </message>
     <message>
-        <location filename="../states.py" line="75" />
+        <location filename="../states.py" line="79" />
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../states.py" line="76" />
+        <location filename="../states.py" line="80" />
         <source>storage</source>
         <translation>storage</translation>
     </message>
     <message>
-        <location filename="../states.py" line="77" />
+        <location filename="../states.py" line="81" />
         <source>other</source>
         <translation>other</translation>
     </message>
