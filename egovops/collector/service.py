@@ -17,20 +17,17 @@ skipped, running ones stop at their next check).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import update
-
 from egovops.collector.coverage import check_silent, collector_states, should_check
 from egovops.collector.jobs import run_job
+from egovops.collector.profiles import record_profiles
 from egovops.collector.schedule import Job, ScheduleStore, due_slot
 from egovops.collector.zones import Zone
 from egovops.credentials.service import CredentialService
-from egovops.errors import EgovopsError
 from egovops.polling.poller import CycleResult, Poller
 from egovops.polling.workstation import workstation_device, workstation_name
 from egovops.procedures import CancelToken
@@ -38,7 +35,6 @@ from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.storage.changes import Changes
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
-from egovops.storage.tables.collectors import collectors
 from egovops.storage.watch import StoreWatcher
 from egovops.topology.neighbour_watch import NeighbourWatch
 from egovops.topology.poller_hook import attach as attach_root_cause
@@ -103,6 +99,8 @@ class Collector:
             if signals.reload.is_set():
                 signals.reload.clear()
                 self.reload_jobs()
+                if self.cycles:  # registered: secrets added to this host's keyring since show at once
+                    self._record_profiles_logged()
             try:
                 self.run_due_jobs(client)
             except Exception:  # noqa: BLE001 - the store may be away for a while: try again next tick
@@ -112,26 +110,20 @@ class Collector:
     # -- the poller's cycles ----------------------------------------------------------------------
 
     def record_profiles(self) -> list[str]:
-        """Which credential profiles this host's keyring can open, by name only, in this
-        collector's row: the console shows a profile a collector needs and lacks."""
-        held = []
-        for profile in self.credentials.profiles():
-            try:
-                self.credentials.resolve(profile.name)
-            except EgovopsError:
-                continue
-            held.append(profile.name)
-        with self.db.write() as conn:
-            conn.execute(update(collectors).where(collectors.c.name == self.name).values(profiles=json.dumps(held)))
-        return held
+        """Which credential profiles this host's keyring holds, by name only, in this collector's
+        row (``egovops.collector.profiles``): the console shows a profile it needs and lacks."""
+        return record_profiles(self.db, self.name, self.credentials)
+
+    def _record_profiles_logged(self) -> None:
+        try:
+            log.info("collector %s: keyring holds profiles %s", self.name, ", ".join(self.record_profiles()) or "-")
+        except Exception:  # noqa: BLE001 - a keyring problem shows per device already; polling goes on
+            log.exception("collector %s: could not record the keyring's profiles", self.name)
 
     def _after_cycle(self, result: CycleResult) -> None:
         self.cycles += 1
-        if self.cycles == 1:  # its row exists from the first claim on; the keyring is read once
-            try:
-                log.info("collector %s: keyring holds profiles %s", self.name, ", ".join(self.record_profiles()) or "-")
-            except Exception:  # noqa: BLE001 - a keyring problem shows per device already; polling goes on
-                log.exception("collector %s: could not list the keyring's profiles", self.name)
+        if self.cycles == 1:  # its row exists from the first claim on; read again on every reload
+            self._record_profiles_logged()
         if self.cycles == 2 and self._neighbours is not None:
             # As `egovops poll` does: after the first full cycle, so the first sweep's full walks
             # do not slow the province's first states.
