@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from egovops.collector.schedule import CATCH_UP_S, Job, ScheduleStore, due_slot, last_slot
+from egovops.collector.schedule import CATCH_UP_S, DEFAULT_JOBS, Job, ScheduleStore, due_slot, last_slot
 from egovops.errors import ValidationError
 from egovops.storage.database import Database
 from tests.fixtures.store import Cli
@@ -53,7 +53,7 @@ def test_jobs_round_trip_and_one_collector_of_a_zone_claims_a_slot(database: Dat
     store.put(WEEKLY)
     store.put(Job("nightly-backup", "procedure", "02:00", procedure="config-backup", params={"note": "x"}))
     store.put(NIGHTLY)  # replaces the one of the same name
-    assert store.jobs() == [NIGHTLY, WEEKLY]
+    assert store.jobs() == [NIGHTLY, *DEFAULT_JOBS, WEEKLY]  # the default discovery stays until removed
     slot = dt.datetime(2026, 12, 6, 2, 0)
     assert store.claim(NIGHTLY, "network=intranet", slot, "a")
     assert not store.claim(NIGHTLY, "network=intranet", slot, "b")  # same zone, same slot: taken
@@ -63,7 +63,10 @@ def test_jobs_round_trip_and_one_collector_of_a_zone_claims_a_slot(database: Dat
     assert sorted((r["zone"], r["collector"], r["slot"]) for r in runs) == [
         ("network=extranet", "c", "2026-12-06T02:00:00"), ("network=intranet", "b", "2026-12-07T02:00:00")]
     store.remove("weekly-baseline")
+    store.remove("nightly-discovery")
     assert store.jobs() == [NIGHTLY]
+    store.remove("nightly-backup")
+    assert store.jobs() == []  # none at all, not the defaults again
 
 
 def test_schedule_commands_save_list_and_refuse_an_unknown_procedure(cli: Cli) -> None:
@@ -75,5 +78,26 @@ def test_schedule_commands_save_list_and_refuse_an_unknown_procedure(cli: Cli) -
     assert saved.returncode == 0, saved.stderr
     listed = json.loads(cli("collector", "schedule", "list", "--json").stdout)
     assert [(j["name"], j["days"], j["procedure"], j["last_runs"]) for j in listed] == [
-        ("nightly", ["mon", "thu"], "config-backup", [])]
+        ("nightly", ["mon", "thu"], "config-backup", []), ("nightly-discovery", [], "", [])]
     assert cli("collector", "schedule", "remove", "nope").returncode == 1
+
+
+@pytest.mark.stores("sqlite", "postgresql")
+def test_a_rollup_row_written_twice_is_replaced_not_an_error(database: Database) -> None:
+    """Two collectors rolling up the same hour at once: the second insert replaces (it failed on
+    PostgreSQL before, ending that collector's poller every hour)."""
+    from sqlalchemy import select
+
+    from egovops.inventory.model import Device
+    from egovops.storage.dialect import insert_or_replace
+    from egovops.storage.inventory_repo import InventoryRepository
+    from egovops.storage.tables.polling import health_hourly
+
+    InventoryRepository(database).save_devices([Device("d", "127.0.0.1", "intranet", "安徽省")])
+    device_id = InventoryRepository(database).device_ids()["d"]
+    for cpu in (10.0, 20.0):
+        with database.write() as conn:
+            conn.execute(insert_or_replace(health_hourly, database.engine.dialect.name),
+                         [{"device_id": device_id, "hour": 3600.0, "samples": 1, "cpu_avg": cpu, "cpu_max": cpu}])
+    with database.read() as conn:
+        assert conn.execute(select(health_hourly.c.cpu_avg)).scalars().all() == [20.0]

@@ -91,9 +91,10 @@ def test_a_killed_collectors_devices_are_taken_over_without_double_polls_or_outa
         assert states <= {"up", "degraded"}, states
 
         # The silent collector is an alarm (raised by b) and shows as stale, its devices monitored by b.
-        wait_for("the collector-silent alarm", lambda: silent_alarms(database) == {"a"}, seconds=4 * STATUS_S + 20)
+        wait_for("the collector_silent alarm", lambda: silent_alarms(database) == {"a"}, seconds=4 * STATUS_S + 20)
         listed = json.loads(cli("collectors", "list", "--json").stdout)
         assert {c["name"]: c["state"] for c in listed["collectors"]} == {"a": "stale", "b": "live"}
+        assert [c["profiles"] for c in listed["collectors"]] == [["v2c"], ["v2c"]]  # each host's keyring
         assert listed["coverage"]["not_monitored"] == [] and listed["coverage"]["monitored"] == 6
         # Restarted under its name (the unit's restart), it reports again and the alarm clears.
         running.append(start_collector(data_dir, database_url, "a"))

@@ -44,8 +44,12 @@ def test_different_keys_must_all_hold_and_same_keys_are_alternatives() -> None:
     assert chosen("site=安徽省/合肥市/肥东县 site=安徽省/芜湖市") == ["HF-ACC", "WH-CORE"]
 
 
-def test_the_zone_text_is_kept_as_written_without_extra_spaces() -> None:
-    assert parse_zone("  network=extranet   tag=core ").text == "network=extranet tag=core"
+def test_one_zone_written_two_ways_has_one_text() -> None:
+    assert parse_zone(" tag:core,extranet  tag=core ").text == parse_zone("network=extranet tag=core").text \
+        == "network=extranet tag=core"
+    two_sites = parse_zone("site=安徽省/芜湖市 安徽省/合肥市").text
+    assert two_sites == parse_zone("site=安徽省/合肥市 site=安徽省/芜湖市").text
+    assert parse_zone("all").text == ""
 
 
 @pytest.mark.parametrize("text,message", [

@@ -44,6 +44,16 @@ def test_own_leases_are_renewed_and_others_wait(database: Database) -> None:
     assert leases.held("a", now=117.9) == set(ids)
 
 
+def test_renewal_extends_only_the_holders_own_leases(database: Database) -> None:
+    ids = add_devices(database, 4)
+    leases = Leases(database)
+    leases.claim("a", ids[:2], ttl_s=10, now=100)
+    leases.claim("b", ids[2:], ttl_s=10, now=100)
+    assert leases.renew("a", ids, ttl_s=10, now=109) == 2  # b's two are not a's to renew
+    assert leases.held("a", now=118) == set(ids[:2]) and leases.held("b", now=110) == set()
+    assert leases.renew("a", [], ttl_s=10, now=109) == 0
+
+
 def test_a_second_poller_gets_half_after_the_first_gives_back_its_excess(database: Database) -> None:
     ids = add_devices(database, 11)
     leases, presence = Leases(database), Presence(database)
@@ -52,12 +62,14 @@ def test_a_second_poller_gets_half_after_the_first_gives_back_its_excess(databas
     presence.register("b", now=101)
     assert leases.claim("b", ids, ttl_s=10, zone="", now=101) == set()  # nothing is free yet
     presence.heartbeat("a", 11, now=105)
-    kept = leases.claim("a", ids, ttl_s=10, zone="", now=105)
-    assert len(kept) == 6  # ceil(11 / 2); the other five are given back at once
+    kept = leases.claim("a", ids, ttl_s=10, zone="", hand_over_s=4, now=105)
+    assert len(kept) == 6  # ceil(11 / 2); the other five are handed over 4 s (a status interval) on
     presence.heartbeat("b", 0, now=106)
-    taken = leases.claim("b", ids, ttl_s=10, zone="", now=106)
+    assert leases.claim("b", ids, ttl_s=10, zone="", now=108.9) == set()  # a polled them < 4 s ago
+    assert leases.claim("a", ids, ttl_s=10, zone="", hand_over_s=4, now=108) == kept  # hand-over not extended
+    taken = leases.claim("b", ids, ttl_s=10, zone="", now=109)
     assert len(taken) == 5 and not taken & kept and taken | kept == set(ids)
-    assert leases.holders(now=106) == {"a": 6, "b": 5}
+    assert leases.holders(now=109) == {"a": 6, "b": 5}
 
 
 def test_a_stopped_or_silent_collector_does_not_count_in_the_share(database: Database) -> None:

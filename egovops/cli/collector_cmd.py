@@ -121,8 +121,12 @@ def schedule_list(app: AppContext, as_json: bool) -> None:
         emit_json([{**j.to_json(), "last_runs": runs.get(j.name, [])} for j in jobs])
         return
     emit_table([tr("name"), tr("action"), tr("at"), tr("days"), tr("procedure"), tr("targets"), tr("last run")],
-               [[j.name, j.action, j.at, ",".join(j.days) or tr("every day"), j.procedure, j.targets,
+               [[j.name, _action_name(j.action), j.at, ",".join(j.days) or tr("every day"), j.procedure, j.targets,
                  _last(runs.get(j.name, []))] for j in jobs])
+
+
+def _action_name(action: str) -> str:
+    return {"discovery": tr("topology discovery"), "procedure": tr("procedure")}.get(action, action)
 
 
 def _last(runs: list[dict[str, Any]]) -> str:

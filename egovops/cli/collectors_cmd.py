@@ -2,7 +2,7 @@
 
 State: ``live`` (heartbeat within two status intervals), ``stale`` (stopped reporting without a
 clean stop: its devices go to the zone's other collectors when its leases expire, and a
-``collector-silent`` alarm is raised), ``stopped`` (a clean stop). The last line counts the devices
+``collector_silent`` alarm is raised), ``stopped`` (a clean stop). The last line counts the devices
 no live collector holds: not monitored.
 """
 
@@ -15,7 +15,7 @@ import click
 
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
-from egovops.collector.coverage import CollectorState, Coverage, collector_states, coverage
+from egovops.collector.coverage import CollectorState, Coverage, collector_profiles, collector_states, coverage
 from egovops.i18n import tr
 
 
@@ -23,9 +23,10 @@ def _when(at: float | None) -> str:
     return "-" if at is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(at))
 
 
-def collector_json(s: CollectorState) -> dict[str, Any]:
+def collector_json(s: CollectorState, profiles: dict[str, list[str]] | None = None) -> dict[str, Any]:
     r = s.row
-    return {"name": r.name, "zone": r.zone, "host": r.host, "pid": r.pid, "version": r.version, "state": s.state,
+    return {"profiles": (profiles or {}).get(r.name, []), "name": r.name,
+            "zone": r.zone, "host": r.host, "pid": r.pid, "version": r.version, "state": s.state,
             "devices_held": r.devices_held, "heartbeat_at": r.heartbeat_at, "lag_s": round(s.lag_s, 3),
             "started_at": r.started_at, "stopped_at": r.stopped_at, "last_cycle_at": r.last_cycle_at,
             "last_cycle_s": r.last_cycle_s, "overruns": r.overruns, "cpu_percent": r.cpu_percent,
@@ -66,7 +67,8 @@ def list_collectors(app: AppContext, as_json: bool) -> None:
     states = collector_states(app.database, now)
     cover = coverage(app.database, now, states)
     if as_json:
-        emit_json({"collectors": [collector_json(s) for s in states], "coverage": coverage_json(cover)})
+        profiles = collector_profiles(app.database)
+        emit_json({"collectors": [collector_json(s, profiles) for s in states], "coverage": coverage_json(cover)})
         return
     print_collectors(states, cover)
 

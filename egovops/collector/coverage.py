@@ -18,6 +18,7 @@ The console (helper s6's Collectors panel) and ``egovops collectors list`` call 
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
@@ -29,11 +30,11 @@ from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
-from egovops.storage.tables.collectors import device_leases
+from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
 
 SILENT_FACTOR = 2.0  # heartbeat older than this many status intervals, not stopped: silent (issue 18)
-SILENT_KIND = "collector-silent"
+SILENT_KIND = "collector_silent"  # overview.alarm_text names it and translates its message
 LIVE, STALE, STOPPED = "live", "stale", "stopped"
 
 
@@ -88,6 +89,13 @@ def _tags(value: object) -> tuple[str, ...]:
     return tuple(value) if isinstance(value, (list, tuple)) else ()  # a JSON list in the store
 
 
+def collector_profiles(database: Database) -> dict[str, list[str]]:
+    """{collector: the credential profiles its host's keyring opens} (names only)."""
+    with database.read() as conn:
+        rows = conn.execute(select(collectors.c.name, collectors.c.profiles)).all()
+    return {name: json.loads(value or "[]") for name, value in rows}
+
+
 def host_device(host: str) -> str:
     """The inventory row a collector's silence is raised on: its host's own row (the workstation
     row the poller keeps for the machine it runs on, ``egovops.polling.workstation``)."""
@@ -95,7 +103,7 @@ def host_device(host: str) -> str:
 
 
 def check_silent(database: Database, now: float | None = None) -> tuple[list[Alarm], list[Alarm]]:
-    """Raise ``collector-silent`` for every stale collector, clear it for every other one; returns
+    """Raise ``collector_silent`` for every stale collector, clear it for every other one; returns
     (raised, cleared). Idempotent: any live collector, or the console, may call it any time."""
     at = time.time() if now is None else now
     states = collector_states(database, at)
@@ -103,10 +111,9 @@ def check_silent(database: Database, now: float | None = None) -> tuple[list[Ala
     for s in states:
         found = conditions.setdefault(host_device(s.row.host), [])
         if s.state == STALE:
-            found.append(AlarmCondition(SILENT_KIND, "major", tr(
-                "collector {name} on {host} has not reported for {seconds:.0f} s (zone: {zone})",
-                name=s.row.name, host=s.row.host, seconds=s.lag_s, zone=s.row.zone or tr("everything")),
-                subject=s.row.name))
+            found.append(AlarmCondition("collector_silent", "major", tr(  # SILENT_KIND, literal for the kinds test
+                "collector {name} on {where} has not reported for {value:.0f} s",
+                name=s.row.name, where=s.row.host, value=s.lag_s), subject=s.row.name))
     if not conditions:
         return [], []
     return AlarmRepository(database).reconcile(conditions, at, kinds=[SILENT_KIND])

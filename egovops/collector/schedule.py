@@ -8,8 +8,8 @@ weekdays (none: every day).
 
 A job runs in every zone, on the devices of that zone, by exactly one of the zone's collectors: a
 collector that finds a slot due inserts the row ``collector.ran:<job>:<zone>:<slot>`` into
-``settings`` and runs the job only if the insert succeeded. The primary key makes the claim atomic
-on both stores, so two collectors of one zone never both back up its devices. A slot missed while
+``settings`` and runs the job only if its row went in. The primary key makes the claim atomic on
+both stores, so two collectors of one zone never both back up its devices. A slot missed while
 no collector ran (a restart at 02:10 for a 02:00 backup) is still run up to ``CATCH_UP_S`` later;
 older ones are not, so a collector first started in the afternoon does not run last night's job.
 """
@@ -26,11 +26,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import IntegrityError
 
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.storage.database import Database
+from egovops.storage.dialect import insert_or_skip
 from egovops.storage.tables.inventory import settings
 
 SCHEDULES_KEY = "collector.schedules"
@@ -61,6 +61,10 @@ class Job:
         return validated(Job(str(value["name"]), str(value["action"]), str(value["at"]),
                              tuple(value.get("days") or ()), str(value.get("procedure") or ""),
                              str(value.get("targets") or "all"), dict(value.get("params") or {})))
+
+
+# Until someone edits the schedules: the nightly discovery the issue asks for, at a quiet hour.
+DEFAULT_JOBS = (Job("nightly-discovery", "discovery", "02:00"),)
 
 
 def _clock(at: str) -> tuple[int, int]:
@@ -117,9 +121,11 @@ class ScheduleStore:
         self.db = database
 
     def jobs(self) -> list[Job]:
+        """The stored jobs; ``DEFAULT_JOBS`` on a store where nobody ever saved any (an empty list
+        saved is no job at all)."""
         with self.db.read() as conn:
             value = conn.execute(select(settings.c.value).where(settings.c.key == SCHEDULES_KEY)).scalar()
-        return [Job.from_json(v) for v in (value or [])]
+        return list(DEFAULT_JOBS) if value is None else [Job.from_json(v) for v in value]
 
     def save(self, jobs: list[Job]) -> None:
         with self.db.write() as conn:
@@ -139,16 +145,17 @@ class ScheduleStore:
     def claim(self, job: Job, zone: str, slot: dt.datetime, collector: str) -> bool:
         """True if this collector is the one to run ``job`` for ``slot`` in ``zone`` (first to insert)."""
         prefix = f"{RAN_PREFIX}{job.name}:{zone_key(zone)}:"
+        key = prefix + slot.isoformat(timespec="minutes")
         record = {"collector": collector, "zone": zone, "slot": slot.isoformat(), "at": time.time()}
-        try:
-            with self.db.write() as conn:
-                conn.execute(insert(settings).values(key=prefix + slot.isoformat(timespec="minutes"), value=record))
-                # Only the latest claim of a job and zone is ever compared against: drop older ones.
+        with self.db.write() as conn:
+            # ON CONFLICT DO NOTHING: a second claimer of the slot waits for the first's commit and
+            # gets no row back; no error (which PostgreSQL would log) and no aborted transaction.
+            won = conn.execute(insert_or_skip(settings, self.db.engine.dialect.name)
+                               .values(key=key, value=record).returning(settings.c.key)).first() is not None
+            if won:  # only the latest claim of a job and zone is ever compared against: drop older ones
                 conn.execute(delete(settings).where(settings.c.key.startswith(prefix, autoescape=True),
-                                                    settings.c.key != prefix + slot.isoformat(timespec="minutes")))
-        except IntegrityError:
-            return False
-        return True
+                                                    settings.c.key != key))
+        return won
 
     def last_runs(self) -> dict[str, list[dict[str, Any]]]:
         """{job name: its latest claims, one per zone} (collector, zone, slot, at)."""

@@ -1,8 +1,9 @@
 """The collector: the poller for its zone, the job scheduler, and the silent-collector check.
 
 Threads: the poller's (``Poller.run_forever``: status, interfaces, health, self-monitoring,
-rollups and retention in each final cycle), the scheduler's (jobs of ``collector.schedule``), and
-the store watcher's (a settings change wakes the scheduler to read its jobs again). The caller's
+rollups and retention in each final cycle), the neighbour sweep's (LLDP/CDP and the cross-network
+check, over the devices this collector holds), the scheduler's (jobs of ``collector.schedule``),
+and the store watcher's (a settings change wakes the scheduler to read its jobs again). The caller's
 thread only waits: it is the one that receives signals (``run`` is driven by two events the
 command line sets from SIGTERM and SIGHUP).
 
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from egovops.collector.coverage import check_silent, collector_states, should_check
 from egovops.collector.jobs import run_job
+from egovops.collector.profiles import record_profiles
 from egovops.collector.schedule import Job, ScheduleStore, due_slot
 from egovops.collector.zones import Zone
 from egovops.credentials.service import CredentialService
@@ -34,7 +36,9 @@ from egovops.storage.changes import Changes
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.watch import StoreWatcher
+from egovops.topology.neighbour_watch import NeighbourWatch
 from egovops.topology.poller_hook import attach as attach_root_cause
+from egovops.topology.service import DiscoveryReport
 
 log = logging.getLogger(__name__)
 SCHEDULER_TICK_S = 20.0  # the scheduler wakes at least this often: slots are whole minutes
@@ -60,6 +64,7 @@ class Collector:
         self.failed = False  # the poller raised: the process exits non-zero
         self._ran: set[tuple[str, str]] = set()  # (job, slot) this process already handled
         self._cancel = CancelToken()
+        self._neighbours: threading.Thread | None = None
 
     # -- the scheduler ----------------------------------------------------------------------------
 
@@ -94,13 +99,35 @@ class Collector:
             if signals.reload.is_set():
                 signals.reload.clear()
                 self.reload_jobs()
-            self.run_due_jobs(client)
+                if self.cycles:  # registered: secrets added to this host's keyring since show at once
+                    self._record_profiles_logged()
+            try:
+                self.run_due_jobs(client)
+            except Exception:  # noqa: BLE001 - the store may be away for a while: try again next tick
+                log.exception("collector %s: the scheduler could not check its jobs", self.name)
             signals.reload.wait(SCHEDULER_TICK_S)  # a reload wakes it; a stop sets reload too
 
     # -- the poller's cycles ----------------------------------------------------------------------
 
+    def record_profiles(self) -> list[str]:
+        """Which credential profiles this host's keyring holds, by name only, in this collector's
+        row (``egovops.collector.profiles``): the console shows a profile it needs and lacks."""
+        return record_profiles(self.db, self.name, self.credentials)
+
+    def _record_profiles_logged(self) -> None:
+        try:
+            log.info("collector %s: keyring holds profiles %s", self.name, ", ".join(self.record_profiles()) or "-")
+        except Exception:  # noqa: BLE001 - a keyring problem shows per device already; polling goes on
+            log.exception("collector %s: could not record the keyring's profiles", self.name)
+
     def _after_cycle(self, result: CycleResult) -> None:
         self.cycles += 1
+        if self.cycles == 1:  # its row exists from the first claim on; read again on every reload
+            self._record_profiles_logged()
+        if self.cycles == 2 and self._neighbours is not None:
+            # As `egovops poll` does: after the first full cycle, so the first sweep's full walks
+            # do not slow the province's first states.
+            self._neighbours.start()
         s = result.stats
         log.info("collector %s: cycle %d (%s): %d devices, %d failed, %.2f s%s", self.name, self.cycles, s.cycle,
                  s.devices, s.failed, s.duration_s, " (overrun)" if s.overrun else "")
@@ -114,9 +141,22 @@ class Collector:
         except Exception:  # noqa: BLE001 - the check must not end the poller's thread
             log.exception("collector %s: the silent-collector check failed", self.name)
 
+    def _neighbour_thread(self, poller: Poller, client: SnmpClient, signals: Signals) -> threading.Thread:
+        """LLDP/CDP sweeps (the cross-network cable check) over the devices this collector holds:
+        each device is swept by one collector, as it is polled by one."""
+        share = poller.share
+        watch = NeighbourWatch(self.db, client, self.credentials,
+                               only=lambda d: share is not None and bool(share.mine([d])))
+
+        def report(r: DiscoveryReport) -> None:
+            for link in r.cross_links:
+                log.critical("collector %s: %s", self.name, link.message())
+        return threading.Thread(target=watch.run_forever, args=(signals.stop, report),
+                                name="egovops-collector-neighbours", daemon=True)
+
     def _ensure_host_row(self) -> None:
         """This host's own inventory row (the workstation row, read through psutil, never leased):
-        a ``collector-silent`` alarm about this collector is raised on it by whoever notices."""
+        a ``collector_silent`` alarm about this collector is raised on it by whoever notices."""
         inventory = InventoryRepository(self.db)
         if workstation_name() in inventory.device_ids():
             return
@@ -143,6 +183,7 @@ class Collector:
             poller = Poller(self.db, client, self.credentials, holder=self.name, zone=self.zone,
                             zone_text=self.zone.text)
             attach_root_cause(poller)  # down behind a failed parent → unreachable, as `egovops poll` does
+            self._neighbours = self._neighbour_thread(poller, client, signals)
             self._ensure_host_row()
             self.reload_jobs()
             watcher.start()
@@ -159,6 +200,8 @@ class Collector:
             signals.reload.set()  # wakes the scheduler to see the stop
             polling.join(STOP_JOIN_S)
             scheduling.join(STOP_JOIN_S)
+            # A neighbour sweep in progress is not waited for: its walks may take a discovery
+            # timeout per dead device, and nothing of it is half-written (it merges at its end).
             log.info("collector %s stopped", self.name)
         finally:
             unsubscribe()

@@ -32,7 +32,10 @@ _KINDS = {k.value for k in NetworkKind}
 
 @dataclass(frozen=True)
 class Zone:
-    text: str  # as the operator wrote it: the collectors row and the leases' fair share compare it
+    # Canonical (keys in KEYS order, values sorted, key=value): the collectors row shows it, and the
+    # leases' fair share and the schedule's claims compare it, so "intranet" and "network=intranet"
+    # are one zone, not two that would each run the nightly backup.
+    text: str
     clauses: Mapping[str, tuple[str, ...]]
 
     def matches(self, device: Device) -> bool:
@@ -88,4 +91,5 @@ def parse_zone(text: str | None) -> Zone:
             continue
         key, value = _clause(word)
         clauses.setdefault(key, []).append(_check(key, value))
-    return Zone(" ".join(words), {k: tuple(v) for k, v in clauses.items()})
+    ordered = {k: tuple(sorted(set(clauses[k]))) for k in KEYS if k in clauses}
+    return Zone(" ".join(f"{k}={v}" for k, values in ordered.items() for v in values), ordered)

@@ -13,6 +13,9 @@ The differences met so far:
 - Claiming rows (device leases): ``INSERT … ON CONFLICT DO NOTHING`` comes from each dialect's own
   ``insert``; PostgreSQL locks the rows a claimer takes with ``FOR UPDATE SKIP LOCKED``, SQLite
   has one writer at a time and no row locks (``insert_or_skip``, ``lock_skipping_locked``).
+- Recomputed rows (hourly rollups): ``INSERT … ON CONFLICT (primary key) DO UPDATE``
+  (``insert_or_replace``); a plain INSERT on PostgreSQL failed when two collectors rolled up the
+  same hour at once (SQLite's ``OR REPLACE`` had hidden it).
 """
 
 from __future__ import annotations
@@ -51,3 +54,12 @@ def lock_skipping_locked(query: Select[Any], dialect: str) -> Select[Any]:
     if dialect == "sqlite":
         return query
     return query.with_for_update(skip_locked=True)
+
+
+def insert_or_replace(table: Table, dialect: str) -> Insert:
+    """An INSERT whose rows that collide with an existing primary key replace that row's other
+    columns: ``ON CONFLICT (primary key) DO UPDATE SET … = excluded.…`` on both."""
+    statement = sqlite_insert(table) if dialect == "sqlite" else postgresql_insert(table)
+    keys = [c.name for c in table.primary_key.columns]
+    return statement.on_conflict_do_update(
+        index_elements=keys, set_={c.name: statement.excluded[c.name] for c in table.columns if not c.primary_key})
