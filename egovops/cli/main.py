@@ -41,6 +41,8 @@ COMMAND_MODULES = {
     "store": "egovops.cli.store_cmd",
     "signin": "egovops.cli.signin_cmd",
     "signout": "egovops.cli.signin_cmd",
+    "collector": "egovops.cli.collector_cmd",
+    "collectors": "egovops.cli.collectors_cmd",
 }
 
 

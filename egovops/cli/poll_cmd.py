@@ -1,12 +1,15 @@
 """``egovops poll``: poll devices over SNMP once (``--once``) or until Ctrl-C.
 
 The ``--json`` output of ``poll --once`` is a stable schema documented in docs/cli.md. On the
-embedded store only one poller runs at a time (``egovops.polling.exclusive``).
+embedded store only one poller runs at a time (``egovops.polling.exclusive``); on a shared store
+several run at once, each under its ``--name``, polling the devices whose leases it holds
+(``egovops.polling.leases``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 import time
 from pathlib import Path
@@ -24,6 +27,7 @@ from egovops.overview.alarm_text import localized_detail
 from egovops.polling.exclusive import PollerLock
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 from egovops.polling.poller import CycleResult, Poller
+from egovops.polling.presence import default_name
 from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.topology.neighbour_watch import NeighbourWatch
 from egovops.topology.poller_hook import attach as attach_root_cause
@@ -61,30 +65,34 @@ def _progress(number: int, result: CycleResult) -> str:
 @click.option("--once", is_flag=True, help=tr("Poll once and exit."))
 @click.option("--device", "names", multiple=True, help=tr("Only this device (repeatable)."))
 @click.option("--json", "as_json", is_flag=True, help=tr("Print the result as JSON (with --once)."))
+@click.option("--name", "name", default=None, metavar="NAME",
+              help=tr("This poller's name on a shared store, unique among running pollers (default: host:pid)."))
 @click.option("--after-demo", "after_demo", type=float, default=None, metavar="SECONDS",
               help=tr("Wait up to SECONDS for this data folder's demo network to run, then poll it."))
 @operator_options
 @pass_app
-def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, after_demo: float | None,
-         operator_login: tuple[str | None, bool]) -> None:
+def poll(app: AppContext, once: bool, names: tuple[str, ...], as_json: bool, name: str | None,
+         after_demo: float | None, operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
     if after_demo is not None:
         _wait_for_demo(app, after_demo)
     with contextlib.ExitStack() as held:
         if app.database.is_sqlite:
             held.enter_context(PollerLock(Path(app.database.location)))
-        _poll(app, operator, once, names, as_json)
+        holder = None if app.database.is_sqlite else (name or default_name())
+        _poll(app, operator, once, names, as_json, holder)
 
 
-def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...], as_json: bool) -> None:
+def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...], as_json: bool,
+          holder: str | None) -> None:
     loop = SnmpLoop().start()
     try:
-        poller = Poller(app.database, SnmpClient(loop), app.credentials)
+        poller = Poller(app.database, SnmpClient(loop), app.credentials, holder=holder)
         attach_root_cause(poller)  # down behind a failed parent → unreachable, alarms folded under the root
         AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="poll.once" if once else "poll.start",
                                       subject=",".join(names) or "*", details={"devices": list(names)})
         if once:
-            result = poller.run_cycle(names=names or None)
+            result = _once(poller, names)
             if as_json:
                 emit_json([status_json(s) for s in result.statuses])
             else:
@@ -99,6 +107,17 @@ def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...
         _run_until_interrupted(poller, NeighbourWatch(app.database, poller.client, app.credentials))
     finally:
         loop.stop()
+
+
+def _once(poller: Poller, names: tuple[str, ...]) -> CycleResult:
+    """One cycle; on a shared store over the leases this poller gets, given back at once after."""
+    if poller.share is None:
+        return poller.run_cycle(names=names or None)
+    poller.share.start(poller.shortest_status_s())
+    try:
+        return poller.run_cycle(names=names or None)
+    finally:
+        poller.share.stop()
 
 
 def _wait_for_demo(app: AppContext, seconds: float) -> None:
@@ -138,6 +157,9 @@ def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
         if count == 2:
             neighbours.start()
 
+    # SIGTERM (systemd, kill) stops like Ctrl-C: the cycle in progress ends and the leases are
+    # given back at once, instead of the other pollers waiting for them to expire.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     worker = threading.Thread(target=poller.run_forever, args=(stop, report), name="egovops-poller", daemon=True)
     worker.start()
     try:

@@ -1,4 +1,6 @@
-"""``egovops status``: the poller's own health (CPU, memory, sockets, overruns) and device states."""
+"""``egovops status``: the poller's own health (CPU, memory, sockets, overruns), device states, and
+the collectors: each one's state, and the devices no live collector holds, counted as "not
+monitored" instead of with the state they last had (``egovops.collector.coverage``)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,18 @@ from collections import Counter
 
 import click
 
+from egovops.cli.collectors_cmd import collector_json, coverage_json, print_collectors
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.output import emit_json, emit_table
+from egovops.collector.coverage import collector_states, coverage
 from egovops.i18n import tr, value_name
 from egovops.polling.repo import PollingRepository
+
+NOT_MONITORED = "not monitored"
+
+
+def _state_name(state: str) -> str:
+    return tr("not monitored") if state == NOT_MONITORED else value_name("state", state)
 
 
 @click.command("status", help=tr("How the poller itself is doing, and how many devices are in each state."))
@@ -20,14 +30,25 @@ from egovops.polling.repo import PollingRepository
 def status(app: AppContext, cycles: int, as_json: bool) -> None:
     repo = PollingRepository(app.database)
     recent = repo.latest_stats(cycles)
-    states = Counter(state for state, _since in repo.state_since().values())
+    now = time.time()
+    collectors = collector_states(app.database, now)
+    cover = coverage(app.database, now, collectors)
+    unwatched = set(cover.not_monitored) if cover.applies else set()
+    # A device nobody polls is never counted with the state it last had: it could look up.
+    stored = repo.state_since()
+    states = Counter(NOT_MONITORED if name in unwatched else state for name, (state, _since) in stored.items())
+    states[NOT_MONITORED] += len(unwatched - set(stored))  # never polled at all
+    states = +states  # drops a zero count
     malformed = repo.malformed_replies()
     if as_json:
         emit_json({"devices_by_state": dict(states), "cycles": [c.__dict__ for c in recent],
-                   "overruns": sum(1 for c in recent if c.overrun), "malformed_replies": malformed})
+                   "overruns": sum(1 for c in recent if c.overrun), "malformed_replies": malformed,
+                   "collectors": [collector_json(c) for c in collectors], "coverage": coverage_json(cover)})
         return
     click.echo(tr("devices by state: {states}",
-                  states=tr(", ").join(f"{value_name('state', k)} {v}" for k, v in sorted(states.items())) or "-"))
+                  states=tr(", ").join(f"{_state_name(k)} {v}" for k, v in sorted(states.items())) or "-"))
+    if collectors:
+        print_collectors(collectors, cover)
     if malformed:
         # An agent that answers garbage is not "down": a broken or hostile agent, or someone
         # answering in its place. Said apart, so nobody takes it for a network fault.

@@ -32,6 +32,7 @@ KIND_LABELS = {
     "interface_errors": "interface errors",
     "interface_down": "critical interface down",
     "cross_network_link": "cross-network link",
+    "collector_silent": "collector silent",
 }
 
 # The messages each kind's alarms carry (as written in egovops/polling/state.py and topology).
@@ -49,6 +50,7 @@ KIND_TEMPLATES = {
     "interface_errors": ("{name}: {rate:.1f} errors+discards/s",),
     "interface_down": ("critical interface {name} is down",),
     "cross_network_link": ("cross-network link: {a} port {a_if} ({a_net}) is cabled to {b} port {b_if} ({b_net})",),
+    "collector_silent": ("collector {name} on {where} has not reported for {value:.0f} s",),  # egovops.collector
 }
 
 # What can fill a {detail}: the SNMP layer's and the credentials' errors (English in the code).

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Iterable
 
 # Worst first: a site badge shows the worst state among its devices.
-STATE_RANK = {"down": 0, "unreachable": 1, "degraded": 2, "unknown": 3, "up": 4}
+# "unmonitored" (shared store: no live collector holds the device) ranks above unknown: what the map
+# showed last is no longer watched, which a site badge must not hide behind an old "up".
+STATE_RANK = {"down": 0, "unreachable": 1, "degraded": 2, "unmonitored": 3, "unknown": 4, "up": 5}
 COUNTED_STATES = ("down", "degraded", "unreachable")
 
 
@@ -35,6 +37,7 @@ class PollSummary:
     devices: int
     failed: int
     interval_s: float = 60.0
+    writer: str = ""  # the collectors.name of the running collector whose cycle ended last; "" if none reports
 
     def silent(self, now: float) -> bool:
         """No poller has written for two intervals since this cycle ended: nobody is watching the

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
 from egovops.inventory.model import Device, Link, Site
 from egovops.overview.alarms import AlarmRecord, with_inventory
+from egovops.overview.collectors import CollectorStatus, live_names, read_collectors, unmonitored_devices
 from egovops.overview.health import DeviceHealth, PollSummary
 from egovops.overview.link_load import InterfaceLoad
 from egovops.overview.map_model import DRILL_DEPTH, MapScene, build_map
 from egovops.overview.site_tree import SiteTree, build_site_tree
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
@@ -40,6 +42,8 @@ class Overview:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # stored map layout
     loaded_at: float = field(default_factory=time.time)
     loads: dict[tuple[str, str], InterfaceLoad] = field(default_factory=dict)  # link ends' interfaces
+    collectors: tuple[CollectorStatus, ...] = ()  # every poller that reported into the store
+    interval_s: float = 60.0  # the status interval: a collector silent for two of them is stale
 
     @cached_property
     def site_tree(self) -> SiteTree:
@@ -60,11 +64,33 @@ class Overview:
 
     def device_counts(self) -> dict[str, int]:
         """Devices per state across the whole inventory (never-polled ones count as unknown)."""
-        counts = dict.fromkeys(("up", "degraded", "down", "unreachable", "unknown"), 0)
+        counts = dict.fromkeys(("up", "degraded", "down", "unreachable", "unmonitored", "unknown"), 0)
         for name in self.devices:
             state = self.state_of(name)
             counts[state] = counts.get(state, 0) + 1
         return counts
+
+
+UNMONITORED = "unmonitored"
+
+
+def _unmonitored(health: dict[str, DeviceHealth], names: frozenset[str]) -> dict[str, DeviceHealth]:
+    """Devices nobody polls show as such, never in the state they last had (an old "up" would lie);
+    the last poll's time stays, for the tooltip."""
+    shown = dict(health)
+    for name in names:
+        earlier = health.get(name, DeviceHealth(name))
+        shown[name] = replace(earlier, state=UNMONITORED, root_cause=None)
+    return shown
+
+
+def _with_writer(poll: PollSummary | None, statuses: tuple[CollectorStatus, ...]) -> PollSummary | None:
+    """The latest cycle, said with who wrote it: the running collector whose cycle ended last."""
+    running = [c for c in statuses if c.stopped_at is None and c.last_cycle_at is not None]
+    if poll is None or not running:
+        return poll
+    latest = max(running, key=lambda c: c.last_cycle_at or 0.0)
+    return replace(poll, writer=latest.name)
 
 
 class OverviewService:
@@ -74,6 +100,8 @@ class OverviewService:
         self.alarm_repo = AlarmRepository(database)
         self.topology = TopologyRepository(database)
         self.audit = AuditLog(database)
+        self.database = database
+        self.settings = PollingSettingsRepository(database)
         self._lock = threading.Lock()
         self._inventory_key: tuple[object, ...] | None = None
         self._cached: tuple[list[Site], dict[str, Device], list[Link]] | None = None
@@ -98,9 +126,16 @@ class OverviewService:
     def load(self) -> Overview:
         with self._lock:
             sites, devices, links = self._inventory()
-            alarms = with_inventory(self.repo.alarms(time.time() - RECENTLY_CLEARED_S), devices)
-            overview = Overview(sites, devices, links, self.repo.current_health(), alarms, self.repo.latest_status_cycle(),
-                                self._positions(devices), loads=self.repo.link_interfaces())
+            now = time.time()
+            alarms = with_inventory(self.repo.alarms(now - RECENTLY_CLEARED_S), devices)
+            interval = self.settings.polling().intervals.status_s
+            statuses = tuple(read_collectors(self.database, now))
+            live = live_names(statuses, now, interval)
+            health = _unmonitored(self.repo.current_health(), unmonitored_devices(self.database, now, live, bool(statuses)))
+            poll = _with_writer(self.repo.latest_status_cycle(), statuses)
+            overview = Overview(sites, devices, links, health, alarms, poll,
+                                self._positions(devices), loads=self.repo.link_interfaces(), collectors=statuses,
+                                interval_s=interval)
         overview.site_tree  # built here, on the loading thread, not when the console's GUI thread first asks
         return overview
 

@@ -20,6 +20,7 @@ from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
 from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
+from egovops.polling.leases import DeviceShare
 from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.model import DeviceStatus
 from egovops.polling.reachability import Pinger, icmp_allowed
@@ -69,7 +70,10 @@ class CycleResult:
 
 class Poller:
     def __init__(self, database: Database, client: SnmpClient | None = None, credentials: CredentialService | None = None,
-                 settings: PollingSettings | None = None) -> None:
+                 settings: PollingSettings | None = None, holder: str | None = None,
+                 zone: Callable[[Device], bool] | None = None, zone_text: str = "") -> None:
+        """``holder``: this poller's name on a shared store; it then polls only the devices of
+        its ``zone`` (all by default) whose lease it holds (``egovops.polling.leases``)."""
         self.db = database
         self.client = client or SnmpClient()
         self.credentials = credentials or CredentialService(database)
@@ -85,6 +89,7 @@ class Poller:
         self._targets: dict[str, tuple[str, SnmpTarget | None, str | None]] = {}  # name -> (device repr, target, error)
         self.schedule = Schedule()
         self.use_icmp = self.settings.prefer_icmp and icmp_allowed()
+        self.share = DeviceShare(database, holder, zone, zone_text) if holder is not None else None
 
     # -- plug-in point ------------------------------------------------------------------------
 
@@ -312,20 +317,39 @@ class Poller:
         return name
 
     def _snmp_devices(self) -> list[Device]:
-        return [d for d in self.inventory.devices() if WORKSTATION_TAG not in d.tags]
+        devices = [d for d in self.inventory.devices() if WORKSTATION_TAG not in d.tags]
+        return devices if self.share is None else self.share.mine(devices)
+
+    def shortest_status_s(self) -> float:
+        """The shortest status interval: the longest the poller sleeps, and its leases' unit."""
+        return min([self.settings.intervals.status_s]
+                   + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
+
+    def claim_devices(self) -> None:
+        """On a shared store: heartbeat, renew this poller's leases and take its share of free or
+        expired ones; the cycle that follows polls those devices only. Nothing to do otherwise."""
+        if self.share is not None:
+            devices = [d for d in self.inventory.devices() if WORKSTATION_TAG not in d.tags]
+            self.share.claim(devices, self.shortest_status_s())
+            self.schedule.keep_only(d.name for d in self.share.mine(devices))
 
     def run_cycle(self, kinds: Iterable[str] = ALL_KINDS, names: Iterable[str] | None = None, label: str = "full",
                   interval_s: float | None = None, work: list[tuple[Device, set[str]]] | None = None) -> CycleResult:
         """Poll the named devices (all by default) once, store everything, return what happened."""
         started_wall, started = time.time(), time.monotonic()
         wanted = set(names) if names is not None else None
-        local = self.settings.watch_workstation and (wanted is None or workstation_name() in wanted)
+        # A poller on a shared store is a service, not a desk: the desks' own machines are theirs
+        # to watch, and two pollers on one host would store the same workstation's states twice.
+        local = (self.settings.watch_workstation and self.share is None
+                 and (wanted is None or workstation_name() in wanted))
         if local:
             self._ensure_workstation()
         if work is None:
+            self.claim_devices()
             devices = self._snmp_devices()
             if wanted is not None:
-                missing = wanted - {d.name for d in devices} - {workstation_name()}
+                known = devices if self.share is None else self.inventory.devices()
+                missing = wanted - {d.name for d in known} - {workstation_name()}
                 if missing:
                     raise EgovopsError(f"no device named {', '.join(sorted(missing))}")
                 devices = [d for d in devices if d.name in wanted]
@@ -350,6 +374,8 @@ class Poller:
             open_sockets=sample.open_sockets, threads=sample.threads,
         )
         self.repo.record_stats(stats)
+        if self.share is not None:
+            self.share.cycle_done(started_wall, duration, stats.overrun, sample.cpu_percent, sample.rss_bytes)
         return CycleResult(statuses, stats, transitions, raised, cleared)
 
     def store_cycle(self, statuses: list[DeviceStatus], at: float,
@@ -387,11 +413,22 @@ class Poller:
         The first cycle reads only every device's status, and the full cycle follows at once: an
         operator who has just opened the console sees the whole province's state in seconds
         instead of after every interface table has been walked."""
+        if self.share is not None:
+            self.share.start(self.shortest_status_s())
+        try:
+            self._cycles(stop, on_cycle, tick_s)
+        finally:
+            if self.share is not None:
+                self.share.stop()
+
+    def _cycles(self, stop: threading.Event, on_cycle: Callable[[CycleResult], None] | None,
+                tick_s: float | None) -> None:
         first = True
         while not stop.is_set():
             if self.reload_settings():
                 self.schedule.reset()  # an interval may have shortened: everything is due now
-            tick = tick_s or min([self.settings.intervals.status_s] + [v["status_s"] for v in self.settings.overrides.values() if "status_s" in v])
+            tick = tick_s or self.shortest_status_s()
+            self.claim_devices()
             if first:
                 work, label = [(d, {STATUS}) for d in self._snmp_devices()], "first status"
             else:

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select
 from egovops.polling.model import Board, DeviceStatus, InterfaceStatus
 from egovops.snmp.errors import MALFORMED_PREFIX
 from egovops.storage.database import Database
-from egovops.storage.dialect import hour_start, insert_rows, partitions_samples
+from egovops.storage.dialect import hour_start, insert_or_replace, insert_rows, partitions_samples
 from egovops.storage.partitions import Partitions
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import (
@@ -236,7 +236,7 @@ class PollingRepository:
                 .group_by(interface_samples.c.device_id, interface_samples.c.if_index, if_hour)
             ).all()
             if if_rows:
-                conn.execute(insert(interface_hourly).prefix_with("OR REPLACE") if self.db.is_sqlite else insert(interface_hourly), [
+                conn.execute(insert_or_replace(interface_hourly, self.db.engine.dialect.name), [
                     {"device_id": r[0], "if_index": r[1], "hour": r[2], "samples": r[3], "in_bps_avg": r[4], "in_bps_max": r[5],
                      "out_bps_avg": r[6], "out_bps_max": r[7], "errors_ps_avg": r[8], "discards_ps_avg": r[9]} for r in if_rows])
             last = conn.execute(select(func.max(health_hourly.c.hour))).scalar()
@@ -250,7 +250,7 @@ class PollingRepository:
                 .group_by(health_samples.c.device_id, h_hour)
             ).all()
             if h_rows:
-                conn.execute(insert(health_hourly).prefix_with("OR REPLACE") if self.db.is_sqlite else insert(health_hourly), [
+                conn.execute(insert_or_replace(health_hourly, self.db.engine.dialect.name), [
                     {"device_id": r[0], "hour": r[1], "samples": r[2], "cpu_avg": r[3], "cpu_max": r[4], "mem_avg": r[5],
                      "mem_max": r[6], "temperature_max": r[7]} for r in h_rows])
             # Raw samples go only once rolled up: never past the hour just finished.

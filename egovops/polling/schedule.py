@@ -89,6 +89,12 @@ class Schedule:
                 work.append((device, kinds | {STATUS}))
         return work
 
+    def keep_only(self, names: Iterable[str]) -> None:
+        """Forget every device but these (a shared store's poller gave the others' leases back):
+        a forgotten device's due time, left in the past, would wake the poller at once, forever."""
+        kept = set(names)
+        self._due = {key: due for key, due in self._due.items() if key[0] in kept}
+
     def next_due(self, default: float) -> float:
         """The monotonic time at which something is next due (``default`` when nothing is scheduled)."""
         return min(self._due.values(), default=default)

@@ -55,7 +55,8 @@ def _alarm(row) -> Alarm:  # type: ignore[no-untyped-def]
 
 # Alarm kinds raised and cleared by other areas (topology's cross-network check), not by the
 # poller: a poll cycle's reconcile must leave them alone, and their own reconcile passes ``kinds``.
-OTHER_AREAS_KINDS = frozenset({"cross_network_link"})
+# "collector_silent": raised on the silent collector's host row by egovops.collector.coverage.
+OTHER_AREAS_KINDS = frozenset({"cross_network_link", "collector_silent"})
 
 
 class AlarmRepository:

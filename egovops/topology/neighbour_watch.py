@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 
 from egovops.credentials.service import CredentialService
+from egovops.inventory.model import Device
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.snmp import SnmpClient
 from egovops.storage.database import Database
@@ -33,8 +34,10 @@ OFF_RECHECK_S = 30.0  # while switched off, how often the setting is looked at a
 
 class NeighbourWatch:
     def __init__(self, database: Database, client: SnmpClient, credentials: CredentialService | None = None,
-                 local_refresh_s: float = LOCAL_REFRESH_S) -> None:
+                 local_refresh_s: float = LOCAL_REFRESH_S, only: Callable[[Device], bool] | None = None) -> None:
+        """``only``: sweep just the devices it accepts (a collector's leased devices)."""
         self.service = TopologyService(database, credentials, client)
+        self.only = only
         self.settings = PollingSettingsRepository(database)
         self.local_refresh_s = local_refresh_s
         self._known: dict[str, tuple[float, DeviceView]] = {}  # device → (monotonic time its full walk expires, view)
@@ -47,7 +50,7 @@ class NeighbourWatch:
         """One round over every device; full walks only where nothing (recent) is known."""
         started = time.monotonic()
         known = {name: view for name, (expires, view) in self._known.items() if started < expires}
-        report = self.service.discover(progress=progress, known=known)
+        report = self.service.discover(progress=progress, known=known, only=self.only)
         for view in report.discovery.views:
             if view.device not in known:
                 # spread over ±25 %: devices first walked together are not all walked in full again together

@@ -8,7 +8,7 @@ from the store whenever asked: links, the poller location setting and the site h
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from egovops.credentials.service import CredentialService
@@ -83,15 +83,17 @@ class TopologyService:
         return targets, skipped
 
     def discover(self, now: float | None = None, progress: Progress | None = None,
-                 known: Mapping[str, DeviceView] | None = None) -> DiscoveryReport:
+                 known: Mapping[str, DeviceView] | None = None,
+                 only: Callable[[Device], bool] | None = None) -> DiscoveryReport:
         """Walk every device, merge the links, raise or clear cross-network alarms. ``progress``
         hears of each device walked; devices in ``known`` have only their neighbour tables read
-        (the neighbour schedule), and then the map is laid out again only when a link is new."""
+        (the neighbour schedule), and then the map is laid out again only when a link is new.
+        ``only``: walk just the devices it accepts (a collector's zone); the others stay known."""
         started = time.time()
         devices = self.inventory.devices()
         # The console's own workstation is known through psutil, not SNMP: walking it would only
         # ever fail for want of a credential profile and make every discovery look broken.
-        targets, skipped = self._targets([d for d in devices if not is_workstation(d)])
+        targets, skipped = self._targets([d for d in devices if not is_workstation(d) and (only is None or only(d))])
         result = discover(self.client, devices, targets, skipped, progress, known)
         plan = plan_merge(self.repo.stored_links(), result.links, result.walked)
         summary = self.repo.apply_discovery(result, plan, started, now)

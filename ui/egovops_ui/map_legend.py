@@ -34,6 +34,8 @@ class MapLegend(QWidget):
             ("link:high", self.tr("link 50–80 % used")),
             ("link:critical", self.tr("link over 80 % used")),
             ("link:down", self.tr("link down")),
+            # Apart from the polled states: a shared store's devices that no live collector holds.
+            ("node:unmonitored", state_label("unmonitored")),
             ("crossing", self.tr("⚠ cross-network cable")),
         ]
         width = max(self.fontMetrics().horizontalAdvance(text) for _, text in self.entries)

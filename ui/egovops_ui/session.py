@@ -26,7 +26,8 @@ from egovops.storage.watch import StoreWatcher
 from egovops_ui.tasks import TaskRunner
 
 REFRESH_MS = 5_000  # how often states and alarms written by another process are looked for
-OVERVIEW = Changes.ALARMS | Changes.STATES | Changes.INVENTORY | Changes.LAYOUT  # what the overview shows
+# What the overview shows; collectors for the status bar's writer and "not monitored" devices.
+OVERVIEW = Changes.ALARMS | Changes.STATES | Changes.INVENTORY | Changes.LAYOUT | Changes.COLLECTORS
 
 
 class ConsoleSession(QObject):
@@ -45,6 +46,10 @@ class ConsoleSession(QObject):
         live: LivePolling | None = None, wait_for: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        if database.is_shared:
+            # A shared store is polled by its collectors (issue 18): a desk that also polled would
+            # compete with them for leases and stop watching the moment the operator closes it.
+            live = None
         self.live = live
         self.database = database
         self.service = OverviewService(database)

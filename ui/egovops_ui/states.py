@@ -12,6 +12,9 @@ STATE_COLOURS = {
     # Unreachable is a consequence, not a cause: a muted colour so the red root cause stands out.
     "unreachable": QColor("#9a8fb0"),
     "unknown": QColor("#8a9099"),
+    # Shared store: no live collector holds the device. Dark slate, apart from every polled state
+    # and from the light grey of "never polled": what it last showed is not being watched.
+    "unmonitored": QColor("#3f4b5b"),
 }
 
 SEVERITY_COLOURS = {
@@ -34,6 +37,7 @@ def state_label(state: str) -> str:
         "down": QCoreApplication.translate("States", "down"),
         "unreachable": QCoreApplication.translate("States", "unreachable"),
         "unknown": QCoreApplication.translate("States", "unknown"),
+        "unmonitored": QCoreApplication.translate("States", "not monitored"),
     }
     return labels.get(state, state)
 

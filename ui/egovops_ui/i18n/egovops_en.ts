@@ -194,6 +194,21 @@
         <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
         <translation>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</translation>
     </message>
+<message>
+        <location filename="../status_bar.py" line="51" />
+        <source>, {unmonitored} not monitored</source>
+        <translation>, {unmonitored} not monitored</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="71" />
+        <source> (by {name} on {host})</source>
+        <translation> (by {name} on {host})</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="83" />
+        <source>Collectors stopped reporting: {names}</source>
+        <translation>Collectors stopped reporting: {names}</translation>
+    </message>
 </context>
 <context>
     <name>HelpMenu</name>
@@ -730,6 +745,147 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <location filename="../states.py" line="77" />
         <source>other</source>
         <translation>other</translation>
+    </message>
+<message>
+        <location filename="../states.py" line="40" />
+        <source>not monitored</source>
+        <translation>not monitored</translation>
+    </message>
+    </context>
+<context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../collectors_panel.py" line="80" />
+        <source>The collectors could not be read: {error}</source>
+        <translation>The collectors could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Last cycle</source>
+        <translation>Last cycle</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Devices held</source>
+        <translation>Devices held</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Overruns</source>
+        <translation>Overruns</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="85" />
+        <source>Profiles missing</source>
+        <translation>Profiles missing</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>stale: stopped reporting</source>
+        <translation>stale: stopped reporting</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="98" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="111" />
+        <source>Devices of this zone need these credential profiles, which the collector's keyring does not hold: their polls fail.</source>
+        <translation>Devices of this zone need these credential profiles, which the collector's keyring does not hold: their polls fail.</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="120" />
+        <source>Collectors live: {live}</source>
+        <translation>Collectors live: {live}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="122" />
+        <source>; this desk's own store: its one poller watches every device</source>
+        <translation>; this desk's own store: its one poller watches every device</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="124" />
+        <source>; devices not monitored (no live collector holds them): {count}</source>
+        <translation>; devices not monitored (no live collector holds them): {count}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="126" />
+        <source>; every device is held by a live collector</source>
+        <translation>; every device is held by a live collector</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="130" />
+        <source>{at} ({seconds:.1f} s)</source>
+        <translation>{at} ({seconds:.1f} s)</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="131" />
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="133" />
+        <source>everything</source>
+        <translation>everything</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsScreen</name>
+    <message>
+        <location filename="../collectors_panel.py" line="166" />
+        <source>Collectors</source>
+        <translation>Collectors</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="169" />
+        <source>Collectors…</source>
+        <translation>Collectors…</translation>
     </message>
 </context>
 </TS>

@@ -194,6 +194,21 @@
         <source>Last cycle {at}: {seconds:.1f} s, {failed} of {devices} failed</source>
         <translation>最近周期 {at}：{seconds:.1f} 秒，{devices} 台中 {failed} 台失败</translation>
     </message>
+<message>
+        <location filename="../status_bar.py" line="51" />
+        <source>, {unmonitored} not monitored</source>
+        <translation>，{unmonitored} 台未监控</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="71" />
+        <source> (by {name} on {host})</source>
+        <translation>（由 {host} 上的 {name} 写入）</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="83" />
+        <source>Collectors stopped reporting: {names}</source>
+        <translation>采集器已停止上报：{names}</translation>
+    </message>
 </context>
 <context>
     <name>HelpMenu</name>
@@ -730,6 +745,147 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <location filename="../states.py" line="77" />
         <source>other</source>
         <translation>其他</translation>
+    </message>
+<message>
+        <location filename="../states.py" line="40" />
+        <source>not monitored</source>
+        <translation>未监控</translation>
+    </message>
+    </context>
+<context>
+    <name>CollectorsPanel</name>
+    <message>
+        <location filename="../collectors_panel.py" line="80" />
+        <source>The collectors could not be read: {error}</source>
+        <translation>无法读取采集器：{error}</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Collector</source>
+        <translation>采集器</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="83" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Last cycle</source>
+        <translation>最近一轮</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Devices held</source>
+        <translation>持有设备</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Overruns</source>
+        <translation>超时轮次</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="84" />
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="85" />
+        <source>Profiles missing</source>
+        <translation>缺少的凭据配置</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>live</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>stale: stopped reporting</source>
+        <translation>陈旧：已停止上报</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="88" />
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="98" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="111" />
+        <source>Devices of this zone need these credential profiles, which the collector's keyring does not hold: their polls fail.</source>
+        <translation>本区域的设备需要这些凭据配置，但该采集器所在主机的密钥环中没有：这些设备的轮询会失败。</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="120" />
+        <source>Collectors live: {live}</source>
+        <translation>在线采集器：{live} 个</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="122" />
+        <source>; this desk's own store: its one poller watches every device</source>
+        <translation>；本席位自带的存储：由它唯一的轮询器监控全部设备</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="124" />
+        <source>; devices not monitored (no live collector holds them): {count}</source>
+        <translation>；未监控设备（无在线采集器持有）：{count} 台</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="126" />
+        <source>; every device is held by a live collector</source>
+        <translation>；每台设备都由在线采集器持有</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="130" />
+        <source>{at} ({seconds:.1f} s)</source>
+        <translation>{at}（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="131" />
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="133" />
+        <source>everything</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsScreen</name>
+    <message>
+        <location filename="../collectors_panel.py" line="166" />
+        <source>Collectors</source>
+        <translation>采集器</translation>
+    </message>
+    <message>
+        <location filename="../collectors_panel.py" line="169" />
+        <source>Collectors…</source>
+        <translation>采集器…</translation>
     </message>
 </context>
 </TS>

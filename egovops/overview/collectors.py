@@ -1,0 +1,107 @@
+"""Who is watching the network: the collectors' heartbeat rows and the devices nobody holds.
+
+Every poller (a collector service, or a hand-started ``egovops poll``) keeps a row in
+``collectors`` and refreshes it each cycle; on a shared store it polls only the devices whose lease
+it holds in ``device_leases``. This module only reads both, for the console's status bar, its map
+and site tree ("not monitored") and the Collectors panel. A collector is *stale* once its heartbeat
+is two status intervals old: the same rule as the status bar's "no poller has written" warning,
+and the time the issue states for another collector of the zone to take its devices over.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+
+from egovops.polling.workstation import TAG as WORKSTATION_TAG
+from egovops.storage.database import Database
+from egovops.storage.tables.collectors import collectors, device_leases
+from egovops.storage.tables.inventory import devices
+
+LIVE, STALE, STOPPED = "live", "stale", "stopped"
+STALE_AFTER_INTERVALS = 2
+
+
+@dataclass(frozen=True)
+class CollectorStatus:
+    name: str
+    host: str
+    pid: int
+    version: str
+    zone: str
+    started_at: float
+    heartbeat_at: float
+    stopped_at: float | None
+    last_cycle_at: float | None
+    last_cycle_s: float | None
+    devices_held: int
+    overruns: int
+    cpu_percent: float | None
+    rss_bytes: int | None
+    profiles: tuple[str, ...]
+
+    def state(self, now: float, interval_s: float) -> str:
+        """stopped (said so itself), stale (stopped reporting: crashed, killed, host or store lost) or live."""
+        if self.stopped_at is not None:
+            return STOPPED
+        return STALE if now - self.heartbeat_at > STALE_AFTER_INTERVALS * interval_s else LIVE
+
+
+def _profiles(text: str | None) -> tuple[str, ...]:
+    """The names a collector wrote; anything but a JSON list of strings counts as none (a row
+    written by hand, or by a version that wrote something else, must not break every desk)."""
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(sorted(str(v) for v in value)) if isinstance(value, list) else ()
+
+
+def read_collectors(database: Database, now: float) -> list[CollectorStatus]:
+    """Every collector the store knows, by name. ``devices_held`` counts its unexpired leases on a
+    shared store (the truth of who polls what); the embedded store has one poller and no leases,
+    so there it is what the poller reported."""
+    held = (
+        select(device_leases.c.holder, func.count().label("held"))
+        .where(device_leases.c.expires_at > now)
+        .group_by(device_leases.c.holder)
+        .subquery()
+    )
+    query = (
+        select(collectors, held.c.held).outerjoin(held, held.c.holder == collectors.c.name).order_by(collectors.c.name)
+    )
+    with database.read() as conn:
+        rows = conn.execute(query).all()
+    return [
+        CollectorStatus(
+            r.name, r.host, r.pid, r.version, r.zone or "", r.started_at, r.heartbeat_at, r.stopped_at,
+            r.last_cycle_at, r.last_cycle_s, int(r.held or 0) if database.is_shared else int(r.devices_held or 0),
+            int(r.overruns or 0), r.cpu_percent, r.rss_bytes, _profiles(r.profiles),
+        )
+        for r in rows
+    ]
+
+
+def live_names(statuses: Iterable[CollectorStatus], now: float, interval_s: float) -> set[str]:
+    return {c.name for c in statuses if c.state(now, interval_s) == LIVE}
+
+
+def unmonitored_devices(database: Database, now: float, live: set[str], known: bool = True) -> frozenset[str]:
+    """Devices no live collector holds a current lease on: nobody polls them, whatever state they
+    last had. Only a shared store has leases; on the embedded store this is always empty, and so
+    on a shared store no collector ever reported to (``known`` False: an empty ``collectors``
+    table, e.g. one filled by an import): there the status bar's "no poller has written" warning
+    says that nobody watches, and painting every device alike would say nothing more."""
+    if not database.is_shared or not known:
+        return frozenset()
+    held = select(device_leases.c.device_id).where(
+        and_(device_leases.c.expires_at > now, device_leases.c.holder.in_(sorted(live)))
+    )
+    with database.read() as conn:
+        rows = conn.execute(select(devices.c.name, devices.c.tags).where(devices.c.id.not_in(held))).all()
+    # A desk's own machine (the workstation row) is read by psutil on that desk, never leased: no
+    # collector is meant to hold it (egovops.collector.coverage counts the same way).
+    return frozenset(name for name, tags in rows if WORKSTATION_TAG not in (tags or ()))

@@ -1,0 +1,112 @@
+"""Who polls a shared store: each poller's (or collector's) row in ``collectors``.
+
+A poller registers under its name when it starts, refreshes ``heartbeat_at`` at the start of every
+cycle (before it claims leases, so its heartbeat is never younger than its leases: a dead poller's
+row and leases go stale together) and records each finished cycle; a clean stop sets
+``stopped_at``. A crash leaves the heartbeat to age, which is how a desk tells a dead poller from
+an idle one. Names only here: never a secret.
+
+The name is the lease holder's name, so two live processes must not share it: ``register``
+refuses a name whose row has a fresh heartbeat and no stop from another process.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Row, delete, insert, select, update
+
+from egovops import __version__
+from egovops.errors import EgovopsError
+from egovops.i18n import tr
+from egovops.storage.database import Database
+from egovops.storage.tables.collectors import collectors
+
+
+class NameInUse(EgovopsError):
+    """Another live poller runs under this name on this store."""
+
+
+def default_name() -> str:
+    """``host:pid``: unique among live processes, and says where to look."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+@dataclass(frozen=True)
+class CollectorRow:
+    name: str
+    host: str
+    pid: int
+    version: str
+    zone: str
+    started_at: float
+    heartbeat_at: float
+    stopped_at: float | None
+    last_cycle_at: float | None
+    last_cycle_s: float | None
+    devices_held: int
+    overruns: int
+    cpu_percent: float | None
+    rss_bytes: int | None
+
+
+def _row(row: Row[Any]) -> CollectorRow:
+    return CollectorRow(row.name, row.host, row.pid, row.version, row.zone, row.started_at, row.heartbeat_at,
+                        row.stopped_at, row.last_cycle_at, row.last_cycle_s, row.devices_held, row.overruns,
+                        row.cpu_percent, row.rss_bytes)
+
+
+class Presence:
+    """The ``collectors`` table of one store."""
+
+    def __init__(self, database: Database) -> None:
+        self.db = database
+
+    def register(self, name: str, zone: str = "", fresh_s: float = 60.0, now: float | None = None) -> None:
+        """Announce this process as ``name``; refuses (``NameInUse``) while another process's row
+        of that name has a heartbeat younger than ``fresh_s`` and no stop."""
+        at = time.time() if now is None else now
+        host, pid = socket.gethostname(), os.getpid()
+        with self.db.write() as conn:
+            old = conn.execute(select(collectors).where(collectors.c.name == name)).first()
+            if (old is not None and old.stopped_at is None and old.heartbeat_at > at - fresh_s
+                    and (old.host, old.pid) != (host, pid)):
+                raise NameInUse(tr("a poller named {name} is already running (process {pid} on {host}); "
+                                   "give this one another --name", name=name, pid=old.pid, host=old.host))
+            conn.execute(delete(collectors).where(collectors.c.name == name))
+            conn.execute(insert(collectors).values(
+                name=name, host=host, pid=pid, version=__version__, zone=zone, started_at=at, heartbeat_at=at,
+                devices_held=0, overruns=0))
+
+    def heartbeat(self, name: str, devices_held: int, now: float | None = None) -> None:
+        with self.db.write() as conn:
+            conn.execute(update(collectors).where(collectors.c.name == name).values(
+                heartbeat_at=time.time() if now is None else now, devices_held=devices_held))
+
+    def cycle_done(self, name: str, at: float, seconds: float, overrun: bool, cpu_percent: float | None = None,
+                   rss_bytes: int | None = None, devices_held: int | None = None) -> None:
+        """Record a finished cycle (started at ``at``, lasting ``seconds``)."""
+        held = {} if devices_held is None else {"devices_held": devices_held}
+        with self.db.write() as conn:
+            conn.execute(update(collectors).where(collectors.c.name == name).values(
+                **held, last_cycle_at=at, last_cycle_s=seconds, overruns=collectors.c.overruns + (1 if overrun else 0),
+                cpu_percent=cpu_percent, rss_bytes=rss_bytes))
+
+    def stopped(self, name: str, now: float | None = None) -> None:
+        """A clean stop: the row stays (a desk shows when it stopped), holding nothing."""
+        with self.db.write() as conn:
+            conn.execute(update(collectors).where(collectors.c.name == name).values(
+                stopped_at=time.time() if now is None else now, devices_held=0))
+
+    def collectors(self) -> list[CollectorRow]:
+        with self.db.read() as conn:
+            return [_row(r) for r in conn.execute(select(collectors).order_by(collectors.c.name))]
+
+    def get(self, name: str) -> CollectorRow | None:
+        with self.db.read() as conn:
+            row = conn.execute(select(collectors).where(collectors.c.name == name)).first()
+        return None if row is None else _row(row)

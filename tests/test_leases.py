@@ -1,0 +1,157 @@
+"""Device leases: one writer per device on a shared store (issue 17, item 4).
+
+Times are passed in (``now``) so the edges are exact: a lease is held while ``now < expires_at``.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import psycopg
+import pytest
+
+from egovops.inventory.model import Device
+from egovops.polling.leases import Leases
+from egovops.polling.presence import NameInUse, Presence
+from egovops.storage.database import Database, open_database
+from egovops.storage.inventory_repo import InventoryRepository
+
+pytestmark = pytest.mark.stores("sqlite", "postgresql")
+
+
+def add_devices(database: Database, count: int) -> list[int]:
+    InventoryRepository(database).save_devices(
+        [Device(f"d{n:03}", "127.0.0.1", "intranet", "安徽省/合肥市", snmp_port=20000 + n) for n in range(count)])
+    return sorted(InventoryRepository(database).device_ids().values())
+
+
+def test_a_lease_is_free_at_its_expiry_exactly(database: Database) -> None:
+    ids = add_devices(database, 6)
+    leases = Leases(database)
+    assert leases.claim("a", ids, ttl_s=10, now=100) == set(ids)
+    assert leases.claim("b", ids, ttl_s=10, now=109.999) == set()  # a still holds every one
+    assert leases.held("a", now=109.999) == set(ids) and leases.held("a", now=110) == set()
+    assert leases.claim("b", ids, ttl_s=10, now=110) == set(ids)  # and a no longer counts as live
+    assert leases.holders(now=110) == {"b": 6}
+
+
+def test_own_leases_are_renewed_and_others_wait(database: Database) -> None:
+    ids = add_devices(database, 4)
+    leases = Leases(database)
+    leases.claim("a", ids, ttl_s=10, now=100)
+    assert leases.claim("a", ids, ttl_s=10, now=108) == set(ids)
+    assert leases.claim("b", ids, ttl_s=10, now=115) == set()  # without the renewal they expired at 110
+    assert leases.held("a", now=117.9) == set(ids)
+
+
+def test_renewal_extends_only_the_holders_own_leases(database: Database) -> None:
+    ids = add_devices(database, 4)
+    leases = Leases(database)
+    leases.claim("a", ids[:2], ttl_s=10, now=100)
+    leases.claim("b", ids[2:], ttl_s=10, now=100)
+    assert leases.renew("a", ids, ttl_s=10, now=109) == 2  # b's two are not a's to renew
+    assert leases.held("a", now=118) == set(ids[:2]) and leases.held("b", now=110) == set()
+    assert leases.renew("a", [], ttl_s=10, now=109) == 0
+
+
+def test_a_second_poller_gets_half_after_the_first_gives_back_its_excess(database: Database) -> None:
+    ids = add_devices(database, 11)
+    leases, presence = Leases(database), Presence(database)
+    presence.register("a", now=100)
+    assert leases.claim("a", ids, ttl_s=10, zone="", now=100) == set(ids)  # alone: everything
+    presence.register("b", now=101)
+    assert leases.claim("b", ids, ttl_s=10, zone="", now=101) == set()  # nothing is free yet
+    presence.heartbeat("a", 11, now=105)
+    kept = leases.claim("a", ids, ttl_s=10, zone="", hand_over_s=4, now=105)
+    assert len(kept) == 6  # ceil(11 / 2); the other five are handed over 4 s (a status interval) on
+    presence.heartbeat("b", 0, now=106)
+    assert leases.claim("b", ids, ttl_s=10, zone="", now=108.9) == set()  # a polled them < 4 s ago
+    assert leases.claim("a", ids, ttl_s=10, zone="", hand_over_s=4, now=108) == kept  # hand-over not extended
+    taken = leases.claim("b", ids, ttl_s=10, zone="", now=109)
+    assert len(taken) == 5 and not taken & kept and taken | kept == set(ids)
+    assert leases.holders(now=109) == {"a": 6, "b": 5}
+
+
+def test_a_stopped_or_silent_collector_does_not_count_in_the_share(database: Database) -> None:
+    ids = add_devices(database, 4)
+    leases, presence = Leases(database), Presence(database)
+    presence.register("gone", now=100)
+    presence.stopped("gone", now=101)
+    presence.register("silent", now=100)  # heartbeat at 100: older than the 10 s TTL at 110
+    presence.register("other-zone", zone="network=extranet", now=110)
+    assert leases.claim("a", ids, ttl_s=10, zone="", now=110) == set(ids)
+
+
+def test_limit_release_and_devices_leaving_the_zone(database: Database) -> None:
+    ids = add_devices(database, 8)
+    leases = Leases(database)
+    assert len(leases.claim("a", ids, ttl_s=10, limit=3, now=100)) == 3
+    assert leases.claim("a", ids, ttl_s=10, now=101) == set(ids)
+    assert leases.claim("a", ids[:5], ttl_s=10, now=102) == set(ids[:5])  # the zone shrank
+    assert leases.held("a", now=102) == set(ids[:5])
+    assert leases.release("a") == 5 and leases.holders(now=102) == {}
+    assert leases.claim("b", ids, ttl_s=10, now=103) == set(ids)
+
+
+def test_a_live_name_is_refused_and_a_stale_one_taken_over(database: Database) -> None:
+    presence = Presence(database)
+    presence.register("hf-poller", now=100)
+    database_row = presence.get("hf-poller")
+    assert database_row is not None
+    with database.write() as conn:  # as if another process had registered it
+        from sqlalchemy import update
+
+        from egovops.storage.tables.collectors import collectors
+
+        conn.execute(update(collectors).values(pid=database_row.pid + 1))
+    with pytest.raises(NameInUse, match="hf-poller is already running"):
+        presence.register("hf-poller", fresh_s=25, now=120)
+    presence.register("hf-poller", fresh_s=25, now=125)  # its heartbeat is 25 s old: a dead process
+    row = presence.get("hf-poller")
+    assert row is not None and row.started_at == 125 and row.stopped_at is None
+
+
+@pytest.mark.stores("postgresql")
+def test_a_claimer_skips_rows_another_transaction_holds_instead_of_waiting(database_url: str,
+                                                                            database: Database) -> None:
+    ids = add_devices(database, 10)
+    Leases(database).claim("dead", ids, ttl_s=1, now=0)  # all expired long ago
+    url = database.engine.url
+    with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=url.database) as other:
+        other.execute("SELECT device_id FROM device_leases WHERE device_id = ANY(%s) FOR UPDATE", (ids[:4],))
+        got: list[set[int]] = []
+        worker = threading.Thread(target=lambda: got.append(Leases(database).claim("b", ids, ttl_s=10, now=100)))
+        worker.start()
+        worker.join(20)
+        assert not worker.is_alive(), "the claim waited for the other transaction's row locks"
+        other.rollback()
+    assert got == [set(ids[4:])]
+
+
+@pytest.mark.stores("postgresql")
+def test_concurrent_claimers_never_get_the_same_device(database_url: str, database: Database) -> None:
+    ids = add_devices(database, 200)
+    stores = [open_database(database_url) for _ in range(6)]  # one store each: no shared write lock
+    try:
+        for round_at in (100.0, 200.0, 300.0):  # free rows, then everyone's expired ones
+            start = threading.Barrier(len(stores))
+            results: dict[str, set[int]] = {}
+
+            def claim(n: int, at: float = round_at, gate: threading.Barrier = start,
+                      into: dict[str, set[int]] = results) -> None:
+                gate.wait()
+                into[f"p{n}"] = Leases(stores[n]).claim(f"p{n}", ids, ttl_s=50, now=at)
+
+            threads = [threading.Thread(target=claim, args=(n,)) for n in range(len(stores))]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+            assert len(results) == len(stores)
+            taken = [d for got in results.values() for d in got]
+            assert len(taken) == len(set(taken)), "a device was claimed twice"
+            for holder, got in results.items():
+                assert Leases(database).held(holder, now=round_at) == got
+    finally:
+        for store in stores:
+            store.close()
