@@ -1,0 +1,198 @@
+"""Deciding what to send: one pass (``run_once(now)``) over the alarms, writing to the outbox.
+
+- A new alarm notifies once it is ``settle_s`` old (root-cause analysis has folded its symptoms by
+  then), unless it is a symptom (``suppressed``): the root's message names the devices folded
+  under it instead. Nothing is sent while a maintenance window covers the device; if the alarm
+  outlives the window, it notifies then.
+- An alarm that returns within ``flap_s`` of the clearing of one that notified (same device, kind
+  and subject) is the same trouble: not told again, and the earlier one's recovery notice is dropped.
+- A recovery notice goes to everyone told, once the alarm has stayed cleared for ``flap_s``.
+- A critical alarm not acknowledged ``escalate_after_s`` after it was told goes to the rule's next
+  level, then again every ``repeat_s`` (at the last level) until acknowledged. The timer does not run
+  while the alarm is suppressed or in maintenance: each pass moves it on by the time that passed.
+
+Each decision and its outbox rows are written in one transaction, then audited.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from egovops.audit.log import AuditLog
+from egovops.availability.repo import AvailabilityRepository
+from egovops.duty.repo import DutyRepository
+from egovops.inventory.model import Device
+from egovops.notify.messages import compose
+from egovops.notify.model import AlarmState, Rule
+from egovops.notify.repo import NotifyRepository
+from egovops.notify.routing import Address, Router, quiet_until
+from egovops.storage.alarms_repo import Alarm, AlarmRepository
+from egovops.storage.database import Database
+from egovops.storage.inventory_repo import InventoryRepository
+
+log = logging.getLogger(__name__)
+ACTOR, ROLE = "egovops-notify", "system"
+
+
+@dataclass(frozen=True)
+class Timing:
+    settle_s: float = 30.0
+    flap_s: float = 120.0
+
+
+class Engine:
+    def __init__(self, database: Database, timing: Timing | None = None) -> None:
+        self.db = database
+        self.timing = timing or Timing()
+        self.repo = NotifyRepository(database)
+        self.alarms = AlarmRepository(database)
+        self.inventory = InventoryRepository(database)
+        self.availability = AvailabilityRepository(database)
+        self.duty = DutyRepository(database)
+        self.audit = AuditLog(database)
+        self._sms: set[str] = set()
+
+    def run_once(self, now: float) -> int:
+        """One pass; returns how many outbox rows it queued."""
+        router = Router(self.repo, self.duty, now)
+        self._sms = {c.name for c in router.channels.values() if c.kind == "sms"}
+        devices = {d.name: d for d in self.inventory.devices()}
+        windows = self.availability.windows()
+        every = self.alarms.list()
+        states = self.repo.states()
+        known = self.repo.known_alarm_ids()
+
+        def in_maintenance(name: str) -> bool:
+            device = devices.get(name)
+            return device is not None and any(w.applies_to(device) and w.occurrences(now, now + 1) for w in windows)
+
+        queued = 0
+        for alarm in every:
+            if alarm.active and alarm.id not in known and not alarm.suppressed:
+                queued += self._new_alarm(alarm, every, devices, router, now, in_maintenance)
+        by_id = {a.id: a for a in every}
+        for state in states.values():
+            told = by_id.get(state.alarm_id)
+            if told is not None:
+                queued += self._follow(state, told, every, devices, router, now, in_maintenance)
+        return queued
+
+    # -- a new alarm -----------------------------------------------------------------------------
+    def _new_alarm(self, alarm: Alarm, every: list[Alarm], devices: dict[str, Device], router: Router, now: float,
+                   in_maintenance: Any) -> int:
+        device = devices.get(alarm.device)
+        if device is None or now - alarm.first_seen < self.timing.settle_s or in_maintenance(alarm.device):
+            return 0
+        rule = router.rule_for(alarm, device)
+        if rule is None:
+            return 0
+        flapped = self._flap_of(alarm, every)
+        escalate_at = now + rule.escalate_after_s if alarm.severity == "critical" else None
+        state = AlarmState(alarm.id, rule.name, 0, now, escalate_at, now, flapped)
+        if flapped is not None:
+            with self.db.write() as conn:
+                self.repo.insert_state(conn, state)
+                self.repo.update_state(conn, flapped, recovered_at=now)  # its recovery would be noise now
+            self.audit.record(actor=ACTOR, role=ROLE, action="notify.flap", subject=str(alarm.id),
+                              details={"alarm": alarm.id, "repeats": flapped})
+            return 0
+        addresses = router.addresses(router.people(rule.levels[0], device))
+        rows = self._rows("alarm", alarm, every, device, addresses, now, 0)
+        with self.db.write() as conn:
+            self.repo.insert_state(conn, state)
+            self.repo.enqueue(conn, rows)
+        self._audit("notify.queued", alarm, rows, rule)
+        return len(rows)
+
+    def _flap_of(self, alarm: Alarm, every: list[Alarm]) -> int | None:
+        states = self.repo.states()
+        for other in every:
+            if (other.id != alarm.id and not other.active and other.id in states
+                    and (other.device, other.kind, other.subject) == (alarm.device, alarm.kind, alarm.subject)
+                    and other.cleared_at is not None and alarm.first_seen - other.cleared_at <= self.timing.flap_s):
+                return other.id
+        return None
+
+    # -- an alarm that was told: escalation and recovery -----------------------------------------------
+    def _follow(self, state: AlarmState, alarm: Alarm, every: list[Alarm], devices: dict[str, Device],
+                router: Router, now: float, in_maintenance: Any) -> int:
+        device = devices.get(alarm.device)
+        if not alarm.active:
+            if alarm.cleared_at is not None and now - alarm.cleared_at >= self.timing.flap_s and device is not None:
+                return self._recover(state, alarm, every, device, router, now)
+            return 0
+        if state.escalate_at is None or device is None:
+            return 0
+        if alarm.acked_at is not None:
+            with self.db.write() as conn:
+                self.repo.update_state(conn, alarm.id, escalate_at=None, ticked_at=now)
+            self.audit.record(actor=ACTOR, role=ROLE, action="notify.escalation-stopped", subject=str(alarm.id),
+                              details={"alarm": alarm.id, "acked_by": alarm.acked_by, "level": state.level})
+            return 0
+        if alarm.suppressed or in_maintenance(alarm.device):
+            with self.db.write() as conn:  # frozen: the timer moves on with the clock
+                self.repo.update_state(conn, alarm.id, escalate_at=state.escalate_at + (now - state.ticked_at),
+                                       ticked_at=now)
+            return 0
+        if now < state.escalate_at:
+            with self.db.write() as conn:
+                self.repo.update_state(conn, alarm.id, ticked_at=now)
+            return 0
+        return self._escalate(state, alarm, every, device, router, now)
+
+    def _escalate(self, state: AlarmState, alarm: Alarm, every: list[Alarm], device: Device, router: Router,
+                  now: float) -> int:
+        rule = next((r for r in router.rules if r.name == state.rule), None)
+        if rule is None:
+            return 0
+        level = min(state.level + 1, len(rule.levels) - 1)
+        rows = self._rows("escalation", alarm, every, device,
+                          router.addresses(router.people(rule.levels[level], device)), now, level)
+        with self.db.write() as conn:
+            self.repo.update_state(conn, alarm.id, level=level, escalate_at=now + rule.repeat_s, ticked_at=now)
+            self.repo.enqueue(conn, rows)
+        self._audit("notify.escalated", alarm, rows, rule, level)
+        return len(rows)
+
+    def _recover(self, state: AlarmState, alarm: Alarm, every: list[Alarm], device: Device, router: Router,
+                 now: float) -> int:
+        chain, seen = [alarm.id], {alarm.id}
+        flap = state.flap_of
+        states = self.repo.states(open_only=False)
+        while flap is not None and flap not in seen:
+            chain.append(flap)
+            seen.add(flap)
+            flap = states[flap].flap_of if flap in states else None
+        told = [Address(router.recipients[name], channel, address)
+                for name, channel, address in self.repo.told(chain) if name in router.recipients]
+        rows = self._rows("recovery", alarm, every, device, told, now, state.level)
+        with self.db.write() as conn:
+            self.repo.update_state(conn, alarm.id, recovered_at=now, escalate_at=None)
+            self.repo.enqueue(conn, rows)
+        self._audit("notify.recovery", alarm, rows, None)
+        return len(rows)
+
+    # -- outbox rows -----------------------------------------------------------------------------
+    def _rows(self, purpose: str, alarm: Alarm, every: list[Alarm], device: Device, addresses: list[Address],
+              now: float, level: int) -> list[dict[str, Any]]:
+        folded = sorted({a.device for a in every if a.root_alarm_id == alarm.id and a.device != alarm.device
+                         and (a.active or purpose == "recovery")})
+        rows = []
+        for target in addresses:
+            person = target.recipient
+            text = compose(purpose, alarm, device, folded, person.language, person.tz, level, now)
+            quiet = quiet_until(person, now) if alarm.severity != "critical" else None
+            rows.append({"idempotency_key": uuid.uuid4().hex, "alarm_id": alarm.id, "purpose": purpose,
+                         "recipient": person.name, "channel": target.channel, "address": target.address,
+                         "subject": text.subject,
+                         "message": text.short if target.channel in self._sms else text.text,
+                         "state": "pending", "attempts": 0, "created_at": now, "next_attempt_at": quiet or now})
+        return rows
+
+    def _audit(self, action: str, alarm: Alarm, rows: list[dict[str, Any]], rule: Rule | None, level: int = 0) -> None:
+        self.audit.record(actor=ACTOR, role=ROLE, action=action, subject=str(alarm.id), details={
+            "alarm": alarm.id, "rule": rule.name if rule else None, "level": level,
+            "to": [f"{r['recipient']}/{r['channel']}" for r in rows], "outbox": [r["idempotency_key"] for r in rows]})
