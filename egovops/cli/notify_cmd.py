@@ -169,7 +169,7 @@ def rota_command(app: AppContext, as_json: bool) -> None:
     if as_json:
         emit_json([e.__dict__ for e in found])
         return
-    emit_table([tr("id"), tr("site"), tr("level"), tr("recipient"), tr("from"), tr("until")],
+    emit_table([tr("id"), tr("site"), tr("level"), tr("recipient"), tr("on call from"), tr("on call until")],
                [(e.id, e.site, e.level, e.recipient, _at(e.starts_at), _at(e.ends_at)) for e in found])
 
 
