@@ -133,11 +133,16 @@ def test_escalation_timer_frozen_while_in_maintenance(outage: Outage, smtp_serve
     window = datetime.fromtimestamp(now + 101).replace(microsecond=0)
     AvailabilityRepository(outage.database).add_window(
         MaintenanceWindow("device", ROOT, window, 3000.0, "割接", _local_zone()))
-    for step in range(160, 3000, 300):
-        notifier.run_once(now + step)  # inside the window: the timer stands still
+    for step in range(160, 3100, 300):
+        notifier.run_once(now + step)  # inside the window (until now + 3101): the timer stands still
     assert len(smtp_server.received) == 1
+    notifier.run_once(now + 3200)  # thawed: 471 s were left when it froze at now + 160
     state = NotifyRepository(outage.database).states()[outage.root_alarm]
-    assert state.escalate_at is not None and state.escalate_at > now + 2800
+    assert state.escalate_at == pytest.approx(now + 3200 + 471) and len(smtp_server.received) == 1
+    notifier.run_once(now + 3200 + 470)
+    assert len(smtp_server.received) == 1
+    notifier.run_once(now + 3200 + 472)
+    assert len(smtp_server.wait_for(2)) == 2 and smtp_server.received[1]["To"] == "li@ah.gov.cn"
 
 
 def test_mail_server_down_then_up_delivered_once_attempts_logged(outage: Outage, smtp_server: SmtpSink) -> None:

@@ -61,8 +61,11 @@ class Engine:
         self._sms = {c.name for c in router.channels.values() if c.kind == "sms"}
         devices = {d.name: d for d in self.inventory.devices()}
         windows = self.availability.windows()
-        every = self.alarms.list()
         states = self.repo.states()
+        # The active alarms and those still followed (cleared, recovery not yet sent): never the
+        # whole history, which grows for as long as the store lives.
+        every = self.alarms.list(active_only=True)
+        every += self.alarms.by_ids(set(states) - {a.id for a in every})
         known = self.repo.known_alarm_ids()
 
         def in_maintenance(name: str) -> bool:
@@ -89,9 +92,9 @@ class Engine:
         rule = router.rule_for(alarm, device)
         if rule is None:
             return 0
-        flapped = self._flap_of(alarm, every)
+        flapped = self._flap_of(alarm, every, self.repo.states())
         escalate_at = now + rule.escalate_after_s if alarm.severity == "critical" else None
-        state = AlarmState(alarm.id, rule.name, 0, now, escalate_at, now, flapped)
+        state = AlarmState(alarm.id, rule.name, 0, now, escalate_at, None, flapped)
         if flapped is not None:
             with self.db.write() as conn:
                 self.repo.insert_state(conn, state)
@@ -107,8 +110,7 @@ class Engine:
         self._audit("notify.queued", alarm, rows, rule)
         return len(rows)
 
-    def _flap_of(self, alarm: Alarm, every: list[Alarm]) -> int | None:
-        states = self.repo.states()
+    def _flap_of(self, alarm: Alarm, every: list[Alarm], states: dict[int, AlarmState]) -> int | None:
         for other in every:
             if (other.id != alarm.id and not other.active and other.id in states
                     and (other.device, other.kind, other.subject) == (alarm.device, alarm.kind, alarm.subject)
@@ -128,18 +130,18 @@ class Engine:
             return 0
         if alarm.acked_at is not None:
             with self.db.write() as conn:
-                self.repo.update_state(conn, alarm.id, escalate_at=None, ticked_at=now)
+                self.repo.update_state(conn, alarm.id, escalate_at=None, frozen_since=None)
             self.audit.record(actor=ACTOR, role=ROLE, action="notify.escalation-stopped", subject=str(alarm.id),
                               details={"alarm": alarm.id, "acked_by": alarm.acked_by, "level": state.level})
             return 0
-        if alarm.suppressed or in_maintenance(alarm.device):
-            with self.db.write() as conn:  # frozen: the timer moves on with the clock
-                self.repo.update_state(conn, alarm.id, escalate_at=state.escalate_at + (now - state.ticked_at),
-                                       ticked_at=now)
-            return 0
-        if now < state.escalate_at:
+        frozen = alarm.suppressed or in_maintenance(alarm.device)
+        escalate_at = state.escalate_at
+        if frozen != (state.frozen_since is not None):
+            if not frozen:  # thawed: the frozen time does not count
+                escalate_at += now - (state.frozen_since or now)
             with self.db.write() as conn:
-                self.repo.update_state(conn, alarm.id, ticked_at=now)
+                self.repo.update_state(conn, alarm.id, frozen_since=now if frozen else None, escalate_at=escalate_at)
+        if frozen or now < escalate_at:
             return 0
         return self._escalate(state, alarm, every, device, router, now)
 
@@ -152,7 +154,7 @@ class Engine:
         rows = self._rows("escalation", alarm, every, device,
                           router.addresses(router.people(rule.levels[level], device)), now, level)
         with self.db.write() as conn:
-            self.repo.update_state(conn, alarm.id, level=level, escalate_at=now + rule.repeat_s, ticked_at=now)
+            self.repo.update_state(conn, alarm.id, level=level, escalate_at=now + rule.repeat_s)
             self.repo.enqueue(conn, rows)
         self._audit("notify.escalated", alarm, rows, rule, level)
         return len(rows)
@@ -178,8 +180,8 @@ class Engine:
     # -- outbox rows -----------------------------------------------------------------------------
     def _rows(self, purpose: str, alarm: Alarm, every: list[Alarm], device: Device, addresses: list[Address],
               now: float, level: int) -> list[dict[str, Any]]:
-        folded = sorted({a.device for a in every if a.root_alarm_id == alarm.id and a.device != alarm.device
-                         and (a.active or purpose == "recovery")})
+        folded = [name for name in self.repo.folded_devices(alarm.id, active_only=purpose != "recovery")
+                  if name != alarm.device]
         rows = []
         for target in addresses:
             person = target.recipient

@@ -61,7 +61,7 @@ class AlarmState:
     level: int
     notified_at: float
     escalate_at: float | None
-    ticked_at: float
+    frozen_since: float | None = None
     flap_of: int | None = None
     recovered_at: float | None = None
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, and_, delete, insert, or_, select, update
 
 from egovops.notify.model import AlarmState, Attempt, ChannelConfig, OutboxRow, Recipient, RotaEntry, Rule
 from egovops.storage.database import Database
+from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.notify import (
     notify_alarm_state,
     notify_attempts,
@@ -18,6 +19,7 @@ from egovops.storage.tables.notify import (
     notify_rota,
     notify_rules,
 )
+from egovops.storage.tables.polling import alarms
 
 
 def _rule(row: Any) -> Rule:
@@ -109,6 +111,15 @@ class NotifyRepository:
     @staticmethod
     def update_state(conn: Connection, alarm_id: int, **values: Any) -> None:
         conn.execute(update(notify_alarm_state).where(notify_alarm_state.c.alarm_id == alarm_id).values(**values))
+
+    def folded_devices(self, alarm_id: int, active_only: bool = True) -> list[str]:
+        """The devices whose alarms root-cause analysis folded under ``alarm_id``, by name."""
+        query = select(devices.c.name).distinct().join(alarms, alarms.c.device_id == devices.c.id).where(
+            alarms.c.root_alarm_id == alarm_id).order_by(devices.c.name)
+        if active_only:
+            query = query.where(alarms.c.active.is_(True))
+        with self.db.read() as conn:
+            return list(conn.scalars(query))
 
     # -- outbox ----------------------------------------------------------------------------------
     @staticmethod

@@ -71,7 +71,9 @@ notify_alarm_state = Table(
     Column("level", Integer, nullable=False, default=0),
     Column("notified_at", Float, nullable=False),
     Column("escalate_at", Float),  # NULL: no (more) escalation
-    Column("ticked_at", Float, nullable=False),  # the last escalation tick: timers freeze from here
+    # Set while the alarm is suppressed or in maintenance: the timer stands still from then, and
+    # escalate_at moves on by the frozen time when it thaws (a write per change, not per pass).
+    Column("frozen_since", Float),
     Column("flap_of", Integer),  # the earlier alarm this one repeats within the flap time: not told again
     Column("recovered_at", Float),  # the recovery notice was queued
 )

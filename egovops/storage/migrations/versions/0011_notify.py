@@ -66,7 +66,7 @@ def upgrade() -> None:
         sa.Column("level", sa.Integer, nullable=False, server_default="0"),
         sa.Column("notified_at", sa.Float, nullable=False),
         sa.Column("escalate_at", sa.Float),
-        sa.Column("ticked_at", sa.Float, nullable=False),
+        sa.Column("frozen_since", sa.Float),
         sa.Column("flap_of", sa.Integer),
         sa.Column("recovered_at", sa.Float),
     )
