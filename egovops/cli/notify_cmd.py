@@ -86,6 +86,8 @@ def channel_add_command(app: AppContext, name: str, kind: str, settings: tuple[s
                         secret_fields: tuple[str, ...], secrets_stdin: bool,
                         operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
+    config = NotifyConfig(app.database)
+    config.check(operator, name)  # before a secret is asked for
     values: dict[str, object] = dict(_pairs(settings, "--set"))
     for number in ("port", "timeout_s"):
         if number in values:
@@ -95,7 +97,7 @@ def channel_add_command(app: AppContext, name: str, kind: str, settings: tuple[s
                 raise ValidationError(tr("{name} must be a number", name=number)) from None
     secrets = {f: read_password(secrets_stdin, tr("{field} of channel {name}: ", field=f, name=name))
                for f in secret_fields}
-    NotifyConfig(app.database).save_channel(operator, ChannelConfig(name, kind, values), secrets)
+    config.save_channel(operator, ChannelConfig(name, kind, values), secrets)
     click.echo(tr("channel {name} saved", name=name))
 
 

@@ -32,6 +32,10 @@ class NotifyConfig:
         self.audit.record(actor=by.label(), role=by.role.value, action=f"notify.{what}", subject=subject,
                           details=details)
 
+    def check(self, by: Operator, subject: str = "") -> None:
+        """Refuse (audited) before anything is asked of an operator who may not change notifications."""
+        authorize(self.audit, by, ACTION, subject)
+
     def save_channel(self, by: Operator, channel: ChannelConfig, secrets: dict[str, str]) -> None:
         authorize(self.audit, by, ACTION, channel.name, "notify.channel")
         if channel.kind not in KINDS:
