@@ -21,8 +21,8 @@ from egovops.i18n import tr
 from egovops.notify.channels import KINDS
 from egovops.notify.config import NotifyConfig
 from egovops.notify.engine import Timing
+from egovops.notify.log import send_test
 from egovops.notify.model import ChannelConfig, Recipient, RotaEntry, Rule
-from egovops.notify.outbox import Sender
 from egovops.notify.repo import NotifyRepository
 from egovops.notify.service import Notifier
 
@@ -199,14 +199,7 @@ def rota_add_command(app: AppContext, recipient: str, site: str, level: int, sta
 @pass_app
 @operator_errors
 def test_command(app: AppContext, channel: str, address: str, operator_login: tuple[str | None, bool]) -> None:
-    key = NotifyConfig(app.database).queue_test(current_operator(app, operator_login), channel, address)
-    sender = Sender(app.database)
-    row = sender.repo.by_key(key)
-    if row is None or not sender.repo.claim(row, sender.name, time.time()):
-        raise click.ClickException(tr("the test message was taken by another sender"))
-    if not sender.send_claimed(row):
-        attempts = sender.repo.attempts([row.id])
-        raise click.ClickException(tr("not sent: {why}", why=attempts[-1].detail if attempts else ""))
+    send_test(app.database, current_operator(app, operator_login), channel, address)
     click.echo(tr("test message sent over {channel}", channel=channel))
 
 
