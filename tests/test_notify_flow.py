@@ -176,3 +176,28 @@ def _local_zone() -> str:
     from egovops.availability.periods import system_zone, zone_name
 
     return zone_name(system_zone())
+
+
+def test_two_notifiers_on_one_store_tell_once(outage: Outage, smtp_server: SmtpSink, database_url: str) -> None:
+    """Two collectors run the notifier on one store: each decision (tell, escalate, recover) is made once."""
+    from egovops.storage.database import open_database
+
+    configure(outage.database, smtp_server, escalate_after_s=120.0)
+    other_store = open_database(database_url)
+    try:
+        first, second = Notifier(outage.database, timing=TIMING), Notifier(other_store, timing=TIMING)
+        now = time.time()
+        # The second pass starts before the first has decided: both see the alarm as new.
+        second_view = second.engine.repo.known_alarm_ids()
+        first.engine.run_once(now + 31)
+        second.engine.repo.known_alarm_ids = lambda: second_view  # type: ignore[method-assign]
+        assert second.engine.run_once(now + 31) == 0
+        for step in (160, 161, 300, 301):
+            for notifier in (first, second):
+                notifier.engine.run_once(now + step)
+        for notifier in (first, second):
+            notifier.sender.run_once(now + 400)
+        purposes = [r.purpose for r in NotifyRepository(outage.database).outbox(outage.root_alarm)]
+        assert sorted(purposes) == ["alarm", "escalation", "escalation"]
+    finally:
+        other_store.close()

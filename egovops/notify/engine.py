@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from egovops.audit.log import AuditLog
 from egovops.availability.repo import AvailabilityRepository
@@ -35,6 +39,22 @@ from egovops.storage.inventory_repo import InventoryRepository
 
 log = logging.getLogger(__name__)
 ACTOR, ROLE = "egovops-notify", "system"
+
+
+class _Lost(Exception):
+    """Another collector decided this alarm first: roll the decision (and its outbox rows) back."""
+
+
+def _decided(db: Database, decide: Callable[[Connection], None]) -> bool:
+    """Run one decision in its own transaction. Several collectors may run the engine on one store:
+    the state's primary key and the compare-and-set updates make exactly one of them win each."""
+    try:
+        with db.write() as conn:
+            decide(conn)
+    except (_Lost, IntegrityError):
+        log.info("another notifier made this decision first")
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -96,17 +116,24 @@ class Engine:
         escalate_at = now + rule.escalate_after_s if alarm.severity == "critical" else None
         state = AlarmState(alarm.id, rule.name, 0, now, escalate_at, None, flapped)
         if flapped is not None:
-            with self.db.write() as conn:
+            def adopt(conn: Connection) -> None:
                 self.repo.insert_state(conn, state)
-                self.repo.update_state(conn, flapped, recovered_at=now)  # its recovery would be noise now
+                # Its recovery would be noise now.
+                if not self.repo.update_state(conn, flapped, {"recovered_at": None}, recovered_at=now):
+                    raise _Lost
+            if not _decided(self.db, adopt):
+                return 0
             self.audit.record(actor=ACTOR, role=ROLE, action="notify.flap", subject=str(alarm.id),
                               details={"alarm": alarm.id, "repeats": flapped})
             return 0
         addresses = router.addresses(router.people(rule.levels[0], device))
         rows = self._rows("alarm", alarm, every, device, addresses, now, 0)
-        with self.db.write() as conn:
-            self.repo.insert_state(conn, state)
+
+        def tell(conn: Connection) -> None:
+            self.repo.insert_state(conn, state)  # the primary key: one decision per alarm
             self.repo.enqueue(conn, rows)
+        if not _decided(self.db, tell):
+            return 0
         self._audit("notify.queued", alarm, rows, rule)
         return len(rows)
 
@@ -129,8 +156,12 @@ class Engine:
         if state.escalate_at is None or device is None:
             return 0
         if alarm.acked_at is not None:
-            with self.db.write() as conn:
-                self.repo.update_state(conn, alarm.id, escalate_at=None, frozen_since=None)
+            def stop(conn: Connection) -> None:
+                if not self.repo.update_state(conn, alarm.id, {"escalate_at": state.escalate_at}, escalate_at=None,
+                                              frozen_since=None):
+                    raise _Lost
+            if not _decided(self.db, stop):
+                return 0
             self.audit.record(actor=ACTOR, role=ROLE, action="notify.escalation-stopped", subject=str(alarm.id),
                               details={"alarm": alarm.id, "acked_by": alarm.acked_by, "level": state.level})
             return 0
@@ -139,8 +170,9 @@ class Engine:
         if frozen != (state.frozen_since is not None):
             if not frozen:  # thawed: the frozen time does not count
                 escalate_at += now - (state.frozen_since or now)
-            with self.db.write() as conn:
+            with self.db.write() as conn:  # two notifiers writing this the same pass write the same values
                 self.repo.update_state(conn, alarm.id, frozen_since=now if frozen else None, escalate_at=escalate_at)
+            state = replace(state, escalate_at=escalate_at, frozen_since=now if frozen else None)
         if frozen or now < escalate_at:
             return 0
         return self._escalate(state, alarm, every, device, router, now)
@@ -153,9 +185,14 @@ class Engine:
         level = min(state.level + 1, len(rule.levels) - 1)
         rows = self._rows("escalation", alarm, every, device,
                           router.addresses(router.people(rule.levels[level], device)), now, level)
-        with self.db.write() as conn:
-            self.repo.update_state(conn, alarm.id, level=level, escalate_at=now + rule.repeat_s)
+
+        def escalate(conn: Connection) -> None:
+            if not self.repo.update_state(conn, alarm.id, {"level": state.level, "escalate_at": state.escalate_at},
+                                          level=level, escalate_at=now + rule.repeat_s):
+                raise _Lost
             self.repo.enqueue(conn, rows)
+        if not _decided(self.db, escalate):
+            return 0
         self._audit("notify.escalated", alarm, rows, rule, level)
         return len(rows)
 
@@ -171,9 +208,13 @@ class Engine:
         told = [Address(router.recipients[name], channel, address)
                 for name, channel, address in self.repo.told(chain) if name in router.recipients]
         rows = self._rows("recovery", alarm, every, device, told, now, state.level)
-        with self.db.write() as conn:
-            self.repo.update_state(conn, alarm.id, recovered_at=now, escalate_at=None)
+
+        def recover(conn: Connection) -> None:
+            if not self.repo.update_state(conn, alarm.id, {"recovered_at": None}, recovered_at=now, escalate_at=None):
+                raise _Lost
             self.repo.enqueue(conn, rows)
+        if not _decided(self.db, recover):
+            return 0
         self._audit("notify.recovery", alarm, rows, None)
         return len(rows)
 

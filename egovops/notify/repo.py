@@ -109,8 +109,14 @@ class NotifyRepository:
         conn.execute(insert(notify_alarm_state).values(**state.__dict__))
 
     @staticmethod
-    def update_state(conn: Connection, alarm_id: int, **values: Any) -> None:
-        conn.execute(update(notify_alarm_state).where(notify_alarm_state.c.alarm_id == alarm_id).values(**values))
+    def update_state(conn: Connection, alarm_id: int, expect: dict[str, Any] | None = None, **values: Any) -> bool:
+        """Update one alarm's state; with ``expect``, only if its columns still hold those values
+        (another collector on the store may have moved it on): False when it had."""
+        query = update(notify_alarm_state).where(notify_alarm_state.c.alarm_id == alarm_id)
+        for column, value in (expect or {}).items():
+            c = notify_alarm_state.c[column]
+            query = query.where(c.is_(None) if value is None else c == value)
+        return bool(conn.execute(query.values(**values)).rowcount)
 
     def folded_devices(self, alarm_id: int, active_only: bool = True) -> list[str]:
         """The devices whose alarms root-cause analysis folded under ``alarm_id``, by name."""
