@@ -24,6 +24,7 @@ from egovops.overview.service import OverviewService
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
 from tests.fixtures.outage import CITY, COUNTIES, ROOT, Outage
+from tests.fixtures.http_sink import HttpSink
 from tests.fixtures.smtp import PASSWORD, SmtpSink
 
 pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
@@ -201,3 +202,28 @@ def test_two_notifiers_on_one_store_tell_once(outage: Outage, smtp_server: SmtpS
         assert sorted(purposes) == ["alarm", "escalation", "escalation"]
     finally:
         other_store.close()
+
+
+def test_quiet_hours_hold_non_critical_for_a_group_and_sms_is_short(outage: Outage, smtp_server: SmtpSink,
+                                                                     http_sink: HttpSink) -> None:
+    config = NotifyConfig(outage.database)
+    config.save_channel(ENGINEER, ChannelConfig("mail", "email", smtp_server.settings()), {"password": PASSWORD})
+    config.save_channel(ENGINEER, ChannelConfig("sms", "sms", {
+        "url": http_sink.url + "/sms", "body": '{"to": "$phone", "text": "$text"}', "success_contains": "ok"}), {})
+    zone = _local_zone()
+    hour = datetime.now().hour
+    quiet = f"{hour:02d}:00-{(hour + 2) % 24:02d}:00"  # now is inside
+    config.save_recipient(ENGINEER, Recipient("sun", addresses={"mail": "sun@ah.gov.cn"}, quiet_hours=quiet, tz=zone))
+    config.save_recipient(ENGINEER, Recipient("qian", addresses={"sms": "13800000001"}))
+    config.save_recipient(ENGINEER, Recipient("wuhu-team", kind="group", members=("sun", "qian", "wuhu-team")))
+    config.save_rule(ENGINEER, Rule("minor", (("wuhu-team",),), severities=("minor",)))
+    notifier = Notifier(outage.database, timing=TIMING)
+    now = time.time()
+    assert notifier.run_once(now + 31) == (2, 1)  # the group's two members; sun's mail waits for the quiet end
+    [sms] = http_sink.requests
+    assert len(sms.json()["text"]) <= 70 and str(outage.cpu_alarm) in sms.json()["text"]
+    held = next(r for r in NotifyRepository(outage.database).outbox(outage.cpu_alarm) if r.recipient == "sun")
+    assert held.state == "pending" and held.next_attempt_at > now + 31
+    assert smtp_server.received == []
+    assert notifier.sender.run_once(held.next_attempt_at) == 1
+    assert smtp_server.wait_for(1)[0]["To"] == "sun@ah.gov.cn"
