@@ -46,6 +46,8 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "notify rule-add": (["r", "--level", "oncall"], "notify.refused"),
     "notify rota-add": (["zhang", "--from", "2026-12-01 08:00"], "notify.refused"),
     "notify test": (["hook"], "notify.refused"),
+    "notify remove": (["rule", "r"], "notify.refused"),
+    "notify rota-end": (["1"], "notify.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
 OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",

@@ -65,3 +65,24 @@ def test_bad_input_is_one_line_and_exit_code_1(cli: Cli, database: object, args:
     result = cli(*args)
     assert result.returncode in (1, 2) and "Traceback" not in result.stderr, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_remove_a_channel_forgets_its_secret_and_a_rota_entry_ends(cli: Cli, database: object) -> None:
+    import keyring
+
+    from egovops.notify.secrets import SERVICE, entry
+
+    ok(cli("notify", "channel-add", "bot", "--kind", "dingtalk", "--secret", "token", "--secret", "sign_secret",
+           "--secrets-stdin", input="tok\nSECsign\n"))
+    names = [entry(database, "bot", f) for f in ("token", "sign_secret")]  # type: ignore[arg-type]
+    assert [keyring.get_password(SERVICE, n) for n in names] == ["tok", "SECsign"]
+    ok(cli("notify", "remove", "channel", "bot"))
+    assert [keyring.get_password(SERVICE, n) for n in names] == [None, None]
+    assert json.loads(ok(cli("notify", "channels", "--json"))) == []
+    missing = cli("notify", "remove", "rule", "nothing")
+    assert missing.returncode == 1 and "nothing" in missing.stderr
+    ok(cli("notify", "recipient-add", "zhang"))
+    ok(cli("notify", "rota-add", "zhang", "--from", "2026-12-01 08:00"))
+    ok(cli("notify", "rota-end", "1", "--at", "2026-12-02 08:00"))
+    [rota] = json.loads(ok(cli("notify", "rota", "--json")))
+    assert rota["ends_at"] - rota["starts_at"] == 86400

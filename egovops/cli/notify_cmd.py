@@ -192,6 +192,30 @@ def rota_add_command(app: AppContext, recipient: str, site: str, level: int, sta
     click.echo(tr("rota entry {id} added", id=ident))
 
 
+@notify.command("remove", help=tr("Remove a channel (and its secrets), a recipient or a rule."))
+@click.argument("what", type=click.Choice(["channel", "recipient", "rule"]))
+@click.argument("name")
+@operator_options
+@pass_app
+@operator_errors
+def remove_command(app: AppContext, what: str, name: str, operator_login: tuple[str | None, bool]) -> None:
+    NotifyConfig(app.database).remove(current_operator(app, operator_login), what, name)
+    click.echo(tr("{what} {name} removed", what=tr(what), name=name))
+
+
+@notify.command("rota-end", help=tr("End a rota entry now, or at --at."))
+@click.argument("entry_id", type=int)
+@click.option("--at", "at_text", help=tr("Local time, e.g. \"2026-10-03 08:00\" (default: now)."))
+@operator_options
+@pass_app
+@operator_errors
+def rota_end_command(app: AppContext, entry_id: int, at_text: str | None,
+                     operator_login: tuple[str | None, bool]) -> None:
+    at = _when(at_text) or time.time()
+    NotifyConfig(app.database).end_rota(current_operator(app, operator_login), entry_id, at)
+    click.echo(tr("rota entry {id} ends at {at}", id=entry_id, at=_at(at)))
+
+
 @notify.command("test", help=tr("Send a test message over a channel and say whether it went out."))
 @click.argument("channel")
 @click.option("--to", "address", default="", help=tr("The address on that channel (mail, phone…)."))

@@ -16,7 +16,7 @@ from egovops.notify.channels import KINDS, build
 from egovops.notify.model import RECIPIENT_KINDS, ChannelConfig, Recipient, RotaEntry, Rule
 from egovops.notify.repo import NotifyRepository
 from egovops.notify.routing import quiet_until
-from egovops.notify.secrets import store_secret
+from egovops.notify.secrets import forget_secrets, store_secret
 from egovops.storage.database import Database
 
 ACTION = "notify.manage"
@@ -85,6 +85,22 @@ class NotifyConfig:
         self._record(by, "rota", entry.recipient, {"id": ident, "site": entry.site, "level": entry.level,
                                                     "starts_at": entry.starts_at, "ends_at": entry.ends_at})
         return ident
+
+    def remove(self, by: Operator, what: str, name: str) -> None:
+        """Remove a channel (and its secrets from the keyring), a recipient or a rule."""
+        authorize(self.audit, by, ACTION, name, f"notify.remove-{what}")
+        if not self.repo.remove(what, name):
+            raise NotFoundError(tr("no {what} {name}", what=tr(what), name=name))
+        if what == "channel":
+            forget_secrets(self.db, name)
+        self._record(by, f"remove-{what}", name, {})
+
+    def end_rota(self, by: Operator, entry_id: int, at: float) -> None:
+        """End a rota entry at ``at`` (a handover earlier than planned)."""
+        authorize(self.audit, by, ACTION, str(entry_id), "notify.rota")
+        if not self.repo.end_rota(entry_id, at):
+            raise NotFoundError(tr("no rota entry {id}", id=entry_id))
+        self._record(by, "rota-end", str(entry_id), {"ends_at": at})
 
     def queue_test(self, by: Operator, channel: str, address: str) -> str:
         """Queue a test message on ``channel`` to ``address``; returns its idempotency key."""

@@ -74,6 +74,7 @@ class Engine:
         self.duty = DutyRepository(database)
         self.audit = AuditLog(database)
         self._sms: set[str] = set()
+        self._nobody: set[int] = set()  # alarms already logged as having nobody to tell
 
     def run_once(self, now: float) -> int:
         """One pass; returns how many outbox rows it queued."""
@@ -127,6 +128,13 @@ class Engine:
                               details={"alarm": alarm.id, "repeats": flapped})
             return 0
         addresses = router.addresses(router.people(rule.levels[0], device))
+        if not addresses:
+            # Nobody on call (an empty rota, no open shift): decide nothing, so the alarm is told as
+            # soon as someone is; said once per alarm in the log, not on every pass.
+            if alarm.id not in self._nobody:
+                self._nobody.add(alarm.id)
+                log.warning("alarm %s matches rule %s but nobody can be told (rota, addresses)", alarm.id, rule.name)
+            return 0
         rows = self._rows("alarm", alarm, every, device, addresses, now, 0)
 
         def tell(conn: Connection) -> None:

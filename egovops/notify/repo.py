@@ -84,6 +84,11 @@ class NotifyRepository:
                 site=entry.site, level=entry.level, recipient=entry.recipient, starts_at=entry.starts_at,
                 ends_at=entry.ends_at)).inserted_primary_key[0])  # type: ignore[index]
 
+    def end_rota(self, entry_id: int, at: float) -> bool:
+        with self.db.write() as conn:
+            return bool(conn.execute(update(notify_rota).where(notify_rota.c.id == entry_id).values(ends_at=at))
+                        .rowcount)
+
     def rota(self, at: float | None = None) -> list[RotaEntry]:
         query = select(notify_rota).order_by(notify_rota.c.site, notify_rota.c.level, notify_rota.c.starts_at)
         if at is not None:

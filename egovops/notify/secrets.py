@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from egovops.keyring_access import secure_backend
 from egovops.storage.database import Database
 from egovops.storage.identity_repo import store_uuid
@@ -22,3 +24,15 @@ def channel_secrets(database: Database, channel: str, fields: tuple[str, ...]) -
     backend = secure_backend()
     found = {f: backend.get_password(SERVICE, entry(database, channel, f)) for f in fields}
     return {f: v for f, v in found.items() if v is not None}
+
+
+def forget_secrets(database: Database, channel: str) -> None:
+    """Delete every secret a removed channel kept, whatever its kind was."""
+    from keyring.errors import PasswordDeleteError
+
+    from egovops.notify.channels import KINDS
+
+    backend = secure_backend()
+    for field in {f for kind in KINDS.values() for f in kind.SECRETS}:
+        with contextlib.suppress(PasswordDeleteError):  # this kind never had that field
+            backend.delete_password(SERVICE, entry(database, channel, field))
