@@ -23,8 +23,8 @@ from egovops.notify.service import Notifier
 from egovops.overview.service import OverviewService
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
-from tests.fixtures.outage import CITY, COUNTIES, ROOT, Outage
 from tests.fixtures.http_sink import HttpSink
+from tests.fixtures.outage import CITY, COUNTIES, ROOT, Outage
 from tests.fixtures.smtp import PASSWORD, SmtpSink
 
 pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]

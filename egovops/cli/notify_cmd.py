@@ -25,16 +25,7 @@ from egovops.notify.log import send_test
 from egovops.notify.model import ChannelConfig, Recipient, RotaEntry, Rule
 from egovops.notify.repo import NotifyRepository
 from egovops.notify.service import Notifier
-
-
-def _pairs(items: tuple[str, ...], what: str) -> dict[str, str]:
-    found = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise ValidationError(tr("{what} must look like NAME=VALUE, not {item!r}", what=what, item=item))
-        found[key.strip()] = value
-    return found
+from egovops.notify.text import names, pairs
 
 
 def _when(text: str | None) -> float | None:
@@ -48,10 +39,6 @@ def _when(text: str | None) -> float | None:
 
 def _at(value: float | None) -> str:
     return "" if value is None else time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(value))
-
-
-def _csv(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 @click.group(help=tr("Notifications: channels, recipients, rules, on-call rota and the delivery log."))
@@ -88,7 +75,7 @@ def channel_add_command(app: AppContext, name: str, kind: str, settings: tuple[s
     operator = current_operator(app, operator_login)
     config = NotifyConfig(app.database)
     config.check(operator, name)  # before a secret is asked for
-    values: dict[str, object] = dict(_pairs(settings, "--set"))
+    values: dict[str, object] = dict(pairs(settings, "--set"))
     for number in ("port", "timeout_s"):
         if number in values:
             try:
@@ -117,7 +104,7 @@ def recipient_add_command(app: AppContext, name: str, members: str | None, addre
                           operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
     recipient = Recipient(name, "group" if members else "person", language, desk_operator,
-                          _pairs(addresses, "--address"), _csv(members or ""), quiet_hours, tz)
+                          pairs(addresses, "--address"), names(members or ""), quiet_hours, tz)
     NotifyConfig(app.database).save_recipient(operator, recipient)
     click.echo(tr("recipient {name} saved", name=name))
 
@@ -156,7 +143,7 @@ def rule_add_command(app: AppContext, name: str, levels: tuple[str, ...], severi
                      site: str, owner_unit: str, escalate_after: float, repeat: float,
                      operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
-    rule = Rule(name, tuple(_csv(level) for level in levels), _csv(severity), _csv(kinds), network, site,
+    rule = Rule(name, tuple(names(level) for level in levels), names(severity), names(kinds), network, site,
                 owner_unit, escalate_after, repeat)
     NotifyConfig(app.database).save_rule(operator, rule)
     click.echo(tr("rule {name} saved", name=name))

@@ -67,3 +67,40 @@ def test_delivery_log_in_chinese(qtbot: QtBot, console: MainWindow, outage: Outa
     qtbot.waitUntil(lambda: page.table.horizontalHeaderItem(5).text() == "状态", timeout=WAIT_MS)
     assert cells(page, 0)[2] == "告警" and cells(page, 0)[5] == "已发送" and page.send_button.text() == "发送测试消息"
     assert console.tabs.tabText(console.tabs.indexOf(page)) == "通知"
+    editor = screen(console).open_settings()
+    assert editor.r_save.text() == "保存接收人" and console.tabs.tabText(console.tabs.indexOf(editor)) == "通知设置"
+    assert editor.rules.horizontalHeaderItem(4).text() == "升级等待（分钟）"
+
+
+def test_editors_add_a_recipient_a_rule_and_a_rota_entry(qtbot: QtBot, console: MainWindow, outage: Outage) -> None:
+    from egovops.notify.repo import NotifyRepository
+
+    page = screen(console).open_settings()
+    qtbot.waitUntil(lambda: console.session.operator is not None, timeout=WAIT_MS)
+    page.r_name.setText("zhang")
+    page.r_addresses.setText("mail=zhang@ah.gov.cn; sms=13800000001")
+    page.r_quiet.setText("22:00-07:00")
+    page.r_save.click()
+    qtbot.waitUntil(lambda: page.recipients.rowCount() == 1 and page.o_recipient.count() == 1, timeout=WAIT_MS)
+    page.u_name.setText("city")
+    page.u_levels.setText("oncall | oncall:2, zhang")
+    page.u_severities.setText("critical")
+    page.u_after.setValue(10)
+    page.u_save.click()
+    qtbot.waitUntil(lambda: page.rules.rowCount() == 1, timeout=WAIT_MS)
+    page.o_site.setText("安徽省/合肥市")
+    page.o_add.click()
+    qtbot.waitUntil(lambda: page.rota.rowCount() == 1, timeout=WAIT_MS)
+    repo = NotifyRepository(outage.database)
+    assert repo.recipients()[0].addresses == {"mail": "zhang@ah.gov.cn", "sms": "13800000001"}
+    [rule] = repo.rules()
+    assert rule.levels == (("oncall",), ("oncall:2", "zhang")) and rule.escalate_after_s == 600
+    assert [(e.site, e.level, e.recipient, e.ends_at) for e in repo.rota()] == [("安徽省/合肥市", 1, "zhang", None)]
+    page.rota.selectRow(0)
+    page.o_end.click()
+    qtbot.waitUntil(lambda: page.rota.item(0, 5) is not None and page.rota.item(0, 5).text() != "", timeout=WAIT_MS)
+    page.u_name.setText("broken")
+    page.u_levels.setText("")
+    page.u_save.click()
+    qtbot.waitUntil(lambda: "at least one level" in page.status.text(), timeout=WAIT_MS)
+    assert len(repo.rules()) == 1
