@@ -227,3 +227,17 @@ def test_quiet_hours_hold_non_critical_for_a_group_and_sms_is_short(outage: Outa
     assert smtp_server.received == []
     assert notifier.sender.run_once(held.next_attempt_at) == 1
     assert smtp_server.wait_for(1)[0]["To"] == "sun@ah.gov.cn"
+
+
+def test_the_component_sends_from_its_own_thread_until_stopped(outage: Outage, smtp_server: SmtpSink) -> None:
+    configure(outage.database, smtp_server)
+    notifier = Notifier(outage.database, interval_s=0.1, timing=Timing(settle_s=0.0, flap_s=0.0))
+    notifier.start()
+    try:
+        assert smtp_server.wait_for(1)[0]["To"] == "zhang@ah.gov.cn"
+    finally:
+        notifier.stop()
+    assert notifier._thread is None
+    AlarmRepository(outage.database).reconcile({ROOT: []}, time.time())
+    time.sleep(0.5)
+    assert len(smtp_server.received) == 1  # stopped: the recovery waits for the next start
