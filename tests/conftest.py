@@ -18,6 +18,8 @@ pytest_plugins = [
     "tests.fixtures.overview",
     "tests.fixtures.outage",
     "tests.fixtures.device_view",
+    "tests.fixtures.smtp",
+    "tests.fixtures.http_sink",
 ]
 
 # No test may touch the real user's data folder or keyring.

@@ -41,10 +41,19 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "topology poller-location": (["{device}"], "topology.refused"),
     "topology layout": ([], "topology.refused"),
     "run": (["save-config", "--targets", "{device}", "--yes"], "procedure.refused"),
+    "notify channel-add": (["hook", "--kind", "webhook", "--set", "url=http://127.0.0.1:9/", "--secret", "token"],
+                           "notify.refused"),
+    "notify recipient-add": (["zhang", "--address", "hook=x"], "notify.refused"),
+    "notify rule-add": (["r", "--level", "oncall"], "notify.refused"),
+    "notify rota-add": (["zhang", "--from", "2026-12-01 08:00"], "notify.refused"),
+    "notify test": (["hook"], "notify.refused"),
+    "notify remove": (["rule", "r"], "notify.refused"),
+    "notify rota-end": (["1"], "notify.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
 OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",
-                   "signin", "signout"}  # a shared store's sign-in: anyone with an account, audited (signin.py)
+                   "signin", "signout",  # a shared store's sign-in: anyone with an account, audited (signin.py)
+                   "notify run"}  # the notifier, as the collector runs it: its decisions audited as egovops-notify
 # Commands that only read the store (or write files and the demo's own simulator state).
 READS = {
     "inventory export", "inventory list", "inventory show", "network list", "credentials list", "known-hosts list",
@@ -53,7 +62,7 @@ READS = {
     "report availability", "plugins list", "plugins show", "configs list", "configs show", "configs diff",
     "audit verify", "audit list", "accounts list", "accounts whoami", "topology show", "topology candidates",
     "topology export", "alarms list", "status", "polling show", "console", "duty list", "duty show", "duty handover",
-    "maintenance list", "plugins check", "store info",
+    "maintenance list", "plugins check", "store info", "notify channels", "notify rules", "notify rota", "notify log",
     # Writes this machine's keyring (the shared store's login), not the store, which it never opens.
     "store password",
 }

@@ -26,7 +26,7 @@ def _what(action: str) -> str:
         "credentials.manage": tr("change credential profiles"), "known-hosts.forget": tr("forget trusted host keys"),
         "maintenance.add": tr("plan maintenance windows"), "maintenance.remove": tr("remove maintenance windows"),
         "availability.sla-target": tr("set the SLA target"), "audit.export": tr("export the audit trail"),
-        "accounts.manage": tr("manage accounts"),
+        "accounts.manage": tr("manage accounts"), "notify.manage": tr("change notification settings"),
     }.get(action, action)
 
 

@@ -61,6 +61,7 @@ ACTION_ROLE = {
     "availability.sla-target": Role.SUPERVISOR,
     "audit.export": Role.SUPERVISOR,
     "accounts.manage": Role.ADMIN,
+    "notify.manage": Role.ENGINEER,  # channels, recipients, rules and rota: who is woken at night
 }
 
 

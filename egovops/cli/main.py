@@ -43,6 +43,7 @@ COMMAND_MODULES = {
     "signout": "egovops.cli.signin_cmd",
     "collector": "egovops.cli.collector_cmd",
     "collectors": "egovops.cli.collectors_cmd",
+    "notify": "egovops.cli.notify_cmd",
 }
 
 

@@ -24,6 +24,7 @@ SCREEN_MODULES = (
     "egovops_ui.runner.screen",
     "egovops_ui.reports_page.screen",
     "egovops_ui.duty_log.screen",
+    "egovops_ui.notifications.screen",
     "egovops_ui.inventory_edit.screen",
     "egovops_ui.settings_dialogs.screen",
     "egovops_ui.collectors_panel",
