@@ -54,7 +54,10 @@ class AuditRepository:
             conn.execute(audit_log.insert().values(**fields, hash=hashed))
             self._move_head(conn, fields["id"], hashed)  # type: ignore[arg-type]
             if writer:
-                self.keys.move_anchor(writer, fields["id"], hashed)  # type: ignore[arg-type]
+                # At the commit of the outermost write, which may be a caller's change with this
+                # row (one transaction): an anchor moved now would name a row a rollback removes.
+                last_id, key_writer = fields["id"], writer
+                self.db.before_commit(lambda: self.keys.move_anchor(key_writer, last_id, hashed))  # type: ignore[arg-type]
         return AuditRow(**fields, hash=hashed)  # type: ignore[arg-type]
 
     @staticmethod
