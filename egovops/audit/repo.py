@@ -56,8 +56,8 @@ class AuditRepository:
             if writer:
                 # At the commit of the outermost write, which may be a caller's change with this
                 # row (one transaction): an anchor moved now would name a row a rollback removes.
-                last_id, key_writer = fields["id"], writer
-                self.db.before_commit(lambda: self.keys.move_anchor(key_writer, last_id, hashed))  # type: ignore[arg-type]
+                row_id, key_writer = last_id + 1, writer
+                self.db.before_commit(lambda: self.keys.move_anchor(key_writer, row_id, hashed))
         return AuditRow(**fields, hash=hashed)  # type: ignore[arg-type]
 
     @staticmethod
