@@ -4,15 +4,26 @@ one notice; a failure anywhere rolls back the whole; another thread is not joine
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 
 import pytest
 from sqlalchemy import event, func, select
 
+from egovops.accounts.identity import Operator
+from egovops.accounts.roles import Role
 from egovops.audit import AuditLog, verify_store
 from egovops.audit.keys import AuditKeyring
+from egovops.availability.maintenance import MaintenanceWindow
+from egovops.availability.planning import AvailabilityPlanner
+from egovops.duty import DutyService
+from egovops.errors import ValidationError
+from egovops.inventory.model import Device
+from egovops.overview.service import OverviewService
 from egovops.polling.repo import CycleStats, PollingRepository
+from egovops.storage.alarms_repo import AlarmCondition, AlarmRepository
 from egovops.storage.changes import Changes
 from egovops.storage.database import Database, StoreError
+from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.tables.polling import poller_stats
 from egovops.storage.tables.procedures import audit_log
 
@@ -118,3 +129,42 @@ def test_an_audit_row_rolled_back_with_its_change_leaves_chain_and_anchor_intact
     assert verify_store(database).ok
     after = log.record(actor="alice", role="engineer", action="test.after")
     assert after.id == kept.id + 1 and after.prev_hash == kept.hash
+
+
+# -- services: a change and its audit row are one transaction ---------------------------------------
+
+ENGINEER = Operator("wang.wu", Role.ENGINEER, "local")
+
+
+def _audit_rows(database: Database) -> int:
+    return _count(database, audit_log)
+
+
+def test_an_acknowledgement_and_its_audit_row_commit_together(database: Database) -> None:
+    InventoryRepository(database).save_devices([Device(name="hf-core", address="127.0.0.1", network="intranet",
+                                                       site="安徽省/合肥市")])
+    raised, _ = AlarmRepository(database).reconcile(
+        {"hf-core": [AlarmCondition("device_down", "critical", "down")]}, 100.0)
+    commits, rows = _commits(database), _audit_rows(database)
+    assert OverviewService(database).acknowledge([raised[0].id], ENGINEER, "on it") == 1
+    assert len(commits) == 1 and _audit_rows(database) == rows + 1
+
+
+def test_a_refused_shift_start_stores_neither_shift_nor_audit_row(database: Database) -> None:
+    duty = DutyService(database)
+    commits = _commits(database)
+    duty.start(ENGINEER)
+    assert len(commits) == 1  # the shift and its duty.start row
+    rows = _audit_rows(database)
+    with pytest.raises(ValidationError, match="on duty since"):
+        duty.start(Operator("li.si", Role.ENGINEER, "local"))
+    assert _audit_rows(database) == rows and duty.current().operator == ENGINEER.label()
+
+
+def test_a_maintenance_window_and_its_audit_row_commit_together(database: Database) -> None:
+    InventoryRepository(database).save_devices([Device(name="hf-core", address="127.0.0.1", network="intranet",
+                                                       site="安徽省/合肥市")])
+    commits, rows = _commits(database), _audit_rows(database)
+    window = MaintenanceWindow("device", "hf-core", datetime(2026, 12, 1, 2, 0), 3600.0, "firmware", "Asia/Shanghai")
+    AvailabilityPlanner(database).add_window(Operator("zhao", Role.ADMIN, "local"), window)
+    assert len(commits) == 1 and _audit_rows(database) == rows + 1

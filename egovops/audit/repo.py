@@ -34,6 +34,12 @@ class AuditRepository:
         self.db = database
         self.keys = AuditKeyring(database)
 
+    def ready(self) -> None:
+        """Read what an append needs from outside the store (the store's identity, this process's
+        key) before a caller opens the write the append will join."""
+        store_uuid(self.db)
+        self.keys.known_writer()
+
     def append(
         self, *, actor: str, role: str, action: str, subject: str, details: str, output_digest: str,
         at: float | None = None,
