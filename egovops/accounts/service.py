@@ -65,15 +65,18 @@ class AccountService:
             raise ValidationError(tr("account name {name!r} must be non-empty and contain no ':'", name=name))
         chosen = parse_role(role)
         check_strength(password)
-        self.repo.save(name.strip(), chosen.value, hash_password(password))
-        self.audit.record(actor=by.label(), role=by.role.value, action="account.save", subject=name.strip(),
-                          details={"role": chosen.value})
+        hashed = hash_password(password)  # slow on purpose: not while holding the store's write lock
+        with self.audit.change():  # the account and its audit row: all or none
+            self.repo.save(name.strip(), chosen.value, hashed)
+            self.audit.record(actor=by.label(), role=by.role.value, action="account.save", subject=name.strip(),
+                              details={"role": chosen.value})
 
     def remove(self, by: Operator, name: str) -> None:
         authorize(self.audit, by, "accounts.manage", name, attempted="account.remove")
-        if not self.repo.remove(name):
-            raise NotFoundError(tr("no local account named {name!r}", name=name))
-        self.audit.record(actor=by.label(), role=by.role.value, action="account.remove", subject=name)
+        with self.audit.change():
+            if not self.repo.remove(name):
+                raise NotFoundError(tr("no local account named {name!r}", name=name))
+            self.audit.record(actor=by.label(), role=by.role.value, action="account.remove", subject=name)
 
     def accounts(self) -> list[AccountInfo]:
         return [AccountInfo(a.name, Role(a.role), a.created_at, a.disabled) for a in self.repo.all()]
