@@ -178,6 +178,7 @@ def test_a_kill_at_any_commit_of_a_cycle_leaves_it_whole_or_absent(database_url,
     reference = copies.copy()
     commits = run_child(reference, 0, tmp_path)
     assert commits is not None and commits >= 3  # the status part, the final part, the rollup
+    print(f"a cycle of 3 devices commits {commits} times; killed at each")
     completed = look(reference)
     (t2,) = completed.cycle_times(t1)
     run_child(reference, 0, tmp_path)

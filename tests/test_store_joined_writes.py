@@ -3,6 +3,8 @@ one notice; a failure anywhere rolls back the whole; another thread is not joine
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import datetime
 
@@ -13,6 +15,7 @@ from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
 from egovops.audit import AuditLog, verify_store
 from egovops.audit.keys import AuditKeyring
+from egovops.audit.repo import AuditRepository
 from egovops.availability.maintenance import MaintenanceWindow
 from egovops.availability.planning import AvailabilityPlanner
 from egovops.duty import DutyService
@@ -168,3 +171,34 @@ def test_a_maintenance_window_and_its_audit_row_commit_together(database: Databa
     window = MaintenanceWindow("device", "hf-core", datetime(2026, 12, 1, 2, 0), 3600.0, "firmware", "Asia/Shanghai")
     AvailabilityPlanner(database).add_window(Operator("zhao", Role.ADMIN, "local"), window)
     assert len(commits) == 1 and _audit_rows(database) == rows + 1
+
+
+CHANGER = """
+import sys
+from egovops.audit import AuditLog
+from egovops.polling.repo import CycleStats, PollingRepository
+from egovops.storage.database import open_database
+db = open_database(sys.argv[1])
+log, repo = AuditLog(db), PollingRepository(db)
+for i in range(int(sys.argv[3])):
+    with log.change():
+        repo.record_stats(CycleStats(i, "w" + sys.argv[2], 60, 1, 0, 0.1, False))
+        log.record(actor="writer-" + sys.argv[2], role="engineer", action="test.change", subject=str(i))
+"""
+
+
+@pytest.mark.usefixtures("secret_service")
+def test_changes_with_their_audit_rows_from_two_processes_keep_one_chain(database: Database, database_url: str) -> None:
+    """The head-row lock is taken after the change's own writes, inside one transaction: two
+    processes doing that at once still chain every row onto the one before, with no gap."""
+    AuditLog(database).record(actor="setup", role="admin", action="setup")  # the key exists before they start
+    writers = [subprocess.Popen([sys.executable, "-c", CHANGER, database_url, str(n), "100"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(2)]
+    for writer in writers:
+        _out, err = writer.communicate(timeout=600)
+        assert writer.returncode == 0, err[-2000:]
+    rows = list(AuditRepository(database).rows())
+    assert [r.id for r in rows] == list(range(1, 202))
+    assert _count(database) == 200
+    verdict = verify_store(database)
+    assert verdict.ok, verdict.problems[:3]
