@@ -29,6 +29,9 @@ from egovops.availability.loader import load_history
 from egovops.credentials import CredentialService
 from egovops.credentials.profiles import build_profile
 from egovops.inventory.model import Device
+from egovops.polling.model import DeviceStatus
+from egovops.polling.poller import Poller
+from egovops.polling.settings import PollingSettings
 from egovops.storage.database import open_database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.tables.inventory import devices
@@ -229,3 +232,17 @@ def test_a_kill_at_any_commit_of_a_cycle_leaves_it_whole_or_absent(database_url,
             assert figures[name][2] == pytest.approx(0.0), (kill_at, name)  # watched throughout
             assert sum(figures[name][:2]) == pytest.approx(t3_trial - t1), (kill_at, name)
     assert reference_figures["B"][1] == pytest.approx(t3 - t2) and reference_figures["C"][1] == pytest.approx(t2 - t1)
+
+
+def test_a_device_removed_while_it_was_polled_costs_only_its_own_readings(database, database_url, inventory) -> None:
+    """One transaction per part must not mean one vanished device loses the whole province's cycle."""
+    inventory.save_devices([Device(name=n, address="127.0.0.1", network="intranet", site="安徽省/合肥市")
+                            for n in ("kept", "removed")])
+    poller = Poller(database, settings=PollingSettings(watch_workstation=False))
+    readings = [DeviceStatus(n, reachable=True, reach_method="snmp", polled_at=1_780_000_000.0)
+                for n in ("kept", "removed")]
+    inventory.remove_device("removed")  # by another desk, after the poll and before the store
+    transitions, _raised, _cleared = poller.store_cycle(readings, 1_780_000_000.0)
+    assert [t.device for t in transitions] == ["kept"]
+    assert [s[:2] for s in look(database_url).states] == [("kept", "up")]
+    assert set(poller._last) == {"kept"}  # the base of the next rates holds only what was stored

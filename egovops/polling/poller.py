@@ -379,6 +379,9 @@ class Poller:
         """States, transitions, monitored spans and alarms of one part of a cycle; the caller holds
         the write they join, so a kill at any point keeps all of them or none. States are decided
         inside it too, from the previous states as this transaction sees them."""
+        known = self.inventory.device_ids()  # inside the write: as the transaction sees the inventory
+        if any(s.name not in known for s in statuses):  # removed at another desk while it was polled:
+            statuses[:] = [s for s in statuses if s.name in known]  # its readings go, not everyone's
         if not statuses:  # every device was final after the early store of the cycle's status part
             return [], [], []
         transitions, conditions = self._finish(statuses, at)
