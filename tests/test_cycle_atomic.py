@@ -246,3 +246,23 @@ def test_a_device_removed_while_it_was_polled_costs_only_its_own_readings(databa
     assert [t.device for t in transitions] == ["kept"]
     assert [s[:2] for s in look(database_url).states] == [("kept", "up")]
     assert set(poller._last) == {"kept"}  # the base of the next rates holds only what was stored
+
+
+def test_a_store_that_fails_at_its_commit_leaves_the_pollers_memory_as_it_was(database, database_url,
+                                                                              inventory) -> None:
+    """``_last`` (the base of the next rates and carried-over values) moves only once the store
+    committed: here the commit itself fails, after every row of the part was written."""
+    inventory.save_devices([Device(name="hf", address="127.0.0.1", network="intranet", site="安徽省/合肥市")])
+    poller = Poller(database, settings=PollingSettings(watch_workstation=False))
+    first = DeviceStatus("hf", reachable=True, reach_method="snmp", polled_at=1_780_000_000.0)
+    poller.store_cycle([first], first.polled_at)
+
+    def refuse() -> None:
+        raise RuntimeError("the commit failed")
+
+    poller.add_state_classifier(lambda _statuses: (database.before_commit(refuse), {})[1])
+    second = DeviceStatus("hf", reachable=False, reach_method="snmp", polled_at=1_780_000_060.0)
+    with pytest.raises(RuntimeError, match="commit failed"):
+        poller.store_cycle([second], second.polled_at)
+    assert poller._last["hf"] is first
+    assert look(database_url).states == [("hf", "up", first.polled_at, first.polled_at)]
