@@ -45,7 +45,7 @@ def test_every_table_of_the_store_has_a_kind_of_change() -> None:
 def test_a_committed_write_publishes_the_kinds_it_wrote(outage: Outage) -> None:
     seen = heard(outage.database)
     OverviewService(outage.database).acknowledge([outage.root_alarm], ENGINEER, "on it")
-    assert set(seen) == {Changes.ALARMS, Changes.AUDIT}  # the alarm, then its audit record
+    assert seen == [Changes.ALARMS | Changes.AUDIT]  # the alarm and its audit record: one transaction
     seen.clear()
     DutyService(outage.database).start(ENGINEER)
     assert Changes.DUTY in functools.reduce(operator.or_, seen)

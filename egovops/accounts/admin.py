@@ -83,9 +83,10 @@ class AccountAdmin:
         if account.role == chosen.value:
             return
         self._keeps_an_admin(name, chosen, account.disabled)
-        self.repo.set_role(name, chosen.value)
-        self.audit.record(actor=by.label(), role=by.role.value, action="account.role", subject=name,
-                          details={"from": account.role, "to": chosen.value})
+        with self.audit.change():  # the change and its audit row: all or none
+            self.repo.set_role(name, chosen.value)
+            self.audit.record(actor=by.label(), role=by.role.value, action="account.role", subject=name,
+                              details={"from": account.role, "to": chosen.value})
 
     def set_disabled(self, by: Operator, name: str, disabled: bool) -> None:
         self._allowed(by)
@@ -93,9 +94,10 @@ class AccountAdmin:
         if account.disabled == disabled:
             return
         self._keeps_an_admin(name, Role(account.role), disabled)
-        self.repo.set_disabled(name, disabled)
-        self.audit.record(actor=by.label(), role=by.role.value,
-                          action="account.disable" if disabled else "account.enable", subject=name)
+        with self.audit.change():
+            self.repo.set_disabled(name, disabled)
+            self.audit.record(actor=by.label(), role=by.role.value,
+                              action="account.disable" if disabled else "account.enable", subject=name)
 
     def remove(self, by: Operator, name: str) -> None:
         self._allowed(by)

@@ -56,21 +56,24 @@ class AccountService:
             raise ValidationError(tr("account name {name!r} must be non-empty and contain no ':'", name=name))
         chosen = parse_role(role)
         check_strength(password)
-        self.repo.save(name.strip(), chosen.value, hash_password(password))
-        # A new password ends the account's command-line sessions: whoever knew the old one and
-        # signed in with it must not keep acting as the account for the rest of the shift.
-        ended = SignInRepository(self.database).remove_sessions_of(name.strip())
-        details: dict[str, object] = {"role": chosen.value}
-        if ended:
-            details["sessions_ended"] = ended
-        self.audit.record(actor=by.label(), role=by.role.value, action="account.save", subject=name.strip(),
-                          details=details)
+        hashed = hash_password(password)  # slow on purpose: not while holding the store's write lock
+        with self.audit.change():  # the account, its ended sessions and its audit row: all or none
+            self.repo.save(name.strip(), chosen.value, hashed)
+            # A new password ends the account's command-line sessions: whoever knew the old one and
+            # signed in with it must not keep acting as the account for the rest of the shift.
+            ended = SignInRepository(self.database).remove_sessions_of(name.strip())
+            details: dict[str, object] = {"role": chosen.value}
+            if ended:
+                details["sessions_ended"] = ended
+            self.audit.record(actor=by.label(), role=by.role.value, action="account.save", subject=name.strip(),
+                              details=details)
 
     def remove(self, by: Operator, name: str) -> None:
         authorize(self.audit, by, "accounts.manage", name, attempted="account.remove")
-        if not self.repo.remove(name):
-            raise NotFoundError(tr("no local account named {name!r}", name=name))
-        self.audit.record(actor=by.label(), role=by.role.value, action="account.remove", subject=name)
+        with self.audit.change():
+            if not self.repo.remove(name):
+                raise NotFoundError(tr("no local account named {name!r}", name=name))
+            self.audit.record(actor=by.label(), role=by.role.value, action="account.remove", subject=name)
 
     def accounts(self) -> list[AccountInfo]:
         return [AccountInfo(a.name, Role(a.role), a.created_at, a.disabled) for a in self.repo.all()]

@@ -7,6 +7,8 @@ hashed and stored, as a safety net behind the runner's own masking of secret par
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Mapping
 
 from egovops.audit.chain import AuditRow, details_text, digest_text
@@ -29,6 +31,16 @@ def scrub(value: Any) -> Any:
 class AuditLog:
     def __init__(self, database: Database) -> None:
         self.repo = AuditRepository(database)
+
+    @contextmanager
+    def change(self) -> Iterator[None]:
+        """One transaction for a change and the row that records it: ``with audit.change():``
+        write, then ``record``. A crash or an error keeps both or neither, never a change without
+        its record or a record of a change that was not made. The keyring is read first, outside
+        the store's write lock, since a locked keyring may wait on the desktop user."""
+        self.repo.ready()
+        with self.repo.db.write():
+            yield
 
     def record(
         self, *, actor: str, role: str, action: str, subject: str = "",

@@ -34,6 +34,12 @@ class AuditRepository:
         self.db = database
         self.keys = AuditKeyring(database)
 
+    def ready(self) -> None:
+        """Read what an append needs from outside the store (the store's identity, this process's
+        key) before a caller opens the write the append will join."""
+        store_uuid(self.db)
+        self.keys.known_writer()
+
     def append(
         self, *, actor: str, role: str, action: str, subject: str, details: str, output_digest: str,
         at: float | None = None,
@@ -54,7 +60,10 @@ class AuditRepository:
             conn.execute(audit_log.insert().values(**fields, hash=hashed))
             self._move_head(conn, fields["id"], hashed)  # type: ignore[arg-type]
             if writer:
-                self.keys.move_anchor(writer, fields["id"], hashed)  # type: ignore[arg-type]
+                # At the commit of the outermost write, which may be a caller's change with this
+                # row (one transaction): an anchor moved now would name a row a rollback removes.
+                row_id, key_writer = last_id + 1, writer
+                self.db.before_commit(lambda: self.keys.move_anchor(key_writer, row_id, hashed))
         return AuditRow(**fields, hash=hashed)  # type: ignore[arg-type]
 
     @staticmethod

@@ -62,22 +62,26 @@ class AvailabilityPlanner:
         if window.until is not None and window.until < window.starts.date():
             raise ValidationError(tr("the last day of a repeating window cannot be before its first"))
         window = replace(self._check_scope(window), created_by=by.label(), created_at=time.time())
-        window_id = self.repo.add_window(window)
-        self.audit.record(
-            actor=by.label(), role=by.role.value, action="maintenance.add", subject=f"{window.scope_kind}:{window.scope}",
-            details={"id": window_id, "starts": window.starts.isoformat(), "tz": window.tz, "duration": window.duration,
-                     "repeat": window.recurrence, "until": window.until.isoformat() if window.until else None,
-                     "reason": window.reason},
-        )
+        with self.audit.change():  # the window and its audit row: all or none
+            window_id = self.repo.add_window(window)
+            self.audit.record(
+                actor=by.label(), role=by.role.value, action="maintenance.add",
+                subject=f"{window.scope_kind}:{window.scope}",
+                details={"id": window_id, "starts": window.starts.isoformat(), "tz": window.tz,
+                         "duration": window.duration, "repeat": window.recurrence,
+                         "until": window.until.isoformat() if window.until else None, "reason": window.reason},
+            )
         return window_id
 
     def remove_window(self, by: Operator, window_id: int) -> None:
         authorize(self.audit, by, "maintenance.remove", str(window_id))
         window = next((w for w in self.repo.windows() if w.id == window_id), None)
-        self.repo.remove_window(window_id)  # NotFoundError when there is none
-        assert window is not None
-        self.audit.record(actor=by.label(), role=by.role.value, action="maintenance.remove",
-                          subject=f"{window.scope_kind}:{window.scope}", details={"id": window_id, "reason": window.reason})
+        with self.audit.change():
+            self.repo.remove_window(window_id)  # NotFoundError when there is none
+            assert window is not None
+            self.audit.record(actor=by.label(), role=by.role.value, action="maintenance.remove",
+                              subject=f"{window.scope_kind}:{window.scope}",
+                              details={"id": window_id, "reason": window.reason})
 
     def sla_target(self) -> float:
         return self.repo.sla_target()
@@ -88,7 +92,8 @@ class AvailabilityPlanner:
         if before == percent:
             return False
         authorize(self.audit, by, "availability.sla-target", "sla")
-        self.repo.set_sla_target(percent)
-        self.audit.record(actor=by.label(), role=by.role.value, action="availability.sla-target", subject="sla",
-                          details={"from": before, "to": percent})
+        with self.audit.change():
+            self.repo.set_sla_target(percent)
+            self.audit.record(actor=by.label(), role=by.role.value, action="availability.sla-target", subject="sla",
+                              details={"from": before, "to": percent})
         return True

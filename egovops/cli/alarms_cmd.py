@@ -65,9 +65,11 @@ def list_command(app: AppContext, active_only: bool, device: str | None, as_json
 @pass_app
 def ack_command(app: AppContext, alarm_id: int, comment: str, operator_login: tuple[str | None, bool]) -> None:
     operator = current_operator(app, operator_login)
-    alarm = AlarmRepository(app.database).acknowledge(alarm_id, operator.label(), comment, time.time())
-    AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="alarm.ack",
-                                  subject=alarm.device, details={"alarm": alarm.id, "kind": alarm.kind, "comment": comment})
+    audit = AuditLog(app.database)
+    with audit.change():  # the acknowledgement and its audit row: all or none
+        alarm = AlarmRepository(app.database).acknowledge(alarm_id, operator.label(), comment, time.time())
+        audit.record(actor=operator.label(), role=operator.role.value, action="alarm.ack",
+                     subject=alarm.device, details={"alarm": alarm.id, "kind": alarm.kind, "comment": comment})
     click.echo(tr("alarm {id} acknowledged by {who}", id=alarm.id, who=alarm.acked_by))
 
 

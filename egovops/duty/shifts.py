@@ -51,24 +51,27 @@ class DutyService:
     def start(self, operator: Operator, take_over: bool = False, at: float | None = None) -> Shift:
         now = time.time() if at is None else at
         try:
-            shift, taken = self.repo.start(operator.label(), operator.role.value, now, take_over)
+            with self.audit.change():  # the shift and its audit rows: all or none
+                shift, taken = self.repo.start(operator.label(), operator.role.value, now, take_over)
+                if taken is not None:
+                    self.audit.record(actor=operator.label(), role=operator.role.value, action="duty.take-over",
+                                      subject=str(taken.id), details={"shift": taken.id, "operator": taken.operator})
+                self.audit.record(actor=operator.label(), role=operator.role.value, action="duty.start",
+                                  subject=str(shift.id))
         except ShiftAlreadyOpen as exc:
             raise ValidationError(tr(
                 "{who} has been on duty since {since} (shift {id}): end that shift first, or take it over",
                 who=exc.shift.operator, since=when(exc.shift.started_at), id=exc.shift.id)) from None
-        if taken is not None:
-            self.audit.record(actor=operator.label(), role=operator.role.value, action="duty.take-over",
-                              subject=str(taken.id), details={"shift": taken.id, "operator": taken.operator})
-        self.audit.record(actor=operator.label(), role=operator.role.value, action="duty.start", subject=str(shift.id))
         return shift
 
     def end(self, operator: Operator, at: float | None = None) -> Shift:
         shift = self._open_or_refuse()
         if shift.operator != operator.label():
             require(operator.role, END_OTHERS_SHIFT, tr("end the shift of {who}", who=shift.operator), operator.label())
-        ended = self.repo.end(shift.id, operator.label(), time.time() if at is None else at)
-        self.audit.record(actor=operator.label(), role=operator.role.value, action="duty.end", subject=str(shift.id),
-                          details={"operator": shift.operator})
+        with self.audit.change():
+            ended = self.repo.end(shift.id, operator.label(), time.time() if at is None else at)
+            self.audit.record(actor=operator.label(), role=operator.role.value, action="duty.end",
+                              subject=str(shift.id), details={"operator": shift.operator})
         return ended
 
     def note(self, operator: Operator, text: str, at: float | None = None) -> Note:

@@ -100,14 +100,16 @@ class DeviceEditor:
                        editing or (fields.get("name") or "").strip())
         device = self.check({c: fields.get(c, "") for c in DEVICE_COLUMNS}, editing)
         before = device_to_row(self.repo.device(editing)) if editing else None
-        self.repo.save_devices([device])
         after = device_to_row(device)
         if before is None:
             action, details = "inventory.device.add", {"device": after}
         else:
             changes = {k: [before[k], after[k]] for k in DEVICE_COLUMNS if before[k] != after[k]}
             action, details = "inventory.device.edit", {"changes": changes}
-        self.audit.record(actor=operator.label(), role=operator.role.value, action=action, subject=device.name, details=details)
+        with self.audit.change():  # the edit and its audit row: all or none
+            self.repo.save_devices([device])
+            self.audit.record(actor=operator.label(), role=operator.role.value, action=action, subject=device.name,
+                              details=details)
         return device
 
     def footprint(self, name: str) -> DeviceFootprint:
@@ -118,9 +120,10 @@ class DeviceEditor:
         require_editor(operator, self.audit, "inventory.device.remove", name)
         gone = self.edits.device_footprint(name)
         device = self.repo.device(name)
-        self.repo.remove_device(name)
-        self.audit.record(
-            actor=operator.label(), role=operator.role.value, action="inventory.device.remove", subject=name,
-            details={"device": device_to_row(device), "deleted": asdict(gone)},
-        )
+        with self.audit.change():
+            self.repo.remove_device(name)
+            self.audit.record(
+                actor=operator.label(), role=operator.role.value, action="inventory.device.remove", subject=name,
+                details={"device": device_to_row(device), "deleted": asdict(gone)},
+            )
         return gone

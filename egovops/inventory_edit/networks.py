@@ -38,8 +38,9 @@ def save_network(database: Database, by: Operator, name: str, cidrs: tuple[str, 
     )
     if kind is not NetworkKind.PRIVATE and updated.migration_state is not None:
         raise ValidationError(tr("only private networks have a migration state"))
-    repo.save_network(updated)
-    audit.record(actor=by.label(), role=by.role.value, action="network.set", subject=name,
-                 details={"cidrs": list(updated.cidrs), "description": updated.description,
-                          "migration": updated.migration_state.value if updated.migration_state else None})
+    with audit.change():  # the edit and its audit row: all or none
+        repo.save_network(updated)
+        audit.record(actor=by.label(), role=by.role.value, action="network.set", subject=name,
+                     details={"cidrs": list(updated.cidrs), "description": updated.description,
+                              "migration": updated.migration_state.value if updated.migration_state else None})
     return updated

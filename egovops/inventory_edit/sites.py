@@ -88,8 +88,9 @@ class SiteEditor:
         path = check_site_name(name) if parent is None else f"{normalise_path(parent)}{SEPARATOR}{check_site_name(name)}"
         site = Site(path, kind or infer_kind(path))
         check_level(site.kind, next((s for s in self.repo.sites() if s.path == site.parent_path), None))
-        self.edits.add_site(site)
-        self._record(operator, "inventory.site.add", path, {"kind": site.kind.value})
+        with self.audit.change():  # the edit and its audit row: all or none
+            self.edits.add_site(site)
+            self._record(operator, "inventory.site.add", path, {"kind": site.kind.value})
         return site
 
     def rename(self, operator: Operator, path: str, new_name: str) -> str:
@@ -100,8 +101,9 @@ class SiteEditor:
         new_path = parent + check_site_name(new_name)
         if new_path == path:
             return path
-        renamed = self.edits.rename_site(path, new_path)
-        self._record(operator, "inventory.site.rename", path, {"new_path": new_path, "sites_renamed": renamed})
+        with self.audit.change():
+            renamed = self.edits.rename_site(path, new_path)
+            self._record(operator, "inventory.site.rename", path, {"new_path": new_path, "sites_renamed": renamed})
         return new_path
 
     def remove(self, operator: Operator, path: str) -> int:
@@ -109,8 +111,9 @@ class SiteEditor:
         require_editor(operator, self.audit, "inventory.site.remove", path)
         path = normalise_path(path)
         self.removal_check(path)
-        removed = self.edits.remove_site(path)
-        self._record(operator, "inventory.site.remove", path, {"sites_removed": removed})
+        with self.audit.change():
+            removed = self.edits.remove_site(path)
+            self._record(operator, "inventory.site.remove", path, {"sites_removed": removed})
         return removed
 
     def removal_check(self, path: str) -> SiteUsage:

@@ -158,11 +158,12 @@ class OverviewService:
         """Mark alarms acknowledged by ``operator``, and say so in the audit trail."""
         now = time.time()
         pending = [a.id for a in self.alarm_repo.by_ids(alarm_ids) if a.acked_by is None]
-        for alarm_id in pending:
-            self.alarm_repo.acknowledge(alarm_id, operator.label(), comment, now)
-        done = len(pending)
-        self.audit.record(
-            actor=operator.label(), role=operator.role.value, action="alarm.acknowledge",
-            subject=",".join(str(i) for i in alarm_ids), details={"comment": comment, "acknowledged": done},
-        )
+        with self.audit.change():  # the acknowledgements and their audit row: all or none
+            for alarm_id in pending:
+                self.alarm_repo.acknowledge(alarm_id, operator.label(), comment, now)
+            done = len(pending)
+            self.audit.record(
+                actor=operator.label(), role=operator.role.value, action="alarm.acknowledge",
+                subject=",".join(str(i) for i in alarm_ids), details={"comment": comment, "acknowledged": done},
+            )
         return done

@@ -222,12 +222,15 @@ class Poller:
     def _store_status_part(self, statuses: list[DeviceStatus], at: float,
                            started: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
         """The early store of a cycle's statuses, with a stats row of its own ("status part"):
-        the console refreshes on every new row, so the map shows the states now."""
-        done = self.store_cycle(statuses, at, final=False)
-        duration = time.monotonic() - started
-        self.repo.record_stats(CycleStats(at=at, cycle="status part", interval_s=self.settings.intervals.status_s, devices=len(statuses),
-                                          failed=sum(1 for s in statuses if s.error or not s.reachable),
-                                          duration_s=duration, overrun=False))
+        the console refreshes on every new row, so the map shows the states now. One transaction
+        with its stats row, like the cycle's final part."""
+        with self.db.write():
+            done = self._store(statuses, at)
+            self.repo.record_stats(CycleStats(
+                at=at, cycle="status part", interval_s=self.settings.intervals.status_s, devices=len(statuses),
+                failed=sum(1 for s in statuses if s.error or not s.reachable),
+                duration_s=time.monotonic() - started, overrun=False))
+        self._remember(statuses)
         return done
 
     def _was_silent(self, name: str) -> bool:
@@ -359,44 +362,70 @@ class Poller:
         statuses, early = self.client.snmp_loop.run(self._poll_all(work, started_wall, started))
         if local:
             statuses.append(read_workstation(self._last.get(workstation_name()), self.inventory.networks(), started_wall))
-        transitions, raised, cleared = self.store_cycle([s for s in statuses if s.name not in early.final],
-                                                        started_wall)
+        rest = [s for s in statuses if s.name not in early.final]
+        with self.db.write():  # the final part: its states, transitions, alarms and stats commit together
+            transitions, raised, cleared = self._store(rest, started_wall)
+            stats = self._stats(started_wall, started, label, interval_s,
+                                [early.final.get(s.name, s) for s in statuses])
+            self.repo.record_stats(stats)
+        self._remember(rest)
+        if self.share is not None:  # the heartbeat: after the cycle's own commit, which it reports
+            self.share.cycle_done(started_wall, stats.duration_s, stats.overrun, stats.cpu_percent, stats.rss_bytes)
+        self._rollup(started_wall)
         statuses = [early.final.get(s.name, s) for s in statuses]
         transitions, raised, cleared = early.transitions + transitions, early.raised + raised, early.cleared + cleared
         self.schedule.gaps.polled((s.name for s in statuses), started)
+        return CycleResult(statuses, stats, transitions, raised, cleared)
+
+    def _stats(self, started_wall: float, started: float, label: str, interval_s: float | None,
+               statuses: list[DeviceStatus]) -> CycleStats:
         duration = time.monotonic() - started
         interval = interval_s if interval_s is not None else self.settings.intervals.status_s
         sample = self.monitor.sample()
-        stats = CycleStats(
+        return CycleStats(
             at=started_wall, cycle=label, interval_s=interval, devices=len(statuses),
             failed=sum(1 for s in statuses if s.error or not s.reachable), duration_s=duration,
             overrun=duration > interval, cpu_percent=sample.cpu_percent, rss_bytes=sample.rss_bytes,
             open_sockets=sample.open_sockets, threads=sample.threads,
         )
-        self.repo.record_stats(stats)
-        if self.share is not None:
-            self.share.cycle_done(started_wall, duration, stats.overrun, sample.cpu_percent, sample.rss_bytes)
-        return CycleResult(statuses, stats, transitions, raised, cleared)
 
     def store_cycle(self, statuses: list[DeviceStatus], at: float,
                     final: bool = True) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
-        """Decide states and alarms of the readings taken at ``at`` and store them all; returns
-        (transitions, raised, cleared). ``run_cycle`` calls it with what it polled (the status
-        part first, ``final`` False, when the cycle also walks)."""
+        """Decide states and alarms of the readings taken at ``at`` and store them all in one
+        transaction; returns (transitions, raised, cleared). With ``final``, hourly rollups and
+        retention follow in a transaction of their own."""
+        with self.db.write():
+            done = self._store(statuses, at)
+        self._remember(statuses)
+        if final:
+            self._rollup(at)
+        return done
+
+    def _store(self, statuses: list[DeviceStatus], at: float) -> tuple[list[Transition], list[Alarm], list[Alarm]]:
+        """States, transitions, monitored spans and alarms of one part of a cycle; the caller holds
+        the write they join, so a kill at any point keeps all of them or none. States are decided
+        inside it too, from the previous states as this transaction sees them."""
+        known = self.inventory.device_ids()  # inside the write: as the transaction sees the inventory
+        if any(s.name not in known for s in statuses):  # removed at another desk while it was polled:
+            statuses[:] = [s for s in statuses if s.name in known]  # its readings go, not everyone's
         if not statuses:  # every device was final after the early store of the cycle's status part
-            if final:
-                self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
             return [], [], []
         transitions, conditions = self._finish(statuses, at)
         self.repo.save_cycle(statuses, {s.name: s.since or at for s in statuses})
         self.states.record_transitions(transitions)
         self.states.extend_monitoring([s.name for s in statuses], at, 2.5 * self.settings.intervals.status_s)
         raised, cleared = self._reconcile(statuses, conditions, at)
-        if final:
-            self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
+        return transitions, raised, cleared
+
+    def _remember(self, statuses: list[DeviceStatus]) -> None:
+        """After the commit only: a rolled-back store must not become the base of the next rates."""
         for status in statuses:
             self._last[status.name] = status
-        return transitions, raised, cleared
+
+    def _rollup(self, at: float) -> None:
+        # Its own transaction, after the cycle's: it recomputes unfinished work from the raw samples
+        # left, so a kill before its commit is repaired by the next cycle (tests/test_cycle_atomic).
+        self.repo.rollup_and_prune(at, self.settings.raw_retention_days, self.settings.hourly_retention_days)
 
     # -- running until stopped ----------------------------------------------------------------
 

@@ -103,7 +103,8 @@ class PollingSettingsEditor:
         before = self.repo.polling()
         changed = _changes(asdict(before), asdict(settings))
         if changed:
-            self.repo.save_polling(settings)
-            self.audit.record(actor=by.label(), role=by.role.value, action="polling.settings", subject="polling",
-                              details=changed)
+            with self.audit.change():  # the settings and their audit row: all or none
+                self.repo.save_polling(settings)
+                self.audit.record(actor=by.label(), role=by.role.value, action="polling.settings",
+                                  subject="polling", details=changed)
         return changed

@@ -89,17 +89,21 @@ class KnownHostsStore:
         known = KnownHostKey(
             host, port, key.get_name(), key.get_base64(), fingerprint(key), time.time(), trusted_by or current_operator(),
         )
-        self.repo.add(known)
-        self.audit.record(actor=known.trusted_by, role=role, action="ssh.host-key.trust", subject=f"{host}:{port}",
-                          details={"device": device, "key_type": known.key_type, "fingerprint": known.fingerprint_sha256})
+        with self.audit.change():  # the trusted key and its audit row: all or none
+            self.repo.add(known)
+            self.audit.record(actor=known.trusted_by, role=role, action="ssh.host-key.trust",
+                              subject=f"{host}:{port}", details={"device": device, "key_type": known.key_type,
+                                                                 "fingerprint": known.fingerprint_sha256})
         return known
 
     def forget(self, host: str, port: int, actor: str | None = None, role: str = "") -> int:
         gone = self.repo.keys_for(host, port)
-        removed = self.repo.forget(host, port)
-        if removed:
-            self.audit.record(actor=actor or current_operator(), role=role, action="ssh.host-key.forget",
-                              subject=f"{host}:{port}", details={"fingerprints": [k.fingerprint_sha256 for k in gone]})
+        with self.audit.change():
+            removed = self.repo.forget(host, port)
+            if removed:
+                self.audit.record(actor=actor or current_operator(), role=role, action="ssh.host-key.forget",
+                                  subject=f"{host}:{port}",
+                                  details={"fingerprints": [k.fingerprint_sha256 for k in gone]})
         return removed
 
     def status(self, host: str, port: int, key: paramiko.PKey) -> str:

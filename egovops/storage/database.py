@@ -22,7 +22,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,7 @@ class Database:
         self.changes = ChangeFeed()
         self.origin = uuid.uuid4().hex[:16]  # this opening's token: a watcher skips its own notices
         self._announced = 0
+        self._open = threading.local()  # this thread's open write(): connection, before_commit, doomed
         if not event.contains(engine, "after_cursor_execute", _note_written):
             event.listen(engine, "after_cursor_execute", _note_written)
 
@@ -104,23 +105,66 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        """A connection to read with. Inside this thread's open ``write()`` it is that write's own
+        connection: a repository that writes and then reads back what it wrote (an alarm it raised)
+        must see its uncommitted rows, which another connection would not."""
+        joined = getattr(self._open, "connection", None)
+        if joined is not None:
+            yield joined
+            return
         with self.engine.connect() as connection:
             yield connection
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back if it raises; once
-        committed, what it wrote is published into ``changes``."""
+        committed, what it wrote is published into ``changes``.
+
+        A ``write()`` opened while this thread already has one open *joins* it: same connection, no
+        commit of its own, its tables published with the outer write's at the outer commit. So a
+        caller makes several repositories' writes one transaction (a poll cycle's states,
+        transitions, alarms and stats; a change and its audit row) by wrapping them in one
+        ``with db.write():``, and a crash can never keep half of them. The open write is
+        thread-local because a transaction belongs to one connection, which belongs to one thread;
+        another thread's write queues on ``write_lock`` as before. If a joined write raises, the
+        whole transaction is doomed: the outer end rolls back even if the caller caught the error,
+        since committing the rest would store exactly the half a crash must not leave.
+        """
+        joined = getattr(self._open, "connection", None)
+        if joined is not None:
+            try:
+                yield joined
+            except BaseException:
+                self._open.doomed = True
+                raise
+            return
         written: set[str] = set()
+        self._open.doomed = False
+        self._open.before_commit = []
         with self.write_lock, self.engine.begin() as connection:
             connection.info[_WRITTEN] = written
+            self._open.connection = connection
             try:
                 yield connection
+                if self._open.doomed:
+                    raise StoreError(tr("a part of this change failed, so none of it was stored"))
+                for callback in self._open.before_commit:
+                    callback()
                 if written:
                     self._announce(connection, changes_of_tables(written))
             finally:
                 del connection.info[_WRITTEN]  # the pooled connection outlives this transaction
+                self._open.connection = None
+                self._open.before_commit = []
         self.changes.publish(changes_of_tables(written) if written else NOTHING)
+
+    def before_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` at the end of this thread's open write, just before it commits (still
+        holding the store's write lock): for a side effect outside the store that must follow
+        only what will be committed, such as the audit anchor in the keyring."""
+        if getattr(self._open, "connection", None) is None:
+            raise RuntimeError("before_commit() outside Database.write()")
+        self._open.before_commit.append(callback)
 
     def _announce(self, connection: Connection, changes: Changes) -> None:
         """Tell the store's other processes, in this write's own transaction."""

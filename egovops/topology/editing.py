@@ -22,16 +22,20 @@ class TopologyEditor:
     def set_poller_location(self, by: Operator, names: list[str]) -> None:
         authorize(self.audit, by, "topology.poller-location", ",".join(names))
         before = self.service.poller_location()
-        self.service.set_poller_location(names)
-        self._record(by, "topology.poller-location", ",".join(names), {"from": before, "to": names})
+        with self.audit.change():  # the change and its audit row: all or none
+            self.service.set_poller_location(names)
+            self._record(by, "topology.poller-location", ",".join(names), {"from": before, "to": names})
 
     def relayout(self, by: Operator) -> int:
         authorize(self.audit, by, "topology.layout", "*")
-        placed = self.service.relayout()
-        self._record(by, "topology.layout", "*", {"placed": placed})
+        with self.audit.change():
+            placed = self.service.relayout()
+            self._record(by, "topology.layout", "*", {"placed": placed})
         return placed
 
     def move(self, by: Operator, device: str, x: float, y: float) -> None:
         authorize(self.audit, by, "topology.move", device)
-        self.service.repo.move(device, self.service.inventory.device(device).network, x, y)
-        self._record(by, "topology.move", device, {"x": x, "y": y})
+        network = self.service.inventory.device(device).network
+        with self.audit.change():
+            self.service.repo.move(device, network, x, y)
+            self._record(by, "topology.move", device, {"x": x, "y": y})
