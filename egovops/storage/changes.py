@@ -60,6 +60,7 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("audit_log", "audit_head"), Changes.AUDIT),
     "config_versions": Changes.CONFIGS,
     **dict.fromkeys(("collectors", "device_leases"), Changes.COLLECTORS),
+    **dict.fromkeys(("events", "event_counters"), Changes.EVENTS),
     "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
     **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts",
                      "store_identity"),
