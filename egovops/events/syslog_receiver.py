@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import time
 from collections.abc import Callable
 
@@ -12,6 +13,7 @@ from egovops.events.loop_thread import LoopThread
 
 log = logging.getLogger(__name__)
 Handler = Callable[[bytes, str, float], None]
+RECEIVE_BUFFER = 8 * 2**20  # a burst of lines waits here while the loop is busy (capped by rmem_max)
 MAX_MESSAGE = 64 * 1024  # a longer "frame" is a broken or hostile sender: the connection is closed
 
 
@@ -60,8 +62,10 @@ class SyslogReceiver:
     async def _open(self) -> None:
         loop = asyncio.get_running_loop()
         if self.udp_port is not None:
-            self._udp, _ = await loop.create_datagram_endpoint(lambda: _Udp(self.handler),
-                                                               local_addr=(self.host, self.udp_port))
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RECEIVE_BUFFER)
+            sock.bind((self.host, self.udp_port))
+            self._udp, _ = await loop.create_datagram_endpoint(lambda: _Udp(self.handler), sock=sock)
             self.udp_port = self._udp.get_extra_info("sockname")[1]
         if self.tcp_port is not None:
             self._tcp = await asyncio.start_server(self._serve, self.host, self.tcp_port, limit=MAX_MESSAGE)

@@ -34,6 +34,7 @@ from egovops.snmp.auth import _AUTH, _PRIV  # one table of protocol names for po
 
 log = logging.getLogger(__name__)
 SNMP_TRAP_OID = "1.3.6.1.6.3.1.1.4.1.0"
+SYS_UPTIME = "1.3.6.1.2.1.1.3"
 _FAILURE_COUNTERS = (("__SNMPv2-MIB", "snmpInBadCommunityNames"),
                      ("__SNMP-USER-BASED-SM-MIB", "usmStatsWrongDigests"),
                      ("__SNMP-USER-BASED-SM-MIB", "usmStatsDecryptionErrors"),
@@ -92,7 +93,10 @@ def trap_event(source: str, var_binds: Sequence[tuple[Any, Any]], names: Mapping
     trap_oid = next((value for oid, _name, value in rows if oid == SNMP_TRAP_OID), "")
     named = name_of(trap_oid, names) if trap_oid else ""
     module, _, mnemonic = named.rpartition("::")
-    return Event(at, source, "trap", "info", module, mnemonic or trap_oid, "", varbinds=rows,
+    # The text says it in one line for search and the CSV: the varbinds beyond uptime and trap OID.
+    text = " ".join(f"{name.rpartition('::')[2]}={value}" for oid, name, value in rows
+                    if oid != SNMP_TRAP_OID and not oid.startswith(SYS_UPTIME))
+    return Event(at, source, "trap", "info", module, mnemonic or trap_oid, text, varbinds=rows,
                  extra={"trap_oid": trap_oid})
 
 
