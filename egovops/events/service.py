@@ -55,15 +55,19 @@ class EventService:
     # -- the receivers' side: any thread, cheap ---------------------------------------------------
 
     def submit(self, event: Event) -> None:
-        if not self.guard.admit(event.source, time.monotonic()):
-            return
+        if self.guard.admit(event.source, time.monotonic()):
+            self._enqueue(event)
+
+    def _enqueue(self, event: Event) -> None:
         if self._queue.qsize() >= QUEUE_LIMIT:
             self.rejected(event.source, "queue_full")
             return
         self._queue.put(event)
 
     def syslog(self, raw: bytes, source: str, received_at: float) -> None:
-        self.submit(parse_syslog(raw, source, received_at))
+        # The limit before the parse: a storm's excess costs a bucket lookup, not a parse.
+        if self.guard.admit(source, time.monotonic()):
+            self._enqueue(parse_syslog(raw, source, received_at))
 
     def rejected(self, source: str, counter: str = BAD_AUTH) -> None:
         with self._lock:
