@@ -40,9 +40,12 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "topology poller-location": (["{device}"], "topology.refused"),
     "topology layout": ([], "topology.refused"),
     "run": (["save-config", "--targets", "{device}", "--yes"], "procedure.refused"),
+    "events retention": (["90"], "events.refused"),
+    "events engine-id": (["{device}", "0x80001f8880aabbccdd"], "events.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
-OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move"}
+OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",
+                   "events listen"}
 # Commands that only read the store (or write files and the demo's own simulator state).
 READS = {
     "inventory export", "inventory list", "inventory show", "network list", "credentials list", "known-hosts list",
@@ -51,7 +54,7 @@ READS = {
     "report availability", "plugins list", "plugins show", "configs list", "configs show", "configs diff",
     "audit verify", "audit list", "accounts list", "accounts whoami", "topology show", "topology candidates",
     "topology export", "alarms list", "status", "polling show", "console", "duty list", "duty show", "duty handover",
-    "maintenance list", "plugins check", "store info",
+    "maintenance list", "plugins check", "store info", "events list", "events export", "events counters",
     # Writes this machine's keyring (the shared store's login), not the store, which it never opens.
     "store password",
 }

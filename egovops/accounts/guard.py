@@ -25,7 +25,8 @@ def _what(action: str) -> str:
         "credentials.manage": tr("change credential profiles"), "known-hosts.forget": tr("forget trusted host keys"),
         "maintenance.add": tr("plan maintenance windows"), "maintenance.remove": tr("remove maintenance windows"),
         "availability.sla-target": tr("set the SLA target"), "audit.export": tr("export the audit trail"),
-        "accounts.manage": tr("manage accounts"),
+        "accounts.manage": tr("manage accounts"), "events.engine-id": tr("record engine IDs"),
+        "events.retention": tr("change how long events are kept"),
     }.get(action, action)
 
 

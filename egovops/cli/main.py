@@ -39,6 +39,7 @@ COMMAND_MODULES = {
     "console": "egovops.cli.console_cmd",
     "duty": "egovops.cli.duty_cmd",
     "store": "egovops.cli.store_cmd",
+    "events": "egovops.cli.events_cmd",
 }
 
 

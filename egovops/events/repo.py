@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from egovops.errors import ValidationError
 from egovops.events.model import Event
 from egovops.events.partitions import DAY_S, EventPartitions, day_start
+from egovops.i18n import tr
 from egovops.storage.database import Database
 from egovops.storage.tables.events import EVENT_KINDS, event_counters, events
 from egovops.storage.tables.inventory import devices, settings
@@ -86,7 +87,8 @@ class EventRepository:
         """Newest first. ``device`` matches the device name or the source address; ``grep`` is a
         case-insensitive substring of the text, module or mnemonic."""
         if kind is not None and kind not in EVENT_KINDS:
-            raise ValidationError(f"event kind {kind!r} is not one of {', '.join(EVENT_KINDS)}")
+            raise ValidationError(tr("event kind {kind!r} is not one of {choices}", kind=kind,
+                                     choices=", ".join(EVENT_KINDS)))
         query = (select(*[events.c[k] for k in ("id", *_STORED)])
                  .order_by(events.c.received_at.desc(), events.c.id.desc()))
         if device:
@@ -121,7 +123,7 @@ class EventRepository:
 
     def set_retention_days(self, days: int) -> None:
         if days < 1:
-            raise ValidationError(f"retention must be at least 1 day, not {days}")
+            raise ValidationError(tr("retention must be at least 1 day, not {days}", days=days))
         self.set_setting(RETENTION_KEY, days)
 
     def engine_ids(self) -> dict[str, str]:
