@@ -154,3 +154,39 @@ def test_a_bad_rules_file_gets_a_one_line_error(text, message) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_rules(text)
     assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_link_down_is_followed_by_a_confirming_poll_of_that_device(database, inventory, snmpd, secret_service) -> None:
+    from egovops.credentials import CredentialService
+    from egovops.credentials.profiles import build_profile
+    from egovops.events.runtime import listening, trap_credentials
+    from egovops.polling.device_poll import STATUS
+    from egovops.polling.poller import Poller
+    from egovops.polling.repo import PollingRepository
+    from egovops.snmp import SnmpClient, SnmpLoop
+
+    credentials = CredentialService(database)
+    credentials.add(build_profile("v2c", "snmp-v2c", {}), {"community": "public"})
+    inventory.save_devices([Device(name="hf-core-4", address="127.0.0.1", snmp_port=snmpd.port, network="intranet",
+                                   site="安徽省/合肥市", credential_profile="v2c")])
+    loop = SnmpLoop("test-events-poll").start()
+    poller = Poller(database, SnmpClient(loop), credentials)
+    polled: list[float] = []
+
+    def poll(device: str) -> None:
+        poller.run_cycle(kinds={STATUS}, names=[device], label="event")
+        polled.append(time.monotonic())
+
+    running = listening(database, trap_credentials(database, credentials), load_rules(), "127.0.0.1", 0, None, poll)
+    running.start()
+    try:
+        sent = time.monotonic()
+        snmptrap(running.traps.port, "1.3.6.1.6.3.1.1.5.3", *LINK)  # type: ignore[union-attr]
+        wait_for(lambda: polled, 15)
+    finally:
+        running.stop()
+        loop.stop()
+    status = PollingRepository(database).load_statuses()["hf-core-4"]
+    assert status.reachable and status.sys_name == snmpd.sys_name
+    assert polled[0] - sent < 10  # the poll followed the trap, it did not wait for a cycle
+    assert [a.kind for a in AlarmRepository(database).list(active_only=True)] == ["interface_down"]

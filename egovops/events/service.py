@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 BAD_AUTH = "bad_auth"
 QUEUE_LIMIT = 100_000  # past this the writer is far behind: further events are counted, not queued
 SOURCES_TTL_S = 10.0
+PRUNE_EVERY_S = 3600.0
 
 
 class EventService:
@@ -50,6 +51,7 @@ class EventService:
         self._sources: dict[str, tuple[int, str]] = {}
         self._sources_at = 0.0
         self.stored = 0
+        self._pruned_at = 0.0  # the first pass prunes at once: a listener started after a long stop
         self._unsubscribe: Callable[[], None] = lambda: None
 
     # -- the receivers' side: any thread, cheap ---------------------------------------------------
@@ -99,9 +101,17 @@ class EventService:
                 first = None
             try:
                 self.flush([first] if first is not None else [])
+                self._prune_when_due()
             except Exception:  # noqa: BLE001 - the store may be away a while; the receivers go on
                 log.exception("storing events failed")
                 self._stop.wait(1.0)
+
+    def _prune_when_due(self) -> None:
+        """Retention, once an hour: whole days past it go (a partition drop on PostgreSQL)."""
+        now = time.time()
+        if now - self._pruned_at >= PRUNE_EVERY_S:
+            self._pruned_at = now
+            self.repo.prune(now)
 
     def flush(self, batch: list[Event] | None = None) -> list[Event]:
         """Store everything queued (plus ``batch``) now; returns what was stored."""
