@@ -24,6 +24,7 @@ from egovops.events.model import Event
 from egovops.events.repo import LAW_MINIMUM_DAYS, EventRepository
 from egovops.events.rules import load_rules
 from egovops.events.runtime import TrapCredentials, listening, trap_credentials
+from egovops.events.storm import StormLimits
 from egovops.i18n import tr, value_name
 from egovops.storage.tables.events import EVENT_KINDS
 
@@ -174,11 +175,15 @@ def _confirming_poll(app: AppContext) -> tuple[Callable[[str], None], Any]:
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path),
               help=tr("A rules file instead of the shipped one."))
 @click.option("--seconds", type=click.FloatRange(min=0.1), help=tr("Stop after this long."))
+@click.option("--storm-rate", type=click.FloatRange(min=1), default=StormLimits.per_source_rate, show_default=True,
+              help=tr("Events/s one device may send; beyond it one storm alarm, and the excess is only counted."))
+@click.option("--global-rate", type=click.FloatRange(min=1), default=StormLimits.global_rate, show_default=True,
+              help=tr("Events/s stored from all devices together; beyond it the excess is only counted."))
 @operator_options
 @pass_app
 def listen_command(app: AppContext, host: str, trap_port: int, syslog_port: int, no_traps: bool, no_syslog: bool,
-                   no_poll: bool, rules_file: Path | None, seconds: float | None,
-                   operator_login: tuple[str | None, bool]) -> None:
+                   no_poll: bool, rules_file: Path | None, seconds: float | None, storm_rate: float,
+                   global_rate: float, operator_login: tuple[str | None, bool]) -> None:
     rules = load_rules(rules_file)
     operator = current_operator(app, operator_login)
     credentials = trap_credentials(app.database, app.credentials) if not no_traps else None
@@ -186,7 +191,8 @@ def listen_command(app: AppContext, host: str, trap_port: int, syslog_port: int,
         click.echo(tr("warning: {problem}", problem=problem), err=True)
     poll, snmp_loop = (None, None) if no_poll else _confirming_poll(app)
     running = listening(app.database, credentials or TrapCredentials(), rules, host,
-                        None if no_traps else trap_port, None if no_syslog else syslog_port, poll)
+                        None if no_traps else trap_port, None if no_syslog else syslog_port, poll,
+                        StormLimits(storm_rate, 2 * storm_rate, global_rate, 2 * global_rate))
     try:
         running.start()
     except OSError as exc:

@@ -140,7 +140,7 @@ def listening(database: Database, credentials: TrapCredentials, rules: Rules, ho
               limits: StormLimits | None = None) -> Listening:
     polls = ConfirmingPolls(poll) if poll is not None else None
     service = EventService(database, rules, limits, on_poll=polls.ask if polls is not None else None)
-    traps = (TrapReceiver(service.submit, service.rejected, credentials.communities, credentials.users, rules.names,
-                          host, trap_port) if trap_port is not None else None)
+    traps = (TrapReceiver(service.accept, service.rejected, credentials.communities, credentials.users, rules.names,
+                          host, trap_port, admit=service.admit) if trap_port is not None else None)
     syslog = SyslogReceiver(service.syslog, host, syslog_port, syslog_port) if syslog_port is not None else None
     return Listening(service, traps, syslog, polls)

@@ -57,10 +57,15 @@ class EventService:
     # -- the receivers' side: any thread, cheap ---------------------------------------------------
 
     def submit(self, event: Event) -> None:
-        if self.guard.admit(event.source, time.monotonic()):
-            self._enqueue(event)
+        if self.admit(event.source):
+            self.accept(event)
 
-    def _enqueue(self, event: Event) -> None:
+    def admit(self, source: str) -> bool:
+        """Whether the storm limits let one more event from ``source`` in (if not, it is counted)."""
+        return self.guard.admit(source, time.monotonic())
+
+    def accept(self, event: Event) -> None:
+        """Queue an event already admitted (a receiver that asked ``admit`` before decoding)."""
         if self._queue.qsize() >= QUEUE_LIMIT:
             self.rejected(event.source, "queue_full")
             return
@@ -68,8 +73,8 @@ class EventService:
 
     def syslog(self, raw: bytes, source: str, received_at: float) -> None:
         # The limit before the parse: a storm's excess costs a bucket lookup, not a parse.
-        if self.guard.admit(source, time.monotonic()):
-            self._enqueue(parse_syslog(raw, source, received_at))
+        if self.admit(source):
+            self.accept(parse_syslog(raw, source, received_at))
 
     def rejected(self, source: str, counter: str = BAD_AUTH) -> None:
         with self._lock:

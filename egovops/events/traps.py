@@ -12,6 +12,7 @@ engine ID, so every v3 user is added for it too.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import time
@@ -106,8 +107,9 @@ class TrapReceiver:
 
     def __init__(self, handler: Callable[[Event], None], on_rejected: Callable[[str], None],
                  communities: Sequence[str], users: Sequence[TrapUser], names: Mapping[str, str],
-                 host: str = "0.0.0.0", port: int = 162) -> None:
+                 host: str = "0.0.0.0", port: int = 162, admit: Callable[[str], bool] | None = None) -> None:
         self.handler, self.on_rejected, self.names = handler, on_rejected, names
+        self.admit = admit  # asked before a message is decoded: a storm's excess costs no decoding
         self.communities, self.users = list(communities), list(users)
         self.host, self.port = host, port
         self.engine_id = ""
@@ -153,6 +155,8 @@ class TrapReceiver:
         receive = dispatcher.receive_message
 
         def counted(snmp_engine: engine.SnmpEngine, domain: Any, address: Any, whole: bytes) -> Any:
+            if self.admit is not None and not self.admit(str(address[0])):
+                return b""  # counted by admit; pysnmp's decoding is what a storm must not cost
             before = [int(c.syntax) for c in counters]
             try:
                 return receive(snmp_engine, domain, address, whole)
@@ -173,6 +177,9 @@ class TrapReceiver:
             log.exception("trap from %s", address[0])
 
     async def _close(self) -> None:
+        # Datagrams already queued on the loop reach a dispatcher without its transport: nothing
+        # to report while stopping.
+        asyncio.get_running_loop().set_exception_handler(lambda _loop, context: log.debug("stopping: %s", context))
         if self._engine is not None:
             self._engine.close_dispatcher()
             self._engine = None
