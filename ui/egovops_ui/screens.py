@@ -24,6 +24,7 @@ SCREEN_MODULES = (
     "egovops_ui.runner.screen",
     "egovops_ui.reports_page.screen",
     "egovops_ui.duty_log.screen",
+    "egovops_ui.events_page",
     "egovops_ui.inventory_edit.screen",
     "egovops_ui.settings_dialogs.screen",
     "egovops_ui.first_run.screen",  # last: it reuses the inventory and credential actions above
