@@ -153,3 +153,37 @@ def test_a_port_in_use_is_one_line(cli, database) -> None:
                    "--seconds", "1", env={"LANG": "en_US.UTF-8"})
     assert done.returncode == 1 and "cannot listen on 127.0.0.1" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_listen_learns_a_v3_devices_engine_id_and_then_takes_its_traps(cli, database, inventory, snmpd,
+                                                                       secret_service) -> None:
+    from egovops.credentials import CredentialService
+    from egovops.credentials.profiles import build_profile
+    from tests.fixtures.snmpd import V3_USERS
+
+    auth, auth_key, priv, priv_key = V3_USERS["egov-sha256"]
+    CredentialService(database).add(build_profile("v3", "snmp-v3", {"user": "egov-sha256", "auth_protocol": auth,
+                                                                    "priv_protocol": priv}),
+                                    {"auth_key": auth_key, "priv_key": priv_key})
+    inventory.save_devices([Device(name="hf-core-5", address="127.0.0.1", snmp_port=snmpd.port, network="intranet",
+                                   site="安徽省/合肥市", credential_profile="v3")])
+    reference = subprocess.run(["snmpget", "-On", "-Ovq", "-Ox", *snmpd.net_snmp_args("3", "egov-sha256"),
+                                f"127.0.0.1:{snmpd.port}", "1.3.6.1.6.3.10.2.1.1.0"], capture_output=True, text=True,
+                               check=True, timeout=15, env=dict(os.environ, MIBS=""))
+    engine_id = "".join(reference.stdout.split()).strip("\"").lower()  # net-snmp prints the octets in hex
+    port = free_port()
+    listener = listen(cli, port)
+    try:
+        assert EventRepository(database).engine_ids() == {"hf-core-5": engine_id}
+        done = subprocess.run(["snmptrap", *snmpd.net_snmp_args("3", "egov-sha256"), "-e", f"0x{engine_id}",
+                               f"127.0.0.1:{port}", "", "1.3.6.1.6.3.1.1.5.1"], capture_output=True, text=True,
+                              env=dict(os.environ, MIBS=""), timeout=15)
+        assert done.returncode == 0, done.stderr
+        deadline = time.monotonic() + 10
+        while not EventRepository(database).list() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        listener.terminate()
+        listener.communicate(timeout=30)
+    (event,) = EventRepository(database).list()
+    assert (event.device, event.mnemonic) == ("hf-core-5", "coldStart")

@@ -23,7 +23,6 @@ from egovops.events.export import write_csv
 from egovops.events.model import Event
 from egovops.events.repo import LAW_MINIMUM_DAYS, EventRepository
 from egovops.events.rules import load_rules
-from egovops.events.runtime import TrapCredentials, listening, trap_credentials
 from egovops.events.storm import StormLimits
 from egovops.i18n import tr, value_name
 from egovops.storage.tables.events import EVENT_KINDS
@@ -147,21 +146,19 @@ def engine_id_command(app: AppContext, device: str, engine_id: str, operator_log
     click.echo(tr("{device}: engine ID {engine_id}", device=device, engine_id=cleaned))
 
 
-def _confirming_poll(app: AppContext) -> tuple[Callable[[str], None], Any]:
+def _confirming_poll(app: AppContext, client: Any) -> Callable[[str], None]:
     """A one-device status poll (the collector wires its own poller instead)."""
     from egovops.polling.device_poll import STATUS
     from egovops.polling.poller import Poller
-    from egovops.snmp import SnmpClient, SnmpLoop
     from egovops.topology.poller_hook import attach as attach_root_cause
 
-    loop = SnmpLoop("egovops-events-poll").start()
-    poller = Poller(app.database, SnmpClient(loop), app.credentials)
+    poller = Poller(app.database, client, app.credentials)
     attach_root_cause(poller)  # a device behind a failed parent: unreachable, its alarms under the root
 
     def poll(device: str) -> None:
         poller.run_cycle(kinds={STATUS}, names=[device], label="event")
 
-    return poll, loop
+    return poll
 
 
 @events.command("listen", help=tr("Receive traps and syslog into the store until stopped (Ctrl+C)."))
@@ -184,20 +181,29 @@ def _confirming_poll(app: AppContext) -> tuple[Callable[[str], None], Any]:
 def listen_command(app: AppContext, host: str, trap_port: int, syslog_port: int, no_traps: bool, no_syslog: bool,
                    no_poll: bool, rules_file: Path | None, seconds: float | None, storm_rate: float,
                    global_rate: float, operator_login: tuple[str | None, bool]) -> None:
+    # pysnmp is imported only here: listing and exporting events start without it.
+    from egovops.events.runtime import TrapCredentials, learn_engine_ids, listening, trap_credentials
+    from egovops.snmp import SnmpClient, SnmpLoop
+
     rules = load_rules(rules_file)
     operator = current_operator(app, operator_login)
-    credentials = trap_credentials(app.database, app.credentials) if not no_traps else None
-    for problem in credentials.problems if credentials else []:
+    snmp_loop = SnmpLoop("egovops-events-snmp").start()
+    client = SnmpClient(snmp_loop)
+    credentials, problems = None, []
+    if not no_traps:  # v3 traps are signed with the sender's engine ID: ask the devices not yet known
+        problems = learn_engine_ids(app.database, app.credentials, client)
+        credentials = trap_credentials(app.database, app.credentials)
+        problems += credentials.problems
+    for problem in problems:
         click.echo(tr("warning: {problem}", problem=problem), err=True)
-    poll, snmp_loop = (None, None) if no_poll else _confirming_poll(app)
+    poll = None if no_poll else _confirming_poll(app, client)
     running = listening(app.database, credentials or TrapCredentials(), rules, host,
                         None if no_traps else trap_port, None if no_syslog else syslog_port, poll,
                         StormLimits(storm_rate, 2 * storm_rate, global_rate, 2 * global_rate))
     try:
         running.start()
     except OSError as exc:
-        if snmp_loop is not None:
-            snmp_loop.stop()
+        snmp_loop.stop()
         raise EgovopsError(tr("cannot listen on {host}: {reason} (ports below 1024 need privileges; "
                               "see --trap-port and --syslog-port)", host=host, reason=exc.strerror or exc)) from None
     AuditLog(app.database).record(actor=operator.label(), role=operator.role.value, action="events.listen",
@@ -219,8 +225,7 @@ def listen_command(app: AppContext, host: str, trap_port: int, syslog_port: int,
         pass
     finally:
         running.stop()
-        if snmp_loop is not None:
-            snmp_loop.stop()
+        snmp_loop.stop()
     click.echo(tr("{count} events stored", count=running.service.stored))
 
 

@@ -4,6 +4,7 @@ gets them), the engine IDs from the store, one service, and a confirming-poll wo
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
@@ -19,6 +20,8 @@ from egovops.events.service import EventService
 from egovops.events.storm import StormLimits
 from egovops.events.syslog_receiver import SyslogReceiver
 from egovops.events.traps import TrapReceiver, TrapUser
+from egovops.snmp import SnmpClient
+from egovops.snmp.target import SnmpTarget, target_for_device
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 
@@ -63,6 +66,42 @@ def trap_credentials(database: Database, service: CredentialService) -> TrapCred
             if name in engine_ids:
                 found.users.append(_user(settings, secrets, engine_ids[name]))
     return found
+
+
+SNMP_ENGINE_ID = "1.3.6.1.6.3.10.2.1.1.0"
+
+
+def learn_engine_ids(database: Database, service: CredentialService, client: SnmpClient) -> list[str]:
+    """Read snmpEngineID from each v3 device whose engine ID is not stored yet, and store it: what
+    a v3 trap from it is signed with. Returns one line per device that could not be asked."""
+    repo = EventRepository(database)
+    known = repo.engine_ids()
+    v3 = {p.name for p in service.profiles() if p.kind is CredentialKind.SNMP_V3}
+    targets: list[SnmpTarget] = []
+    problems: list[str] = []
+    for device in InventoryRepository(database).devices():
+        if device.credential_profile in v3 and device.name not in known:
+            try:
+                targets.append(target_for_device(device, service))
+            except EgovopsError as exc:
+                problems.append(str(exc))
+
+    async def ask(target: SnmpTarget) -> tuple[str, bytes | str]:
+        try:
+            value = (await client.aget(target, [SNMP_ENGINE_ID], raw=True))[SNMP_ENGINE_ID]
+        except EgovopsError as exc:
+            return target.name, str(exc)
+        return target.name, value if isinstance(value, bytes) else b""
+
+    async def ask_all() -> list[tuple[str, bytes | str]]:
+        return list(await asyncio.gather(*(ask(t) for t in targets)))
+
+    for name, answer in client.snmp_loop.run(ask_all()) if targets else []:
+        if isinstance(answer, bytes) and answer:
+            repo.set_engine_id(name, answer.hex())
+        elif isinstance(answer, str):
+            problems.append(answer)
+    return problems
 
 
 class ConfirmingPolls:
