@@ -67,6 +67,9 @@ RUIJIE = ("<187>Dec  6 12:00:03 RG-S5750 %LINEPROTO-5-UPDOWN: "
           "Line protocol on Interface GigabitEthernet 0/1, changed state to down")
 ZTE = ("<187>Dec  6 12:00:04 ZXR10 alarm 20002 ID 17 level 3 occurred at 12:00:04 12/06/2026 sent by ZXR10 1/1 "
        "%IFNET% 端口 gei-0/1/0/1 物理状态 down")
+# The ZXR10 manual's own example, in a release without levels; the board that sent it ends the line.
+ZTE_OLD = ("<187>Dec  6 12:00:05 ZXR10 15:41:22 09/11/2003 UTC alarm 6 occurred. %ENVIRONMENT% Rack fan 1 wrong "
+           "sent by UPC(MPU) 1")
 
 
 @pytest.mark.parametrize(("line", "encoding", "expected"), [
@@ -76,8 +79,9 @@ ZTE = ("<187>Dec  6 12:00:04 ZXR10 alarm 20002 ID 17 level 3 occurred at 12:00:0
     (CISCO, "utf-8", ("cisco", "SYS", "warning", "CONFIG_I", "Configured from console by vty0 (10.0.0.1)")),
     (RUIJIE, "gbk", ("cisco", "LINEPROTO", "warning", "UPDOWN",
                      "Line protocol on Interface GigabitEthernet 0/1, changed state to down")),
-    (ZTE, "gbk", ("zte", "IFNET", "major", "20002", "端口 gei-0/1/0/1 物理状态 down")),
-    (ZTE, "utf-8", ("zte", "IFNET", "major", "20002", "端口 gei-0/1/0/1 物理状态 down")),
+    (ZTE, "gbk", ("zte", "IFNET", "critical", "20002", "端口 gei-0/1/0/1 物理状态 down")),  # level 3: syslog 2
+    (ZTE, "utf-8", ("zte", "IFNET", "critical", "20002", "端口 gei-0/1/0/1 物理状态 down")),
+    (ZTE_OLD, "utf-8", ("zte", "ENVIRONMENT", "major", "6", "Rack fan 1 wrong")),  # no level: the PRI's
 ])
 @pytest.mark.parametrize("transport", ["udp", "tcp-newline", "tcp-octets"])
 def test_vendor_lines_are_parsed_in_gbk_and_utf8(receiver, line, encoding, expected, transport) -> None:

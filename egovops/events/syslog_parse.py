@@ -29,7 +29,10 @@ _BSD_TIME = re.compile(r"^(?:\d+: )?\*?([A-Z][a-z]{2}) +(\d{1,2}) +(?:(\d{4}) +)
                        r"(?: [A-Z]{2,5}(?=[ :]))?:? +")
 _HUAWEI_H3C = re.compile(r"%%(\d\d)([A-Za-z0-9_\-]+)/(\d)/([A-Za-z0-9_\-]+)(?:\([a-z]+\))?(?:\[\d+\])?:\s*(.*)", re.S)
 _CISCO = re.compile(r"%([A-Z][A-Z0-9_]*)-(\d)-([A-Z][A-Z0-9_]*):\s*(.*)", re.S)
-_ZTE = re.compile(r"alarm (\d+) ID \d+ level (\d).*?%([A-Za-z0-9_\-]+)%\s*(.*)", re.S)
+# ZTE's alarm levels 1..8 are the syslog severities 0..7 (ZXR10 Alarm Handling Manual); older
+# releases give no level, only "occurred"/"cleared", and end with the sending board.
+_ZTE = re.compile(r"alarm (\d+)(?: ID \d+)?(?: level (\d))?\s+(occurred|cleared)\b.*?%([A-Za-z0-9_\-]+)%\s*(.*?)"
+                  r"(?:\s+sent by [^%]*)?$", re.S)
 _VENDOR_CODES = {"01": "huawei", "10": "h3c"}
 
 
@@ -83,8 +86,9 @@ def _vendor(event: Event, message: str) -> bool:
             found = _ZTE.search(message)
             if not found:
                 return False
-            mnemonic, severity, module, text = found.groups()
-            event.extra["vendor"] = "zte"
+            mnemonic, level, state, module, text = found.groups()
+            event.extra.update(vendor="zte", state=state)
+            severity = str(int(level) - 1) if level and level != "0" else str(SYSLOG_SEVERITY.index(event.severity))
     event.module, event.mnemonic, event.text = module, mnemonic, text.strip()
     event.severity = SYSLOG_SEVERITY[min(int(severity), 7)]
     return True
