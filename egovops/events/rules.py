@@ -16,6 +16,7 @@ import yaml
 
 from egovops.errors import ValidationError
 from egovops.events.model import Event
+from egovops.i18n import tr
 from egovops.storage.tables.events import EVENT_KINDS
 from egovops.storage.tables.polling import ALARM_SEVERITIES
 
@@ -98,40 +99,43 @@ class Rules:
 
 
 def _fail(where: str, message: str) -> ValidationError:
-    return ValidationError(f"events rules: {where}: {message}")
+    return ValidationError(tr("events rules: {where}: {problem}", where=where, problem=message))
 
 
 def _strings(value: Any, where: str) -> frozenset[str]:
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(i, (str, int, float)) for i in items):
-        raise _fail(where, "must be a text or a list of texts")
+        raise _fail(where, tr("must be a text or a list of texts"))
     return frozenset(str(i).lower() for i in items)
 
 
 def _alarm(value: Any, where: str) -> AlarmAction:
     if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
-        raise _fail(where, "needs {kind: ..., action: raise|clear}")
+        raise _fail(where, tr("needs {kind: ..., action: raise|clear}"))
     unknown = set(value) - {"kind", "action", "severity", "subject"}
     if unknown:
-        raise _fail(where, f"unknown field {sorted(unknown)[0]!r}")
+        raise _fail(where, tr("unknown field {field!r}", field=sorted(unknown)[0]))
     action = AlarmAction(value["kind"], str(value.get("action", "raise")), str(value.get("severity", "major")),
                          str(value.get("subject", "none")))
     if action.action not in ("raise", "clear"):
-        raise _fail(where, f"action {action.action!r} is not raise or clear")
+        raise _fail(where, tr("action {action!r} is not raise or clear", action=action.action))
     if action.severity not in ALARM_SEVERITIES:
-        raise _fail(where, f"severity {action.severity!r} is not one of {', '.join(ALARM_SEVERITIES)}")
+        raise _fail(where, tr("severity {value!r} is not one of {choices}", value=action.severity,
+                                 choices=", ".join(ALARM_SEVERITIES)))
     if action.subject not in SUBJECTS:
-        raise _fail(where, f"subject {action.subject!r} is not one of {', '.join(SUBJECTS)}")
+        raise _fail(where, tr("subject {value!r} is not one of {choices}", value=action.subject,
+                                 choices=", ".join(SUBJECTS)))
     return action
 
 
 def _match(rule: Rule, match: Any, where: str) -> None:
     if not isinstance(match, dict) or not match:
-        raise _fail(where, "match must be a mapping of at least one field")
+        raise _fail(where, tr("match must be a mapping of at least one field"))
     for key, value in match.items():
         if key == "kind":
             if value not in EVENT_KINDS:
-                raise _fail(f"{where}.kind", f"{value!r} is not one of {', '.join(EVENT_KINDS)}")
+                raise _fail(f"{where}.kind", tr("{value!r} is not one of {choices}", value=value,
+                                                  choices=", ".join(EVENT_KINDS)))
             rule.kind = value
         elif key in _MATCH_LISTS:
             rule.lists[key] = _strings(value, f"{where}.{key}")
@@ -139,32 +143,33 @@ def _match(rule: Rule, match: Any, where: str) -> None:
             try:
                 rule.regexes[key] = re.compile(str(value))
             except re.error as exc:
-                raise _fail(f"{where}.{key}", f"not a regular expression ({exc})") from None
+                raise _fail(f"{where}.{key}", tr("not a regular expression ({error})", error=exc)) from None
         else:
-            raise _fail(where, f"unknown field {key!r}")
+            raise _fail(where, tr("unknown field {field!r}", field=key))
 
 
 def _rule(raw: Any, index: int) -> Rule:
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-        raise _fail(f"rule {index + 1}", "needs a name")
-    where = f"rule {raw['name']!r}"
+        raise _fail(tr("rule {number}", number=index + 1), tr("needs a name"))
+    where = tr("rule {name!r}", name=raw["name"])
     unknown = set(raw) - _RULE_KEYS
     if unknown:
-        raise _fail(where, f"unknown field {sorted(unknown)[0]!r}")
+        raise _fail(where, tr("unknown field {field!r}", field=sorted(unknown)[0]))
     rule = Rule(raw["name"], poll=bool(raw.get("poll", False)))
-    _match(rule, raw.get("match"), f"{where} match")
+    _match(rule, raw.get("match"), tr("{where} match", where=where))
     if "severity" in raw:
         if raw["severity"] not in ALARM_SEVERITIES:
-            raise _fail(where, f"severity {raw['severity']!r} is not one of {', '.join(ALARM_SEVERITIES)}")
+            raise _fail(where, tr("severity {value!r} is not one of {choices}", value=raw["severity"],
+                                     choices=", ".join(ALARM_SEVERITIES)))
         rule.severity = raw["severity"]
     if "repeat" in raw:
         repeat = raw["repeat"]
         if not (isinstance(repeat, dict) and isinstance(repeat.get("count"), int) and repeat["count"] > 0
                 and isinstance(repeat.get("within_s"), (int, float)) and repeat["within_s"] > 0):
-            raise _fail(where, "repeat needs {count: N > 0, within_s: S > 0}")
+            raise _fail(where, tr("repeat needs {count: N > 0, within_s: S > 0}"))
         rule.repeat = (repeat["count"], float(repeat["within_s"]))
     if "alarm" in raw:
-        rule.alarm = _alarm(raw["alarm"], f"{where} alarm")
+        rule.alarm = _alarm(raw["alarm"], tr("{where} alarm", where=where))
     return rule
 
 
@@ -173,13 +178,13 @@ def parse_rules(text: str, origin: str = "rules.yaml") -> Rules:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        raise ValidationError(f"events rules: {origin}{line}: not valid YAML") from None
+        line = tr(" line {number}", number=mark.line + 1) if mark is not None else ""
+        raise ValidationError(tr("events rules: {where}: not valid YAML", where=origin + line)) from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise ValidationError(f"events rules: {origin}: needs a 'rules' list")
+        raise ValidationError(tr("events rules: {where}: needs a 'rules' list", where=origin))
     names = data.get("names") or {}
     if not isinstance(names, dict) or not all(isinstance(v, str) and "::" in v for v in names.values()):
-        raise ValidationError(f"events rules: {origin}: 'names' maps OIDs to MIB::name")
+        raise ValidationError(tr("events rules: {where}: 'names' maps OIDs to MIB::name", where=origin))
     return Rules([_rule(r, i) for i, r in enumerate(data["rules"])], {str(k): v for k, v in names.items()})
 
 
@@ -195,5 +200,6 @@ def load_rules(path: Path | None = None) -> Rules:
     try:
         text = path.read_text("utf-8")
     except OSError as exc:
-        raise ValidationError(f"events rules: cannot read {path}: {exc.strerror}") from None
+        raise ValidationError(tr("events rules: cannot read {path}: {reason}", path=path,
+                                 reason=exc.strerror)) from None
     return parse_rules(text, str(path))
