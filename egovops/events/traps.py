@@ -29,6 +29,7 @@ from pysnmp.proto import rfc1902
 from pysnmp.proto.mpmod import rfc3412
 from pysnmp.proto.secmod.rfc3414.service import UsmSecurityParameters
 
+from egovops.events.ber import community_trap, octets_text
 from egovops.events.loop_thread import LoopThread
 from egovops.events.model import Event
 from egovops.snmp.auth import _AUTH, _PRIV  # one table of protocol names for polling and traps
@@ -79,18 +80,16 @@ def name_of(oid: str, names: Mapping[str, str]) -> str:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, rfc1902.IpAddress):  # an OctetString to pyasn1, four octets to people
+        return ".".join(str(b) for b in bytes(value))
     if isinstance(value, rfc1902.OctetString):
-        raw = bytes(value)
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return raw.decode("gbk", errors="replace") if all(b >= 0x20 or b in (9, 10, 13) for b in raw) \
-                else raw.hex(":")
+        return octets_text(bytes(value))
     return str(value.prettyPrint())
 
 
-def trap_event(source: str, var_binds: Sequence[tuple[Any, Any]], names: Mapping[str, str], at: float) -> Event:
-    rows = [[str(oid), name_of(str(oid), names), _text(value)] for oid, value in var_binds]
+def trap_event(source: str, var_binds: Sequence[tuple[str, str]], names: Mapping[str, str], at: float) -> Event:
+    """The event of a notification whose varbinds are (OID, value as text), in v2 form."""
+    rows = [[oid, name_of(oid, names), value] for oid, value in var_binds]
     trap_oid = next((value for oid, _name, value in rows if oid == SNMP_TRAP_OID), "")
     named = name_of(trap_oid, names) if trap_oid else ""
     module, _, mnemonic = named.rpartition("::")
@@ -154,9 +153,20 @@ class TrapReceiver:
         dispatcher = snmp.message_dispatcher
         receive = dispatcher.receive_message
 
+        communities = {c.encode() for c in self.communities}
+
         def counted(snmp_engine: engine.SnmpEngine, domain: Any, address: Any, whole: bytes) -> Any:
-            if self.admit is not None and not self.admit(str(address[0])):
+            source = str(address[0])
+            if self.admit is not None and not self.admit(source):
                 return b""  # counted by admit; pysnmp's decoding is what a storm must not cost
+            fast = community_trap(whole)
+            if fast is not None:  # a v1/v2c trap: read here, ten times faster than pysnmp (ber.py)
+                community, rows = fast
+                if community in communities:
+                    self._deliver(source, rows, time.time())
+                else:
+                    self.on_rejected(source)
+                return b""
             before = [int(c.syntax) for c in counters]
             try:
                 return receive(snmp_engine, domain, address, whole)
@@ -171,10 +181,13 @@ class TrapReceiver:
                   var_binds: Sequence[tuple[Any, Any]], _ctx: Any) -> None:
         at = time.time()
         _domain, address = snmp.message_dispatcher.get_transport_info(state_reference)
+        self._deliver(str(address[0]), [(str(oid), _text(value)) for oid, value in var_binds], at)
+
+    def _deliver(self, source: str, rows: Sequence[tuple[str, str]], at: float) -> None:
         try:
-            self.handler(trap_event(str(address[0]), var_binds, self.names, at))
+            self.handler(trap_event(source, rows, self.names, at))
         except Exception:  # noqa: BLE001 - one odd notification must not stop the receiver
-            log.exception("trap from %s", address[0])
+            log.exception("trap from %s", source)
 
     async def _close(self) -> None:
         # Datagrams already queued on the loop reach a dispatcher without its transport: nothing
