@@ -154,3 +154,23 @@ def test_a_trap_storm_is_limited_before_decoding(database, inventory) -> None:
     print(f"traps sent {sent}; stored {stored}, counted {dropped}, lost {sent - stored - dropped}")
     assert 0 < stored <= 400 + 200 * window and dropped > 0  # what the kernel dropped under load: printed
     assert [a.kind for a in AlarmRepository(database).list(active_only=True)] == ["event_storm"]
+
+
+def test_the_storm_alarm_clears_once_the_source_is_quiet(database, inventory) -> None:
+    from egovops.events.model import Event
+
+    inventory.save_devices([Device(name="storm-sw", address="127.0.0.3", network="intranet", site="安徽省/合肥市")])
+    service = EventService(database, load_rules(), StormLimits(per_source_rate=1, per_source_burst=5, quiet_s=0.5))
+    for n in range(20):
+        service.submit(Event(time.time(), "127.0.0.3", "syslog", text=f"flap {n}"))
+    service.flush()
+    (alarm,) = AlarmRepository(database).list(active_only=True)
+    assert alarm.kind == "event_storm" and alarm.device == "storm-sw"
+    service.submit(Event(time.time(), "127.0.0.3", "syslog", text="still there"))  # within quiet_s: no new alarm
+    service.flush()
+    assert len(AlarmRepository(database).list()) == 1
+    time.sleep(0.6)
+    service.flush()
+    assert AlarmRepository(database).list(active_only=True) == []
+    assert AlarmRepository(database).get(alarm.id).cleared_at is not None
+    assert len(EventRepository(database).list(device="storm-sw")) == 5  # the burst; the rest only counted
