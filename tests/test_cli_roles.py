@@ -49,11 +49,14 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "notify test": (["hook"], "notify.refused"),
     "notify remove": (["rule", "r"], "notify.refused"),
     "notify rota-end": (["1"], "notify.refused"),
+    "events retention": (["90"], "events.refused"),
+    "events engine-id": (["{device}", "0x80001f8880aabbccdd"], "events.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
 OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",
                    "signin", "signout",  # a shared store's sign-in: anyone with an account, audited (signin.py)
-                   "notify run"}  # the notifier, as the collector runs it: its decisions audited as egovops-notify
+                   "notify run",  # the notifier, as the collector runs it: its decisions audited as egovops-notify
+                   "events listen"}  # the receivers: what devices say, stored as events and alarms
 # Commands that only read the store (or write files and the demo's own simulator state).
 READS = {
     "inventory export", "inventory list", "inventory show", "network list", "credentials list", "known-hosts list",
@@ -63,6 +66,7 @@ READS = {
     "audit verify", "audit list", "accounts list", "accounts whoami", "topology show", "topology candidates",
     "topology export", "alarms list", "status", "polling show", "console", "duty list", "duty show", "duty handover",
     "maintenance list", "plugins check", "store info", "notify channels", "notify rules", "notify rota", "notify log",
+    "events list", "events export", "events counters",
     # Writes this machine's keyring (the shared store's login), not the store, which it never opens.
     "store password",
 }

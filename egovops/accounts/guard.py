@@ -27,6 +27,8 @@ def _what(action: str) -> str:
         "maintenance.add": tr("plan maintenance windows"), "maintenance.remove": tr("remove maintenance windows"),
         "availability.sla-target": tr("set the SLA target"), "audit.export": tr("export the audit trail"),
         "accounts.manage": tr("manage accounts"), "notify.manage": tr("change notification settings"),
+        "events.engine-id": tr("record engine IDs"),
+        "events.retention": tr("change how long events are kept"),
     }.get(action, action)
 
 

@@ -60,6 +60,8 @@ ACTION_ROLE = {
     "maintenance.remove": Role.ENGINEER,
     "availability.sla-target": Role.SUPERVISOR,
     "audit.export": Role.SUPERVISOR,
+    "events.engine-id": Role.ENGINEER,
+    "events.retention": Role.SUPERVISOR,  # how long network logs are kept is the law's business (Art. 21)
     "accounts.manage": Role.ADMIN,
     "notify.manage": Role.ENGINEER,  # channels, recipients, rules and rota: who is woken at night
 }

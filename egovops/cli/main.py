@@ -44,6 +44,7 @@ COMMAND_MODULES = {
     "collector": "egovops.cli.collector_cmd",
     "collectors": "egovops.cli.collectors_cmd",
     "notify": "egovops.cli.notify_cmd",
+    "events": "egovops.cli.events_cmd",
 }
 
 

@@ -33,6 +33,9 @@ KIND_LABELS = {
     "interface_down": "critical interface down",
     "cross_network_link": "cross-network link",
     "collector_silent": "collector silent",
+    "security": "security: repeated authentication failures",  # raised by events (egovops/events)
+    "hardware": "hardware fault",
+    "event_storm": "event storm",
 }
 
 # The messages each kind's alarms carry (as written in egovops/polling/state.py and topology).

@@ -62,6 +62,7 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("collectors", "device_leases"), Changes.COLLECTORS),
     **dict.fromkeys(("notify_channels", "notify_recipients", "notify_rules", "notify_rota", "notify_alarm_state",
                      "notify_outbox", "notify_attempts"), Changes.NOTIFICATIONS),
+    **dict.fromkeys(("events", "event_counters"), Changes.EVENTS),
     "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
     **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts",
                      "store_identity", "account_signin", "account_sessions"),

@@ -25,6 +25,7 @@ SCREEN_MODULES = (
     "egovops_ui.reports_page.screen",
     "egovops_ui.duty_log.screen",
     "egovops_ui.notifications.screen",
+    "egovops_ui.events_page",
     "egovops_ui.inventory_edit.screen",
     "egovops_ui.settings_dialogs.screen",
     "egovops_ui.collectors_panel",

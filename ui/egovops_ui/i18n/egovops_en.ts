@@ -211,6 +211,162 @@
     </message>
 </context>
 <context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../events_page.py" line="147" />
+        <source>trap</source>
+        <translation>trap</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="147" />
+        <source>syslog</source>
+        <translation>syslog</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="150" />
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="150" />
+        <source>major</source>
+        <translation>major</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="150" />
+        <source>minor</source>
+        <translation>minor</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="151" />
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="151" />
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="173" />
+        <source>events: {count}</source>
+        <translation>events: {count}</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="180" />
+        <source>Device:</source>
+        <translation>Device:</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="180" />
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="180" />
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="181" />
+        <source>Search:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="183" />
+        <source>name or address</source>
+        <translation>name or address</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="184" />
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="188" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="195" />
+        <source>last hour</source>
+        <translation>last hour</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="195" />
+        <source>last 24 hours</source>
+        <translation>last 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="195" />
+        <source>last 7 days</source>
+        <translation>last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="196" />
+        <source>last 30 days</source>
+        <translation>last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="196" />
+        <source>last 180 days</source>
+        <translation>last 180 days</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Mnemonic</source>
+        <translation>Mnemonic</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>EventsScreen</name>
+    <message>
+        <location filename="../events_page.py" line="230" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="233" />
+        <source>Events (traps and syslog)…</source>
+        <translation>Events (traps and syslog)…</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../help_menu.py" line="50" />
@@ -886,6 +1042,14 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <location filename="../collectors_panel.py" line="169" />
         <source>Collectors…</source>
         <translation>Collectors…</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../events_page.py" line="86" />
+        <source>unknown source {address}</source>
+        <translation>unknown source {address}</translation>
     </message>
 </context>
 </TS>

@@ -211,6 +211,162 @@
     </message>
 </context>
 <context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../events_page.py" line="147" />
+        <source>trap</source>
+        <translation>陷阱</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="147" />
+        <source>syslog</source>
+        <translation>系统日志</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="150" />
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="150" />
+        <source>major</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="150" />
+        <source>minor</source>
+        <translation>次要</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="151" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="151" />
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="173" />
+        <source>events: {count}</source>
+        <translation>事件：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="180" />
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="180" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="180" />
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="181" />
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="183" />
+        <source>name or address</source>
+        <translation>名称或地址</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="184" />
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="188" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="195" />
+        <source>last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="195" />
+        <source>last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="195" />
+        <source>last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="196" />
+        <source>last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="196" />
+        <source>last 180 days</source>
+        <translation>最近 180 天</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="200" />
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Mnemonic</source>
+        <translation>助记符</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="201" />
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>EventsScreen</name>
+    <message>
+        <location filename="../events_page.py" line="230" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../events_page.py" line="233" />
+        <source>Events (traps and syslog)…</source>
+        <translation>事件（陷阱和系统日志）…</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <location filename="../help_menu.py" line="50" />
@@ -886,6 +1042,14 @@ Compare the fingerprint with the one shown on the device's console before you tr
         <location filename="../collectors_panel.py" line="169" />
         <source>Collectors…</source>
         <translation>采集器…</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../events_page.py" line="86" />
+        <source>unknown source {address}</source>
+        <translation>未知来源 {address}</translation>
     </message>
 </context>
 </TS>
