@@ -5,7 +5,14 @@ Times are passed in (``now``) so the edges are exact: a lease is held while ``no
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -13,8 +20,11 @@ import pytest
 from egovops.inventory.model import Device
 from egovops.polling.leases import Leases
 from egovops.polling.presence import NameInUse, Presence
+from egovops.polling.settings import Intervals, PollingSettings
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
+from tests.fixtures.store import Cli
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
@@ -155,3 +165,40 @@ def test_concurrent_claimers_never_get_the_same_device(database_url: str, databa
     finally:
         for store in stores:
             store.close()
+
+
+@pytest.mark.stores("postgresql")
+def test_poll_refuses_a_live_name_in_one_line_and_a_clean_once_leaves_nothing_held(database: Database,
+                                                                                     cli: Cli) -> None:
+    done = cli("poll", "--once", "--name", "hf-desk")
+    assert done.returncode == 0, done.stderr
+    row = Presence(database).get("hf-desk")
+    assert row is not None and row.stopped_at is not None and Leases(database).holders() == {}
+    Presence(database).register("hf-live")  # this test's process, alive with a fresh heartbeat
+    refused = cli("poll", "--once", "--name", "hf-live")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (f"error: a poller named hf-live is already running (process {os.getpid()} on "
+                                      f"{socket.gethostname()}); give this one another --name")
+
+
+@pytest.mark.stores("postgresql")
+def test_a_clean_stop_gives_every_lease_back_at_once(database: Database, database_url: str, data_dir: Path) -> None:
+    add_devices(database, 3)  # nothing answers on their ports: the cycles are timeouts, cheap on CPU
+    PollingSettingsRepository(database).save_polling(PollingSettings(
+        intervals=Intervals(status_s=5, timeout_s=0.5, retries=0), watch_workstation=False, prefer_icmp=False,
+        neighbour_interval_s=0))
+    env = dict(os.environ, EGOVOPS_HOME=str(data_dir), EGOVOPS_DATABASE=database_url)
+    poller = subprocess.Popen([sys.executable, "-m", "egovops", "poll", "--name", "hf"], env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while Leases(database).holders() != {"hf": 3}:
+            assert time.monotonic() < deadline and poller.poll() is None, "the poller never held its leases"
+            time.sleep(0.2)
+    finally:
+        poller.send_signal(signal.SIGTERM)  # as systemd stops it: like Ctrl-C
+        output, _ = poller.communicate(timeout=60)
+    assert poller.returncode == 0, output
+    assert Leases(database).holders() == {}, output
+    row = Presence(database).get("hf")
+    assert row is not None and row.stopped_at is not None and row.devices_held == 0
