@@ -202,3 +202,25 @@ def test_a_clean_stop_gives_every_lease_back_at_once(database: Database, databas
     assert Leases(database).holders() == {}, output
     row = Presence(database).get("hf")
     assert row is not None and row.stopped_at is not None and row.devices_held == 0
+
+
+@pytest.mark.stores("postgresql")
+def test_one_poller_of_this_host_watches_its_workstation_and_only_leased_devices(database: Database) -> None:
+    from egovops.polling.poller import Poller
+    from egovops.polling.workstation import workstation_name
+    from egovops.snmp import SnmpClient, SnmpLoop
+
+    ids = add_devices(database, 2)  # nothing answers on their ports
+    settings = PollingSettings(intervals=Intervals(status_s=5, timeout_s=0.3, retries=0), prefer_icmp=False)
+    loop = SnmpLoop("test-leases").start()
+    try:
+        first, second = (Poller(database, SnmpClient(loop), settings=settings, holder=name) for name in ("a", "b"))
+        polled_first = {s.name for s in first.run_cycle().statuses}
+        polled_second = {s.name for s in second.run_cycle().statuses}
+    finally:
+        loop.stop()
+    assert workstation_name() in polled_first and workstation_name() not in polled_second
+    assert polled_first | polled_second == {"d000", "d001", workstation_name()}
+    assert not polled_first & polled_second
+    assert set(Leases(database).holders()) == {"a"}  # b found nothing free: a, alone, took all
+    assert Leases(database).held("a") >= set(ids)
