@@ -224,3 +224,24 @@ def test_one_poller_of_this_host_watches_its_workstation_and_only_leased_devices
     assert not polled_first & polled_second
     assert set(Leases(database).holders()) == {"a"}  # b found nothing free: a, alone, took all
     assert Leases(database).held("a") >= set(ids)
+
+
+@pytest.mark.stores("postgresql")
+def test_polling_a_device_another_poller_holds_is_refused(database: Database) -> None:
+    from egovops.errors import EgovopsError
+    from egovops.polling.poller import Poller
+    from egovops.snmp import SnmpClient, SnmpLoop
+
+    add_devices(database, 2)
+    settings = PollingSettings(intervals=Intervals(status_s=5, timeout_s=0.3, retries=0), prefer_icmp=False,
+                               watch_workstation=False)
+    loop = SnmpLoop("test-leases").start()
+    try:
+        Poller(database, SnmpClient(loop), settings=settings, holder="a").run_cycle()
+        second = Poller(database, SnmpClient(loop), settings=settings, holder="b")
+        with pytest.raises(EgovopsError, match=r"^d001: polled by another poller on this shared store$"):
+            second.run_cycle(names=["d001"])
+        with pytest.raises(EgovopsError, match="no device named d404"):
+            second.run_cycle(names=["d404"])
+    finally:
+        loop.stop()

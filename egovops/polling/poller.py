@@ -17,6 +17,7 @@ from typing import Union
 
 from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
+from egovops.i18n import tr
 from egovops.inventory.model import Device
 from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
@@ -361,6 +362,10 @@ class Poller:
                 missing = wanted - {d.name for d in known} - {workstation_name()}
                 if missing:
                     raise EgovopsError(f"no device named {', '.join(sorted(missing))}")
+                elsewhere = wanted - {d.name for d in devices} - {workstation_name()}
+                if elsewhere:  # polling it here too would be the double poll the leases prevent
+                    raise EgovopsError(tr("{names}: polled by another poller on this shared store",
+                                          names=", ".join(sorted(elsewhere))))
                 devices = [d for d in devices if d.name in wanted]
             work = [(d, set(kinds)) for d in devices]
         self._resolve_targets(d for d, _ in work)
