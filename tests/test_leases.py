@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import update
 
 from egovops.inventory.model import Device
 from egovops.polling.leases import Leases
@@ -24,6 +25,7 @@ from egovops.polling.settings import Intervals, PollingSettings
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.tables.collectors import collectors
 from tests.fixtures.store import Cli
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
@@ -103,22 +105,24 @@ def test_limit_release_and_devices_leaving_the_zone(database: Database) -> None:
     assert leases.claim("b", ids, ttl_s=10, now=103) == set(ids)
 
 
-def test_a_live_name_is_refused_and_a_stale_one_taken_over(database: Database) -> None:
+def test_a_live_name_is_refused_and_a_stale_or_dead_one_taken_over(database: Database) -> None:
     presence = Presence(database)
+
+    def held_by(pid: int) -> None:  # as if that process had registered the name
+        with database.write() as conn:
+            conn.execute(update(collectors).values(pid=pid))
+
     presence.register("hf-poller", now=100)
-    database_row = presence.get("hf-poller")
-    assert database_row is not None
-    with database.write() as conn:  # as if another process had registered it
-        from sqlalchemy import update
-
-        from egovops.storage.tables.collectors import collectors
-
-        conn.execute(update(collectors).values(pid=database_row.pid + 1))
+    held_by(os.getppid())  # alive: pytest's parent
     with pytest.raises(NameInUse, match="hf-poller is already running"):
-        presence.register("hf-poller", fresh_s=25, now=120)
+        presence.register("hf-poller", fresh_s=25, now=124.9)
     presence.register("hf-poller", fresh_s=25, now=125)  # its heartbeat is 25 s old: a dead process
+    assert presence.get("hf-poller").started_at == 125  # type: ignore[union-attr]
+    exited = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    held_by(int(exited.stdout))
+    presence.register("hf-poller", fresh_s=25, now=126)  # restarted after a crash on this host: at once
     row = presence.get("hf-poller")
-    assert row is not None and row.started_at == 125 and row.stopped_at is None
+    assert row is not None and row.started_at == 126 and row.pid == os.getpid() and row.stopped_at is None
 
 
 @pytest.mark.stores("postgresql")
