@@ -5,16 +5,28 @@ Times are passed in (``now``) so the edges are exact: a lease is held while ``no
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import update
 
 from egovops.inventory.model import Device
 from egovops.polling.leases import Leases
 from egovops.polling.presence import NameInUse, Presence
+from egovops.polling.settings import Intervals, PollingSettings
+from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.database import Database, open_database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.tables.collectors import collectors
+from tests.fixtures.store import Cli
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
@@ -93,22 +105,24 @@ def test_limit_release_and_devices_leaving_the_zone(database: Database) -> None:
     assert leases.claim("b", ids, ttl_s=10, now=103) == set(ids)
 
 
-def test_a_live_name_is_refused_and_a_stale_one_taken_over(database: Database) -> None:
+def test_a_live_name_is_refused_and_a_stale_or_dead_one_taken_over(database: Database) -> None:
     presence = Presence(database)
+
+    def held_by(pid: int) -> None:  # as if that process had registered the name
+        with database.write() as conn:
+            conn.execute(update(collectors).values(pid=pid))
+
     presence.register("hf-poller", now=100)
-    database_row = presence.get("hf-poller")
-    assert database_row is not None
-    with database.write() as conn:  # as if another process had registered it
-        from sqlalchemy import update
-
-        from egovops.storage.tables.collectors import collectors
-
-        conn.execute(update(collectors).values(pid=database_row.pid + 1))
+    held_by(os.getppid())  # alive: pytest's parent
     with pytest.raises(NameInUse, match="hf-poller is already running"):
-        presence.register("hf-poller", fresh_s=25, now=120)
+        presence.register("hf-poller", fresh_s=25, now=124.9)
     presence.register("hf-poller", fresh_s=25, now=125)  # its heartbeat is 25 s old: a dead process
+    assert presence.get("hf-poller").started_at == 125  # type: ignore[union-attr]
+    exited = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    held_by(int(exited.stdout))
+    presence.register("hf-poller", fresh_s=25, now=126)  # restarted after a crash on this host: at once
     row = presence.get("hf-poller")
-    assert row is not None and row.started_at == 125 and row.stopped_at is None
+    assert row is not None and row.started_at == 126 and row.pid == os.getpid() and row.stopped_at is None
 
 
 @pytest.mark.stores("postgresql")
@@ -155,3 +169,83 @@ def test_concurrent_claimers_never_get_the_same_device(database_url: str, databa
     finally:
         for store in stores:
             store.close()
+
+
+@pytest.mark.stores("postgresql")
+def test_poll_refuses_a_live_name_in_one_line_and_a_clean_once_leaves_nothing_held(database: Database,
+                                                                                     cli: Cli) -> None:
+    done = cli("poll", "--once", "--name", "hf-desk")
+    assert done.returncode == 0, done.stderr
+    row = Presence(database).get("hf-desk")
+    assert row is not None and row.stopped_at is not None and Leases(database).holders() == {}
+    Presence(database).register("hf-live")  # this test's process, alive with a fresh heartbeat
+    refused = cli("poll", "--once", "--name", "hf-live")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (f"error: a poller named hf-live is already running (process {os.getpid()} on "
+                                      f"{socket.gethostname()}); give this one another --name")
+
+
+@pytest.mark.stores("postgresql")
+def test_a_clean_stop_gives_every_lease_back_at_once(database: Database, database_url: str, data_dir: Path) -> None:
+    add_devices(database, 3)  # nothing answers on their ports: the cycles are timeouts, cheap on CPU
+    PollingSettingsRepository(database).save_polling(PollingSettings(
+        intervals=Intervals(status_s=5, timeout_s=0.5, retries=0), watch_workstation=False, prefer_icmp=False,
+        neighbour_interval_s=0))
+    env = dict(os.environ, EGOVOPS_HOME=str(data_dir), EGOVOPS_DATABASE=database_url)
+    poller = subprocess.Popen([sys.executable, "-m", "egovops", "poll", "--name", "hf"], env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while Leases(database).holders() != {"hf": 3}:
+            assert time.monotonic() < deadline and poller.poll() is None, "the poller never held its leases"
+            time.sleep(0.2)
+    finally:
+        poller.send_signal(signal.SIGTERM)  # as systemd stops it: like Ctrl-C
+        output, _ = poller.communicate(timeout=60)
+    assert poller.returncode == 0, output
+    assert Leases(database).holders() == {}, output
+    row = Presence(database).get("hf")
+    assert row is not None and row.stopped_at is not None and row.devices_held == 0
+
+
+@pytest.mark.stores("postgresql")
+def test_one_poller_of_this_host_watches_its_workstation_and_only_leased_devices(database: Database) -> None:
+    from egovops.polling.poller import Poller
+    from egovops.polling.workstation import workstation_name
+    from egovops.snmp import SnmpClient, SnmpLoop
+
+    ids = add_devices(database, 2)  # nothing answers on their ports
+    settings = PollingSettings(intervals=Intervals(status_s=5, timeout_s=0.3, retries=0), prefer_icmp=False)
+    loop = SnmpLoop("test-leases").start()
+    try:
+        first, second = (Poller(database, SnmpClient(loop), settings=settings, holder=name) for name in ("a", "b"))
+        polled_first = {s.name for s in first.run_cycle().statuses}
+        polled_second = {s.name for s in second.run_cycle().statuses}
+    finally:
+        loop.stop()
+    assert workstation_name() in polled_first and workstation_name() not in polled_second
+    assert polled_first | polled_second == {"d000", "d001", workstation_name()}
+    assert not polled_first & polled_second
+    assert set(Leases(database).holders()) == {"a"}  # b found nothing free: a, alone, took all
+    assert Leases(database).held("a") >= set(ids)
+
+
+@pytest.mark.stores("postgresql")
+def test_polling_a_device_another_poller_holds_is_refused(database: Database) -> None:
+    from egovops.errors import EgovopsError
+    from egovops.polling.poller import Poller
+    from egovops.snmp import SnmpClient, SnmpLoop
+
+    add_devices(database, 2)
+    settings = PollingSettings(intervals=Intervals(status_s=5, timeout_s=0.3, retries=0), prefer_icmp=False,
+                               watch_workstation=False)
+    loop = SnmpLoop("test-leases").start()
+    try:
+        Poller(database, SnmpClient(loop), settings=settings, holder="a").run_cycle()
+        second = Poller(database, SnmpClient(loop), settings=settings, holder="b")
+        with pytest.raises(EgovopsError, match=r"^d001: polled by another poller on this shared store$"):
+            second.run_cycle(names=["d001"])
+        with pytest.raises(EgovopsError, match="no device named d404"):
+            second.run_cycle(names=["d404"])
+    finally:
+        loop.stop()

@@ -157,20 +157,26 @@ def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
         if count == 2:
             neighbours.start()
 
-    # SIGTERM (systemd, kill) stops like Ctrl-C: the cycle in progress ends and the leases are
-    # given back at once, instead of the other pollers waiting for them to expire.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    worker = threading.Thread(target=poller.run_forever, args=(stop, report), name="egovops-poller", daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.5)
-    except KeyboardInterrupt:
+    def stop_soon(_signal: int, _frame: object) -> None:
         click.echo(tr("stopping after the current cycle…"), err=True)
         stop.set()
-        worker.join()
-        if neighbours.ident is not None:
-            neighbours.join(5.0)  # a sweep in progress ends with the SNMP loop; do not wait for it
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C stops at once
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    # Ctrl-C only sets the stop event: a KeyboardInterrupt raised inside Thread.join() left the
+    # worker looking finished, the process exited in the middle of the cycle, and a shared store's
+    # leases were never given back (the others waited a whole TTL). On a shared store SIGTERM
+    # (systemd, kill) does the same; on the embedded store it still ends the process at once, as
+    # the console closing its window expects (egovops.overview.live).
+    signal.signal(signal.SIGINT, stop_soon)
+    if poller.share is not None:
+        signal.signal(signal.SIGTERM, stop_soon)
+    worker = threading.Thread(target=poller.run_forever, args=(stop, report), name="egovops-poller", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.5)
+    if neighbours.ident is not None:
+        neighbours.join(5.0)  # a sweep in progress ends with the SNMP loop; do not wait for it
 
 
 commands = [poll]

@@ -195,6 +195,10 @@ class DeviceShare:
                                       hand_over_s=status_s, now=at)
         return self.held
 
+    def holds(self, name: str) -> bool:
+        """Whether this poller held the named device's lease at its last claim."""
+        return self._ids.get(name) in self.held
+
     def mine(self, devices: Iterable[Device]) -> list[Device]:
         """The devices of the zone whose lease this poller held at its last claim."""
         return [d for d in self.in_zone(devices) if self._ids.get(d.name) in self.held]

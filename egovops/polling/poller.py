@@ -17,6 +17,7 @@ from typing import Union
 
 from egovops.credentials.service import CredentialService, ResolvedCredentials
 from egovops.errors import EgovopsError
+from egovops.i18n import tr
 from egovops.inventory.model import Device
 from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
@@ -330,31 +331,44 @@ class Poller:
 
     def claim_devices(self) -> None:
         """On a shared store: heartbeat, renew this poller's leases and take its share of free or
-        expired ones; the cycle that follows polls those devices only. Nothing to do otherwise."""
-        if self.share is not None:
-            devices = [d for d in self.inventory.devices() if WORKSTATION_TAG not in d.tags]
-            self.share.claim(devices, self.shortest_status_s())
-            self.schedule.keep_only(d.name for d in self.share.mine(devices))
+        expired ones; the cycle that follows polls those devices only. Nothing to do otherwise.
+        This host's workstation row is leased like a device, but only this host's pollers claim
+        it: one of them reads it (two would store its states twice), never a poller elsewhere."""
+        if self.share is None:
+            return
+        if self.settings.watch_workstation:
+            self._ensure_workstation()
+        here = workstation_name() if self.settings.watch_workstation else None
+        devices = [d for d in self.inventory.devices() if WORKSTATION_TAG not in d.tags or d.name == here]
+        self.share.claim(devices, self.shortest_status_s())
+        self.schedule.keep_only(d.name for d in self.share.mine(devices))
+
+    def _watches_workstation(self, wanted: set[str] | None) -> bool:
+        name = workstation_name()
+        return (self.settings.watch_workstation and (wanted is None or name in wanted)
+                and (self.share is None or self.share.holds(name)))
 
     def run_cycle(self, kinds: Iterable[str] = ALL_KINDS, names: Iterable[str] | None = None, label: str = "full",
                   interval_s: float | None = None, work: list[tuple[Device, set[str]]] | None = None) -> CycleResult:
         """Poll the named devices (all by default) once, store everything, return what happened."""
         started_wall, started = time.time(), time.monotonic()
         wanted = set(names) if names is not None else None
-        # A poller on a shared store is a service, not a desk: the desks' own machines are theirs
-        # to watch, and two pollers on one host would store the same workstation's states twice.
-        local = (self.settings.watch_workstation and self.share is None
-                 and (wanted is None or workstation_name() in wanted))
+        if work is None:
+            self.claim_devices()
+        local = self._watches_workstation(wanted)
         if local:
             self._ensure_workstation()
         if work is None:
-            self.claim_devices()
             devices = self._snmp_devices()
             if wanted is not None:
                 known = devices if self.share is None else self.inventory.devices()
                 missing = wanted - {d.name for d in known} - {workstation_name()}
                 if missing:
                     raise EgovopsError(f"no device named {', '.join(sorted(missing))}")
+                elsewhere = wanted - {d.name for d in devices} - {workstation_name()}
+                if elsewhere:  # polling it here too would be the double poll the leases prevent
+                    raise EgovopsError(tr("{names}: polled by another poller on this shared store",
+                                          names=", ".join(sorted(elsewhere))))
                 devices = [d for d in devices if d.name in wanted]
             work = [(d, set(kinds)) for d in devices]
         self._resolve_targets(d for d, _ in work)

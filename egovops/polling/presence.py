@@ -7,7 +7,8 @@ row and leases go stale together) and records each finished cycle; a clean stop 
 an idle one. Names only here: never a secret.
 
 The name is the lease holder's name, so two live processes must not share it: ``register``
-refuses a name whose row has a fresh heartbeat and no stop from another process.
+refuses a name whose row has a fresh heartbeat and no stop from another process, unless that
+process is on this host and no longer exists.
 """
 
 from __future__ import annotations
@@ -34,6 +35,18 @@ class NameInUse(EgovopsError):
 def default_name() -> str:
     """``host:pid``: unique among live processes, and says where to look."""
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _gone(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this host: a poller restarted (systemd's Restart=) after
+    a crash may take its name back at once instead of waiting for the old heartbeat to age."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists, owned by another user (PermissionError), or cannot be asked
+        return False
+    return False
 
 
 @dataclass(frozen=True)
@@ -74,7 +87,7 @@ class Presence:
         with self.db.write() as conn:
             old = conn.execute(select(collectors).where(collectors.c.name == name)).first()
             if (old is not None and old.stopped_at is None and old.heartbeat_at > at - fresh_s
-                    and (old.host, old.pid) != (host, pid)):
+                    and (old.host, old.pid) != (host, pid) and not (old.host == host and _gone(old.pid))):
                 raise NameInUse(tr("a poller named {name} is already running (process {pid} on {host}); "
                                    "give this one another --name", name=name, pid=old.pid, host=old.host))
             conn.execute(delete(collectors).where(collectors.c.name == name))
