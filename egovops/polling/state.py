@@ -103,7 +103,8 @@ def conditions_for(status: DeviceStatus, thresholds: Thresholds, critical_interf
     critical = {c.subject for c in found if c.kind == "interface_down"}
     for i in _down(status.interfaces) if status.measured_interfaces else ():
         if i.name not in critical and memory.is_active(status.name, "interface_down", i.name):
-            found.append(AlarmCondition("interface_down", "critical", tr("interface {name} is down", name=i.name), i.name))
+            found.append(AlarmCondition("interface_down", "critical", tr("interface {name} is down", name=i.name),
+                                        i.name))
     return found
 
 
