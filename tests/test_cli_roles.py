@@ -40,6 +40,8 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "topology poller-location": (["{device}"], "topology.refused"),
     "topology layout": ([], "topology.refused"),
     "run": (["save-config", "--targets", "{device}", "--yes"], "procedure.refused"),
+    "collector schedule set": (["nightly", "--action", "discovery", "--at", "02:00"], "collector.refused"),
+    "collector schedule remove": (["nightly-discovery"], "collector.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
 OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move"}
@@ -51,7 +53,7 @@ READS = {
     "report availability", "plugins list", "plugins show", "configs list", "configs show", "configs diff",
     "audit verify", "audit list", "accounts list", "accounts whoami", "topology show", "topology candidates",
     "topology export", "alarms list", "status", "polling show", "console", "duty list", "duty show", "duty handover",
-    "maintenance list", "plugins check", "store info",
+    "maintenance list", "plugins check", "store info", "collector schedule list", "collectors list",
     # Writes this machine's keyring (the shared store's login), not the store, which it never opens.
     "store password",
 }
