@@ -57,13 +57,13 @@ def test_collectors_of_one_host_starting_together_both_start(database: Database,
                 conn.execute(delete(devices).where(devices.c.name == workstation_name()))
             gate, errors = threading.Barrier(2), []
 
-            def start(store: Database, name: str) -> None:
+            def start(store: Database, name: str, gate: threading.Barrier, errors: list[Exception]) -> None:
                 gate.wait()
                 try:
                     Collector(store, data_dir, parse_zone(""), name)._ensure_host_row()
                 except Exception as exc:  # noqa: BLE001 - collected for the assertion
                     errors.append(exc)
-            threads = [threading.Thread(target=start, args=(s, f"c{i}")) for i, s in enumerate(stores)]
+            threads = [threading.Thread(target=start, args=(s, f"c{i}", gate, errors)) for i, s in enumerate(stores)]
             for t in threads:
                 t.start()
             for t in threads:
