@@ -51,6 +51,8 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "notify rota-end": (["1"], "notify.refused"),
     "events retention": (["90"], "events.refused"),
     "events engine-id": (["{device}", "0x80001f8880aabbccdd"], "events.refused"),
+    "collector schedule set": (["nightly", "--action", "discovery", "--at", "02:00"], "collector.refused"),
+    "collector schedule remove": (["nightly-discovery"], "collector.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
 OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",
@@ -67,6 +69,7 @@ READS = {
     "topology export", "alarms list", "status", "polling show", "console", "duty list", "duty show", "duty handover",
     "maintenance list", "plugins check", "store info", "notify channels", "notify rules", "notify rota", "notify log",
     "events list", "events export", "events counters",
+    "collector schedule list", "collectors list", "store volume",
     # Writes this machine's keyring (the shared store's login), not the store, which it never opens.
     "store password",
 }

@@ -35,3 +35,40 @@ def test_a_due_discovery_walks_the_zone_once_per_slot(database: Database, data_d
         assert other.run_due_jobs(client, now=slot + dt.timedelta(minutes=7)) == []  # c1 claimed it
     finally:
         loop.stop()
+
+
+@pytest.mark.stores("postgresql")
+def test_collectors_of_one_host_starting_together_both_start(database: Database, database_url: str,
+                                                            data_dir) -> None:
+    """Both make the host's row at once (it crashed the second collector of a benchmark)."""
+    import threading
+
+    from sqlalchemy import delete
+
+    from egovops.polling.workstation import workstation_name
+    from egovops.storage.database import open_database
+    from egovops.storage.inventory_repo import InventoryRepository
+    from egovops.storage.tables.inventory import devices
+
+    stores = [open_database(database_url) for _ in range(2)]
+    try:
+        for _round in range(5):
+            with database.write() as conn:
+                conn.execute(delete(devices).where(devices.c.name == workstation_name()))
+            gate, errors = threading.Barrier(2), []
+
+            def start(store: Database, name: str, gate: threading.Barrier, errors: list[Exception]) -> None:
+                gate.wait()
+                try:
+                    Collector(store, data_dir, parse_zone(""), name)._ensure_host_row()
+                except Exception as exc:  # noqa: BLE001 - collected for the assertion
+                    errors.append(exc)
+            threads = [threading.Thread(target=start, args=(s, f"c{i}", gate, errors)) for i, s in enumerate(stores)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(30)
+            assert errors == [] and workstation_name() in InventoryRepository(database).device_ids()
+    finally:
+        for s in stores:
+            s.close()

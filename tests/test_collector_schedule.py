@@ -8,11 +8,14 @@ import json
 
 import pytest
 
+from egovops.accounts import Operator, Role
+from egovops.audit.repo import AuditRepository
 from egovops.collector.schedule import CATCH_UP_S, DEFAULT_JOBS, Job, ScheduleStore, due_slot, last_slot
 from egovops.errors import ValidationError
 from egovops.storage.database import Database
 from tests.fixtures.store import Cli
 
+ADMIN = Operator("tester", Role.ADMIN, "os")
 NIGHTLY = Job("nightly-backup", "procedure", "02:00", procedure="config-backup")
 WEEKLY = Job("weekly-baseline", "procedure", "03:30", ("mon",), procedure="baseline-check")
 SUN_6DEC = dt.datetime(2026, 12, 6, 12, 0)  # a Sunday
@@ -44,15 +47,15 @@ def test_a_missed_slot_is_caught_up_only_within_the_catch_up_time() -> None:
 ])
 def test_bad_jobs_are_refused(database: Database, job: Job, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        ScheduleStore(database).put(job)
+        ScheduleStore(database).put(ADMIN, job)
 
 
 @pytest.mark.stores("sqlite", "postgresql")
 def test_jobs_round_trip_and_one_collector_of_a_zone_claims_a_slot(database: Database) -> None:
     store = ScheduleStore(database)
-    store.put(WEEKLY)
-    store.put(Job("nightly-backup", "procedure", "02:00", procedure="config-backup", params={"note": "x"}))
-    store.put(NIGHTLY)  # replaces the one of the same name
+    store.put(ADMIN, WEEKLY)
+    store.put(ADMIN, Job("nightly-backup", "procedure", "02:00", procedure="config-backup", params={"note": "x"}))
+    store.put(ADMIN, NIGHTLY)  # replaces the one of the same name
     assert store.jobs() == [NIGHTLY, *DEFAULT_JOBS, WEEKLY]  # the default discovery stays until removed
     slot = dt.datetime(2026, 12, 6, 2, 0)
     assert store.claim(NIGHTLY, "network=intranet", slot, "a")
@@ -62,11 +65,14 @@ def test_jobs_round_trip_and_one_collector_of_a_zone_claims_a_slot(database: Dat
     runs = store.last_runs()["nightly-backup"]
     assert sorted((r["zone"], r["collector"], r["slot"]) for r in runs) == [
         ("network=extranet", "c", "2026-12-06T02:00:00"), ("network=intranet", "b", "2026-12-07T02:00:00")]
-    store.remove("weekly-baseline")
-    store.remove("nightly-discovery")
+    store.remove(ADMIN, "weekly-baseline")
+    store.remove(ADMIN, "nightly-discovery")
     assert store.jobs() == [NIGHTLY]
-    store.remove("nightly-backup")
+    store.remove(ADMIN, "nightly-backup")
     assert store.jobs() == []  # none at all, not the defaults again
+    actions = [(r.action, r.subject) for r in AuditRepository(database).rows() if r.action.startswith("collector.")]
+    assert actions[:2] == [("collector.schedule-set", "weekly-baseline"), ("collector.schedule-set", "nightly-backup")]
+    assert actions[-1] == ("collector.schedule-remove", "nightly-backup") and len(actions) == 6
 
 
 def test_schedule_commands_save_list_and_refuse_an_unknown_procedure(cli: Cli) -> None:

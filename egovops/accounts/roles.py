@@ -54,6 +54,7 @@ ACTION_ROLE = {
     "demo.init": Role.ENGINEER,
     "network.set": Role.ENGINEER,
     "polling.settings": Role.ENGINEER,
+    "collector.schedule": Role.ENGINEER,  # scheduled jobs run procedures unattended
     "credentials.manage": Role.ENGINEER,
     "known-hosts.forget": Role.ENGINEER,
     "maintenance.add": Role.ENGINEER,

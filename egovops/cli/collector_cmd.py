@@ -24,6 +24,7 @@ from typing import Any
 import click
 
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.collector.schedule import ACTIONS, DAYS, Job, ScheduleStore
 from egovops.collector.service import Collector, Signals
@@ -144,9 +145,10 @@ def _last(runs: list[dict[str, Any]]) -> str:
 @click.option("--procedure", default="", help=tr("The procedure to run (action procedure)."))
 @click.option("--targets", default="all", help=tr("Devices within each zone, as for egovops run --targets."))
 @click.option("--param", "params", multiple=True, metavar="K=V", help=tr("A procedure parameter (repeatable)."))
+@operator_options
 @pass_app
 def schedule_set(app: AppContext, name: str, action: str, at: str, days: str, procedure: str, targets: str,
-                 params: tuple[str, ...]) -> None:
+                 params: tuple[str, ...], operator_login: tuple[str | None, bool]) -> None:
     from egovops.cli.run_cmd import _params
     from egovops.procedures.selector import parse_selector
 
@@ -159,15 +161,17 @@ def schedule_set(app: AppContext, name: str, action: str, at: str, days: str, pr
         manifest = discover().listed(procedure).manifest  # an unknown procedure: one line, exit 1
         if manifest.risk is Risk.DISRUPTIVE:
             raise ValidationError(tr("{id} is disruptive: it is never run unattended", id=procedure))
-    ScheduleStore(app.database).put(Job(name, action, at, day_list, procedure, targets, _params(params)))
+    job = Job(name, action, at, day_list, procedure, targets, _params(params))
+    ScheduleStore(app.database).put(current_operator(app, operator_login), job)
     click.echo(tr("schedule {name} saved; running collectors take it up now", name=name))
 
 
 @schedule.command("remove", help=tr("Remove a scheduled job."))
 @click.argument("name")
+@operator_options
 @pass_app
-def schedule_remove(app: AppContext, name: str) -> None:
-    ScheduleStore(app.database).remove(name)
+def schedule_remove(app: AppContext, name: str, operator_login: tuple[str | None, bool]) -> None:
+    ScheduleStore(app.database).remove(current_operator(app, operator_login), name)
     click.echo(tr("schedule {name} removed", name=name))
 
 

@@ -27,6 +27,9 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
+from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator
+from egovops.audit.log import AuditLog
 from egovops.errors import ValidationError
 from egovops.i18n import tr
 from egovops.storage.database import Database
@@ -132,15 +135,24 @@ class ScheduleStore:
             conn.execute(delete(settings).where(settings.c.key == SCHEDULES_KEY))
             conn.execute(insert(settings).values(key=SCHEDULES_KEY, value=[j.to_json() for j in jobs]))
 
-    def put(self, job: Job) -> None:
+    def put(self, by: Operator, job: Job) -> None:
+        """Add or replace a job: an engineer's change (it runs procedures unattended), audited."""
+        audit = AuditLog(self.db)
+        authorize(audit, by, "collector.schedule", job.name, attempted="collector.schedule-set")
         kept = [j for j in self.jobs() if j.name != job.name]
         self.save(sorted([*kept, validated(job)], key=lambda j: j.name))
+        audit.record(actor=by.label(), role=by.role.value, action="collector.schedule-set", subject=job.name,
+                     details=job.to_json())
 
-    def remove(self, name: str) -> None:
+    def remove(self, by: Operator, name: str) -> None:
+        audit = AuditLog(self.db)
+        authorize(audit, by, "collector.schedule", name, attempted="collector.schedule-remove")
         jobs = self.jobs()
         if name not in {j.name for j in jobs}:
             raise ValidationError(tr("no schedule named {name}", name=name))
         self.save([j for j in jobs if j.name != name])
+        audit.record(actor=by.label(), role=by.role.value, action="collector.schedule-remove", subject=name,
+                     details={})
 
     def claim(self, job: Job, zone: str, slot: dt.datetime, collector: str) -> bool:
         """True if this collector is the one to run ``job`` for ``slot`` in ``zone`` (first to insert)."""

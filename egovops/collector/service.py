@@ -22,6 +22,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from egovops.collector.coverage import check_silent, collector_states, should_check
 from egovops.collector.jobs import run_job
 from egovops.collector.profiles import record_profiles
@@ -160,8 +162,16 @@ class Collector:
         inventory = InventoryRepository(self.db)
         if workstation_name() in inventory.device_ids():
             return
-        roots = sorted(s.path for s in inventory.sites() if s.parent_path is None)
-        inventory.save_devices([workstation_device(roots[0] if roots else "本机", "intranet")])
+        for attempt in range(2):
+            roots = sorted(s.path for s in inventory.sites() if s.parent_path is None)
+            try:
+                inventory.save_devices([workstation_device(roots[0] if roots else "本机", "intranet")])
+                return
+            except IntegrityError:  # another collector of this host, started at the same moment, made it
+                if workstation_name() in inventory.device_ids():
+                    return
+                if attempt:
+                    raise
 
     def _poll_forever(self, poller: Poller, signals: Signals) -> None:
         try:
