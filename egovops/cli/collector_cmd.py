@@ -1,7 +1,10 @@
 """``egovops collector [--zone SELECTOR] [--name NAME]``: the headless service; and its schedules.
 
 Runs until SIGTERM or Ctrl-C (the cycle in progress ends, leases are given back, its row is marked
-stopped); SIGHUP reads the schedules and polling settings again. Logs to the data folder's
+stopped); SIGHUP reads the schedules and polling settings again, and restarts the receivers with
+the credentials read again. The notifier runs in it unless ``--no-notify``; the trap and syslog
+receivers only with ``--trap-port``/``--syslog-port`` (off by default: two collectors of one host
+would fight for the ports). Logs to the data folder's
 rotating log file and to standard output (the journal, under systemd). Exit codes: 0 after a clean
 stop, 1 for a bad zone or name and when the poller failed.
 
@@ -27,7 +30,7 @@ from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.collector.schedule import ACTIONS, DAYS, Job, ScheduleStore
-from egovops.collector.service import Collector, Signals
+from egovops.collector.service import Collector, Hosting, Signals
 from egovops.collector.zones import parse_zone
 from egovops.errors import ValidationError
 from egovops.i18n import tr
@@ -85,8 +88,19 @@ def _install(signals: Signals) -> None:
 @click.option("--zone", "zone_text", default="", metavar="SELECTOR",
               help=tr("The devices served, e.g. 'network=extranet site=安徽省/合肥市 tag=core' (default: all)."))
 @click.option("--name", default=None, help=tr("This collector's name in the store, unique (default: the host name)."))
+@click.option("--trap-port", type=click.IntRange(0, 65535), default=None,
+              help=tr("Receive SNMP traps on this UDP port (162 needs privileges). Off by default: only one "
+                      "collector of a host can hold a port."))
+@click.option("--syslog-port", type=click.IntRange(0, 65535), default=None,
+              help=tr("Receive syslog on this UDP and TCP port (514 needs privileges). Off by default: only one "
+                      "collector of a host can hold a port."))
+@click.option("--listen-host", default="0.0.0.0", show_default=True, help=tr("The address the receivers listen on."))
+@click.option("--no-notify", is_flag=True, help=tr("Do not run the notifier in this collector."))
+@click.option("--notify-settle", type=click.FloatRange(min=0), default=Hosting.settle_s, show_default=True,
+              help=tr("Seconds an alarm waits before it notifies (root-cause analysis folds it meanwhile)."))
 @click.pass_context
-def collector(ctx: click.Context, zone_text: str, name: str | None) -> None:
+def collector(ctx: click.Context, zone_text: str, name: str | None, trap_port: int | None, syslog_port: int | None,
+              listen_host: str, no_notify: bool, notify_settle: float) -> None:
     if ctx.invoked_subcommand is not None:
         return
     app: AppContext = ctx.obj
@@ -101,7 +115,8 @@ def collector(ctx: click.Context, zone_text: str, name: str | None) -> None:
             held.enter_context(PollerLock(Path(app.database.location)))
         _log_to_stdout()
         _free_own_row(app, name)
-        service = Collector(app.database, app.data_dir, zone, name, app.credentials)
+        hosting = Hosting(not no_notify, notify_settle, listen_host, trap_port, syslog_port)
+        service = Collector(app.database, app.data_dir, zone, name, app.credentials, hosting)
         service.run(signals)
     if service.failed:
         raise SystemExit(1)

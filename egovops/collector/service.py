@@ -3,7 +3,10 @@
 Threads: the poller's (``Poller.run_forever``: status, interfaces, health, self-monitoring,
 rollups and retention in each final cycle), the neighbour sweep's (LLDP/CDP and the cross-network
 check, over the devices this collector holds), the scheduler's (jobs of ``collector.schedule``),
-and the store watcher's (a settings change wakes the scheduler to read its jobs again). The caller's
+the store watcher's (a settings change wakes the scheduler to read its jobs again), the notifier's
+(``egovops.notify.service.Notifier``, on by default) and, when given ports, the trap and syslog
+receivers' (``egovops.events.runtime.listening``; their confirming polls run on this collector's own
+poller, for the devices it holds). The caller's
 thread only waits: it is the one that receives signals (``run`` is driven by two events the
 command line sets from SIGTERM and SIGHUP).
 
@@ -11,7 +14,9 @@ Stopping: ``stop`` is set; the poller finishes the cycle in progress (each devic
 timeout × tries), then gives its leases back and marks its ``collectors`` row stopped
 (``DeviceShare.stop``), so the other collectors of the zone take its devices at their next cycle
 instead of a lease TTL later. A running procedure job is cancelled (targets not started are
-skipped, running ones stop at their next check).
+skipped, running ones stop at their next check). The receivers and the notifier stop first (the
+events they hold are flushed). SIGHUP also restarts the receivers on the same ports with the
+credentials, engine IDs and devices read again.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
@@ -30,6 +36,13 @@ from egovops.collector.profiles import record_profiles
 from egovops.collector.schedule import Job, ScheduleStore, due_slot
 from egovops.collector.zones import Zone
 from egovops.credentials.service import CredentialService
+from egovops.errors import EgovopsError
+from egovops.events.rules import load_rules
+from egovops.events.runtime import Listening, learn_engine_ids, listening, trap_credentials
+from egovops.i18n import tr
+from egovops.notify.engine import Timing
+from egovops.notify.service import Notifier
+from egovops.polling.device_poll import STATUS
 from egovops.polling.poller import CycleResult, Poller
 from egovops.polling.workstation import workstation_device, workstation_name
 from egovops.procedures import CancelToken
@@ -55,10 +68,45 @@ class Signals:
     reload: threading.Event = field(default_factory=threading.Event)
 
 
+@dataclass(frozen=True)
+class Hosting:
+    """What the collector runs besides polling. The notifier is on by default: notifications must
+    not depend on a console or a separate process. The receivers are off unless given a port: two
+    collectors of one host (one per zone) would otherwise fight for 162/514."""
+
+    notify: bool = True
+    settle_s: float = Timing.settle_s
+    listen_host: str = "0.0.0.0"
+    trap_port: int | None = None
+    syslog_port: int | None = None
+
+    @property
+    def receives(self) -> bool:
+        return self.trap_port is not None or self.syslog_port is not None
+
+
+class _SharedPoller(Poller):
+    """The collector's poller, whose ``run_cycle`` the receivers' confirming polls also call from
+    their own thread: one cycle at a time, since the poller's caches (last statuses, schedule gaps,
+    resolved targets) are not made for two cycles at once. A confirming poll waits for the cycle in
+    progress, at most one status pass."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._cycle_lock = threading.Lock()
+
+    def run_cycle(self, *args: Any, **kwargs: Any) -> CycleResult:
+        with self._cycle_lock:
+            return super().run_cycle(*args, **kwargs)
+
+
 class Collector:
     def __init__(self, database: Database, data_dir: Path, zone: Zone, name: str,
-                 credentials: CredentialService | None = None) -> None:
+                 credentials: CredentialService | None = None, hosting: Hosting | None = None) -> None:
         self.db, self.data_dir, self.zone, self.name = database, data_dir, zone, name
+        self.hosting = hosting or Hosting()
+        self._listening: Listening | None = None
+        self._notifier: Notifier | None = None
         self.credentials = credentials or CredentialService(database)
         self.schedules = ScheduleStore(database)
         self.jobs: list[Job] = []
@@ -67,6 +115,7 @@ class Collector:
         self._ran: set[tuple[str, str]] = set()  # (job, slot) this process already handled
         self._cancel = CancelToken()
         self._neighbours: threading.Thread | None = None
+        self._poller: Poller | None = None
 
     # -- the scheduler ----------------------------------------------------------------------------
 
@@ -101,6 +150,7 @@ class Collector:
             if signals.reload.is_set():
                 signals.reload.clear()
                 self.reload_jobs()
+                self._reload_receivers(client)
                 if self.cycles:  # registered: secrets added to this host's keyring since show at once
                     self._record_profiles_logged()
             try:
@@ -181,6 +231,84 @@ class Collector:
             self.failed = True
             signals.stop.set()
 
+    # -- the receivers and the notifier --------------------------------------------------------------
+
+    def confirming_poll(self, poller: Poller, device: str) -> None:
+        """A trap's confirming status poll, of a device this collector holds; one held by another
+        collector of the zone is left to its holder's next cycle (polling it here would be the
+        double poll the leases prevent)."""
+        share = poller.share
+        if share is not None and not share.holds(device):
+            log.info("collector %s: %s is polled by another collector: its next cycle confirms the event",
+                     self.name, device)
+            return
+        found = [d for d in poller.inventory.devices() if d.name == device]
+        if found:
+            poller.run_cycle(work=[(found[0], {STATUS})], label="event")
+
+    def _build_receivers(self, client: SnmpClient, poller: Poller, trap_port: int | None,
+                         syslog_port: int | None) -> Listening:
+        """As ``egovops events listen`` builds them: v3 engine IDs asked of the devices not yet known,
+        communities and v3 users from the credential profiles, the shipped rules."""
+        problems = learn_engine_ids(self.db, self.credentials, client) if trap_port is not None else []
+        credentials = trap_credentials(self.db, self.credentials)
+        for problem in problems + credentials.problems:
+            log.warning("collector %s: %s", self.name, problem)
+        return listening(self.db, credentials, load_rules(None), self.hosting.listen_host, trap_port, syslog_port,
+                         lambda device: self.confirming_poll(poller, device))
+
+    def _start_receivers(self, client: SnmpClient, poller: Poller, trap_port: int | None,
+                         syslog_port: int | None) -> None:
+        running = self._build_receivers(client, poller, trap_port, syslog_port)
+        host = self.hosting.listen_host
+        try:
+            running.start()
+        except OSError as exc:
+            raise EgovopsError(tr("cannot listen on {host}: {reason} (ports below 1024 need privileges; "
+                                  "see --trap-port and --syslog-port)",
+                                  host=host, reason=exc.strerror or exc)) from None
+        self._listening = running
+        if running.traps is not None:
+            log.info("collector %s: traps: udp %s:%d", self.name, host, running.traps.port)
+        if running.syslog is not None:
+            log.info("collector %s: syslog: udp and tcp %s:%d/%d", self.name, host, running.syslog.udp_port,
+                     running.syslog.tcp_port)
+
+    def _stop_receivers(self) -> None:
+        if self._listening is not None:
+            self._listening.stop()
+            log.info("collector %s: receivers stopped, %d events stored", self.name, self._listening.service.stored)
+            self._listening = None
+
+    def _reload_receivers(self, client: SnmpClient) -> None:
+        """SIGHUP: the receivers again on the ports they hold (a port given as 0 keeps the one it
+        got), with credentials, engine IDs and devices read again. Traps arriving in the moment
+        between are lost, as during any restart of a receiver."""
+        old, poller = self._listening, self._poller
+        if old is None or poller is None:
+            return
+        trap_port = old.traps.port if old.traps is not None else None
+        syslog_port = old.syslog.udp_port if old.syslog is not None else None
+        self._stop_receivers()
+        try:
+            self._start_receivers(client, poller, trap_port, syslog_port)
+        except Exception:  # noqa: BLE001 - polling goes on; the log says why the receivers are gone
+            log.exception("collector %s: the receivers could not start again", self.name)
+
+    def _start_hosted(self, client: SnmpClient, poller: Poller) -> None:
+        if self.hosting.receives:
+            self._start_receivers(client, poller, self.hosting.trap_port, self.hosting.syslog_port)
+        if self.hosting.notify:
+            self._notifier = Notifier(self.db, timing=Timing(settle_s=self.hosting.settle_s), name=self.name)
+            self._notifier.start()
+            log.info("collector %s: notifier started", self.name)
+
+    def _stop_hosted(self) -> None:
+        self._stop_receivers()
+        if self._notifier is not None:
+            self._notifier.stop()  # the pass in progress ends: its sends are recorded, none is half-sent
+            self._notifier = None
+
     # -- the whole ----------------------------------------------------------------------------------
 
     def run(self, signals: Signals) -> None:
@@ -190,12 +318,14 @@ class Collector:
         unsubscribe = self.db.changes.subscribe(lambda c: signals.reload.set() if c & Changes.SETTINGS else None)
         try:
             client = SnmpClient(loop)
-            poller = Poller(self.db, client, self.credentials, holder=self.name, zone=self.zone,
-                            zone_text=self.zone.text)
+            poller = _SharedPoller(self.db, client, self.credentials, holder=self.name, zone=self.zone,
+                                   zone_text=self.zone.text)
+            self._poller = poller
             attach_root_cause(poller)  # down behind a failed parent → unreachable, as `egovops poll` does
             self._neighbours = self._neighbour_thread(poller, client, signals)
             self._ensure_host_row()
             self.reload_jobs()
+            self._start_hosted(client, poller)  # a port in use: one line and exit 1 before anything runs
             watcher.start()
             polling = threading.Thread(target=self._poll_forever, args=(poller, signals),
                                        name="egovops-collector-poller", daemon=True)
@@ -208,12 +338,14 @@ class Collector:
                 pass
             self._cancel.cancel()
             signals.reload.set()  # wakes the scheduler to see the stop
+            self._stop_hosted()
             polling.join(STOP_JOIN_S)
             scheduling.join(STOP_JOIN_S)
             # A neighbour sweep in progress is not waited for: its walks may take a discovery
             # timeout per dead device, and nothing of it is half-written (it merges at its end).
             log.info("collector %s stopped", self.name)
         finally:
+            self._stop_hosted()  # after a failed start too: a receiver started must not outlive the run
             unsubscribe()
             watcher.stop()
             loop.stop()
