@@ -1,6 +1,7 @@
 """Who watches what: each collector's state, the devices no live collector holds, silent collectors.
 
-A collector is **live** while its heartbeat is younger than ``SILENT_FACTOR`` status intervals,
+A collector is **live** while its heartbeat is younger than ``SILENT_FACTOR`` status intervals
+(the rule itself is ``egovops.polling.presence.presence_state``, shared with the desks' view),
 **stopped** once it stopped cleanly (``stopped_at``), and **stale** otherwise: it stopped
 reporting without saying so (crash, SIGKILL, host down). Its leases outlive it by at most their
 TTL (``egovops.polling.leases``), after which a live collector of its zone takes its devices.
@@ -25,7 +26,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from egovops.i18n import tr
-from egovops.polling.presence import CollectorRow, Presence
+
+# The states are re-exported (``X as X``): this module's callers import them from here.
+from egovops.polling.presence import LIVE as LIVE
+from egovops.polling.presence import STALE as STALE
+from egovops.polling.presence import STALE_AFTER_INTERVALS, CollectorRow, Presence, presence_state
+from egovops.polling.presence import STOPPED as STOPPED
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
@@ -33,9 +39,8 @@ from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
 
-SILENT_FACTOR = 2.0  # heartbeat older than this many status intervals, not stopped: silent (issue 18)
+SILENT_FACTOR = STALE_AFTER_INTERVALS  # heartbeat older than this many status intervals, not stopped: silent
 SILENT_KIND = "collector_silent"  # overview.alarm_text names it and translates its message
-LIVE, STALE, STOPPED = "live", "stale", "stopped"
 
 
 @dataclass(frozen=True)
@@ -58,10 +63,8 @@ def status_interval(database: Database) -> float:
 
 
 def state_of(row: CollectorRow, now: float, status_s: float) -> CollectorState:
-    lag = max(0.0, now - row.heartbeat_at)
-    if row.stopped_at is not None:
-        return CollectorState(row, STOPPED, lag)
-    return CollectorState(row, STALE if lag > SILENT_FACTOR * status_s else LIVE, lag)
+    return CollectorState(row, presence_state(row.stopped_at, row.heartbeat_at, now, status_s),
+                          max(0.0, now - row.heartbeat_at))
 
 
 def collector_states(database: Database, now: float | None = None) -> list[CollectorState]:

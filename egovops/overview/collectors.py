@@ -16,13 +16,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
+# The states are re-exported (``X as X``): the console's panel and status bar import them from here.
+from egovops.polling.presence import LIVE as LIVE
+from egovops.polling.presence import STALE as STALE
+from egovops.polling.presence import STOPPED as STOPPED
+from egovops.polling.presence import presence_state
 from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
-
-LIVE, STALE, STOPPED = "live", "stale", "stopped"
-STALE_AFTER_INTERVALS = 2
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,7 @@ class CollectorStatus:
 
     def state(self, now: float, interval_s: float) -> str:
         """stopped (said so itself), stale (stopped reporting: crashed, killed, host or store lost) or live."""
-        if self.stopped_at is not None:
-            return STOPPED
-        return STALE if now - self.heartbeat_at > STALE_AFTER_INTERVALS * interval_s else LIVE
+        return presence_state(self.stopped_at, self.heartbeat_at, now, interval_s)
 
 
 def _profiles(text: str | None) -> tuple[str, ...]:

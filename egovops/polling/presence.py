@@ -27,6 +27,20 @@ from egovops.i18n import tr
 from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors
 
+LIVE, STALE, STOPPED = "live", "stale", "stopped"
+# A heartbeat older than this many status intervals, with no stop recorded: the collector stopped
+# reporting without saying so (crash, SIGKILL, host or store lost). Two intervals is also the time
+# issue 18 gives another collector of the zone to take its devices over.
+STALE_AFTER_INTERVALS = 2.0
+
+
+def presence_state(stopped_at: float | None, heartbeat_at: float, now: float, status_s: float) -> str:
+    """LIVE, STALE or STOPPED: the one rule the collector's silence check (egovops.collector.coverage)
+    and the desks' view of collectors (egovops.overview.collectors) share, so they never disagree."""
+    if stopped_at is not None:
+        return STOPPED
+    return STALE if now - heartbeat_at > STALE_AFTER_INTERVALS * status_s else LIVE
+
 
 class NameInUse(EgovopsError):
     """Another live poller runs under this name on this store."""
