@@ -42,17 +42,18 @@ def _cycles(database: Database, label: str) -> int:
         return len(conn.execute(select(poller_stats.c.id).where(poller_stats.c.cycle == label)).all())
 
 
-def test_a_collector_with_a_trap_port_raises_the_interface_alarm_and_confirms_with_its_own_poll(
+def test_a_collector_with_receiver_ports_raises_the_interface_alarm_and_confirms_with_its_own_poll(
         database: Database, database_url: str, data_dir, snmpd_factory) -> None:
     agent = snmpd_factory(ports=1)
     (device,) = snmp_devices(database, agent, ["intranet"])
     _loopback_host_row(database)
     fast_settings(database, status_s=30.0)  # no scheduled cycle soon after the first two: the trap's poll shows
-    port = free_udp_port()
+    port, syslog_port = free_udp_port(), free_udp_port()
     running = start_collector(data_dir, database_url, "traps", "network=intranet", "--trap-port", str(port),
-                              "--listen-host", "127.0.0.1", "--no-notify")
+                              "--syslog-port", str(syslog_port), "--listen-host", "127.0.0.1", "--no-notify")
     try:
         wait_for("the trap receiver", lambda: f"traps: udp 127.0.0.1:{port}" in running.text(), seconds=30)
+        assert f"syslog: udp and tcp 127.0.0.1:{syslog_port}/{syslog_port}" in running.text()
         wait_for("the first cycles", lambda: "cycle 2 " in running.text(), seconds=40)
         before = _cycles(database, "event")
         _trap(port, agent.community)
@@ -61,13 +62,17 @@ def test_a_collector_with_a_trap_port_raises_the_interface_alarm_and_confirms_wi
         assert (alarm.device, alarm.kind, alarm.subject) == (device.name, "interface_down", "GigabitEthernet0/0/3")
         # The confirming poll ran on the collector's own poller (its "event" cycle), not a cycle later.
         wait_for("the confirming poll", lambda: _cycles(database, "event") > before, seconds=10)
-        assert [e.mnemonic for e in EventRepository(database).list()] == ["linkDown"]
+        subprocess.run(["logger", "--server", "127.0.0.1", "--port", str(syslog_port), "--udp", "-t", "sshd",
+                        "认证失败 for admin"], check=True, timeout=15)
+        events = wait_for("the syslog line", lambda: [e for e in EventRepository(database).list()
+                                                       if e.kind == "syslog"] and EventRepository(database).list())
+        assert sorted((e.kind, e.device) for e in events) == [("syslog", device.name), ("trap", device.name)]
         sent = time.monotonic()
         running.signal(signal.SIGTERM)
         assert running.process.wait(30) == 0, running.text()
         assert time.monotonic() - sent < 6.0
         text = running.text()
-        assert "receivers stopped, 1 events stored" in text and "Traceback" not in text
+        assert "receivers stopped, 2 events stored" in text and "Traceback" not in text
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
             s.bind(("127.0.0.1", port))  # the receiver let its port go
     finally:
