@@ -131,6 +131,12 @@ def test_sighup_restarts_the_receiver_with_the_credentials_read_again(
         wait_for("the receiver again", lambda: running.text().count(f"traps: udp 127.0.0.1:{port}") == 2, seconds=20)
         _trap(port, "added-later")
         wait_for("the trap stored", lambda: events.list(), seconds=10)
+        assert "the trap credentials changed" in running.text()
+        reloads = running.text().count("scheduled job(s)")
+        running.signal(signal.SIGHUP)  # nothing changed: the receiver keeps running, no trap is lost
+        wait_for("the second reload", lambda: running.text().count("scheduled job(s)") > reloads, seconds=20)
+        time.sleep(1.0)
+        assert running.text().count(f"traps: udp 127.0.0.1:{port}") == 2
         assert running.process.poll() is None
     finally:
         running.stop()

@@ -1,10 +1,10 @@
 """``egovops collector [--zone SELECTOR] [--name NAME]``: the headless service; and its schedules.
 
 Runs until SIGTERM or Ctrl-C (the cycle in progress ends, leases are given back, its row is marked
-stopped); SIGHUP reads the schedules and polling settings again, and restarts the receivers with
-the credentials read again. The notifier runs in it unless ``--no-notify``; the trap and syslog
-receivers only with ``--trap-port``/``--syslog-port`` (off by default: two collectors of one host
-would fight for the ports). Logs to the data folder's
+stopped); SIGHUP reads the schedules and polling settings again, and the receivers' devices and
+credentials (restarting them on their ports if the credentials changed). The notifier runs in it
+unless ``--no-notify``; the trap and syslog receivers only with ``--trap-port``/``--syslog-port``
+(off by default: two collectors of one host would fight for the ports). Logs to the data folder's
 rotating log file and to standard output (the journal, under systemd). Exit codes: 0 after a clean
 stop, 1 for a bad zone or name and when the poller failed.
 

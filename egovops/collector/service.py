@@ -15,8 +15,9 @@ timeout × tries), then gives its leases back and marks its ``collectors`` row s
 (``DeviceShare.stop``), so the other collectors of the zone take its devices at their next cycle
 instead of a lease TTL later. A running procedure job is cancelled (targets not started are
 skipped, running ones stop at their next check). The receivers and the notifier stop first (the
-events they hold are flushed). SIGHUP also restarts the receivers on the same ports with the
-credentials, engine IDs and devices read again.
+events they hold are flushed). SIGHUP (or a settings change in the store) makes the receivers read
+the devices again, and restarts them on the same ports when the trap credentials or engine IDs
+changed.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from egovops.collector.zones import Zone
 from egovops.credentials.service import CredentialService
 from egovops.errors import EgovopsError
 from egovops.events.rules import load_rules
-from egovops.events.runtime import Listening, learn_engine_ids, listening, trap_credentials
+from egovops.events.runtime import Listening, TrapCredentials, learn_engine_ids, listening, trap_credentials
+from egovops.events.traps import TrapUser
 from egovops.i18n import tr
 from egovops.notify.engine import Timing
 from egovops.notify.service import Notifier
@@ -85,6 +87,10 @@ class Hosting:
         return self.trap_port is not None or self.syslog_port is not None
 
 
+def _keys(credentials: TrapCredentials) -> tuple[tuple[str, ...], tuple[TrapUser, ...]]:
+    return tuple(sorted(credentials.communities)), tuple(credentials.users)
+
+
 class _SharedPoller(Poller):
     """The collector's poller, whose ``run_cycle`` the receivers' confirming polls also call from
     their own thread: one cycle at a time, since the poller's caches (last statuses, schedule gaps,
@@ -106,6 +112,7 @@ class Collector:
         self.db, self.data_dir, self.zone, self.name = database, data_dir, zone, name
         self.hosting = hosting or Hosting()
         self._listening: Listening | None = None
+        self._heard_with: tuple[tuple[str, ...], tuple[TrapUser, ...]] = ((), ())
         self._notifier: Notifier | None = None
         self.credentials = credentials or CredentialService(database)
         self.schedules = ScheduleStore(database)
@@ -246,28 +253,28 @@ class Collector:
         if found:
             poller.run_cycle(work=[(found[0], {STATUS})], label="event")
 
-    def _build_receivers(self, client: SnmpClient, poller: Poller, trap_port: int | None,
-                         syslog_port: int | None) -> Listening:
-        """As ``egovops events listen`` builds them: v3 engine IDs asked of the devices not yet known,
-        communities and v3 users from the credential profiles, the shipped rules."""
-        problems = learn_engine_ids(self.db, self.credentials, client) if trap_port is not None else []
+    def _read_credentials(self, client: SnmpClient, traps: bool) -> TrapCredentials:
+        """As ``egovops events listen`` reads them: v3 engine IDs asked of the devices not yet known,
+        then communities and v3 users from the credential profiles."""
+        problems = learn_engine_ids(self.db, self.credentials, client) if traps else []
         credentials = trap_credentials(self.db, self.credentials)
         for problem in problems + credentials.problems:
             log.warning("collector %s: %s", self.name, problem)
-        return listening(self.db, credentials, load_rules(None), self.hosting.listen_host, trap_port, syslog_port,
-                         lambda device: self.confirming_poll(poller, device))
+        return credentials
 
     def _start_receivers(self, client: SnmpClient, poller: Poller, trap_port: int | None,
-                         syslog_port: int | None) -> None:
-        running = self._build_receivers(client, poller, trap_port, syslog_port)
+                         syslog_port: int | None, credentials: TrapCredentials | None = None) -> None:
+        credentials = credentials or self._read_credentials(client, trap_port is not None)
         host = self.hosting.listen_host
+        running = listening(self.db, credentials, load_rules(None), host, trap_port, syslog_port,
+                            lambda device: self.confirming_poll(poller, device))
         try:
             running.start()
         except OSError as exc:
             raise EgovopsError(tr("cannot listen on {host}: {reason} (ports below 1024 need privileges; "
                                   "see --trap-port and --syslog-port)",
                                   host=host, reason=exc.strerror or exc)) from None
-        self._listening = running
+        self._listening, self._heard_with = running, _keys(credentials)
         if running.traps is not None:
             log.info("collector %s: traps: udp %s:%d", self.name, host, running.traps.port)
         if running.syslog is not None:
@@ -281,17 +288,23 @@ class Collector:
             self._listening = None
 
     def _reload_receivers(self, client: SnmpClient) -> None:
-        """SIGHUP: the receivers again on the ports they hold (a port given as 0 keeps the one it
-        got), with credentials, engine IDs and devices read again. Traps arriving in the moment
-        between are lost, as during any restart of a receiver."""
+        """SIGHUP or a settings change in the store (credential profiles are settings): devices
+        added or readdressed are read again at once; when the communities, v3 users or engine IDs
+        changed, the receivers start again on the ports they hold (a port given as 0 keeps the one
+        it got). Only then: a trap arriving in the moment between is lost."""
         old, poller = self._listening, self._poller
         if old is None or poller is None:
             return
+        old.service.refresh_sources()
+        credentials = self._read_credentials(client, old.traps is not None)
+        if _keys(credentials) == self._heard_with:
+            return
         trap_port = old.traps.port if old.traps is not None else None
         syslog_port = old.syslog.udp_port if old.syslog is not None else None
+        log.info("collector %s: the trap credentials changed: the receivers start again", self.name)
         self._stop_receivers()
         try:
-            self._start_receivers(client, poller, trap_port, syslog_port)
+            self._start_receivers(client, poller, trap_port, syslog_port, credentials)
         except Exception:  # noqa: BLE001 - polling goes on; the log says why the receivers are gone
             log.exception("collector %s: the receivers could not start again", self.name)
 
