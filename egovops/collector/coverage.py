@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from egovops.i18n import tr
+from egovops.inventory.model import WORKSTATION_TAG
 
 # The states are re-exported (``X as X``): this module's callers import them from here.
 from egovops.polling.presence import LIVE as LIVE
@@ -33,7 +34,6 @@ from egovops.polling.presence import STALE as STALE
 from egovops.polling.presence import STALE_AFTER_INTERVALS, CollectorRow, Presence, presence_state
 from egovops.polling.presence import STOPPED as STOPPED
 from egovops.polling.settings_repo import PollingSettingsRepository
-from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors, device_leases

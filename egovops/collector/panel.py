@@ -20,11 +20,10 @@ from sqlalchemy import select
 
 from egovops.collector.zones import parse_zone
 from egovops.errors import ValidationError
-from egovops.inventory.model import Device
+from egovops.inventory.model import WORKSTATION_TAG, Device
 from egovops.overview.collectors import CollectorStatus, live_names, read_collectors, unmonitored_devices
 from egovops.overview.repo import OverviewRepository
 from egovops.polling.settings_repo import PollingSettingsRepository
-from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.tables.collectors import device_leases

@@ -80,6 +80,10 @@ class Site:
         return self.path.rsplit("/", 1)[0] if "/" in self.path else None
 
 
+# The tag of a desk's own machine in the inventory (read by psutil on that desk, never over SNMP);
+# here rather than in egovops.polling.workstation so that readers of the tag need not import psutil or SNMP.
+WORKSTATION_TAG = "workstation"
+
 @dataclass(frozen=True)
 class Device:
     name: str

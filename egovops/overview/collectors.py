@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
+from egovops.inventory.model import WORKSTATION_TAG
+
 # The states are re-exported (``X as X``): the console's panel and status bar import them from here.
 from egovops.polling.presence import LIVE as LIVE
 from egovops.polling.presence import STALE as STALE
 from egovops.polling.presence import STOPPED as STOPPED
 from egovops.polling.presence import presence_state
-from egovops.polling.workstation import TAG as WORKSTATION_TAG
 from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices

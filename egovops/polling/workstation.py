@@ -14,11 +14,11 @@ import time
 
 import psutil
 
-from egovops.inventory.model import Device, DeviceRole, Network, NetworkKind
+from egovops.inventory.model import WORKSTATION_TAG, Device, DeviceRole, Network, NetworkKind
 from egovops.polling.interfaces import add_rates
 from egovops.polling.model import DeviceStatus, InterfaceStatus
 
-TAG = "workstation"
+TAG = WORKSTATION_TAG
 
 
 def workstation_name() -> str:
