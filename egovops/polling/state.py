@@ -20,9 +20,13 @@ from egovops.storage.alarms_repo import AlarmCondition
 IF_UP = 1
 
 
+def _down(interfaces: Sequence[InterfaceStatus]) -> list[InterfaceStatus]:
+    return [i for i in interfaces if i.admin_status == IF_UP and i.oper_status != IF_UP]
+
+
 def _critical_down(interfaces: Sequence[InterfaceStatus], critical: Sequence[str]) -> list[InterfaceStatus]:
     wanted = set(critical)
-    return [i for i in interfaces if i.name in wanted and i.admin_status == IF_UP and i.oper_status != IF_UP]
+    return [i for i in _down(interfaces) if i.name in wanted]
 
 
 _HEALTH_TEXT = {
@@ -92,6 +96,15 @@ def conditions_for(status: DeviceStatus, thresholds: Thresholds, critical_interf
                                    memory or AlarmMemory())
     for i in _critical_down(status.interfaces, critical_interfaces) if status.measured_interfaces else ():
         found.append(AlarmCondition("interface_down", "critical", tr("critical interface {name} is down", name=i.name), i.name))
+    # A linkDown trap raises interface_down for any interface (egovops.events). The walk confirms
+    # it while the interface is still down; only a walk that reads it up (or a linkUp) clears it.
+    # Without this the next walk cleared every trap-raised alarm on an interface not marked critical.
+    memory = memory or AlarmMemory()
+    critical = {c.subject for c in found if c.kind == "interface_down"}
+    for i in _down(status.interfaces) if status.measured_interfaces else ():
+        if i.name not in critical and memory.is_active(status.name, "interface_down", i.name):
+            found.append(AlarmCondition("interface_down", "critical", tr("interface {name} is down", name=i.name),
+                                        i.name))
     return found
 
 
