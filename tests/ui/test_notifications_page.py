@@ -99,6 +99,9 @@ def test_editors_add_a_recipient_a_rule_and_a_rota_entry(qtbot: QtBot, console: 
     page.rota.selectRow(0)
     page.o_end.click()
     qtbot.waitUntil(lambda: page.rota.item(0, 5) is not None and page.rota.item(0, 5).text() != "", timeout=WAIT_MS)
+    # The table refreshes on the store's change notice, which can come before the task's own "ended"
+    # message: wait for that too, or it may land after the next message and replace it.
+    qtbot.waitUntil(lambda: page.status.text() == "Rota entry ended.", timeout=WAIT_MS)
     page.u_name.setText("broken")
     page.u_levels.setText("")
     page.u_save.click()
