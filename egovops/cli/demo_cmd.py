@@ -10,7 +10,9 @@ import time
 
 import click
 
+from egovops.availability.periods import zone
 from egovops.cli.context import AppContext, pass_app
+from egovops.cli.errors_opt import operator_errors
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
@@ -249,6 +251,28 @@ def list_faults(app: AppContext, as_json: bool) -> None:
         return
     rows = [(f.id, f.kind, " ".join(f.targets), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.since))) for f in active]
     emit_table([tr("id"), tr("fault"), tr("targets"), tr("since")], rows)
+
+
+@demo.command("history", help=tr(
+    "Write months of deterministic past (outages, alarms, baseline checks, backups) for the "
+    "evaluation pack; some units well run, some poorly."))
+@click.option("--month", "last", help=tr("The last month to fill, e.g. 2026-11 (default: last month)."))
+@click.option("--months", type=click.IntRange(1, 24), default=6, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--tz", "tz_name", help=tr("Time zone of the months (default: the system's)."))
+@pass_app
+@operator_errors
+def history_command(app: AppContext, last: str | None, months: int, seed: int, tz_name: str | None) -> None:
+    from egovops.demo.history import write_history
+    from egovops.evaluation.cli_support import parse_month, previous_month
+
+    tz = zone(tz_name)
+    month = parse_month(last) if last else previous_month(tz)
+    done = write_history(app.database, app.data_dir / "runs", month, months, tz, seed)
+    click.echo(tr(
+        "demo history: {months} months, {transitions} transitions, {alarms} alarms, {baseline} baseline runs, "
+        "{backup} backup runs", months=done.months, transitions=done.transitions, alarms=done.alarms,
+        baseline=done.baseline_runs, backup=done.backup_runs))
 
 
 commands = [demo]

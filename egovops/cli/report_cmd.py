@@ -103,4 +103,9 @@ def sla_command(app: AppContext, percent_value: float | None, operator_login: tu
     click.echo(tr("SLA target: {sla}%", sla=f"{planner.sla_target():g}"))
 
 
+# The evaluation pack (issue 22) lives in its own module; registered here so it sits under `report`.
+from egovops.cli.evaluation_cmd import evaluation_command  # noqa: E402
+
+report.add_command(evaluation_command)
+
 commands = [report]
