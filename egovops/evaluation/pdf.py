@@ -131,11 +131,12 @@ def _unit_page(ev: Evaluation, s: UnitScore, footer: str) -> Figure:
     ax = fig.add_axes((0.07, 0.1, 0.4, 0.3))
     _trend_axes(ax, ev, [s])
     ax.set_title(tr("Total score by month"), loc="left", fontsize=9)
-    mine = [i for i in ev.incidents if i.device in _members(ev, s)][:8]
+    every = [i for i in ev.incidents if i.device in _members(ev, s)]
+    mine, count = every[:8], len(every)
     fig.text(
         0.53,
         0.40,
-        tr("Major incidents ({n})", n=len([i for i in ev.incidents if i.device in _members(ev, s)])),
+        tr("Major incidents ({n})", n=count),
         fontsize=10,
         weight="bold",
     )
@@ -151,6 +152,9 @@ def _unit_page(ev: Evaluation, s: UnitScore, footer: str) -> Figure:
             ),
             fontsize=8,
         )
+    if len(mine) < count:
+        more = tr("… and {n} more (the JSON export lists them all)", n=count - len(mine))
+        fig.text(0.53, 0.37 - len(mine) * 0.028, more, fontsize=8, style="italic")
     if not mine:
         fig.text(0.53, 0.37, tr("none"), fontsize=8)
     return fig
@@ -182,3 +186,13 @@ def write_pdf(ev: Evaluation, path: Path, progress: Progress | None = None) -> N
             pdf.savefig(make())
             if progress is not None:
                 progress(done, len(pages))
+
+
+def trend_figure(ev: Evaluation) -> Figure:
+    """The summary's trend chart on its own (the console's preview); call inside ``report_style()``."""
+    fig = Figure(figsize=(9.0, 3.6))
+    ax = fig.add_subplot()
+    ranked = [s for s in ev.units if s.rank]
+    _trend_axes(ax, ev, [*ranked[:1], *ranked[-2:]] if len(ranked) > 2 else ranked)
+    ax.set_title(tr("Total score by month"), loc="left")
+    return fig

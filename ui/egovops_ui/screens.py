@@ -23,6 +23,7 @@ SCREEN_MODULES = (
     "egovops_ui.device_view.screen",
     "egovops_ui.runner.screen",
     "egovops_ui.reports_page.screen",
+    "egovops_ui.evaluation_page.screen",
     "egovops_ui.duty_log.screen",
     "egovops_ui.notifications.screen",
     "egovops_ui.events_page",
