@@ -260,15 +260,18 @@ def list_faults(app: AppContext, as_json: bool) -> None:
 @click.option("--months", type=click.IntRange(1, 24), default=6, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--tz", "tz_name", help=tr("Time zone of the months (default: the system's)."))
+@operator_options
 @pass_app
 @operator_errors
-def history_command(app: AppContext, last: str | None, months: int, seed: int, tz_name: str | None) -> None:
-    from egovops.demo.history import write_history
+def history_command(app: AppContext, last: str | None, months: int, seed: int, tz_name: str | None,
+                    operator_login: tuple[str | None, bool]) -> None:
+    from egovops.demo.history import create_history
     from egovops.evaluation.cli_support import parse_month, previous_month
 
     tz = zone(tz_name)
     month = parse_month(last) if last else previous_month(tz)
-    done = write_history(app.database, app.data_dir / "runs", month, months, tz, seed)
+    by = current_operator(app, operator_login)
+    done = create_history(app.database, by, app.data_dir / "runs", month, months, tz, seed)
     click.echo(tr(
         "demo history: {months} months, {transitions} transitions, {alarms} alarms, {baseline} baseline runs, "
         "{backup} backup runs", months=done.months, transitions=done.transitions, alarms=done.alarms,

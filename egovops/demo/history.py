@@ -21,8 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from egovops.accounts.identity import os_user_name
+from egovops.accounts.guard import authorize
+from egovops.accounts.identity import Operator, os_user_name
 from egovops.audit.chain import details_text, digest_text
+from egovops.audit.log import AuditLog
 from egovops.audit.repo import AuditRepository
 from egovops.availability.periods import Period, period_containing
 from egovops.configs.masking import prepare_for_store
@@ -191,6 +193,24 @@ def _months(last: date, count: int, tz: tzinfo) -> list[Period]:
         period_containing("month", date((index - k) // 12, (index - k) % 12 + 1, 1), tz)
         for k in range(count - 1, -1, -1)
     ]
+
+
+def create_history(
+    database: Database, by: Operator, runs: Path, last_month: date, months: int, tz: tzinfo, seed: int = 1
+) -> HistorySummary:
+    """``egovops demo history`` on an operator's behalf: it writes months of the store's record, so
+    it needs the role ``demo init`` needs, and is audited like it."""
+    audit = AuditLog(database)
+    authorize(audit, by, "demo.init", "demo", attempted="demo.history")
+    done = write_history(database, runs, last_month, months, tz, seed)
+    audit.record(
+        actor=by.label(),
+        role=by.role.value,
+        action="demo.history",
+        subject="demo",
+        details={"last_month": last_month.isoformat(), "months": months, "seed": seed},
+    )
+    return done
 
 
 def write_history(
