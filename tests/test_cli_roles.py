@@ -35,6 +35,7 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
                         "maintenance.refused"),
     "maintenance remove": (["1"], "maintenance.refused"),
     "report sla": (["99.5"], "availability.refused"),
+    "report evaluation-weights": (["--set", "availability=35", "--set", "coverage=0"], "evaluation.refused"),
     "audit export": (["{tmp}/audit.jsonl"], "audit.refused"),
     "accounts add": (["mallory", "--role", "admin", "--new-password-stdin"], "accounts.refused"),
     "accounts remove": (["{me}"], "accounts.refused"),

@@ -294,3 +294,26 @@ def test_pdf_states_the_core_figures(run, tmp_path: Path, lang: str) -> None:  #
     assert ("none" if lang == "en" else "无") in unit_b  # MTTR of a unit with no incident
     if lang == "zh_CN":
         assert "电子政务运维月度考核评价" in summary and "Major incident" not in summary
+
+
+@pytest.mark.stores("sqlite", "postgresql")
+def test_stored_weights_rank_for_everyone_and_need_a_supervisor(month: Database, data_dir: Path) -> None:
+    from egovops.accounts.identity import Operator
+    from egovops.accounts.roles import PermissionDenied, Role
+    from egovops.audit.repo import AuditRepository
+    from egovops.evaluation.settings import current_weights, set_weights
+
+    with pytest.raises(PermissionDenied):
+        set_weights(month, Operator("li", Role.ENGINEER, "local"), ["availability=35", "coverage=0"])
+    boss = Operator("zhao", Role.SUPERVISOR, "local")
+    with pytest.raises(ValidationError, match="add up to 105"):
+        set_weights(month, boss, ["availability=35"])
+    assert current_weights(month).weight("availability") == 30  # nothing stored by either attempt
+    set_weights(month, boss, ["baseline=0", "availability=45"])
+    ev = evaluate(month, NOV, "unit", current_weights(month), data_dir / "runs", generated_by="t", now=NOW)
+    # 单位甲: (45·100 + 15·100 + 15·75 + 10·100 + 0·85 + 10·100 + 5·100) / 100
+    assert by_key(ev.units)["单位甲"].total == pytest.approx(96.25)
+    actions = [r.action for r in AuditRepository(month).rows() if r.action.startswith("evaluation.")]
+    assert actions == ["evaluation.refused", "evaluation.weights"]
+    set_weights(month, boss, [], reset=True)
+    assert current_weights(month).weight("availability") == 30

@@ -29,6 +29,7 @@ def _what(action: str) -> str:
         "accounts.manage": tr("manage accounts"), "notify.manage": tr("change notification settings"),
         "events.engine-id": tr("record engine IDs"),
         "events.retention": tr("change how long events are kept"),
+        "evaluation.weights": tr("change the evaluation weights"),
     }.get(action, action)
 
 

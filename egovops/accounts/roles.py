@@ -60,6 +60,7 @@ ACTION_ROLE = {
     "maintenance.add": Role.ENGINEER,
     "maintenance.remove": Role.ENGINEER,
     "availability.sla-target": Role.SUPERVISOR,
+    "evaluation.weights": Role.SUPERVISOR,  # how units are ranked against each other
     "audit.export": Role.SUPERVISOR,
     "events.engine-id": Role.ENGINEER,
     "events.retention": Role.SUPERVISOR,  # how long network logs are kept is the law's business (Art. 21)

@@ -65,10 +65,12 @@ def evaluation_command(
     from egovops.availability.periods import period_containing, zone
     from egovops.evaluation.cli_support import parse_month, previous_month
     from egovops.evaluation.export import as_dict, write_csv, write_json
+    from egovops.evaluation.repo import EvaluationRepository
     from egovops.evaluation.scorecard import evaluate
     from egovops.evaluation.weights import load_weights
 
-    weights = load_weights(Path(weights_file) if weights_file else None, overrides)
+    stored = None if weights_file else EvaluationRepository(app.database, None).stored_weights()
+    weights = load_weights(Path(weights_file) if weights_file else None, overrides, stored)
     tz = zone(tz_name)
     period = period_containing(kind, parse_month(month) if month else previous_month(tz), tz)
     ev = evaluate(
@@ -103,3 +105,30 @@ def evaluation_command(
         ),
         err=as_json,
     )
+
+
+@click.command(
+    "evaluation-weights",
+    help=tr(
+        "Show the evaluation weights in force, or change them for everyone on this store (supervisor role): "
+        "egovops report evaluation-weights --set availability=35 --set coverage=0"
+    ),
+)
+@click.option(
+    "--set", "changes", multiple=True, metavar="MEASURE=POINTS", help=tr("A new weight; the sum must stay 100.")
+)
+@click.option("--reset", is_flag=True, help=tr("Back to the shipped weights (then --set, if given)."))
+@operator_options
+@pass_app
+@operator_errors
+def weights_command(
+    app: AppContext, changes: tuple[str, ...], reset: bool, operator_login: tuple[str | None, bool]
+) -> None:
+    from egovops.evaluation.formatting import weights_line
+    from egovops.evaluation.settings import current_weights, set_weights
+
+    if changes or reset:
+        weights = set_weights(app.database, current_operator(app, operator_login), changes, reset)
+    else:
+        weights = current_weights(app.database)
+    click.echo(weights_line(weights))

@@ -104,8 +104,9 @@ def sla_command(app: AppContext, percent_value: float | None, operator_login: tu
 
 
 # The evaluation pack (issue 22) lives in its own module; registered here so it sits under `report`.
-from egovops.cli.evaluation_cmd import evaluation_command  # noqa: E402
+from egovops.cli.evaluation_cmd import evaluation_command, weights_command  # noqa: E402
 
 report.add_command(evaluation_command)
+report.add_command(weights_command)
 
 commands = [report]

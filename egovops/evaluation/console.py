@@ -14,7 +14,7 @@ from egovops.errors import EgovopsError, ValidationError
 from egovops.evaluation.export import write_csv, write_json
 from egovops.evaluation.pdf import Progress, trend_figure, write_pdf
 from egovops.evaluation.scorecard import Evaluation, evaluate
-from egovops.evaluation.weights import load_weights
+from egovops.evaluation.settings import current_weights
 from egovops.i18n import tr
 from egovops.procedures.choices import runs_folder
 from egovops.reports.charts import report_style
@@ -35,7 +35,7 @@ def preview(db: Database, month: date, by: str, generated_by: str | None) -> Eva
         runs: Path | None = runs_folder(db)
     except EgovopsError:
         runs = None  # a store in memory has no run folders: baseline scores are then reported missing
-    ev = evaluate(db, period_containing("month", month, tz), by, load_weights(), runs, generated_by)
+    ev = evaluate(db, period_containing("month", month, tz), by, current_weights(db), runs, generated_by)
     with report_style():
         return EvaluationPreview(ev, trend_figure(ev))
 

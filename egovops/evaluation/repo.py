@@ -13,16 +13,17 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, update
 
 from egovops.storage.database import Database
-from egovops.storage.tables.inventory import devices
+from egovops.storage.tables.inventory import devices, settings
 from egovops.storage.tables.polling import alarms
 from egovops.storage.tables.procedures import audit_log, config_versions
 
 BASELINE_PROCEDURE = "baseline_check"
 BACKUP_PROCEDURE = "config_backup"
 SCORED_SEVERITIES = ("critical", "major", "minor")  # warnings and info do not call anyone out
+WEIGHTS_KEY = "evaluation.weights"  # the supervisor's weights, over the shipped file's; absent: the file's
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,21 @@ class EvaluationRepository:
     def __init__(self, database: Database, runs_folder: Path | None) -> None:
         self.db = database
         self.runs_folder = runs_folder
+
+    def stored_weights(self) -> dict[str, float] | None:
+        with self.db.read() as conn:
+            value = conn.scalar(select(settings.c.value).where(settings.c.key == WEIGHTS_KEY))
+        return {str(k): float(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+    def set_stored_weights(self, points: dict[str, float] | None) -> None:
+        """Store the weights (None: back to the shipped file's)."""
+        with self.db.write() as conn:
+            if points is None:
+                conn.execute(settings.delete().where(settings.c.key == WEIGHTS_KEY))
+                return
+            done = conn.execute(update(settings).where(settings.c.key == WEIGHTS_KEY).values(value=points))
+            if done.rowcount == 0:
+                conn.execute(settings.insert().values(key=WEIGHTS_KEY, value=points))
 
     def alarms(self, start: float, end: float) -> list[AlarmAck]:
         """Alarms raised in [start, end) that needed a person: not suppressed as symptoms of a

@@ -74,10 +74,15 @@ def default_weights() -> Weights:
     return _from_dict(json.loads(text))
 
 
-def load_weights(path: Path | None = None, overrides: Iterable[str] = ()) -> Weights:
-    """The shipped weights, or those of ``path``; then each ``name=points`` of ``overrides``."""
+def load_weights(
+    path: Path | None = None, overrides: Iterable[str] = (), stored: Mapping[str, float] | None = None
+) -> Weights:
+    """The weights of ``path``, else the shipped ones with the store's setting ``stored`` over
+    them; then each ``name=points`` of ``overrides``."""
     if path is None:
         weights = default_weights()
+        if stored:
+            weights = replace(weights, points=dict(stored))
     else:
         try:
             weights = _from_dict(json.loads(path.read_text("utf-8")))
