@@ -10,7 +10,7 @@ from egovops.errors import ValidationError
 from egovops.events.model import Event
 from egovops.events.partitions import DAY_S, EventPartitions, day_start
 from egovops.events.repo import EventRepository
-from egovops.inventory.model import Device
+from egovops.inventory.model import WORKSTATION_TAG, Device
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
@@ -58,3 +58,15 @@ def test_retention_forgets_whole_days_past_it(database) -> None:
     assert repo.retention_days() == 365
     with pytest.raises(ValidationError):
         repo.set_retention_days(0)
+
+
+def test_a_device_and_a_workstation_at_one_address_attach_events_to_the_device(database, inventory) -> None:
+    # The workstation row is saved last, so it has the higher id and would win a plain dict of rows.
+    inventory.save_devices([Device(name="hf-core-1", address="127.0.0.2", network="intranet", site="安徽省/合肥市")])
+    inventory.save_devices([Device(name="console-host", address="127.0.0.2", network="intranet",
+                                   site="安徽省/合肥市", tags=(WORKSTATION_TAG,)),
+                            Device(name="hf-ws-only", address="127.0.0.5", network="intranet",
+                                   site="安徽省/合肥市", tags=(WORKSTATION_TAG,))])
+    sources = EventRepository(database).sources()
+    assert sources["127.0.0.2"][1] == "hf-core-1"
+    assert sources["127.0.0.5"][1] == "hf-ws-only"  # a workstation alone at its address is still known

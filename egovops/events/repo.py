@@ -13,6 +13,7 @@ from egovops.errors import ValidationError
 from egovops.events.model import Event
 from egovops.events.partitions import DAY_S, EventPartitions, day_start
 from egovops.i18n import tr
+from egovops.inventory.model import WORKSTATION_TAG
 from egovops.storage.database import Database
 from egovops.storage.tables.events import EVENT_KINDS, event_counters, events
 from egovops.storage.tables.inventory import devices, settings
@@ -34,6 +35,10 @@ class Counter:
     last_at: float
 
 
+def _tags(value: object) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else ()  # a JSON list in the store
+
+
 def _event(row: object) -> Event:
     values = dict(row._mapping)  # type: ignore[attr-defined]
     return Event(**values)
@@ -45,10 +50,19 @@ class EventRepository:
         self.partitions = EventPartitions(database)
 
     def sources(self) -> dict[str, tuple[int, str]]:
-        """Inventory addresses → (device id, name): how a sender is told to be a known device."""
+        """Inventory addresses → (device id, name): how a sender is told to be a known device.
+
+        A workstation row (the console's own host, polled by psutil) may share its address with a
+        real device, e.g. a switch's management address on the same host in the demo; the device is
+        the one that sends traps and syslog, so it wins whatever order the rows come in."""
         with self.db.read() as conn:
-            rows = conn.execute(select(devices.c.id, devices.c.name, devices.c.address))
-            return {r.address: (r.id, r.name) for r in rows}
+            rows = conn.execute(select(devices.c.id, devices.c.name, devices.c.address, devices.c.tags)
+                                .order_by(devices.c.id)).all()
+        found: dict[str, tuple[int, str]] = {}
+        # Workstations first (False sorts before True), so a device at the same address overwrites.
+        for r in sorted(rows, key=lambda r: WORKSTATION_TAG not in _tags(r.tags)):
+            found[r.address] = (r.id, r.name)
+        return found
 
     def store(self, batch: Sequence[Event], counts: Mapping[tuple[str, str], int] | None = None,
               at: float | None = None) -> None:
