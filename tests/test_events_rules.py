@@ -136,6 +136,18 @@ def test_vendor_entity_traps_raise_and_clear_hardware_alarms(database, inventory
     assert (alarm.kind, alarm.subject) == ("hardware", "17") and "hwFanFail" in alarm.message
     snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.6.4", *board)  # hwFanFailResume
     wait_for(lambda: not alarms.list(active_only=True))
+    # OIDs as HUAWEI-ENTITY-TRAP-MIB and HH3C-ENTITY-EXT-MIB define them (not a guessed name)
+    snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.10.13", *board)
+    (alarm,) = wait_for(lambda: alarms.list(active_only=True))
+    assert "hwBrdTempAlarm" in alarm.message
+    snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.10.14", *board)  # hwBrdTempResume
+    wait_for(lambda: not alarms.list(active_only=True))
+    h3c = ["1.3.6.1.4.1.25506.2.6.1.1.1.1.1.30", "i", "30", "1.3.6.1.2.1.47.1.1.1.1.7.30", "s", "PSU 2"]
+    snmptrap(traps.port, "1.3.6.1.4.1.25506.2.6.2.0.16", *h3c)  # hh3cEntityExtFaultAlarmOn
+    (alarm,) = wait_for(lambda: alarms.list(active_only=True))
+    assert (alarm.kind, alarm.subject) == ("hardware", "30") and "hh3cEntityExtFaultAlarmOn" in alarm.message
+    snmptrap(traps.port, "1.3.6.1.4.1.25506.2.6.2.0.17", *h3c)  # hh3cEntityExtFaultAlarmOff
+    wait_for(lambda: not alarms.list(active_only=True))
 
 
 @pytest.mark.parametrize(("text", "message"), [
