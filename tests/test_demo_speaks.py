@@ -31,7 +31,7 @@ def wait_for(check, timeout: float = 10.0):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo_store(cli, database, secret_service):  # type: ignore[no-untyped-def]
+def demo_inventory(cli, database, secret_service):  # type: ignore[no-untyped-def]
     done = cli("demo", "init", "--devices", "12")
     assert done.returncode == 0, done.stderr
     ensure_demo_credentials(CredentialService(database))  # what 'demo run' does first: the demo community
@@ -46,8 +46,8 @@ def _receiver(database, limits: StormLimits | None = None) -> Listening:  # type
 
 
 @pytest.fixture
-def receiving(demo_store) -> Iterator[Listening]:  # type: ignore[no-untyped-def]
-    running = _receiver(demo_store)
+def receiving(demo_inventory) -> Iterator[Listening]:  # type: ignore[no-untyped-def]
+    running = _receiver(demo_inventory)
     yield running
     running.stop()
 
@@ -105,18 +105,18 @@ def test_device_down_is_told_by_its_neighbours_and_cpu_high_by_the_device(cli, r
     assert cli("demo", "fault", "--quiet", "cpu-high", child.name).stdout.count("sent") == 0
 
 
-def test_a_storm_raises_one_storm_alarm_and_counts_the_excess(cli, demo_store) -> None:
-    running = _receiver(demo_store, StormLimits(per_source_rate=50, per_source_burst=50, quiet_s=30))
+def test_a_storm_raises_one_storm_alarm_and_counts_the_excess(cli, demo_inventory) -> None:
+    running = _receiver(demo_inventory, StormLimits(per_source_rate=50, per_source_burst=50, quiet_s=30))
     try:
-        device = InventoryRepository(demo_store).devices()[3]
+        device = InventoryRepository(demo_inventory).devices()[3]
         done = cli("demo", "storm", device.name, "--rate", "1000", "--seconds", "1",
                    "--syslog-port", str(running.syslog.udp_port))  # type: ignore[union-attr]
         assert done.returncode == 0, done.stderr
         assert f"{device.name} sent 1000 syslog lines" in done.stdout
-        alarms = AlarmRepository(demo_store)
+        alarms = AlarmRepository(demo_inventory)
         storm = wait_for(lambda: [a for a in alarms.list(active_only=True) if a.kind == "event_storm"])
         running.service.flush()
-        events = EventRepository(demo_store)
+        events = EventRepository(demo_inventory)
         stored = len(events.list(device=device.name, limit=None))
         counted = sum(c.count for c in events.counters() if c.source == device.address and c.counter == STORM_DROPPED)
         assert [a.device for a in storm] == [device.name]  # one alarm, on the device that stormed
@@ -126,10 +126,10 @@ def test_a_storm_raises_one_storm_alarm_and_counts_the_excess(cli, demo_store) -
         running.stop()
 
 
-def test_bad_storm_and_fault_input_get_one_line(cli, demo_store) -> None:
+def test_bad_storm_and_fault_input_get_one_line(cli, demo_inventory) -> None:
     done = cli("demo", "storm", "no-such-device", "--seconds", "1")
     assert done.returncode != 0 and "no-such-device" in done.stderr and "Traceback" not in done.stderr
-    done = cli("demo", "fault", "--to", "10.0.0.1", "cpu-high", InventoryRepository(demo_store).devices()[0].name)
+    done = cli("demo", "fault", "--to", "10.0.0.1", "cpu-high", InventoryRepository(demo_inventory).devices()[0].name)
     assert done.returncode != 0 and "loopback" in done.stderr and "Traceback" not in done.stderr
 
 
