@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # the class's own list() method hides the builtin in its annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ RETENTION_KEY = "events.retention_days"
 ENGINE_IDS_KEY = "events.engine_ids"  # {device name: engine ID in hex} for v3 traps (not informs)
 DEFAULT_RETENTION_DAYS = 180  # the Cybersecurity Law, Art. 21: network logs kept at least six months
 LAW_MINIMUM_DAYS = 180
+CONFIG_RULES = ("config-change", "config-command")  # the shipped rules that mean "its configuration changed"
 _STORED = ("received_at", "sent_at", "device_id", "device", "source", "kind", "severity", "module", "mnemonic",
            "text", "varbinds", "rule")
 
@@ -119,6 +121,17 @@ class EventRepository:
                                     func.lower(events.c.mnemonic).like(pattern)))
         if limit is not None:
             query = query.limit(limit)
+        with self.db.read() as conn:
+            return [_event(r) for r in conn.execute(query)]
+
+    def config_changes(self, device: str, since: float | None = None, limit: int = 200) -> builtins.list[Event]:
+        """Newest first: the device's events that the rules called configuration changes or
+        recorded commands, for the device view to show beside its configuration versions."""
+        query = (select(*[events.c[k] for k in ("id", *_STORED)])
+                 .where(events.c.device == device, events.c.rule.in_(CONFIG_RULES))
+                 .order_by(events.c.received_at.desc(), events.c.id.desc()).limit(limit))
+        if since is not None:
+            query = query.where(events.c.received_at >= since)
         with self.db.read() as conn:
             return [_event(r) for r in conn.execute(query)]
 
