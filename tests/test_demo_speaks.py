@@ -155,3 +155,30 @@ def test_each_vendors_lines_are_read_back_in_its_own_format(vendor, module, mnem
     event = parse_syslog(line.payload, "127.0.0.5", time.time())
     assert (event.module, event.mnemonic) == (module, mnemonic) and port_name in event.text
     assert "down" in event.text.lower() and abs(event.sent_at - time.time()) < 5  # type: ignore[operator]
+
+
+def test_chaos_faults_speak_when_injected_and_cleared(receiving, data_dir) -> None:  # type: ignore[no-untyped-def]
+    from egovops.demo.chaos import Chaos
+    from egovops.demo.runner import demo_dir, simulated
+    from egovops.demo.speaker import Speaker
+    from egovops.simulator.faults import read_faults
+    from egovops.simulator.snmp.topology import Province, SimDevice
+
+    database = receiving.service.db
+    inventory = InventoryRepository(database)
+    devices = simulated(inventory.devices())
+    province = Province.build([SimDevice.from_device(i, d) for i, d in enumerate(devices)], inventory.links())
+    community = trap_credentials(database, CredentialService(database)).communities[0]
+    speaker = Speaker(province, community, trap_port=receiving.traps.port,  # type: ignore[union-attr]
+                      syslog_port=receiving.syslog.udp_port)  # type: ignore[union-attr]
+    chaos = Chaos(demo_dir(data_dir), province, 60_000, seed=3, speaker=speaker)  # an event at every tick
+    fault = None
+    while fault is None or not speaker.fault_messages(fault):  # interface-errors says nothing: the next one
+        fault = chaos.tick(1.0)
+    said = speaker.fault_messages(fault)
+    events = EventRepository(database)
+    wait_for(lambda: len(events.list()) == len(said))
+    assert {e.source for e in events.list()} == {m.device.address for m in said}
+    chaos.clear_all()
+    assert read_faults(demo_dir(data_dir)).faults == ()
+    wait_for(lambda: len(events.list()) == len(said) + len(speaker.fault_messages(fault, cleared=True)))

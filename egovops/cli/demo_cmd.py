@@ -49,6 +49,33 @@ def init_command(app: AppContext, count: int, seed: int, operator_login: tuple[s
     )
 
 
+def _speak_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Where the demo's devices send their traps and syslog: the demo's collector, e.g.
+    ``egovops collector --trap-port 10162 --syslog-port 10514``."""
+    from egovops.demo.speaker import DEFAULT_SYSLOG_PORT, DEFAULT_TRAP_PORT
+
+    function = click.option("--quiet", is_flag=True, help=tr("Send no traps or syslog lines."))(function)
+    function = click.option("--syslog-port", type=click.IntRange(1, 65535), default=DEFAULT_SYSLOG_PORT,
+                            show_default=True, help=tr("The collector's syslog port."))(function)
+    function = click.option("--trap-port", type=click.IntRange(1, 65535), default=DEFAULT_TRAP_PORT,
+                            show_default=True, help=tr("The collector's trap port."))(function)
+    return click.option("--to", "to_host", default="127.0.0.1", show_default=True,
+                        help=tr("The collector's address (loopback only)."))(function)
+
+
+def _speaker(app: AppContext, province: Province, to_host: str, trap_port: int, syslog_port: int) -> Speaker:
+    from egovops.demo.credentials import demo_community
+    from egovops.demo.speaker import Speaker
+    from egovops.errors import EgovopsError
+
+    try:
+        community = demo_community(app.credentials).reveal()
+    except EgovopsError as exc:  # no demo profile yet ('demo run' makes it): the lines go, the traps cannot
+        click.echo(tr("note: no demo community ({reason}); the traps are sent with 'public'", reason=exc), err=True)
+        community = "public"
+    return Speaker(province, community, to_host, trap_port, syslog_port)
+
+
 def _province(app: AppContext):  # type: ignore[no-untyped-def]
     from egovops.demo.runner import simulated
     from egovops.errors import ValidationError
@@ -60,13 +87,13 @@ def _province(app: AppContext):  # type: ignore[no-untyped-def]
     return devices, Province.build([SimDevice.from_device(i, d) for i, d in enumerate(devices)], app.inventory.links())
 
 
-def _detach(app: AppContext, chaos: float | None) -> None:
+def _detach(app: AppContext, chaos: float | None, speak: list[str]) -> None:
     """Run the runner in its own session, return once its agents answer (or it failed)."""
     from egovops.demo.runner import READY_TIMEOUT_S, DemoRunError, demo_dir, read_state
 
     log_path = demo_dir(app.data_dir) / "runner.log"
     args = [sys.executable, "-m", "egovops", "--data-dir", str(app.data_dir), "demo", "run"]
-    args += ["--chaos", str(chaos)] if chaos else []
+    args += ["--chaos", str(chaos), *speak] if chaos else []
     with open(log_path, "w") as log_file:
         runner = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + READY_TIMEOUT_S + 10
@@ -100,8 +127,10 @@ def _start_ssh(app: AppContext, province):  # type: ignore[no-untyped-def]
 @demo.command("run", help=tr("Start simulated agents for every demo device; Ctrl-C or 'demo stop' ends them."))
 @click.option("--chaos", type=click.FloatRange(min=0, min_open=True), help=tr("Inject and clear random faults, RATE events per minute."))
 @click.option("--detach", is_flag=True, help=tr("Run in the background and return once every agent answers."))
+@_speak_options
 @pass_app
-def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
+def run_command(app: AppContext, chaos: float | None, detach: bool, to_host: str, trap_port: int, syslog_port: int,
+                quiet: bool) -> None:
     from egovops.demo.chaos import Chaos
     from egovops.demo.credentials import demo_community, ensure_demo_credentials
     from egovops.demo.runner import DemoRunError, Runner, demo_dir
@@ -113,13 +142,16 @@ def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
     devices, province = _province(app)
     for name in ensure_demo_credentials(app.credentials):
         click.echo(tr("credential profile {name} created; its secrets are in the keyring", name=name))
+    speak = ["--quiet"] if quiet else ["--to", to_host, "--trap-port", str(trap_port),
+                                       "--syslog-port", str(syslog_port)]
     if detach:
-        _detach(app, chaos)
+        _detach(app, chaos, speak)
         return
     runner = Runner(app.data_dir, devices, demo_community(app.credentials))
     stopping: list[int] = []
     signal.signal(signal.SIGTERM, lambda signum, _frame: stopping.append(signum))
-    chaos_loop = Chaos(demo_dir(app.data_dir), province, chaos) if chaos else None
+    speaker = None if quiet or not chaos else _speaker(app, province, to_host, trap_port, syslog_port)
+    chaos_loop = Chaos(demo_dir(app.data_dir), province, chaos, speaker=speaker) if chaos else None
     ssh = None
     try:
         ssh = _start_ssh(app, province)  # before the agents: run.json (ready) is written once both are up
@@ -174,33 +206,6 @@ def status_command(app: AppContext, as_json: bool) -> None:
     else:
         click.echo(tr("demo running: {devices} devices, runner pid {pid}", devices=state["devices"], pid=state["runner"]))
     click.echo(tr("active faults: {count}", count=len(faults.faults)))
-
-
-def _speak_options(function: Callable[..., None]) -> Callable[..., None]:
-    """Where the demo's devices send their traps and syslog: the demo's collector, e.g.
-    ``egovops collector --trap-port 10162 --syslog-port 10514``."""
-    from egovops.demo.speaker import DEFAULT_SYSLOG_PORT, DEFAULT_TRAP_PORT
-
-    function = click.option("--quiet", is_flag=True, help=tr("Send no traps or syslog lines."))(function)
-    function = click.option("--syslog-port", type=click.IntRange(1, 65535), default=DEFAULT_SYSLOG_PORT,
-                            show_default=True, help=tr("The collector's syslog port."))(function)
-    function = click.option("--trap-port", type=click.IntRange(1, 65535), default=DEFAULT_TRAP_PORT,
-                            show_default=True, help=tr("The collector's trap port."))(function)
-    return click.option("--to", "to_host", default="127.0.0.1", show_default=True,
-                        help=tr("The collector's address (loopback only)."))(function)
-
-
-def _speaker(app: AppContext, province: Province, to_host: str, trap_port: int, syslog_port: int) -> Speaker:
-    from egovops.demo.credentials import demo_community
-    from egovops.demo.speaker import Speaker
-    from egovops.errors import EgovopsError
-
-    try:
-        community = demo_community(app.credentials).reveal()
-    except EgovopsError as exc:  # no demo profile yet ('demo run' makes it): the lines go, the traps cannot
-        click.echo(tr("note: no demo community ({reason}); the traps are sent with 'public'", reason=exc), err=True)
-        community = "public"
-    return Speaker(province, community, to_host, trap_port, syslog_port)
 
 
 @demo.group("fault", help=tr("Inject faults into the running demo; the console must notice them by itself. "
