@@ -182,3 +182,28 @@ def test_chaos_faults_speak_when_injected_and_cleared(receiving, data_dir) -> No
     chaos.clear_all()
     assert read_faults(demo_dir(data_dir)).faults == ()
     wait_for(lambda: len(events.list()) == len(said) + len(speaker.fault_messages(fault, cleared=True)))
+
+
+def test_the_consoles_demo_receivers_hear_a_fault_or_step_aside_when_the_ports_are_taken(
+        cli, demo_inventory) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    from egovops.demo.listen import demo_receivers
+
+    credentials = CredentialService(demo_inventory)
+    running = demo_receivers(demo_inventory, credentials, trap_port=0, syslog_port=0)
+    assert running is not None
+    try:
+        inventory = InventoryRepository(demo_inventory)
+        link = inventory.links()[0]
+        done = cli("demo", "fault", *_ports(running), "link-down", link.a_device, link.b_device)
+        assert done.returncode == 0, done.stderr
+        alarms = AlarmRepository(demo_inventory)
+        wait_for(lambda: len([a for a in alarms.list(active_only=True) if a.kind == "interface_down"]) == 2)
+        # A second console on the same ports (or a collector receiving there): this one steps aside.
+        assert demo_receivers(demo_inventory, credentials, running.traps.port,  # type: ignore[union-attr]
+                              running.syslog.udp_port) is None  # type: ignore[union-attr]
+    finally:
+        running.stop()
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:  # its ports are free again
+        probe.bind(("127.0.0.1", running.traps.port))  # type: ignore[union-attr]
