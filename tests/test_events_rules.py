@@ -136,6 +136,18 @@ def test_vendor_entity_traps_raise_and_clear_hardware_alarms(database, inventory
     assert (alarm.kind, alarm.subject) == ("hardware", "17") and "hwFanFail" in alarm.message
     snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.6.4", *board)  # hwFanFailResume
     wait_for(lambda: not alarms.list(active_only=True))
+    # OIDs as HUAWEI-ENTITY-TRAP-MIB and HH3C-ENTITY-EXT-MIB define them (not a guessed name)
+    snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.10.13", *board)
+    (alarm,) = wait_for(lambda: alarms.list(active_only=True))
+    assert "hwBrdTempAlarm" in alarm.message
+    snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.10.14", *board)  # hwBrdTempResume
+    wait_for(lambda: not alarms.list(active_only=True))
+    h3c = ["1.3.6.1.4.1.25506.2.6.1.1.1.1.1.30", "i", "30", "1.3.6.1.2.1.47.1.1.1.1.7.30", "s", "PSU 2"]
+    snmptrap(traps.port, "1.3.6.1.4.1.25506.2.6.2.0.16", *h3c)  # hh3cEntityExtFaultAlarmOn
+    (alarm,) = wait_for(lambda: alarms.list(active_only=True))
+    assert (alarm.kind, alarm.subject) == ("hardware", "30") and "hh3cEntityExtFaultAlarmOn" in alarm.message
+    snmptrap(traps.port, "1.3.6.1.4.1.25506.2.6.2.0.17", *h3c)  # hh3cEntityExtFaultAlarmOff
+    wait_for(lambda: not alarms.list(active_only=True))
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -190,3 +202,34 @@ def test_link_down_is_followed_by_a_confirming_poll_of_that_device(database, inv
     assert status.reachable and status.sys_name == snmpd.sys_name
     assert polled[0] - sent < 10  # the poll followed the trap, it did not wait for a cycle
     assert [a.kind for a in AlarmRepository(database).list(active_only=True)] == ["interface_down"]
+
+
+def test_event_alarms_of_a_device_behind_a_failed_parent_fold_under_the_root(database, inventory, running) -> None:
+    from egovops.polling.model import DeviceStatus
+    from egovops.storage.alarms_repo import AlarmCondition
+    from egovops.topology.poller_hook import RootCauseAnalysis
+
+    inventory.save_devices([Device(name="hf-agg-1", address="127.0.0.9", network="intranet", site="安徽省/合肥市"),
+                            Device(name="hf-acc-2", address="127.0.0.1", network="intranet", site="安徽省/合肥市")])
+    _service, traps, _syslog, _polls = running
+    alarms = AlarmRepository(database)
+    # A trap while nothing has failed: its alarm stands alone.
+    snmptrap(traps.port, "1.3.6.1.6.3.1.1.5.3", *LINK)
+    (alone,) = wait_for(lambda: alarms.list(active_only=True))
+    assert (alone.kind, alone.root_alarm_id, alone.suppressed) == ("interface_down", None, False)
+    # The parent fails: the poller's cycle raises its alarm and folds the child's alarms under it,
+    # the one the trap raised among them.
+    down = AlarmCondition("device_down", "critical", "no answer")
+    alarms.reconcile({"hf-agg-1": [down], "hf-acc-2": [AlarmCondition("device_down", "critical", "no answer")]},
+                     time.time(), kinds=["device_down"])
+    (root,) = [a for a in alarms.list(active_only=True) if a.device == "hf-agg-1"]
+    RootCauseAnalysis(database).link_alarms([DeviceStatus("hf-agg-1", state="down"),
+                                             DeviceStatus("hf-acc-2", state="unreachable", root_cause="hf-agg-1")])
+    child = {a.kind: a for a in alarms.list(active_only=True, device="hf-acc-2")}
+    assert {k: (a.root_alarm_id, a.suppressed) for k, a in child.items()} == {
+        "device_down": (root.id, True), "interface_down": (root.id, True)}
+    # A trap between cycles: its new alarm is folded at once, not at the next cycle.
+    snmptrap(traps.port, "1.3.6.1.4.1.2011.5.25.219.2.6.3", "1.3.6.1.2.1.47.1.1.1.1.7.17", "s", "Fan 1")
+    hardware = wait_for(lambda: [a for a in alarms.list(active_only=True, device="hf-acc-2") if a.kind == "hardware"])
+    assert (hardware[0].root_alarm_id, hardware[0].suppressed) == (root.id, True)
+    assert not [a for a in alarms.list(active_only=True, device="hf-agg-1") if a.suppressed]  # the root notifies

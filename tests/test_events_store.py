@@ -10,7 +10,7 @@ from egovops.errors import ValidationError
 from egovops.events.model import Event
 from egovops.events.partitions import DAY_S, EventPartitions, day_start
 from egovops.events.repo import EventRepository
-from egovops.inventory.model import Device
+from egovops.inventory.model import WORKSTATION_TAG, Device
 
 pytestmark = pytest.mark.stores("sqlite", "postgresql")
 
@@ -58,3 +58,27 @@ def test_retention_forgets_whole_days_past_it(database) -> None:
     assert repo.retention_days() == 365
     with pytest.raises(ValidationError):
         repo.set_retention_days(0)
+
+
+def test_a_device_and_a_workstation_at_one_address_attach_events_to_the_device(database, inventory) -> None:
+    # The workstation row is saved last, so it has the higher id and would win a plain dict of rows.
+    inventory.save_devices([Device(name="hf-core-1", address="127.0.0.2", network="intranet", site="安徽省/合肥市")])
+    inventory.save_devices([Device(name="console-host", address="127.0.0.2", network="intranet",
+                                   site="安徽省/合肥市", tags=(WORKSTATION_TAG,)),
+                            Device(name="hf-ws-only", address="127.0.0.5", network="intranet",
+                                   site="安徽省/合肥市", tags=(WORKSTATION_TAG,))])
+    sources = EventRepository(database).sources()
+    assert sources["127.0.0.2"][1] == "hf-core-1"
+    assert sources["127.0.0.5"][1] == "hf-ws-only"  # a workstation alone at its address is still known
+
+
+def test_config_changes_are_the_devices_config_rule_events_newest_first(database) -> None:
+    repo = EventRepository(database)
+    now = time.time()
+    repo.store([Event(now - 30, "127.0.0.2", "syslog", text="saved", device="hf-core-1", rule="config-change"),
+                Event(now - 20, "127.0.0.2", "syslog", text="cmd", device="hf-core-1", rule="config-command"),
+                Event(now - 10, "127.0.0.2", "syslog", text="link", device="hf-core-1", rule="link-down"),
+                Event(now - 5, "127.0.0.3", "syslog", text="other", device="hf-core-2", rule="config-change")])
+    assert [e.text for e in repo.config_changes("hf-core-1")] == ["cmd", "saved"]
+    assert [e.text for e in repo.config_changes("hf-core-1", since=now - 25)] == ["cmd"]
+    assert [e.text for e in repo.config_changes("hf-core-1", limit=1)] == ["cmd"]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import click
 
 from egovops.cli.context import AppContext, pass_app
 from egovops.errors import EgovopsError
 from egovops.i18n import tr
+
+if TYPE_CHECKING:
+    from egovops.events.runtime import Listening
 
 DEMO_DEVICES = 300
 
@@ -52,6 +55,17 @@ def _start_demo_network(app: AppContext) -> tuple[Callable[[], None], bool]:
     return wait, True
 
 
+def _demo_receivers(app: AppContext) -> Listening | None:
+    """The demo devices' traps and syslog (demo fault, chaos) into the Events tab and the alarms."""
+    from egovops.demo.listen import demo_receivers
+
+    try:
+        return demo_receivers(app.database, app.credentials)
+    except EgovopsError as exc:  # e.g. no keyring for the demo community: the demo runs, deaf
+        click.echo(tr("warning: {problem}", problem=exc), err=True)
+        return None
+
+
 @click.command("console", help=tr("Open the desktop console (map, site tree, alarm desk)."))
 @click.option("--demo", is_flag=True, help=tr("Create the demo province if the store is empty, start the demo network and poll it."))
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default=None, help=tr("Language of the console (default: last choice, else the system locale)."))
@@ -70,12 +84,15 @@ def console(app: AppContext, demo: bool, lang: str | None) -> None:
     from egovops.overview.live import LivePolling
 
     _ensure_demo(app)
+    receivers = _demo_receivers(app)
     wait, ours = _start_demo_network(app)
     try:
         code = run_console(app.database, lang, started, LivePolling(app.database, app.data_dir), wait)
     finally:
         if ours:
             stop_demo(app.data_dir)
+        if receivers is not None:
+            receivers.stop()
     raise SystemExit(code)
 
 

@@ -7,6 +7,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +18,11 @@ from egovops.cli.errors_opt import operator_errors
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.i18n import tr
+
+if TYPE_CHECKING:  # the demo's modules load when a demo command runs, not for every command
+    from egovops.demo.speaker import Speaker
+    from egovops.simulator.faults import Fault
+    from egovops.simulator.snmp.topology import Province
 
 TICK_S = 1.0
 
@@ -44,6 +51,33 @@ def init_command(app: AppContext, count: int, seed: int, operator_login: tuple[s
     )
 
 
+def _speak_options(function: Callable[..., None]) -> Callable[..., None]:
+    """Where the demo's devices send their traps and syslog: the demo's collector, e.g.
+    ``egovops collector --trap-port 10162 --syslog-port 10514``."""
+    from egovops.demo.speaker import DEFAULT_SYSLOG_PORT, DEFAULT_TRAP_PORT
+
+    function = click.option("--quiet", is_flag=True, help=tr("Send no traps or syslog lines."))(function)
+    function = click.option("--syslog-port", type=click.IntRange(1, 65535), default=DEFAULT_SYSLOG_PORT,
+                            show_default=True, help=tr("The collector's syslog port."))(function)
+    function = click.option("--trap-port", type=click.IntRange(1, 65535), default=DEFAULT_TRAP_PORT,
+                            show_default=True, help=tr("The collector's trap port."))(function)
+    return click.option("--to", "to_host", default="127.0.0.1", show_default=True,
+                        help=tr("The collector's address (loopback only)."))(function)
+
+
+def _speaker(app: AppContext, province: Province, to_host: str, trap_port: int, syslog_port: int) -> Speaker:
+    from egovops.demo.credentials import demo_community
+    from egovops.demo.speaker import Speaker
+    from egovops.errors import EgovopsError
+
+    try:
+        community = demo_community(app.credentials).reveal()
+    except EgovopsError as exc:  # no demo profile yet ('demo run' makes it): the lines go, the traps cannot
+        click.echo(tr("note: no demo community ({reason}); the traps are sent with 'public'", reason=exc), err=True)
+        community = "public"
+    return Speaker(province, community, to_host, trap_port, syslog_port)
+
+
 def _province(app: AppContext):  # type: ignore[no-untyped-def]
     from egovops.demo.runner import simulated
     from egovops.errors import ValidationError
@@ -55,13 +89,13 @@ def _province(app: AppContext):  # type: ignore[no-untyped-def]
     return devices, Province.build([SimDevice.from_device(i, d) for i, d in enumerate(devices)], app.inventory.links())
 
 
-def _detach(app: AppContext, chaos: float | None) -> None:
+def _detach(app: AppContext, chaos: float | None, speak: list[str]) -> None:
     """Run the runner in its own session, return once its agents answer (or it failed)."""
     from egovops.demo.runner import READY_TIMEOUT_S, DemoRunError, demo_dir, read_state
 
     log_path = demo_dir(app.data_dir) / "runner.log"
     args = [sys.executable, "-m", "egovops", "--data-dir", str(app.data_dir), "demo", "run"]
-    args += ["--chaos", str(chaos)] if chaos else []
+    args += ["--chaos", str(chaos), *speak] if chaos else []
     with open(log_path, "w") as log_file:
         runner = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + READY_TIMEOUT_S + 10
@@ -95,8 +129,10 @@ def _start_ssh(app: AppContext, province):  # type: ignore[no-untyped-def]
 @demo.command("run", help=tr("Start simulated agents for every demo device; Ctrl-C or 'demo stop' ends them."))
 @click.option("--chaos", type=click.FloatRange(min=0, min_open=True), help=tr("Inject and clear random faults, RATE events per minute."))
 @click.option("--detach", is_flag=True, help=tr("Run in the background and return once every agent answers."))
+@_speak_options
 @pass_app
-def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
+def run_command(app: AppContext, chaos: float | None, detach: bool, to_host: str, trap_port: int, syslog_port: int,
+                quiet: bool) -> None:
     from egovops.demo.chaos import Chaos
     from egovops.demo.credentials import demo_community, ensure_demo_credentials
     from egovops.demo.runner import DemoRunError, Runner, demo_dir
@@ -108,13 +144,16 @@ def run_command(app: AppContext, chaos: float | None, detach: bool) -> None:
     devices, province = _province(app)
     for name in ensure_demo_credentials(app.credentials):
         click.echo(tr("credential profile {name} created; its secrets are in the keyring", name=name))
+    speak = ["--quiet"] if quiet else ["--to", to_host, "--trap-port", str(trap_port),
+                                       "--syslog-port", str(syslog_port)]
     if detach:
-        _detach(app, chaos)
+        _detach(app, chaos, speak)
         return
     runner = Runner(app.data_dir, devices, demo_community(app.credentials))
     stopping: list[int] = []
     signal.signal(signal.SIGTERM, lambda signum, _frame: stopping.append(signum))
-    chaos_loop = Chaos(demo_dir(app.data_dir), province, chaos) if chaos else None
+    speaker = None if quiet or not chaos else _speaker(app, province, to_host, trap_port, syslog_port)
+    chaos_loop = Chaos(demo_dir(app.data_dir), province, chaos, speaker=speaker) if chaos else None
     ssh = None
     try:
         ssh = _start_ssh(app, province)  # before the agents: run.json (ready) is written once both are up
@@ -171,9 +210,31 @@ def status_command(app: AppContext, as_json: bool) -> None:
     click.echo(tr("active faults: {count}", count=len(faults.faults)))
 
 
-@demo.group("fault", help=tr("Inject faults into the running demo; the console must notice them by itself."))
-def fault() -> None:
-    pass
+@demo.group("fault", help=tr("Inject faults into the running demo; the console must notice them by itself. "
+                             "The devices also send the matching traps and syslog lines to the collector."))
+@_speak_options
+@click.pass_context
+def fault(ctx: click.Context, to_host: str, trap_port: int, syslog_port: int, quiet: bool) -> None:
+    from egovops.demo.speaker import check_loopback
+
+    check_loopback(to_host)  # before a fault is recorded, not after
+    ctx.meta["demo.speak"] = None if quiet else (to_host, trap_port, syslog_port)
+
+
+def _speak(app: AppContext, province: Province, faults: list[Fault], cleared: bool) -> None:
+    where = click.get_current_context().meta.get("demo.speak")
+    if where is None or not faults:
+        return
+    speaker = _speaker(app, province, *where)
+    messages = [m for f in faults for m in speaker.fault_messages(f, cleared)]
+    sent = speaker.send(messages)
+    click.echo(tr("the devices sent {traps} trap(s) and {lines} syslog line(s) to {host} "
+                  "(ports {trap_port}/{syslog_port})",
+                  traps=sum(1 for m in messages if m.trap), lines=sum(1 for m in messages if not m.trap),
+                  host=speaker.host, trap_port=speaker.trap_port, syslog_port=speaker.syslog_port)
+               if sent == len(messages) else
+               tr("{failed} of {count} trap(s) and syslog line(s) could not be sent", failed=len(messages) - sent,
+                  count=len(messages)))
 
 
 def _inject(app: AppContext, kind: str, *targets: str) -> None:
@@ -187,6 +248,7 @@ def _inject(app: AppContext, kind: str, *targets: str) -> None:
     click.echo(tr("fault {id} injected: {what}", id=added.id, what=added.describe()))
     if read_state(app.data_dir) is None:
         click.echo(tr("note: the demo is not running; the fault applies when it starts"), err=True)
+    _speak(app, province, [added], cleared=False)
 
 
 @fault.command("device-down", help=tr("The device stops answering; its neighbours lose their links to it."))
@@ -236,6 +298,8 @@ def clear(app: AppContext, fault_id: int | None) -> None:
 
     cleared = clear_faults(demo_dir(app.data_dir), fault_id)
     click.echo(tr("{count} fault(s) cleared", count=len(cleared)))
+    if cleared:
+        _speak(app, _province(app)[1], cleared, cleared=True)
 
 
 @fault.command("list", help=tr("List the active faults."))
@@ -276,6 +340,31 @@ def history_command(app: AppContext, last: str | None, months: int, seed: int, t
         "demo history: {months} months, {transitions} transitions, {alarms} alarms, {baseline} baseline runs, "
         "{backup} backup runs", months=done.months, transitions=done.transitions, alarms=done.alarms,
         baseline=done.baseline_runs, backup=done.backup_runs))
+
+
+@demo.command("storm", help=tr("Replay a burst of syslog lines from one demo device (a flapping port)."))
+@click.argument("name")
+@click.option("--rate", type=click.FloatRange(min=1, max=100_000), default=1000, show_default=True,
+              help=tr("Lines per second."))
+@click.option("--seconds", type=click.FloatRange(min=0.1, max=600), default=5, show_default=True)
+@_speak_options
+@pass_app
+def storm_command(app: AppContext, name: str, rate: float, seconds: float, to_host: str, trap_port: int,
+                  syslog_port: int, quiet: bool) -> None:
+    from egovops.errors import NotFoundError
+
+    _devices, province = _province(app)
+    if name not in province.devices:
+        raise NotFoundError(tr("no simulated demo device named {name!r}", name=name))
+    speaker = _speaker(app, province, to_host, trap_port, syslog_port)
+    if quiet:  # what would be sent, without sending it
+        click.echo(tr("{name} would send {count} syslog lines to {host}:{port}", name=name, count=int(rate * seconds),
+                      host=speaker.host, port=speaker.syslog_port))
+        return
+    started = time.perf_counter()
+    sent = speaker.storm(name, rate, seconds)
+    click.echo(tr("{name} sent {count} syslog lines in {seconds:.1f} s to {host}:{port}", name=name, count=sent,
+                  seconds=time.perf_counter() - started, host=speaker.host, port=speaker.syslog_port))
 
 
 commands = [demo]

@@ -169,6 +169,8 @@ def _confirming_poll(app: AppContext, client: Any) -> Callable[[str], None]:
 @click.option("--no-traps", is_flag=True)
 @click.option("--no-syslog", is_flag=True)
 @click.option("--no-poll", is_flag=True, help=tr("Do not poll a device to confirm what its traps say."))
+@click.option("--no-backup", is_flag=True,
+              help=tr("Do not back up a device's configuration when it reports a change (rules with 'backup: true')."))
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path),
               help=tr("A rules file instead of the shipped one."))
 @click.option("--seconds", type=click.FloatRange(min=0.1), help=tr("Stop after this long."))
@@ -179,9 +181,10 @@ def _confirming_poll(app: AppContext, client: Any) -> Callable[[str], None]:
 @operator_options
 @pass_app
 def listen_command(app: AppContext, host: str, trap_port: int, syslog_port: int, no_traps: bool, no_syslog: bool,
-                   no_poll: bool, rules_file: Path | None, seconds: float | None, storm_rate: float,
+                   no_poll: bool, no_backup: bool, rules_file: Path | None, seconds: float | None, storm_rate: float,
                    global_rate: float, operator_login: tuple[str | None, bool]) -> None:
     # pysnmp is imported only here: listing and exporting events start without it.
+    from egovops.events.backup import BackupOnChange, procedure_backup
     from egovops.events.runtime import TrapCredentials, learn_engine_ids, listening, trap_credentials
     from egovops.snmp import SnmpClient, SnmpLoop
 
@@ -197,9 +200,10 @@ def listen_command(app: AppContext, host: str, trap_port: int, syslog_port: int,
     for problem in problems:
         click.echo(tr("warning: {problem}", problem=problem), err=True)
     poll = None if no_poll else _confirming_poll(app, client)
+    backups = None if no_backup else BackupOnChange(procedure_backup(app.database, app.data_dir, app.credentials))
     running = listening(app.database, credentials or TrapCredentials(), rules, host,
                         None if no_traps else trap_port, None if no_syslog else syslog_port, poll,
-                        StormLimits(storm_rate, 2 * storm_rate, global_rate, 2 * global_rate))
+                        StormLimits(storm_rate, 2 * storm_rate, global_rate, 2 * global_rate), backups)
     try:
         running.start()
     except OSError as exc:

@@ -38,6 +38,7 @@ from egovops.collector.schedule import Job, ScheduleStore, due_slot
 from egovops.collector.zones import Zone
 from egovops.credentials.service import CredentialService
 from egovops.errors import EgovopsError
+from egovops.events.backup import BackupOnChange, procedure_backup
 from egovops.events.rules import load_rules
 from egovops.events.runtime import Listening, TrapCredentials, learn_engine_ids, listening, trap_credentials
 from egovops.events.traps import TrapUser
@@ -266,8 +267,11 @@ class Collector:
                          syslog_port: int | None, credentials: TrapCredentials | None = None) -> None:
         credentials = credentials or self._read_credentials(client, trap_port is not None)
         host = self.hosting.listen_host
+        # Rules with 'backup: true' (a device reporting a configuration change) start a config-backup
+        # run, rate limited per device, as this collector's own OS account (like its nightly job).
+        backups = BackupOnChange(procedure_backup(self.db, self.data_dir, self.credentials))
         running = listening(self.db, credentials, load_rules(None), host, trap_port, syslog_port,
-                            lambda device: self.confirming_poll(poller, device))
+                            lambda device: self.confirming_poll(poller, device), backups=backups)
         try:
             running.start()
         except OSError as exc:

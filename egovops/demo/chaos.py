@@ -13,6 +13,7 @@ from collections import deque
 from pathlib import Path
 
 from egovops.demo.fault_rules import random_fault
+from egovops.demo.speaker import Speaker
 from egovops.simulator.faults import Fault, add_fault, clear_faults, read_faults
 from egovops.errors import EgovopsError
 from egovops.simulator.snmp.topology import Province
@@ -22,8 +23,12 @@ MAX_ACTIVE = 4
 
 
 class Chaos:
-    def __init__(self, folder: Path, province: Province, rate_per_minute: float, seed: int | None = None) -> None:
+    def __init__(self, folder: Path, province: Province, rate_per_minute: float, seed: int | None = None,
+                 speaker: Speaker | None = None) -> None:
+        """``speaker``: the devices tell the collector of each fault chaos injects and clears, as
+        with ``demo fault`` (none: they stay silent)."""
         self.folder = folder
+        self.speaker = speaker
         self.province = province
         self.rate = rate_per_minute
         self.rng = random.Random(seed)
@@ -50,14 +55,20 @@ class Chaos:
             return None
         self.mine.append(fault.id)
         log.info("chaos injected fault %s: %s", fault.id, fault.describe())
+        self._speak([fault], cleared=False)
         return fault
 
     def _clear(self, fault_id: int) -> None:
         try:
-            clear_faults(self.folder, fault_id)
+            cleared = clear_faults(self.folder, fault_id)
             log.info("chaos cleared fault %s", fault_id)
         except EgovopsError:
-            pass  # an operator cleared it already
+            return  # an operator cleared it already
+        self._speak(cleared, cleared=True)
+
+    def _speak(self, faults: list[Fault], cleared: bool) -> None:
+        if self.speaker is not None:
+            self.speaker.send([m for f in faults for m in self.speaker.fault_messages(f, cleared)])
 
     def clear_all(self) -> None:
         while self.mine:

@@ -23,9 +23,15 @@ def raise_alarm(conn: Connection, device_id: int, kind: str, subject: str, sever
         conn.execute(update(alarms).where(alarms.c.id == active).values(
             last_seen=at, count=alarms.c.count + 1, severity=severity, message=message))
         return False
+    # A device behind a failed parent has its alarms folded under the root's (topology.poller_hook,
+    # after each poll cycle). An event's alarm joins them at once: waiting for the next cycle would
+    # let it stand alone, and notify, for up to a polling interval.
+    root = conn.scalar(select(alarms.c.root_alarm_id).where(
+        alarms.c.device_id == device_id, alarms.c.active.is_(True), alarms.c.suppressed.is_(True),
+        alarms.c.root_alarm_id.is_not(None)).order_by(alarms.c.id.desc()).limit(1))
     conn.execute(insert(alarms).values(device_id=device_id, kind=kind, subject=subject, severity=severity,
                                        active=True, message=message, first_seen=at, last_seen=at, count=1,
-                                       suppressed=False))
+                                       suppressed=root is not None, root_alarm_id=root))
     return True
 
 

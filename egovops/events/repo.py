@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # the class's own list() method hides the builtin in its annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from egovops.errors import ValidationError
 from egovops.events.model import Event
 from egovops.events.partitions import DAY_S, EventPartitions, day_start
 from egovops.i18n import tr
+from egovops.inventory.model import WORKSTATION_TAG
 from egovops.storage.database import Database
 from egovops.storage.tables.events import EVENT_KINDS, event_counters, events
 from egovops.storage.tables.inventory import devices, settings
@@ -21,6 +23,7 @@ RETENTION_KEY = "events.retention_days"
 ENGINE_IDS_KEY = "events.engine_ids"  # {device name: engine ID in hex} for v3 traps (not informs)
 DEFAULT_RETENTION_DAYS = 180  # the Cybersecurity Law, Art. 21: network logs kept at least six months
 LAW_MINIMUM_DAYS = 180
+CONFIG_RULES = ("config-change", "config-command")  # the shipped rules that mean "its configuration changed"
 _STORED = ("received_at", "sent_at", "device_id", "device", "source", "kind", "severity", "module", "mnemonic",
            "text", "varbinds", "rule")
 
@@ -34,6 +37,10 @@ class Counter:
     last_at: float
 
 
+def _tags(value: object) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, (list, tuple)) else ()  # a JSON list in the store
+
+
 def _event(row: object) -> Event:
     values = dict(row._mapping)  # type: ignore[attr-defined]
     return Event(**values)
@@ -45,10 +52,19 @@ class EventRepository:
         self.partitions = EventPartitions(database)
 
     def sources(self) -> dict[str, tuple[int, str]]:
-        """Inventory addresses → (device id, name): how a sender is told to be a known device."""
+        """Inventory addresses → (device id, name): how a sender is told to be a known device.
+
+        A workstation row (the console's own host, polled by psutil) may share its address with a
+        real device, e.g. a switch's management address on the same host in the demo; the device is
+        the one that sends traps and syslog, so it wins whatever order the rows come in."""
         with self.db.read() as conn:
-            rows = conn.execute(select(devices.c.id, devices.c.name, devices.c.address))
-            return {r.address: (r.id, r.name) for r in rows}
+            rows = conn.execute(select(devices.c.id, devices.c.name, devices.c.address, devices.c.tags)
+                                .order_by(devices.c.id)).all()
+        found: dict[str, tuple[int, str]] = {}
+        # Workstations first (False sorts before True), so a device at the same address overwrites.
+        for r in sorted(rows, key=lambda r: WORKSTATION_TAG not in _tags(r.tags)):
+            found[r.address] = (r.id, r.name)
+        return found
 
     def store(self, batch: Sequence[Event], counts: Mapping[tuple[str, str], int] | None = None,
               at: float | None = None) -> None:
@@ -105,6 +121,17 @@ class EventRepository:
                                     func.lower(events.c.mnemonic).like(pattern)))
         if limit is not None:
             query = query.limit(limit)
+        with self.db.read() as conn:
+            return [_event(r) for r in conn.execute(query)]
+
+    def config_changes(self, device: str, since: float | None = None, limit: int = 200) -> builtins.list[Event]:
+        """Newest first: the device's events that the rules called configuration changes or
+        recorded commands, for the device view to show beside its configuration versions."""
+        query = (select(*[events.c[k] for k in ("id", *_STORED)])
+                 .where(events.c.device == device, events.c.rule.in_(CONFIG_RULES))
+                 .order_by(events.c.received_at.desc(), events.c.id.desc()).limit(limit))
+        if since is not None:
+            query = query.where(events.c.received_at >= since)
         with self.db.read() as conn:
             return [_event(r) for r in conn.execute(query)]
 

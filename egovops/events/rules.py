@@ -22,7 +22,7 @@ from egovops.storage.tables.polling import ALARM_SEVERITIES
 
 _MATCH_LISTS = ("trap", "oid_prefix", "module", "mnemonic", "vendor")
 _MATCH_REGEX = ("text", "mnemonic_re")
-_RULE_KEYS = {"name", "match", "severity", "repeat", "alarm", "poll"}
+_RULE_KEYS = {"name", "match", "severity", "repeat", "alarm", "poll", "backup"}
 SUBJECTS = ("interface", "index", "none")
 
 
@@ -44,6 +44,7 @@ class Rule:
     repeat: tuple[int, float] | None = None
     alarm: AlarmAction | None = None
     poll: bool = False
+    backup: bool = False  # a configuration backup run of the device (events/backup.py)
 
     def matches(self, event: Event) -> bool:
         if self.kind is not None and event.kind != self.kind:
@@ -155,7 +156,7 @@ def _rule(raw: Any, index: int) -> Rule:
     unknown = set(raw) - _RULE_KEYS
     if unknown:
         raise _fail(where, tr("unknown field {field!r}", field=sorted(unknown)[0]))
-    rule = Rule(raw["name"], poll=bool(raw.get("poll", False)))
+    rule = Rule(raw["name"], poll=bool(raw.get("poll", False)), backup=bool(raw.get("backup", False)))
     _match(rule, raw.get("match"), tr("{where} match", where=where))
     if "severity" in raw:
         if raw["severity"] not in ALARM_SEVERITIES:

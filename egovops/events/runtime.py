@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from egovops.credentials.profiles import CredentialKind
 from egovops.credentials.service import CredentialService
 from egovops.errors import EgovopsError
+from egovops.events.backup import BackupOnChange
 from egovops.events.repo import EventRepository
 from egovops.events.rules import Rules
 from egovops.events.service import EventService
@@ -148,10 +149,13 @@ class Listening:
     traps: TrapReceiver | None
     syslog: SyslogReceiver | None
     polls: ConfirmingPolls | None
+    backups: BackupOnChange | None = None
 
     def start(self) -> None:
         if self.polls is not None:
             self.polls.start()
+        if self.backups is not None:
+            self.backups.start()
         self.service.start()
         started: list[TrapReceiver | SyslogReceiver] = []
         try:
@@ -172,14 +176,19 @@ class Listening:
         self.service.stop()
         if self.polls is not None:
             self.polls.stop()
+        if self.backups is not None:
+            self.backups.stop()
 
 
 def listening(database: Database, credentials: TrapCredentials, rules: Rules, host: str, trap_port: int | None,
               syslog_port: int | None, poll: Callable[[str], None] | None = None,
-              limits: StormLimits | None = None) -> Listening:
+              limits: StormLimits | None = None, backups: BackupOnChange | None = None) -> Listening:
+    """``backups``: where rules with ``backup: true`` ask for a configuration backup run (none: the
+    rule only marks the event)."""
     polls = ConfirmingPolls(poll) if poll is not None else None
-    service = EventService(database, rules, limits, on_poll=polls.ask if polls is not None else None)
+    service = EventService(database, rules, limits, on_poll=polls.ask if polls is not None else None,
+                           on_backup=backups.ask if backups is not None else None)
     traps = (TrapReceiver(service.accept, service.rejected, credentials.communities, credentials.users, rules.names,
                           host, trap_port, admit=service.admit) if trap_port is not None else None)
     syslog = SyslogReceiver(service.syslog, host, syslog_port, syslog_port) if syslog_port is not None else None
-    return Listening(service, traps, syslog, polls)
+    return Listening(service, traps, syslog, polls, backups)

@@ -38,8 +38,10 @@ PRUNE_EVERY_S = 3600.0
 
 class EventService:
     def __init__(self, database: Database, rules: Rules, limits: StormLimits | None = None,
-                 on_poll: Callable[[str], None] | None = None, batch_s: float = 0.05) -> None:
+                 on_poll: Callable[[str], None] | None = None, batch_s: float = 0.05,
+                 on_backup: Callable[[str], object] | None = None) -> None:
         self.db, self.rules, self.on_poll, self.batch_s = database, rules, on_poll, batch_s
+        self.on_backup = on_backup  # asked with the device's name; it queues and limits (events/backup.py)
         self.repo = EventRepository(database)
         self.guard = StormGuard(limits or StormLimits())
         self.listeners: list[Callable[[list[Event]], None]] = []
@@ -138,7 +140,7 @@ class EventService:
             if rule is not None:
                 event.rule = rule.name
                 event.severity = rule.severity or event.severity
-                if (rule.alarm or rule.poll) and self.rules.due(rule, event):
+                if (rule.alarm or rule.poll or rule.backup) and self.rules.due(rule, event):
                     actions.append((event, rule))
         if batch or counts:
             self.repo.store(batch, dict(counts), now)
@@ -160,6 +162,7 @@ class EventService:
     def _act(self, actions: list[tuple[Event, Rule]], report: StormReport, sources: dict[str, tuple[int, str]],
              now: float) -> None:
         polls: list[str] = []
+        backups = [e.device for e, rule in actions if rule.backup and e.device]
         if actions or report.started or report.ended:
             with self.db.write() as conn:
                 for event, rule in actions:
@@ -180,6 +183,12 @@ class EventService:
                 for source in report.ended:
                     if source in sources:
                         clear_alarm(conn, sources[source][0], STORM_KIND, "", now)
+        for device in dict.fromkeys(backups):
+            if self.on_backup is not None:
+                try:
+                    self.on_backup(device)
+                except Exception:  # noqa: BLE001 - events go on being stored whatever the backup does
+                    log.exception("backup of %s", device)
         for device in polls:
             if self.on_poll is not None:
                 try:

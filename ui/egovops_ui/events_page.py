@@ -3,7 +3,8 @@
 A thin view over the core's ``EventRepository``: every load runs on the session's worker pool, and
 the table reloads when a change notice says events were stored (this process's listener, or
 another's through the store watcher) while "Live" is on. "Events" in the Tools menu opens it;
-``open_for_device`` opens it filtered to one device (the device view's event history).
+``open_for_device`` opens it filtered to one device; the device view embeds a page fixed to its
+device (its own event history) with a button that opens the tab so.
 """
 
 from __future__ import annotations
@@ -91,9 +92,11 @@ class EventTableModel(QAbstractTableModel):
 
 
 class EventsPage(QWidget):
-    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None, device: str | None = None) -> None:
+        """``device``: this page is that device's own history (the device view's tab): the device
+        filter is fixed to it and not shown."""
         super().__init__(parent)
-        self.setObjectName("eventsPage")
+        self.setObjectName("eventsPage" if device is None else "deviceEventsPage")
         self.session = session
         self.loads = 0  # loads shown, for tests and the status line
         self._asked = 0
@@ -117,6 +120,10 @@ class EventsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self._layout()
+        if device is not None:
+            self.device.setText(device)
+            self.device.hide()
+            self.labels[0].hide()
         self.timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self.timer.timeout.connect(self.reload)
         for edit in (self.device, self.grep):
@@ -196,6 +203,8 @@ class EventsPage(QWidget):
                               self.tr("last 30 days"), self.tr("last 180 days")])
         self.period.setCurrentIndex(max(period, 0))
         self.period.blockSignals(False)
+        if self.loads:  # the count shown is worded again in the new language
+            self.count.setText(self.tr("events: {count}").format(count=len(self.model.rows)))
         self.model.beginResetModel()
         self.model.headers = [self.tr("Received"), self.tr("Device"), self.tr("Kind"), self.tr("Severity"),
                               self.tr("Module"), self.tr("Mnemonic"), self.tr("Rule"), self.tr("Text")]

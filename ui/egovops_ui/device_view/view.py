@@ -17,6 +17,7 @@ from egovops.storage.changes import Changes
 from egovops_ui.device_view.charts_panel import ChartsPanel
 from egovops_ui.device_view.command_panel import CommandPanel
 from egovops_ui.device_view.config_panel import ConfigPanel
+from egovops_ui.device_view.events_panel import DeviceEventsPanel
 from egovops_ui.device_view.history_panel import HistoryPanel
 from egovops_ui.device_view.interfaces_panel import InterfacesPanel
 from egovops_ui.device_view.summary_panel import SummaryPanel
@@ -53,8 +54,9 @@ class DeviceView(QWidget):
         self.history = HistoryPanel(self)
         self.commands = CommandPanel(run, self.actions, name, prompt, self)
         self.configs = ConfigPanel(run, self.database, name, self)
+        self.events = DeviceEventsPanel(session, name, self.open_events_tab, self)
         self.tabs = QTabWidget(self)
-        for panel in (self.interfaces, self.charts, self.history, self.commands, self.configs):
+        for panel in (self.interfaces, self.charts, self.history, self.commands, self.configs, self.events):
             self.tabs.addTab(panel, "")
         buttons = QVBoxLayout()
         for button in (self.refresh_button, self.poll_button, self.ping_button, self.procedure_button):
@@ -132,9 +134,21 @@ class DeviceView(QWidget):
             self.reload()  # _show marks the charts stale when the poll it brings is newer
 
     def _store_changed(self, changes: Changes) -> None:
-        """Its record edited or a configuration saved, here or elsewhere: shown at once."""
+        """Its record edited or a configuration saved, here or elsewhere: shown at once. Events
+        stored: the configuration changes it reported are read again (its events tab follows
+        the store by itself, like the Events tab)."""
         if changes & (Changes.INVENTORY | Changes.CONFIGS):
             self.reload()
+        if changes & Changes.EVENTS:
+            self.configs.reload_changes()
+
+    def open_events_tab(self, device: str) -> None:
+        """The Events tab, filtered to this device (the Tools menu's tab, not a second one)."""
+        from egovops_ui.events_page import EventsScreen
+
+        screen = next((s for s in getattr(self.window_, "screens", []) if isinstance(s, EventsScreen)), None)
+        if screen is not None:
+            screen.open(device)
 
     def _charts_if_shown(self, *_: object) -> None:
         """New samples are read when the charts are looked at, not for every cycle behind a tab."""
@@ -223,9 +237,10 @@ class DeviceView(QWidget):
         self.ping_button.setText(self.tr("Ping"))
         self.procedure_button.setText(self.tr("Run a procedure…"))
         for index, text in enumerate((self.tr("Interfaces"), self.tr("Charts"), self.tr("History"),
-                                      self.tr("Command"), self.tr("Configurations"))):
+                                      self.tr("Command"), self.tr("Configurations"), self.tr("Events"))):
             self.tabs.setTabText(index, text)
-        for panel in (self.summary, self.interfaces, self.charts, self.history, self.commands, self.configs):
+        for panel in (self.summary, self.interfaces, self.charts, self.history, self.commands, self.configs,
+                      self.events):
             panel.retranslate()
         if self._said is not None:
             self.status.setText(self._said())

@@ -155,148 +155,186 @@
 <context>
     <name>ConfigPanel</name>
     <message>
-        <location filename="../device_view/config_panel.py" line="58" />
+        <location filename="../device_view/config_panel.py" line="92" />
         <source>Older:</source>
         <translation>Older:</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="59" />
+        <location filename="../device_view/config_panel.py" line="93" />
         <source>Newer:</source>
         <translation>Newer:</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="60" />
+        <location filename="../device_view/config_panel.py" line="94" />
         <source>Show differences</source>
         <translation>Show differences</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="69" />
+        <location filename="../device_view/config_panel.py" line="95" />
+        <source>Changes the device reported</source>
+        <translation>Changes the device reported</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="96" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="96" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="96" />
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="121" />
+        <source>none received (the device's syslog comes to the collector's receiver)</source>
+        <translation>none received (the device's syslog comes to the collector's receiver)</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="134" />
         <source>v{n} — {time}</source>
         <translation>v{n} — {time}</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="75" />
+        <location filename="../device_view/config_panel.py" line="140" />
         <source>No configuration stored yet: run the configuration backup procedure.</source>
         <translation>No configuration stored yet: run the configuration backup procedure.</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="77" />
+        <location filename="../device_view/config_panel.py" line="142" />
         <source>{n} versions stored</source>
         <translation>{n} versions stored</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="88" />
+        <location filename="../device_view/config_panel.py" line="153" />
         <source>The two versions are identical.</source>
         <translation>The two versions are identical.</translation>
     </message>
 </context>
 <context>
+    <name>DeviceEventsPanel</name>
+    <message>
+        <location filename="../device_view/events_panel.py" line="38" />
+        <source>Open in the Events tab</source>
+        <translation>Open in the Events tab</translation>
+    </message>
+</context>
+<context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="141" />
+        <location filename="../device_view/view.py" line="165" />
         <source>{device}: {error}</source>
         <translation>{device}: {error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
-        <location filename="../device_view/view.py" line="174" />
+        <location filename="../device_view/view.py" line="183" />
+        <location filename="../device_view/view.py" line="201" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>The operator is not known yet; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="186" />
         <source>Polling {device}…</source>
         <translation>Polling {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="165" />
+        <location filename="../device_view/view.py" line="193" />
         <source>Polled just now: {state}</source>
         <translation>Polled just now: {state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="177" />
+        <location filename="../device_view/view.py" line="204" />
         <source>Pinging {device}…</source>
         <translation>Pinging {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="182" />
+        <location filename="../device_view/view.py" line="210" />
         <source>ICMP echo</source>
         <translation>ICMP echo</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="182" />
+        <location filename="../device_view/view.py" line="210" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="184" />
+        <location filename="../device_view/view.py" line="212" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} answered {method} in {ms:.1f} ms</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="186" />
+        <location filename="../device_view/view.py" line="215" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} did not answer {method}: {detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="196" />
+        <location filename="../device_view/view.py" line="226" />
         <source>On every device of {city}</source>
         <translation>On every device of {city}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="197" />
+        <location filename="../device_view/view.py" line="227" />
         <source>On every device of its city</source>
         <translation>On every device of its city</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="203" />
+        <location filename="../device_view/view.py" line="233" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="204" />
+        <location filename="../device_view/view.py" line="234" />
         <source>On this device</source>
         <translation>On this device</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="206" />
+        <location filename="../device_view/view.py" line="236" />
         <source>Poll now</source>
         <translation>Poll now</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="207" />
+        <location filename="../device_view/view.py" line="237" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="208" />
+        <location filename="../device_view/view.py" line="238" />
         <source>Run a procedure…</source>
         <translation>Run a procedure…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="209" />
+        <location filename="../device_view/view.py" line="239" />
         <source>Interfaces</source>
         <translation>Interfaces</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="209" />
+        <location filename="../device_view/view.py" line="239" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="209" />
+        <location filename="../device_view/view.py" line="239" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="210" />
+        <location filename="../device_view/view.py" line="240" />
         <source>Command</source>
         <translation>Command</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="210" />
+        <location filename="../device_view/view.py" line="240" />
         <source>Configurations</source>
         <translation>Configurations</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="240" />
+        <source>Events</source>
+        <translation>Events</translation>
     </message>
 </context>
 <context>
@@ -326,62 +364,62 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="53" />
         <source>Recent state changes</source>
         <translation>Recent state changes</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="53" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="62" />
+        <location filename="../device_view/history_panel.py" line="63" />
         <source>cut off by {device}</source>
         <translation>cut off by {device}</translation>
     </message>
@@ -389,102 +427,102 @@
 <context>
     <name>InterfacesModel</name>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Oper</source>
         <translation>Oper</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Speed</source>
         <translation>Speed</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>In</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Out</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Errors</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Discards</source>
         <translation>Discards</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>LLDP neighbour</source>
         <translation>LLDP neighbour</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="37" />
+        <location filename="../device_view/interfaces_model.py" line="38" />
         <source>down while admin up</source>
         <translation>down while admin up</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="37" />
+        <location filename="../device_view/interfaces_model.py" line="38" />
         <source>errors</source>
         <translation>errors</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="38" />
+        <location filename="../device_view/interfaces_model.py" line="39" />
         <source>neighbour lost</source>
         <translation>neighbour lost</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>testing</source>
         <translation>testing</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>dormant</source>
         <translation>dormant</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="43" />
+        <location filename="../device_view/interfaces_model.py" line="44" />
         <source>not present</source>
         <translation>not present</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="43" />
+        <location filename="../device_view/interfaces_model.py" line="44" />
         <source>lower layer down</source>
         <translation>lower layer down</translation>
     </message>
@@ -610,17 +648,17 @@
         <translation>{value} (discovered)</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="78" />
+        <location filename="../device_view/summary_panel.py" line="79" />
         <source>level {n}</source>
         <translation>level {n}</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="82" />
+        <location filename="../device_view/summary_panel.py" line="83" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="89" />
+        <location filename="../device_view/summary_panel.py" line="90" />
         <source>{board}: CPU {cpu}, memory {memory}{temperature}</source>
         <translation>{board}: CPU {cpu}, memory {memory}{temperature}</translation>
     </message>

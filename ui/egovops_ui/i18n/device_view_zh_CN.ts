@@ -155,148 +155,186 @@
 <context>
     <name>ConfigPanel</name>
     <message>
-        <location filename="../device_view/config_panel.py" line="58" />
+        <location filename="../device_view/config_panel.py" line="92" />
         <source>Older:</source>
         <translation>旧版本：</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="59" />
+        <location filename="../device_view/config_panel.py" line="93" />
         <source>Newer:</source>
         <translation>新版本：</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="60" />
+        <location filename="../device_view/config_panel.py" line="94" />
         <source>Show differences</source>
         <translation>比较差异</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="69" />
+        <location filename="../device_view/config_panel.py" line="95" />
+        <source>Changes the device reported</source>
+        <translation>设备报告的配置变更</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="96" />
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="96" />
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="96" />
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="121" />
+        <source>none received (the device's syslog comes to the collector's receiver)</source>
+        <translation>尚未收到（设备的 syslog 发往采集器的接收器）</translation>
+    </message>
+    <message>
+        <location filename="../device_view/config_panel.py" line="134" />
         <source>v{n} — {time}</source>
         <translation>第 {n} 版 — {time}</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="75" />
+        <location filename="../device_view/config_panel.py" line="140" />
         <source>No configuration stored yet: run the configuration backup procedure.</source>
         <translation>尚未保存配置，请先运行配置备份流程。</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="77" />
+        <location filename="../device_view/config_panel.py" line="142" />
         <source>{n} versions stored</source>
         <translation>已保存 {n} 个版本</translation>
     </message>
     <message>
-        <location filename="../device_view/config_panel.py" line="88" />
+        <location filename="../device_view/config_panel.py" line="153" />
         <source>The two versions are identical.</source>
         <translation>两个版本完全相同。</translation>
     </message>
 </context>
 <context>
+    <name>DeviceEventsPanel</name>
+    <message>
+        <location filename="../device_view/events_panel.py" line="38" />
+        <source>Open in the Events tab</source>
+        <translation>在事件标签页中打开</translation>
+    </message>
+</context>
+<context>
     <name>DeviceView</name>
     <message>
-        <location filename="../device_view/view.py" line="141" />
+        <location filename="../device_view/view.py" line="165" />
         <source>{device}: {error}</source>
         <translation>{device}：{error}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="155" />
-        <location filename="../device_view/view.py" line="174" />
+        <location filename="../device_view/view.py" line="183" />
+        <location filename="../device_view/view.py" line="201" />
         <source>The operator is not known yet; try again in a moment.</source>
         <translation>尚未识别当前操作员，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="158" />
+        <location filename="../device_view/view.py" line="186" />
         <source>Polling {device}…</source>
         <translation>正在轮询 {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="165" />
+        <location filename="../device_view/view.py" line="193" />
         <source>Polled just now: {state}</source>
         <translation>刚刚轮询：{state}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="177" />
+        <location filename="../device_view/view.py" line="204" />
         <source>Pinging {device}…</source>
         <translation>正在 Ping {device}…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="182" />
+        <location filename="../device_view/view.py" line="210" />
         <source>ICMP echo</source>
         <translation>ICMP 回显</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="182" />
+        <location filename="../device_view/view.py" line="210" />
         <source>SNMP sysUpTime</source>
         <translation>SNMP sysUpTime</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="184" />
+        <location filename="../device_view/view.py" line="212" />
         <source>{device} answered {method} in {ms:.1f} ms</source>
         <translation>{device} 响应了 {method}，用时 {ms:.1f} 毫秒</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="186" />
+        <location filename="../device_view/view.py" line="215" />
         <source>{device} did not answer {method}: {detail}</source>
         <translation>{device} 未响应 {method}：{detail}</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="196" />
+        <location filename="../device_view/view.py" line="226" />
         <source>On every device of {city}</source>
         <translation>在{city}的所有设备上</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="197" />
+        <location filename="../device_view/view.py" line="227" />
         <source>On every device of its city</source>
         <translation>在其所在城市的所有设备上</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="203" />
+        <location filename="../device_view/view.py" line="233" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="204" />
+        <location filename="../device_view/view.py" line="234" />
         <source>On this device</source>
         <translation>在本设备上</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="206" />
+        <location filename="../device_view/view.py" line="236" />
         <source>Poll now</source>
         <translation>立即轮询</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="207" />
+        <location filename="../device_view/view.py" line="237" />
         <source>Ping</source>
         <translation>Ping</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="208" />
+        <location filename="../device_view/view.py" line="238" />
         <source>Run a procedure…</source>
         <translation>运行流程…</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="209" />
+        <location filename="../device_view/view.py" line="239" />
         <source>Interfaces</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="209" />
+        <location filename="../device_view/view.py" line="239" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="209" />
+        <location filename="../device_view/view.py" line="239" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="210" />
+        <location filename="../device_view/view.py" line="240" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../device_view/view.py" line="210" />
+        <location filename="../device_view/view.py" line="240" />
         <source>Configurations</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../device_view/view.py" line="240" />
+        <source>Events</source>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -326,62 +364,62 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../device_view/history_panel.py" line="52" />
+        <location filename="../device_view/history_panel.py" line="53" />
         <source>Recent state changes</source>
         <translation>最近状态变化</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="53" />
+        <location filename="../device_view/history_panel.py" line="54" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="54" />
+        <location filename="../device_view/history_panel.py" line="55" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Last seen</source>
         <translation>最近出现</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="55" />
+        <location filename="../device_view/history_panel.py" line="56" />
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../device_view/history_panel.py" line="62" />
+        <location filename="../device_view/history_panel.py" line="63" />
         <source>cut off by {device}</source>
         <translation>因 {device} 故障而不可达</translation>
     </message>
@@ -389,102 +427,102 @@
 <context>
     <name>InterfacesModel</name>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Interface</source>
         <translation>接口</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Admin</source>
         <translation>管理状态</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Oper</source>
         <translation>运行状态</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>Speed</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="30" />
+        <location filename="../device_view/interfaces_model.py" line="31" />
         <source>In</source>
         <translation>入流量</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Out</source>
         <translation>出流量</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Errors</source>
         <translation>错包</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Discards</source>
         <translation>丢包</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>LLDP neighbour</source>
         <translation>LLDP 邻居</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="31" />
+        <location filename="../device_view/interfaces_model.py" line="32" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="37" />
+        <location filename="../device_view/interfaces_model.py" line="38" />
         <source>down while admin up</source>
         <translation>管理开启但链路中断</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="37" />
+        <location filename="../device_view/interfaces_model.py" line="38" />
         <source>errors</source>
         <translation>有错包</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="38" />
+        <location filename="../device_view/interfaces_model.py" line="39" />
         <source>neighbour lost</source>
         <translation>邻居丢失</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>up</source>
         <translation>开启</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>down</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>testing</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="42" />
+        <location filename="../device_view/interfaces_model.py" line="43" />
         <source>dormant</source>
         <translation>休眠</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="43" />
+        <location filename="../device_view/interfaces_model.py" line="44" />
         <source>not present</source>
         <translation>不存在</translation>
     </message>
     <message>
-        <location filename="../device_view/interfaces_model.py" line="43" />
+        <location filename="../device_view/interfaces_model.py" line="44" />
         <source>lower layer down</source>
         <translation>下层中断</translation>
     </message>
@@ -610,17 +648,17 @@
         <translation>{value}（轮询发现）</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="78" />
+        <location filename="../device_view/summary_panel.py" line="79" />
         <source>level {n}</source>
         <translation>第 {n} 级</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="82" />
+        <location filename="../device_view/summary_panel.py" line="83" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../device_view/summary_panel.py" line="89" />
+        <location filename="../device_view/summary_panel.py" line="90" />
         <source>{board}: CPU {cpu}, memory {memory}{temperature}</source>
         <translation>{board}：CPU {cpu}，内存 {memory}{temperature}</translation>
     </message>
