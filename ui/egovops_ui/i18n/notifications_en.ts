@@ -54,82 +54,92 @@
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="135" />
+        <location filename="../notifications/page.py" line="132" />
+        <source>committing</source>
+        <translation>committing</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="134" />
+        <source>uncertain</source>
+        <translation>uncertain</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="137" />
         <source>Alarm id:</source>
         <translation>Alarm id:</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="136" />
+        <location filename="../notifications/page.py" line="138" />
         <source>all alarms</source>
         <translation>all alarms</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="137" />
+        <location filename="../notifications/page.py" line="139" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="141" />
+        <location filename="../notifications/page.py" line="143" />
         <source>Send a test message over</source>
         <translation>Send a test message over</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="142" />
+        <location filename="../notifications/page.py" line="144" />
         <source>to address (mail, phone…)</source>
         <translation>to address (mail, phone…)</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="143" />
+        <location filename="../notifications/page.py" line="145" />
         <source>Send test message</source>
         <translation>Send test message</translation>
     </message>

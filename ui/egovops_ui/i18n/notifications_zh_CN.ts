@@ -54,82 +54,92 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="135" />
+        <location filename="../notifications/page.py" line="132" />
+        <source>committing</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="134" />
+        <source>uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="137" />
         <source>Alarm id:</source>
         <translation>告警编号：</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="136" />
+        <location filename="../notifications/page.py" line="138" />
         <source>all alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="137" />
+        <location filename="../notifications/page.py" line="139" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Recipient</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="141" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Queued</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="142" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="141" />
+        <location filename="../notifications/page.py" line="143" />
         <source>Send a test message over</source>
         <translation>发送测试消息，渠道</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="142" />
+        <location filename="../notifications/page.py" line="144" />
         <source>to address (mail, phone…)</source>
         <translation>发往地址（邮箱、手机号…）</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="143" />
+        <location filename="../notifications/page.py" line="145" />
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>

@@ -129,7 +129,9 @@ class DeliveryLogPage(QWidget):
     def _value(self, word: str) -> str:
         return {"alarm": self.tr("alarm"), "escalation": self.tr("escalation"), "recovery": self.tr("recovery"),
                 "test": self.tr("test"), "pending": self.tr("pending"), "sending": self.tr("sending"),
-                "sent": self.tr("sent"), "failed": self.tr("failed")}.get(word, word)
+                "sent": self.tr("sent"), "failed": self.tr("failed"), "committing": self.tr("committing"),
+                # Died past the commit point: not sent again, the operator decides (notify resend).
+                "uncertain": self.tr("uncertain")}.get(word, word)
 
     def retranslate(self) -> None:
         self.filter_label.setText(self.tr("Alarm id:"))
