@@ -4,11 +4,16 @@ gives one line and exit code 1."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
+from egovops.notify.engine import Timing
+from egovops.notify.service import Notifier
+from tests.fixtures.outage import Outage
 from tests.fixtures.smtp import PASSWORD, SmtpSink
 from tests.fixtures.store import Cli
+from tests.test_notify_flow import configure
 
 pytestmark = [pytest.mark.usefixtures("secret_service"), pytest.mark.stores("sqlite", "postgresql")]
 
@@ -86,3 +91,16 @@ def test_remove_a_channel_forgets_its_secret_and_a_rota_entry_ends(cli: Cli, dat
     ok(cli("notify", "rota-end", "1", "--at", "2026-12-02 08:00"))
     [rota] = json.loads(ok(cli("notify", "rota", "--json")))
     assert rota["ends_at"] - rota["starts_at"] == 86400
+
+
+def test_log_per_alarm_says_who_was_told_when_over_which_channel_and_whether_it_arrived(
+        cli: Cli, outage: Outage, smtp_server: SmtpSink) -> None:
+    configure(outage.database, smtp_server)
+    Notifier(outage.database, timing=Timing(settle_s=30.0)).run_once(time.time() + 31)
+    [row] = json.loads(ok(cli("notify", "log", "--alarm", str(outage.root_alarm), "--json")))
+    assert (row["recipient"], row["channel"], row["address"], row["purpose"], row["state"]) == (
+        "zhang", "mail", "zhang@ah.gov.cn", "alarm", "sent")
+    assert row["sent_at"] is not None and [a["ok"] for a in row["attempt_log"]] == [True]
+    assert json.loads(ok(cli("notify", "log", "--alarm", str(outage.cpu_alarm), "--json"))) == []
+    table = ok(cli("notify", "log", "--alarm", str(outage.root_alarm), env={"EGOVOPS_LANG": "zh_CN"}))
+    assert "zhang" in table and "已发送" in table and "告警" in table

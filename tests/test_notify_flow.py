@@ -146,6 +146,29 @@ def test_escalation_timer_frozen_while_in_maintenance(outage: Outage, smtp_serve
     assert len(smtp_server.wait_for(2)) == 2 and smtp_server.received[1]["To"] == "li@ah.gov.cn"
 
 
+def test_escalation_timer_frozen_while_the_alarm_is_suppressed(outage: Outage, smtp_server: SmtpSink) -> None:
+    """Folded under a newer root cause (the provincial link behind the city went down too), the city's
+    alarm is a symptom: its timer stands still until root-cause analysis unfolds it."""
+    configure(outage.database, smtp_server, escalate_after_s=600.0)
+    notifier = Notifier(outage.database, timing=TIMING)
+    alarms = AlarmRepository(outage.database)
+    now = time.time()
+    notifier.run_once(now + 31)  # told; escalation due at now + 631
+    alarms.link_root(outage.root_alarm, outage.cpu_alarm, suppressed=True)
+    notifier.run_once(now + 131)  # froze here with 500 s left
+    for step in range(200, 2000, 300):
+        notifier.run_once(now + step)
+    assert len(smtp_server.wait_for(1)) == 1
+    alarms.link_root(outage.root_alarm, None, suppressed=False)
+    notifier.run_once(now + 2000)  # thawed
+    state = NotifyRepository(outage.database).states()[outage.root_alarm]
+    assert state.escalate_at == pytest.approx(now + 2000 + 500) and state.frozen_since is None
+    notifier.run_once(now + 2000 + 499)
+    assert len(smtp_server.received) == 1
+    notifier.run_once(now + 2000 + 501)
+    assert len(smtp_server.wait_for(2)) == 2 and smtp_server.received[1]["To"] == "li@ah.gov.cn"
+
+
 def test_mail_server_down_then_up_delivered_once_attempts_logged(outage: Outage, smtp_server: SmtpSink) -> None:
     configure(outage.database, smtp_server)
     smtp_server.stop()

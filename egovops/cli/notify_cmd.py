@@ -214,6 +214,16 @@ def test_command(app: AppContext, channel: str, address: str, operator_login: tu
     click.echo(tr("test message sent over {channel}", channel=channel))
 
 
+@notify.command("resend", help=tr("Send an uncertain or failed notification again, with the same key."))
+@click.argument("outbox_id", type=int)
+@operator_options
+@pass_app
+@operator_errors
+def resend_command(app: AppContext, outbox_id: int, operator_login: tuple[str | None, bool]) -> None:
+    NotifyConfig(app.database).send_again(current_operator(app, operator_login), outbox_id)
+    click.echo(tr("notification {id} queued again", id=outbox_id))
+
+
 @notify.command("log", help=tr("What was sent, to whom, over which channel, and whether it arrived."))
 @click.option("--alarm", "alarm_id", type=int, help=tr("Only this alarm's notifications."))
 @click.option("--json", "as_json", is_flag=True)

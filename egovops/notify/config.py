@@ -117,3 +117,13 @@ class NotifyConfig:
                                       "attempts": 0, "created_at": now, "next_attempt_at": now}])
         self._record(by, "test", channel, {"to": address, "key": key})
         return key
+
+    def send_again(self, by: Operator, outbox_id: int) -> None:
+        """Queue an ``uncertain`` (or ``failed``) message again, same key: the operator has checked
+        that it did not arrive, or prefers a copy to a gap."""
+        authorize(self.audit, by, ACTION, str(outbox_id), "notify.resend")
+        row = self.repo.send_again(outbox_id, time.time())
+        if row is None:
+            raise NotFoundError(tr("no uncertain or failed notification {id}", id=outbox_id))
+        self._record(by, "resend", str(row.alarm_id or ""), {"outbox": row.id, "to": row.recipient,
+                                                               "channel": row.channel, "key": row.idempotency_key})

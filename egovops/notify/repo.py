@@ -146,10 +146,11 @@ class NotifyRepository:
         return OutboxRow(**dict(row._mapping)) if row is not None else None
 
     def due(self, now: float, stale_before: float, limit: int = 50) -> list[OutboxRow]:
-        """Rows to send: pending and due, or claimed by a sender that has not finished since ``stale_before``."""
+        """Rows to send: pending and due, or claimed by a sender that has not finished since
+        ``stale_before`` (``sending``: it had not reached the commit point; ``committing``: it had)."""
         query = select(notify_outbox).where(or_(
             and_(notify_outbox.c.state == "pending", notify_outbox.c.next_attempt_at <= now),
-            and_(notify_outbox.c.state == "sending", notify_outbox.c.claimed_at < stale_before),
+            and_(notify_outbox.c.state.in_(("sending", "committing")), notify_outbox.c.claimed_at < stale_before),
         )).order_by(notify_outbox.c.next_attempt_at, notify_outbox.c.id).limit(limit)
         with self.db.read() as conn:
             return [OutboxRow(**dict(r._mapping)) for r in conn.execute(query)]
@@ -161,6 +162,34 @@ class NotifyRepository:
                 notify_outbox.c.id == row.id, notify_outbox.c.state == row.state,
                 notify_outbox.c.attempts == row.attempts,
             ).values(state="sending", claimed_by=by, claimed_at=now, attempts=row.attempts + 1)).rowcount == 1
+
+    def committing(self, row_id: int, by: str) -> bool:
+        """The sender is at the commit point: False if its claim is no longer its own (another
+        sender took the row over after the lease), and then it must not go on."""
+        with self.db.write() as conn:
+            return conn.execute(update(notify_outbox).where(
+                notify_outbox.c.id == row_id, notify_outbox.c.state == "sending", notify_outbox.c.claimed_by == by,
+            ).values(state="committing")).rowcount == 1
+
+    def hold_uncertain(self, row: OutboxRow, attempt: Attempt) -> bool:
+        """A sender died past the commit point of ``row``: hold it as ``uncertain`` (compare-and-set
+        on the claim read, so of two collectors one records it)."""
+        with self.db.write() as conn:
+            if conn.execute(update(notify_outbox).where(
+                    notify_outbox.c.id == row.id, notify_outbox.c.state == "committing",
+                    notify_outbox.c.attempts == row.attempts).values(state="uncertain")).rowcount != 1:
+                return False
+            conn.execute(insert(notify_attempts).values(**attempt.__dict__))
+        return True
+
+    def send_again(self, row_id: int, now: float) -> OutboxRow | None:
+        """An operator's "send it again" for an uncertain or failed row; None if it is neither."""
+        with self.db.write() as conn:
+            done = conn.execute(update(notify_outbox).where(
+                notify_outbox.c.id == row_id, notify_outbox.c.state.in_(("uncertain", "failed")),
+            ).values(state="pending", next_attempt_at=now)).rowcount
+            row = conn.execute(select(notify_outbox).where(notify_outbox.c.id == row_id)).first()
+        return OutboxRow(**dict(row._mapping)) if done and row is not None else None
 
     def finish(self, row_id: int, attempt: Attempt, state: str, next_attempt_at: float | None = None) -> None:
         """Record the attempt and the row's outcome in one transaction."""

@@ -9,6 +9,8 @@ import time
 
 from egovops.notify.engine import Engine, Timing
 from egovops.notify.outbox import Sender
+from egovops.notify.repo import NotifyRepository
+from egovops.notify.uplink import UplinkServer, uplink_addresses
 from egovops.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -22,6 +24,8 @@ class Notifier:
         self.interval_s = interval_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.db = database
+        self.uplinks: list[UplinkServer] = []
 
     def run_once(self, now: float | None = None) -> tuple[int, int]:
         """(rows queued, rows delivered) of one pass."""
@@ -30,6 +34,7 @@ class Notifier:
         return queued, self.sender.run_once(at)
 
     def start(self) -> None:
+        self._start_uplinks()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="egovops-notify", daemon=True)
         self._thread.start()
@@ -47,3 +52,16 @@ class Notifier:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+        for uplink in self.uplinks:
+            uplink.stop()
+        self.uplinks = []
+
+    def _start_uplinks(self) -> None:
+        """The SMS replies endpoint(s) the channels ask for (read at start: a change applies when the
+        collector starts again). Several collectors on one host: the first binds, the others say so."""
+        for host, port in sorted(uplink_addresses(NotifyRepository(self.db).channels())):
+            try:
+                self.uplinks.append(UplinkServer(self.db, host, port).start())
+                log.info("SMS replies served on %s:%s", host, port)
+            except OSError as exc:
+                log.warning("SMS replies cannot be served on %s:%s: %s", host, port, exc)

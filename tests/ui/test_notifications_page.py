@@ -9,9 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from egovops.accounts.identity import Operator
 from egovops.accounts.roles import Role
+from egovops.audit.repo import AuditRepository
 from egovops.notify.config import NotifyConfig
 from egovops.notify.engine import Timing
 from egovops.notify.model import ChannelConfig, Recipient, Rule
+from egovops.notify.outbox import Sender
+from egovops.notify.repo import NotifyRepository
 from egovops.notify.service import Notifier
 from egovops_ui.main_window import MainWindow
 from egovops_ui.notifications.page import DeliveryLogPage
@@ -107,3 +110,31 @@ def test_editors_add_a_recipient_a_rule_and_a_rota_entry(qtbot: QtBot, console: 
     page.u_save.click()
     qtbot.waitUntil(lambda: "at least one level" in page.status.text(), timeout=WAIT_MS)
     assert len(repo.rules()) == 1
+
+
+def test_an_uncertain_message_is_sent_again_only_when_the_operator_says(
+        qtbot: QtBot, console: MainWindow, outage: Outage, smtp_server: SmtpSink) -> None:
+    config = NotifyConfig(outage.database)
+    config.save_channel(ENGINEER, ChannelConfig("mail", "email", smtp_server.settings()), {"password": PASSWORD})
+    key = config.queue_test(ENGINEER, "mail", "zhang@ah.gov.cn")
+    repo = NotifyRepository(outage.database)
+    row = repo.by_key(key)
+    # A sender that reached the commit point and was never heard of again (its process died).
+    assert row is not None and repo.claim(row, "gone", time.time() - 600) and repo.committing(row.id, "gone")
+    Sender(outage.database, "collector-b").run_once(time.time())
+    page = screen(console).open()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT_MS)
+    assert cells(page, 0)[5] == "uncertain" and "gone" in cells(page, 0)[9]
+    assert not page.resend_button.isEnabled()  # nothing chosen yet
+    qtbot.waitUntil(lambda: console.session.operator is not None, timeout=WAIT_MS)
+    page.table.selectRow(0)
+    assert page.resend_button.isEnabled()
+    page.resend_button.click()
+    qtbot.waitUntil(lambda: page.result.text().startswith("Queued again"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and cells(page, 0)[5] == "pending", timeout=WAIT_MS)
+    page.table.selectRow(0)
+    assert not page.resend_button.isEnabled()  # pending: not uncertain any more
+    assert Sender(outage.database, "collector-b").run_once(time.time()) == 1
+    [mail] = smtp_server.wait_for(1)
+    assert mail["Message-ID"] == f"<{key}@egovops>"
+    assert "notify.resend" in [r.action for r in AuditRepository(outage.database).rows()]

@@ -37,6 +37,10 @@ class WeComChannel:
     SETTINGS: ClassVar[tuple[str, ...]] = ("url", "timeout_s")
     SECRETS: ClassVar[tuple[str, ...]] = ("key",)
 
+    @classmethod
+    def drops_repeats(cls, settings: dict[str, Any]) -> bool:
+        return False  # a group robot posts every request it gets
+
     def __init__(self, settings: dict[str, Any], secrets: dict[str, str]) -> None:
         self.url = fill(str(settings.get("url") or WECOM_URL), {"key": urllib.parse.quote(secrets.get("key", ""))})
         self.timeout = float(settings.get("timeout_s", DEFAULT_TIMEOUT_S))
@@ -45,12 +49,16 @@ class WeComChannel:
         text: dict[str, Any] = {"content": _content(message)}
         if message.address:
             text["mentioned_mobile_list"] = [message.address]
-        return robot_reply(post_json(self.url, {"msgtype": "text", "text": text}, message.key, self.timeout))
+        return robot_reply(post_json(self.url, {"msgtype": "text", "text": text}, message, self.timeout))
 
 
 class DingTalkChannel:
     SETTINGS: ClassVar[tuple[str, ...]] = ("url", "timeout_s")
     SECRETS: ClassVar[tuple[str, ...]] = ("token", "sign_secret")
+
+    @classmethod
+    def drops_repeats(cls, settings: dict[str, Any]) -> bool:
+        return False  # a group robot posts every request it gets
 
     def __init__(self, settings: dict[str, Any], secrets: dict[str, str]) -> None:
         self.url = fill(str(settings.get("url") or DINGTALK_URL),
@@ -68,14 +76,20 @@ class DingTalkChannel:
         payload = {"msgtype": "text", "text": {"content": _content(message)},
                    "at": {"atMobiles": [message.address] if message.address else [], "isAtAll": False}}
         url = self.signed_url(int(time.time() * 1000))
-        return robot_reply(post_json(url, payload, message.key, self.timeout))
+        return robot_reply(post_json(url, payload, message, self.timeout))
 
 
 class WebhookChannel:
     """Any receiver that takes JSON: the whole message with its key, and a bearer token if kept."""
 
-    SETTINGS: ClassVar[tuple[str, ...]] = ("url", "timeout_s")
+    SETTINGS: ClassVar[tuple[str, ...]] = ("url", "timeout_s", "drops_repeats")
     SECRETS: ClassVar[tuple[str, ...]] = ("token",)
+
+    @classmethod
+    def drops_repeats(cls, settings: dict[str, Any]) -> bool:
+        # The receiver is told the key twice (the JSON field and the Idempotency-Key header): a
+        # receiver that cannot drop a repeat is told so by the operator with ``drops_repeats: false``.
+        return str(settings.get("drops_repeats", True)).lower() not in ("false", "0", "no")
 
     def __init__(self, settings: dict[str, Any], secrets: dict[str, str]) -> None:
         self.url = str(require(settings, "url"))
@@ -86,4 +100,4 @@ class WebhookChannel:
         payload = {"idempotency_key": message.key, "to": message.address, "subject": message.subject,
                    "text": message.text, "short": message.short}
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        return post_json(self.url, payload, message.key, self.timeout, headers)[:200]
+        return post_json(self.url, payload, message, self.timeout, headers)[:200]

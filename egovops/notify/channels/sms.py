@@ -30,8 +30,16 @@ def _escape(value: str, body_format: str) -> str:
 
 
 class SmsChannel:
-    SETTINGS: ClassVar[tuple[str, ...]] = ("url", "method", "body", "body_format", "success_contains", "timeout_s")
-    SECRETS: ClassVar[tuple[str, ...]] = ("secret",)
+    SETTINGS: ClassVar[tuple[str, ...]] = ("url", "method", "body", "body_format", "success_contains", "timeout_s",
+                                           # replies (uplink): where the notifier serves them, which fields
+                                           "uplink_host", "uplink_port", "uplink_phone_field", "uplink_text_field")
+    SECRETS: ClassVar[tuple[str, ...]] = ("secret", "uplink_token")
+
+    @classmethod
+    def drops_repeats(cls, settings: dict[str, Any]) -> bool:
+        # A platform handed the outbox key ($key: its own de-duplication field) drops a repeat;
+        # without it, a second copy would reach the phone.
+        return any("$key" in str(settings.get(name, "")) for name in ("url", "body"))
 
     def __init__(self, settings: dict[str, Any], secrets: dict[str, str]) -> None:
         self.url = str(require(settings, "url"))
@@ -45,6 +53,13 @@ class SmsChannel:
         self.success_contains = str(settings.get("success_contains", ""))
         self.timeout = float(settings.get("timeout_s", DEFAULT_TIMEOUT_S))
         self.secret = secrets.get("secret", "")
+        if settings.get("uplink_port") not in (None, ""):
+            try:
+                port = int(settings["uplink_port"])
+            except (TypeError, ValueError):
+                port = -1
+            if not 0 < port < 65536:
+                raise ValidationError(tr("the uplink port must be a number from 1 to 65535"))
 
     def request(self, message: Outgoing) -> tuple[str, bytes | None]:
         """The URL and body this message goes out as."""
@@ -59,7 +74,7 @@ class SmsChannel:
             raise DeliveryError(tr("no phone number"))
         url, body = self.request(message)
         headers = {"Content-Type": BODY_FORMATS[self.body_format]} if body is not None else {}
-        _status, text = http(url, body, self.method, headers, self.timeout)
+        _status, text = http(url, body, self.method, headers, self.timeout, message.commit)
         if self.success_contains and self.success_contains not in text:
             raise DeliveryError(tr("the SMS gateway did not confirm: {answer}", answer=text[:200]))
         return text[:200]

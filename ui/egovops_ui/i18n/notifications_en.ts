@@ -4,132 +4,157 @@
 <context>
     <name>DeliveryLogPage</name>
     <message>
-        <location filename="../notifications/page.py" line="114" />
+        <location filename="../notifications/page.py" line="129" />
+        <source>Queued again: the notifier sends it at its next pass.</source>
+        <translation>Queued again: the notifier sends it at its next pass.</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="144" />
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="121" />
+        <location filename="../notifications/page.py" line="151" />
         <source>Test message sent.</source>
         <translation>Test message sent.</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="130" />
+        <location filename="../notifications/page.py" line="160" />
         <source>alarm</source>
         <translation>alarm</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="130" />
+        <location filename="../notifications/page.py" line="160" />
         <source>escalation</source>
         <translation>escalation</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="130" />
+        <location filename="../notifications/page.py" line="160" />
         <source>recovery</source>
         <translation>recovery</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="131" />
+        <location filename="../notifications/page.py" line="161" />
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="131" />
+        <location filename="../notifications/page.py" line="161" />
         <source>pending</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="131" />
+        <location filename="../notifications/page.py" line="161" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="132" />
+        <location filename="../notifications/page.py" line="162" />
         <source>sent</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="132" />
+        <location filename="../notifications/page.py" line="162" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="135" />
+        <location filename="../notifications/page.py" line="162" />
+        <source>committing</source>
+        <translation>committing</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="164" />
+        <source>uncertain</source>
+        <translation>uncertain</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="167" />
         <source>Alarm id:</source>
         <translation>Alarm id:</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="136" />
+        <location filename="../notifications/page.py" line="168" />
         <source>all alarms</source>
         <translation>all alarms</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="137" />
+        <location filename="../notifications/page.py" line="169" />
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="170" />
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="171" />
+        <source>Queue an uncertain or failed message again, with the same key</source>
+        <translation>Queue an uncertain or failed message again, with the same key</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="173" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Purpose</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="141" />
+        <location filename="../notifications/page.py" line="175" />
         <source>Send a test message over</source>
         <translation>Send a test message over</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="142" />
+        <location filename="../notifications/page.py" line="176" />
         <source>to address (mail, phone…)</source>
         <translation>to address (mail, phone…)</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="143" />
+        <location filename="../notifications/page.py" line="177" />
         <source>Send test message</source>
         <translation>Send test message</translation>
     </message>

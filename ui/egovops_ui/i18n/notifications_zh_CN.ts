@@ -4,132 +4,157 @@
 <context>
     <name>DeliveryLogPage</name>
     <message>
-        <location filename="../notifications/page.py" line="114" />
+        <location filename="../notifications/page.py" line="129" />
+        <source>Queued again: the notifier sends it at its next pass.</source>
+        <translation>已重新排队：通知程序将在下一轮发送。</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="144" />
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="121" />
+        <location filename="../notifications/page.py" line="151" />
         <source>Test message sent.</source>
         <translation>测试消息已发出。</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="130" />
+        <location filename="../notifications/page.py" line="160" />
         <source>alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="130" />
+        <location filename="../notifications/page.py" line="160" />
         <source>escalation</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="130" />
+        <location filename="../notifications/page.py" line="160" />
         <source>recovery</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="131" />
+        <location filename="../notifications/page.py" line="161" />
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="131" />
+        <location filename="../notifications/page.py" line="161" />
         <source>pending</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="131" />
+        <location filename="../notifications/page.py" line="161" />
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="132" />
+        <location filename="../notifications/page.py" line="162" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="132" />
+        <location filename="../notifications/page.py" line="162" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="135" />
+        <location filename="../notifications/page.py" line="162" />
+        <source>committing</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="164" />
+        <source>uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="167" />
         <source>Alarm id:</source>
         <translation>告警编号：</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="136" />
+        <location filename="../notifications/page.py" line="168" />
         <source>all alarms</source>
         <translation>全部告警</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="137" />
+        <location filename="../notifications/page.py" line="169" />
         <source>Reload</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="170" />
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="171" />
+        <source>Queue an uncertain or failed message again, with the same key</source>
+        <translation>以相同的键重新排队不确定或失败的消息</translation>
+    </message>
+    <message>
+        <location filename="../notifications/page.py" line="173" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Recipient</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="139" />
+        <location filename="../notifications/page.py" line="173" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Queued</source>
         <translation>排队时间</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Sent</source>
         <translation>发送时间</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="140" />
+        <location filename="../notifications/page.py" line="174" />
         <source>Last error</source>
         <translation>最近错误</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="141" />
+        <location filename="../notifications/page.py" line="175" />
         <source>Send a test message over</source>
         <translation>发送测试消息，渠道</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="142" />
+        <location filename="../notifications/page.py" line="176" />
         <source>to address (mail, phone…)</source>
         <translation>发往地址（邮箱、手机号…）</translation>
     </message>
     <message>
-        <location filename="../notifications/page.py" line="143" />
+        <location filename="../notifications/page.py" line="177" />
         <source>Send test message</source>
         <translation>发送测试消息</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from egovops.notify.config import NotifyConfig
 from egovops.notify.log import LogLine, channel_names, delivery_log, send_test
 from egovops.storage.changes import Changes
 from egovops_ui.session import ConsoleSession
@@ -52,6 +53,14 @@ class DeliveryLogPage(QWidget):
         self.table = _named(QTableWidget(0, 10, self), "deliveryTable")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selected)
+        # An uncertain message (the sender died after the receiver may have taken it) is never sent
+        # again on its own: the operator, who can ask the recipient, decides here.
+        self.resend_button = _named(QPushButton(self), "deliveryResend")
+        self.resend_button.setEnabled(False)
+        self.resend_button.clicked.connect(self.send_again)
         self.channel = _named(QComboBox(self), "testChannel")
         self.address = _named(QLineEdit(self), "testAddress")
         self.send_button = _named(QPushButton(self), "sendTest")
@@ -59,7 +68,7 @@ class DeliveryLogPage(QWidget):
         self.result = _named(QLabel(self), "testResult")
         self.filter_label, self.test_label = QLabel(self), QLabel(self)
         top, test = QHBoxLayout(), QHBoxLayout()
-        widgets: tuple[QWidget, ...] = (self.filter_label, self.alarm_filter, self.reload_button)
+        widgets: tuple[QWidget, ...] = (self.filter_label, self.alarm_filter, self.reload_button, self.resend_button)
         for widget in widgets:
             top.addWidget(widget)
         top.addStretch(1)
@@ -98,6 +107,27 @@ class DeliveryLogPage(QWidget):
                      self._value(r.state), str(r.attempts), _at(r.created_at), _at(r.sent_at), line.last_error)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self._selected()
+
+    def _chosen(self) -> LogLine | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return self.lines[rows.pop()] if len(rows) == 1 and max(rows) < len(self.lines) else None
+
+    def _selected(self) -> None:
+        line = self._chosen()
+        self.resend_button.setEnabled(line is not None and line.row.state in ("uncertain", "failed"))
+
+    def send_again(self) -> None:
+        line, operator = self._chosen(), self.session.operator
+        if line is None or operator is None:
+            return
+        self.resend_button.setEnabled(False)
+        self.session.tasks.run(NotifyConfig(self.session.database).send_again, operator, line.row.id, owner=self,
+                               on_done=self._queued_again, on_error=self._failed)
+
+    def _queued_again(self, _result: object) -> None:
+        self.result.setText(self.tr("Queued again: the notifier sends it at its next pass."))
+        self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self.result.setText(str(exc))
@@ -129,12 +159,16 @@ class DeliveryLogPage(QWidget):
     def _value(self, word: str) -> str:
         return {"alarm": self.tr("alarm"), "escalation": self.tr("escalation"), "recovery": self.tr("recovery"),
                 "test": self.tr("test"), "pending": self.tr("pending"), "sending": self.tr("sending"),
-                "sent": self.tr("sent"), "failed": self.tr("failed")}.get(word, word)
+                "sent": self.tr("sent"), "failed": self.tr("failed"), "committing": self.tr("committing"),
+                # Died past the commit point: not sent again, the operator decides (notify resend).
+                "uncertain": self.tr("uncertain")}.get(word, word)
 
     def retranslate(self) -> None:
         self.filter_label.setText(self.tr("Alarm id:"))
         self.alarm_filter.setPlaceholderText(self.tr("all alarms"))
         self.reload_button.setText(self.tr("Reload"))
+        self.resend_button.setText(self.tr("Send again"))
+        self.resend_button.setToolTip(self.tr("Queue an uncertain or failed message again, with the same key"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Id"), self.tr("Alarm"), self.tr("Purpose"), self.tr("Recipient"), self.tr("Channel"),
             self.tr("State"), self.tr("Attempts"), self.tr("Queued"), self.tr("Sent"), self.tr("Last error")])
