@@ -31,7 +31,8 @@ def backed_up(demo_province):  # type: ignore[no-untyped-def]
         settings = repo.polling()
         repo.save_polling(replace(settings, intervals=replace(settings.intervals, timeout_s=5.0, retries=2)))
         for name in (PROD, SAME_CITY, REMOTE):
-            ConfigStore(db).save(name, CONFIG.format(name=name), run_id="dr-test", command="display current-configuration")
+            ConfigStore(db).save(name, CONFIG.format(name=name), run_id="dr-test",
+                                 command="display current-configuration")
     finally:
         db.close()
     return demo_province

@@ -84,7 +84,8 @@ def test_drills_go_into_the_duty_log_and_mark_their_alarms(centres, database) ->
     ended = service.end_drill(ENGINEER, "partial", "DNS 切换慢", at=now - 10)
     alarms.reconcile({OTHER: [down, AlarmCondition("cpu-high", "minor", "cpu", "")]}, at=now)  # after the drill
     assert early and len(raised) == 2
-    assert (ended.id, ended.outcome, ended.notes, ended.scope) == (drill_id, "partial", "同城切换\nDNS 切换慢", (SAME_CITY,))
+    assert (ended.id, ended.outcome, ended.scope) == (drill_id, "partial", (SAME_CITY,))
+    assert ended.notes == "同城切换\nDNS 切换慢"
     marked = service.drill_alarms(ended)
     assert [a[1] for a in marked] == [DRILLED] and marked[0][0] in {a.id for a in raised}
     notes = [n.text for n in duty.notes(shift.id)]

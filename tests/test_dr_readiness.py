@@ -124,3 +124,8 @@ def test_the_command_line_sets_peers_shows_status_and_refuses_bad_input_in_one_l
     status = json.loads(cli("dr", "status", "--json").stdout)
     assert "the last drill failed" in [r["text"] for r in status["reasons"]]
     assert status["verdict"] != READY
+
+
+def test_a_device_in_two_pairs_is_named_once_for_its_missing_backup(centres) -> None:
+    texts = [r.text() for r in centres.readiness(record=False).reasons]
+    assert texts.count(f"no configuration backup of {PROD}") == 1  # it is the peer of two DR cores

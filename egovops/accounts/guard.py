@@ -29,7 +29,8 @@ def _what(action: str) -> str:
         "accounts.manage": tr("manage accounts"), "notify.manage": tr("change notification settings"),
         "events.engine-id": tr("record engine IDs"),
         "events.retention": tr("change how long events are kept"),
-        "dr.manage": tr("change disaster-recovery centres and peers"), "dr.drill": tr("record disaster-recovery drills"),
+        "dr.manage": tr("change disaster-recovery centres and peers"),
+        "dr.drill": tr("record disaster-recovery drills"),
     }.get(action, action)
 
 

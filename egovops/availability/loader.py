@@ -58,7 +58,8 @@ def load_history(db: Database, devices: Sequence[Device], windows: Sequence[Main
     m_dev, m_start, m_end = maintenance_arrays(devices, windows, start, end)
     # Drills are planned outages as maintenance is: their time is excluded the same way.
     d_dev, d_start, d_end = drill_arrays(devices, drill_spans(db, start, end), end)
-    m_dev, m_start, m_end = np.concatenate((m_dev, d_dev)), np.concatenate((m_start, d_start)), np.concatenate((m_end, d_end))
+    m_dev, m_start = np.concatenate((m_dev, d_dev)), np.concatenate((m_start, d_start))
+    m_end = np.concatenate((m_end, d_end))
     return History(
         names=[d.name for d in devices],
         t_dev=t_dev[keep][order], t_at=at[keep][order], t_state=codes[keep][order], t_root=root_idx[keep][order],

@@ -18,7 +18,7 @@ from egovops.cli.output import emit_json, emit_table
 from egovops.dr.model import OUTCOMES, Drill, Readiness, outcome_name, role_name, verdict_name
 from egovops.dr.service import DrService
 from egovops.duty.shifts import when
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.inventory.model import DrRole
 from egovops.inventory.sites import normalise_path
 
@@ -59,7 +59,8 @@ def peer() -> None:
 @operator_options
 @pass_app
 @operator_errors
-def peer_set(app: AppContext, device: str, peer_name: str, remove: bool, operator_login: tuple[str | None, bool]) -> None:
+def peer_set(app: AppContext, device: str, peer_name: str, remove: bool,
+             operator_login: tuple[str | None, bool]) -> None:
     changed = DrService(app.database).set_peer(current_operator(app, operator_login), device, peer_name, remove)
     if remove:
         click.echo(tr("{peer} is no longer a DR peer of {device}", peer=peer_name, device=device) if changed
@@ -94,7 +95,7 @@ def _show(r: Readiness) -> None:
                  f"{c.uplinks - len(c.uplinks_down)}/{c.uplinks}", verdict_name(c.verdict)) for c in r.centres])
     click.echo("")
     emit_table([tr("inter-centre link"), tr("centres"), tr("state"), tr("utilisation"), tr("latency")],
-               [(x.label, f"{x.a_centre} — {x.b_centre}", tr(x.state), _percent(x.utilisation),
+               [(x.label, f"{x.a_centre} — {x.b_centre}", value_name("state", x.state), _percent(x.utilisation),
                  tr("not measured") if x.latency_ms is None else f"{x.latency_ms:.1f} ms") for x in r.links])
     if r.drift:
         click.echo("")
@@ -137,7 +138,8 @@ def drill() -> None:
 
 
 @drill.command("start", help=tr("Start a drill over sites (with all below them) and devices."))
-@click.option("--scope", "scope", multiple=True, required=True, help=tr("A site path or a device name; repeat for more."))
+@click.option("--scope", "scope", multiple=True, required=True,
+              help=tr("A site path or a device name; repeat for more."))
 @click.option("--notes", default="")
 @operator_options
 @pass_app

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from egovops.i18n import tr
+from egovops.i18n import tr, value_name
 from egovops.inventory.model import DrRole
 
 READY, AT_RISK, NOT_READY = "ready", "at-risk", "not-ready"
@@ -45,7 +45,10 @@ class Reason:
     values: dict[str, Any] = field(default_factory=dict)
 
     def text(self) -> str:
-        return tr(self.key, **self.values)
+        values = dict(self.values)
+        if "state" in values:  # a device or link state, stored as the store's word
+            values["state"] = value_name("state", str(values["state"]))
+        return tr(self.key, **values)
 
     def to_json(self) -> dict[str, Any]:
         return {"verdict": self.verdict, "key": self.key, "values": self.values}

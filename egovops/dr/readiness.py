@@ -13,8 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from egovops.dr.drift import drift
-from egovops.dr.model import (AT_RISK, NOT_READY, READY, CentreHealth, Drift, Drill, LinkState, Readiness, Reason,
-                              worst)
+from egovops.dr.model import AT_RISK, NOT_READY, READY, CentreHealth, Drift, Drill, LinkState, Readiness, Reason, worst
 from egovops.inventory.model import Device, DeviceRole, DrRole, Link, Site
 from egovops.storage.procedures_repo import ConfigVersion
 
@@ -124,7 +123,8 @@ def _links(snap: Snapshot, centres: Sequence[Site]) -> list[LinkState]:
                                state, speed, peak))
     for ls in found:
         if ls.state != "up":
-            snap.reasons.append(Reason(AT_RISK, "inter-centre link {link} is {state}", {"link": ls.label, "state": ls.state}))
+            snap.reasons.append(Reason(AT_RISK, "inter-centre link {link} is {state}",
+                                       {"link": ls.label, "state": ls.state}))
         elif ls.utilisation is not None and ls.utilisation >= BUSY:
             snap.reasons.append(Reason(AT_RISK, "inter-centre link {link} runs at {percent}% of its speed",
                                        {"link": ls.label, "percent": round(ls.utilisation * 100)}))
@@ -135,18 +135,19 @@ def _links(snap: Snapshot, centres: Sequence[Site]) -> list[LinkState]:
 
 def _drift(snap: Snapshot) -> list[Drift]:
     found = []
+    for name in dict.fromkeys(n for pair in snap.peers for n in pair):  # each device once, in order
+        saved = snap.configs.get(name)
+        if saved is None:
+            snap.reasons.append(Reason(AT_RISK, "no configuration backup of {device}", {"device": name}))
+        elif snap.now - saved.taken_at > STALE_S:
+            snap.reasons.append(Reason(AT_RISK, "the latest backup of {device} is {days} days old",
+                                       {"device": name, "days": int((snap.now - saved.taken_at) // 86400)}))
     for device, peer in snap.peers:
         result = drift(device, peer, snap.configs.get(device), snap.configs.get(peer))
         found.append(result)
-        for name in (device, peer):
-            saved = snap.configs.get(name)
-            if saved is None:
-                snap.reasons.append(Reason(AT_RISK, "no configuration backup of {device}", {"device": name}))
-            elif snap.now - saved.taken_at > STALE_S:
-                snap.reasons.append(Reason(AT_RISK, "the latest backup of {device} is {days} days old",
-                                           {"device": name, "days": int((snap.now - saved.taken_at) // 86400)}))
         if result.changed_lines:
-            snap.reasons.append(Reason(AT_RISK, "the configurations of {device} and its DR peer {peer} differ ({n} lines)",
+            snap.reasons.append(Reason(AT_RISK,
+                                       "the configurations of {device} and its DR peer {peer} differ ({n} lines)",
                                        {"device": device, "peer": peer, "n": result.changed_lines}))
     return found
 
@@ -159,7 +160,8 @@ def evaluate(snap: Snapshot) -> Readiness:
         snap.reasons.append(Reason(NOT_READY, "no site is marked as the production centre"))
     if not roles & {DrRole.SAME_CITY_DR, DrRole.REMOTE_DR}:
         snap.reasons.append(Reason(NOT_READY, "no site is marked as a DR centre"))
-    health = [_centre(snap, c, centres) for c in sorted(centres, key=lambda c: _ROLE_ORDER.index(c.dr_role))]
+    ordered = sorted(centres, key=lambda c: _ROLE_ORDER.index(c.dr_role or DrRole.PRODUCTION))
+    health = [_centre(snap, c, centres) for c in ordered]
     links = _links(snap, centres)
     drifts = _drift(snap)
     if snap.last_drill is not None and snap.last_drill.outcome == "failed":

@@ -54,7 +54,8 @@ class DrRepository:
     def remove_peer(self, device: str, peer: str) -> bool:
         with self.db.write() as conn:
             a, b = self._device_id(conn, device), self._device_id(conn, peer)
-            return bool(conn.execute(delete(dr_peers).where(dr_peers.c.device_id == a, dr_peers.c.peer_id == b)).rowcount)
+            done = conn.execute(delete(dr_peers).where(dr_peers.c.device_id == a, dr_peers.c.peer_id == b))
+            return bool(done.rowcount)
 
     def peers(self) -> list[tuple[str, str]]:
         mine, theirs = aliased(devices), aliased(devices)
@@ -68,7 +69,9 @@ class DrRepository:
     def add_drill(self, at: float, scope: list[str], notes: str, by: str) -> int:
         with self.db.write() as conn:
             values = {"started_at": at, "scope": scope, "notes": notes, "started_by": by}
-            return int(conn.execute(dr_drills.insert().values(**values)).inserted_primary_key[0])
+            key = conn.execute(dr_drills.insert().values(**values)).inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def end_drill(self, drill_id: int, at: float, outcome: str, notes: str, by: str) -> None:
         with self.db.write() as conn:
@@ -83,7 +86,8 @@ class DrRepository:
 
     def drills(self, limit: int = 50) -> list[Drill]:
         with self.db.read() as conn:
-            rows = conn.execute(select(dr_drills).order_by(dr_drills.c.started_at.desc(), dr_drills.c.id.desc()).limit(limit))
+            rows = conn.execute(select(dr_drills).order_by(dr_drills.c.started_at.desc(), dr_drills.c.id.desc())
+                                .limit(limit))
             return [_drill(r) for r in rows]
 
     def alarms_between(self, names: set[str], start: float, end: float | None) -> list[tuple[int, str, str, float]]:
@@ -93,14 +97,16 @@ class DrRepository:
         if end is not None:
             query = query.where(alarms.c.first_seen <= end)
         with self.db.read() as conn:
-            return [(r.id, r.name, r.kind, r.first_seen) for r in conn.execute(query.order_by(alarms.c.id)) if r.name in names]
+            rows = conn.execute(query.order_by(alarms.c.id))
+            return [(r.id, r.name, r.kind, r.first_seen) for r in rows if r.name in names]
 
     # -- the verdict's history ------------------------------------------------------------------
     def record_verdict(self, at: float, verdict: str, reasons: list[Reason]) -> bool:
         """Store the verdict if it differs (verdict or reasons) from the latest stored one."""
         wanted = [r.to_json() for r in reasons]
         with self.db.write() as conn:
-            last = conn.execute(select(dr_verdicts).order_by(dr_verdicts.c.at.desc(), dr_verdicts.c.id.desc()).limit(1)).first()
+            last = conn.execute(select(dr_verdicts).order_by(dr_verdicts.c.at.desc(), dr_verdicts.c.id.desc())
+                                .limit(1)).first()
             if last is not None and last.verdict == verdict and list(last.reasons) == wanted:
                 return False
             conn.execute(dr_verdicts.insert().values(at=at, verdict=verdict, reasons=wanted))
@@ -113,11 +119,12 @@ class DrRepository:
                                   .order_by(dr_verdicts.c.at.desc(), dr_verdicts.c.id.desc()).limit(1)).all()
             after = conn.execute(select(dr_verdicts).where(dr_verdicts.c.at >= since)
                                  .order_by(dr_verdicts.c.at, dr_verdicts.c.id)).all()
-        return [VerdictChange(r.at, r.verdict, [Reason.from_json(x) for x in r.reasons]) for r in before + after]
+        return [VerdictChange(r.at, r.verdict, [Reason.from_json(x) for x in r.reasons]) for r in [*before, *after]]
 
     # -- the snapshot ---------------------------------------------------------------------------
     def states(self) -> dict[str, str]:
-        query = select(devices.c.name, device_status.c.state).join(device_status, device_status.c.device_id == devices.c.id)
+        query = (select(devices.c.name, device_status.c.state)
+                 .join(device_status, device_status.c.device_id == devices.c.id))
         with self.db.read() as conn:
             return {name: state for name, state in conn.execute(query)}
 
@@ -137,5 +144,5 @@ class DrRepository:
         query = select(config_versions).join(newest, (newest.c.device == config_versions.c.device)
                                              & (newest.c.v == config_versions.c.version))
         with self.db.read() as conn:
-            return {r.device: ConfigVersion(r.device, r.version, r.taken_at, r.run_id, r.source_command, r.digest, r.text)
-                    for r in conn.execute(query)}
+            return {r.device: ConfigVersion(r.device, r.version, r.taken_at, r.run_id, r.source_command, r.digest,
+                                            r.text) for r in conn.execute(query)}
