@@ -10,7 +10,7 @@ devices up, or no inter-centre link up at all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from egovops.dr.drift import drift
 from egovops.dr.model import AT_RISK, NOT_READY, READY, CentreHealth, Drift, Drill, LinkState, Readiness, Reason, worst
@@ -19,6 +19,7 @@ from egovops.storage.procedures_repo import ConfigVersion
 
 BUSY = 0.8  # share of a link's speed above which its headroom is too thin for a failover's traffic
 STALE_S = 7 * 86400  # a backup older than a week may not be what the device runs
+LOSSY = 1.0  # percent of echo requests lost on an inter-centre link from which it is at risk
 UP_STATES = ("up", "degraded")
 CORE_ROLES = (DeviceRole.CORE, DeviceRole.AGGREGATION)
 
@@ -42,6 +43,7 @@ class Snapshot:
     configs: Mapping[str, ConfigVersion]  # device name -> latest stored backup
     now: float
     last_drill: Drill | None = None
+    probes: Mapping[str, tuple[float | None, float | None, float]] = field(default_factory=dict)  # by link label
     reasons: list[Reason] = field(default_factory=list)
 
 
@@ -119,12 +121,18 @@ def _links(snap: Snapshot, centres: Sequence[Site]) -> list[LinkState]:
         if a is None or b is None or a == b:
             continue
         state, speed, peak = _link_state(snap, link)
-        found.append(LinkState(link.a_device, link.a_interface, link.b_device, link.b_interface, a.name, b.name,
-                               state, speed, peak))
+        ls = LinkState(link.a_device, link.a_interface, link.b_device, link.b_interface, a.name, b.name,
+                       state, speed, peak)
+        measured = snap.probes.get(ls.label)
+        found.append(replace(ls, latency_ms=measured[0], jitter_ms=measured[1], loss_percent=measured[2])
+                     if measured else ls)
     for ls in found:
         if ls.state != "up":
             snap.reasons.append(Reason(AT_RISK, "inter-centre link {link} is {state}",
                                        {"link": ls.label, "state": ls.state}))
+        elif ls.loss_percent is not None and ls.loss_percent >= LOSSY:
+            snap.reasons.append(Reason(AT_RISK, "inter-centre link {link} loses {percent}% of echo requests",
+                                       {"link": ls.label, "percent": round(ls.loss_percent)}))
         elif ls.utilisation is not None and ls.utilisation >= BUSY:
             snap.reasons.append(Reason(AT_RISK, "inter-centre link {link} runs at {percent}% of its speed",
                                        {"link": ls.label, "percent": round(ls.utilisation * 100)}))

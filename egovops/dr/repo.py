@@ -13,7 +13,7 @@ from egovops.errors import NotFoundError
 from egovops.i18n import tr
 from egovops.storage.database import Database
 from egovops.storage.procedures_repo import ConfigVersion
-from egovops.storage.tables.dr import dr_drills, dr_peers, dr_verdicts
+from egovops.storage.tables.dr import dr_drills, dr_link_probes, dr_peers, dr_verdicts
 from egovops.storage.tables.inventory import devices, sites
 from egovops.storage.tables.polling import alarms, device_status, interface_status
 from egovops.storage.tables.procedures import config_versions
@@ -120,6 +120,24 @@ class DrRepository:
             after = conn.execute(select(dr_verdicts).where(dr_verdicts.c.at >= since)
                                  .order_by(dr_verdicts.c.at, dr_verdicts.c.id)).all()
         return [VerdictChange(r.at, r.verdict, [Reason.from_json(x) for x in r.reasons]) for r in [*before, *after]]
+
+    # -- link probes ----------------------------------------------------------------------------
+    def record_probes(self, at: float, rows: list[tuple[str, str, Any]]) -> None:
+        """(link label, target, Measured) of one round; rows older than a month are dropped."""
+        with self.db.write() as conn:
+            conn.execute(dr_link_probes.insert(), [
+                {"at": at, "link": link, "method": "icmp", "target": target, "latency_ms": m.latency_ms,
+                 "jitter_ms": m.jitter_ms, "loss_percent": m.loss_percent} for link, target, m in rows])
+            conn.execute(delete(dr_link_probes).where(dr_link_probes.c.at < at - 31 * 86400))
+
+    def latest_probes(self, since: float) -> dict[str, tuple[float | None, float | None, float]]:
+        """Link label -> (latency ms, jitter ms, loss %) of its latest probe since ``since``."""
+        newest = (select(dr_link_probes.c.link, func.max(dr_link_probes.c.at).label("at"))
+                  .where(dr_link_probes.c.at >= since).group_by(dr_link_probes.c.link).subquery())
+        query = select(dr_link_probes).join(newest, (newest.c.link == dr_link_probes.c.link)
+                                            & (newest.c.at == dr_link_probes.c.at))
+        with self.db.read() as conn:
+            return {r.link: (r.latency_ms, r.jitter_ms, r.loss_percent) for r in conn.execute(query)}
 
     # -- the snapshot ---------------------------------------------------------------------------
     def states(self) -> dict[str, str]:

@@ -19,6 +19,7 @@ from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
 
 HISTORY_S = 31 * 86400  # "its history over the month"
+PROBE_FRESH_S = 900  # a link probe older than this no longer describes the link
 
 
 class DrService:
@@ -111,9 +112,10 @@ class DrService:
         peers = self.repo.peers()
         in_centres = {d.name for d in devices if centre_of(centres, d.site) is not None}
         drills = self.repo.drills(limit=1)
+        at = time.time() if now is None else now
         return Snapshot(sites, devices, self.inventory.links(), self.repo.states(), self.repo.ports(in_centres),
-                        peers, self.repo.latest_configs({n for p in peers for n in p}),
-                        time.time() if now is None else now, drills[0] if drills else None)
+                        peers, self.repo.latest_configs({n for p in peers for n in p}), at,
+                        drills[0] if drills else None, self.repo.latest_probes(at - PROBE_FRESH_S))
 
     def readiness(self, now: float | None = None, record: bool = True) -> Readiness:
         """The verdict now; a change of verdict (or of its reasons) goes into the month's history."""

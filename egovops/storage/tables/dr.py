@@ -41,3 +41,19 @@ dr_verdicts = Table(
     Column("reasons", JSON, nullable=False),
     Index("ix_dr_verdicts_at", "at"),
 )
+
+# Latency, jitter and loss measured on an inter-centre link (ICMP from the collector; later, the
+# devices' own NQA / IP SLA probes read over SNMP): the latest row per link is what readiness shows.
+dr_link_probes = Table(
+    "dr_link_probes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Float, nullable=False),
+    Column("link", String(1000), nullable=False),  # LinkState.label: both ends with their interfaces
+    Column("method", String(20), nullable=False),  # icmp
+    Column("target", String(255), nullable=False),  # the address probed
+    Column("latency_ms", Float),  # mean round trip of the replies; NULL when none came back
+    Column("jitter_ms", Float),  # mean difference of consecutive round trips (RFC 3550's idea, unsmoothed)
+    Column("loss_percent", Float, nullable=False),
+    Index("ix_dr_link_probes_link_at", "link", "at"),
+)

@@ -1,4 +1,4 @@
-"""Disaster-recovery readiness: DR peers, drills, the verdict's history.
+"""Disaster-recovery readiness: DR peers, drills, the verdict's history, inter-centre link probes.
 
 Revision ID: 0012_dr
 Revises: 0001_inventory
@@ -42,9 +42,22 @@ def upgrade() -> None:
         sa.Column("reasons", sa.JSON, nullable=False),
     )
     op.create_index("ix_dr_verdicts_at", "dr_verdicts", ["at"])
+    op.create_table(
+        "dr_link_probes",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("at", sa.Float, nullable=False),
+        sa.Column("link", sa.String(1000), nullable=False),
+        sa.Column("method", sa.String(20), nullable=False),
+        sa.Column("target", sa.String(255), nullable=False),
+        sa.Column("latency_ms", sa.Float),
+        sa.Column("jitter_ms", sa.Float),
+        sa.Column("loss_percent", sa.Float, nullable=False),
+    )
+    op.create_index("ix_dr_link_probes_link_at", "dr_link_probes", ["link", "at"])
 
 
 def downgrade() -> None:
+    op.drop_table("dr_link_probes")
     op.drop_table("dr_verdicts")
     op.drop_table("dr_drills")
     op.drop_table("dr_peers")
