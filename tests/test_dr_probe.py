@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from egovops.dr.probe import Measured, summarise, worse
+from egovops.dr.model import Measured
+from egovops.dr.probe import summarise, worse
 
 SCRIPT = textwrap.dedent("""
     import json, sys, time

@@ -39,6 +39,15 @@ def worst(verdicts: list[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Measured:
+    """Latency, jitter and loss of a link, from echo requests or a device's own probe."""
+
+    latency_ms: float | None  # mean round trip of the replies; None when none came back
+    jitter_ms: float | None  # mean absolute difference of consecutive replies' round trips
+    loss_percent: float
+
+
+@dataclass(frozen=True)
 class Reason:
     verdict: str  # AT_RISK or NOT_READY: how much this one weighs
     key: str  # a catalogue key with {fields}

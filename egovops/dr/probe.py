@@ -15,8 +15,9 @@ import itertools
 import logging
 import threading
 import time
-from dataclasses import dataclass
 
+from egovops.dr.ipsla import device_probes
+from egovops.dr.model import Measured
 from egovops.dr.readiness import Snapshot, evaluate
 from egovops.dr.repo import DrRepository
 from egovops.dr.service import DrService
@@ -25,13 +26,6 @@ from egovops.storage.database import Database
 
 log = logging.getLogger(__name__)
 COUNT, INTERVAL_S, TIMEOUT_S = 5, 0.2, 1.0
-
-
-@dataclass(frozen=True)
-class Measured:
-    latency_ms: float | None  # mean round trip of the replies; None when none came back
-    jitter_ms: float | None  # mean absolute difference of consecutive replies' round trips
-    loss_percent: float
 
 
 def summarise(round_trips: list[float | None]) -> Measured:
@@ -70,18 +64,23 @@ async def measure(addresses: list[tuple[str, str]], count: int = COUNT, interval
     return [worse(ends[2 * i], ends[2 * i + 1]) for i in range(len(addresses))]
 
 
-def probe_links(db: Database, snapshot: Snapshot | None = None, **options: float) -> int:
-    """Measure every inter-centre link once and store the figures; returns how many were probed."""
+def probe_links(db: Database, snapshot: Snapshot | None = None, icmp: bool = True, **options: float) -> int:
+    """Measure every inter-centre link once (ICMP when ``icmp``, and the Cisco ends' IP SLA
+    operations) and store the figures; returns how many links were measured."""
     snap = snapshot or DrService(db).snapshot()
     links = evaluate(snap).links
     where = {d.name: d.address for d in snap.devices}
     pairs = [(where[x.a], where[x.b]) for x in links]
-    if not pairs:
-        return 0
-    results = asyncio.run(measure(pairs, **options))  # type: ignore[arg-type]
-    rows = [(x.label, f"{a},{b}", m) for x, (a, b), m in zip(links, pairs, results, strict=True)]
-    DrRepository(db).record_probes(time.time(), rows)
-    return len(pairs)
+    repo, now, measured = DrRepository(db), time.time(), set()
+    if pairs and icmp:
+        results = asyncio.run(measure(pairs, **options))  # type: ignore[arg-type]
+        repo.record_probes(now, [(x.label, f"{a},{b}", m) for x, (a, b), m in zip(links, pairs, results, strict=True)])
+        measured |= {x.label for x in links}
+    from_devices = device_probes(db, snap.devices, links)
+    if from_devices:
+        repo.record_probes(now, from_devices, method="ipsla")
+        measured |= {label for label, _target, _m in from_devices}
+    return len(measured)
 
 
 _running = threading.Lock()
@@ -97,8 +96,7 @@ def after_cycle(db: Database) -> bool:
 
     def run() -> None:
         try:
-            if icmp_allowed():
-                probe_links(db)
+            probe_links(db, icmp=icmp_allowed())
             DrService(db).readiness()
         except Exception:  # noqa: BLE001 - a failed round is logged; the next cycle tries again
             log.exception("DR readiness round failed")

@@ -122,22 +122,29 @@ class DrRepository:
         return [VerdictChange(r.at, r.verdict, [Reason.from_json(x) for x in r.reasons]) for r in [*before, *after]]
 
     # -- link probes ----------------------------------------------------------------------------
-    def record_probes(self, at: float, rows: list[tuple[str, str, Any]]) -> None:
+    def record_probes(self, at: float, rows: list[tuple[str, str, Any]], method: str = "icmp") -> None:
         """(link label, target, Measured) of one round; rows older than a month are dropped."""
         with self.db.write() as conn:
             conn.execute(dr_link_probes.insert(), [
-                {"at": at, "link": link, "method": "icmp", "target": target, "latency_ms": m.latency_ms,
+                {"at": at, "link": link, "method": method, "target": target, "latency_ms": m.latency_ms,
                  "jitter_ms": m.jitter_ms, "loss_percent": m.loss_percent} for link, target, m in rows])
             conn.execute(delete(dr_link_probes).where(dr_link_probes.c.at < at - 31 * 86400))
 
     def latest_probes(self, since: float) -> dict[str, tuple[float | None, float | None, float]]:
-        """Link label -> (latency ms, jitter ms, loss %) of its latest probe since ``since``."""
-        newest = (select(dr_link_probes.c.link, func.max(dr_link_probes.c.at).label("at"))
-                  .where(dr_link_probes.c.at >= since).group_by(dr_link_probes.c.link).subquery())
-        query = select(dr_link_probes).join(newest, (newest.c.link == dr_link_probes.c.link)
-                                            & (newest.c.at == dr_link_probes.c.at))
+        """Link label -> (latency ms, jitter ms, loss %) of its latest probe since ``since``; a
+        device's own probe (IP SLA, end to end) wins over the collector's ICMP to each end."""
+        query = (select(dr_link_probes).where(dr_link_probes.c.at >= since)
+                 .order_by(dr_link_probes.c.at, dr_link_probes.c.id))
+        found: dict[str, tuple[float | None, float | None, float]] = {}
+        from_device: set[str] = set()
         with self.db.read() as conn:
-            return {r.link: (r.latency_ms, r.jitter_ms, r.loss_percent) for r in conn.execute(query)}
+            for r in conn.execute(query):  # oldest first: a later row of the same kind replaces
+                if r.method == "icmp" and r.link in from_device:
+                    continue
+                if r.method != "icmp":
+                    from_device.add(r.link)
+                found[r.link] = (r.latency_ms, r.jitter_ms, r.loss_percent)
+        return found
 
     # -- the snapshot ---------------------------------------------------------------------------
     def states(self) -> dict[str, str]:
