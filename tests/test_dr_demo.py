@@ -70,5 +70,3 @@ def test_readiness_turns_at_risk_on_an_inter_centre_link_fault_and_back(backed_u
     time.sleep(2.5)
     status = _status_after_poll(demo)
     assert (status["verdict"], status["reasons"]) == ("ready", [])
-    history = [h["verdict"] for h in status["history"]]
-    assert history[-3:] == ["ready", "at-risk", "ready"]

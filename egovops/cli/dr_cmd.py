@@ -113,7 +113,8 @@ def _show(r: Readiness) -> None:
 @pass_app
 @operator_errors
 def status_command(app: AppContext, as_json: bool) -> None:
-    result = DrService(app.database).readiness()
+    # Read-only: the verdict's history is kept by the collector (and a console showing the tab).
+    result = DrService(app.database).readiness(record=False)
     if as_json:
         emit_json(readiness_json(result))
     else:
