@@ -55,6 +55,10 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "events engine-id": (["{device}", "0x80001f8880aabbccdd"], "events.refused"),
     "collector schedule set": (["nightly", "--action", "discovery", "--at", "02:00"], "collector.refused"),
     "collector schedule remove": (["nightly-discovery"], "collector.refused"),
+    "dr centre set": (["安徽省", "--role", "production"], "dr.refused"),
+    "dr peer set": (["{device}", "{device}"], "dr.refused"),
+    "dr drill start": (["--scope", "{device}"], "dr.refused"),
+    "dr drill end": (["--outcome", "passed"], "dr.refused"),
 }
 # Writes an operator on duty makes as part of the job; each is audited by its own service.
 OPERATOR_WRITES = {"alarms ack", "duty start", "duty end", "duty note", "poll", "topology discover", "topology move",
@@ -73,6 +77,7 @@ READS = {
     "maintenance list", "plugins check", "store info", "notify channels", "notify rules", "notify rota", "notify log",
     "events list", "events export", "events counters",
     "collector schedule list", "collectors list", "store volume",
+    "dr status", "dr drift", "dr drill list",
     # Writes this machine's keyring (the shared store's login), not the store, which it never opens.
     "store password",
 }

@@ -37,7 +37,8 @@ def test_every_device_but_the_roots_has_one_uplink_to_an_earlier_device() -> Non
     demo = build_demo(2000)
     order = {d.name: i for i, d in enumerate(demo.devices)}
     uplinks = {}
-    for link in demo.links:
+    centre_links = {frozenset(p) for p in demo.dr_peers}  # cabled between data centres' cores, not uplinks
+    for link in (x for x in demo.links if frozenset((x.a_device, x.b_device)) not in centre_links):
         assert link.a_device not in uplinks
         uplinks[link.a_device] = link.b_device
         assert order[link.b_device] < order[link.a_device]
@@ -46,6 +47,15 @@ def test_every_device_but_the_roots_has_one_uplink_to_an_earlier_device() -> Non
     # a link never joins the intranet to the extranet in the demo's own design
     network = {d.name: d.network for d in demo.devices}
     assert all(network[l.a_device] == network[l.b_device] for l in demo.links)
+
+
+def test_each_dr_centre_core_is_cabled_to_the_production_core_and_is_its_peer() -> None:
+    demo = build_demo(40)
+    assert demo.dr_peers == [("AH-DC1-EXT-CORE-01", "AH-DC2-EXT-CORE-01"), ("AH-DC1-EXT-CORE-01", "AH-DC3-EXT-CORE-01")]
+    cabled = {frozenset((x.a_device, x.b_device)) for x in demo.links}
+    assert all(frozenset(p) in cabled for p in demo.dr_peers)
+    ports = [(x.a_device, x.a_interface) for x in demo.links] + [(x.b_device, x.b_interface) for x in demo.links]
+    assert len(ports) == len(set(ports))  # no port cabled twice
 
 
 def test_same_seed_same_province() -> None:

@@ -30,6 +30,8 @@ def _what(action: str) -> str:
         "events.engine-id": tr("record engine IDs"),
         "events.retention": tr("change how long events are kept"),
         "evaluation.weights": tr("change the evaluation weights"),
+        "dr.manage": tr("change disaster-recovery centres and peers"),
+        "dr.drill": tr("record disaster-recovery drills"),
     }.get(action, action)
 
 

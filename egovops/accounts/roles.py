@@ -66,6 +66,8 @@ ACTION_ROLE = {
     "events.retention": Role.SUPERVISOR,  # how long network logs are kept is the law's business (Art. 21)
     "accounts.manage": Role.ADMIN,
     "notify.manage": Role.ENGINEER,  # channels, recipients, rules and rota: who is woken at night
+    "dr.manage": Role.ENGINEER,  # which site is a centre, which device is a production device's DR peer
+    "dr.drill": Role.ENGINEER,  # a drill's alarms are kept out of availability: not an operator's call
 }
 
 

@@ -6,6 +6,7 @@ from typing import Sequence
 
 import numpy as np
 
+from egovops.availability.drills import drill_arrays, drill_spans
 from egovops.availability.history import NO_ROOT, STATE_CODES, History
 from egovops.availability.maintenance import MaintenanceWindow
 from egovops.inventory.model import Device
@@ -55,6 +56,10 @@ def load_history(db: Database, devices: Sequence[Device], windows: Sequence[Main
         if device_id < where.size and where[device_id] >= 0:
             seen[where[device_id]] = first
     m_dev, m_start, m_end = maintenance_arrays(devices, windows, start, end)
+    # Drills are planned outages as maintenance is: their time is excluded the same way.
+    d_dev, d_start, d_end = drill_arrays(devices, drill_spans(db, start, end), end)
+    m_dev, m_start = np.concatenate((m_dev, d_dev)), np.concatenate((m_start, d_start))
+    m_end = np.concatenate((m_end, d_end))
     return History(
         names=[d.name for d in devices],
         t_dev=t_dev[keep][order], t_at=at[keep][order], t_state=codes[keep][order], t_root=root_idx[keep][order],

@@ -45,6 +45,7 @@ COMMAND_MODULES = {
     "collectors": "egovops.cli.collectors_cmd",
     "notify": "egovops.cli.notify_cmd",
     "events": "egovops.cli.events_cmd",
+    "dr": "egovops.cli.dr_cmd",
 }
 
 

@@ -37,6 +37,7 @@ from egovops.collector.profiles import record_profiles
 from egovops.collector.schedule import Job, ScheduleStore, due_slot
 from egovops.collector.zones import Zone
 from egovops.credentials.service import CredentialService
+from egovops.dr.probe import after_cycle as dr_after_cycle
 from egovops.errors import EgovopsError
 from egovops.events.backup import BackupOnChange, procedure_backup
 from egovops.events.rules import load_rules
@@ -188,6 +189,7 @@ class Collector:
             # As `egovops poll` does: after the first full cycle, so the first sweep's full walks
             # do not slow the province's first states.
             self._neighbours.start()
+        dr_after_cycle(self.db)  # DR link probes and the readiness verdict's history, on their own thread
         s = result.stats
         log.info("collector %s: cycle %d (%s): %d devices, %d failed, %.2f s%s", self.name, self.cycles, s.cycle,
                  s.devices, s.failed, s.duration_s, " (overrun)" if s.overrun else "")

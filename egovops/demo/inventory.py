@@ -21,6 +21,7 @@ import yaml
 from egovops.accounts.guard import authorize
 from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
+from egovops.dr.repo import DrRepository
 from egovops.simulator.naming import interface_name
 from egovops.inventory.sites import ancestors
 from egovops.inventory.model import Device, DeviceRole, DrRole, Link, Site, SiteKind
@@ -48,6 +49,7 @@ class DemoInventory:
     sites: list[Site] = field(default_factory=list)
     devices: list[Device] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    dr_peers: list[tuple[str, str]] = field(default_factory=list)  # (production device, its DR peer)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class _Slot:
     parent: str | None
     owner_unit: str
     level: int
+    centre_link: str | None = None  # a DR centre's core: the production centre's core it is also cabled to
 
 
 def loopback_address(index: int) -> str:
@@ -84,12 +87,21 @@ def _datacentre_path(data: dict[str, Any], dc: dict[str, Any]) -> str:
     return f"{prov}/{dc['city']}/{dc['name']}" if dc.get("city") else f"{prov}/{dc['name']}"
 
 
+def production_core(data: dict[str, Any]) -> str:
+    """The production centre's core, which each DR centre's core is cabled to directly (the
+    inter-centre links of "two places, three centres") and whose DR peers they are."""
+    n = next(i for i, dc in enumerate(data["datacentres"], start=1) if dc["role"] == DrRole.PRODUCTION.value)
+    return f"AH-DC{n}-EXT-CORE-01"
+
+
 def _datacentre_slots(data: dict[str, Any]) -> Iterator[_Slot]:
     owner = f"{data['province']}数据资源管理局"
+    production = production_core(data)
     for n, dc in enumerate(data["datacentres"], start=1):
         path = _datacentre_path(data, dc)
         core = f"AH-DC{n}-EXT-CORE-01"
-        yield _Slot(core, path, "extranet", DeviceRole.CORE, "AH-EXT-CORE-01", owner, 3)
+        yield _Slot(core, path, "extranet", DeviceRole.CORE, "AH-EXT-CORE-01", owner, 3,
+                    None if core == production else production)
         yield _Slot(f"AH-DC{n}-EXT-SRV-01", path, "extranet", DeviceRole.SERVER, core, owner, 3)
         yield _Slot(f"AH-DC{n}-EXT-STOR-01", path, "extranet", DeviceRole.STORAGE, core, owner, 3)
 
@@ -208,9 +220,19 @@ def build_demo(count: int, seed: int = 1) -> DemoInventory:
             result.links.append(
                 Link(slot.name, interface_name(device.vendor, 1), slot.parent, interface_name(vendor_of[slot.parent], port))
             )
+        if slot.centre_link is not None and slot.centre_link in vendor_of:
+            result.links.append(_cable(slot.name, slot.centre_link, vendor_of, next_port))
+            result.dr_peers.append((slot.centre_link, slot.name))
     used = {step for d in result.devices for step in ancestors(d.site)}
     result.sites = [s for s in result.sites if s.path in used]
     return result
+
+
+def _cable(a: str, b: str, vendor_of: dict[str, str], next_port: dict[str, int]) -> Link:
+    """A cable between the next free ports of ``a`` and ``b``."""
+    ports = next_port[a], next_port[b]
+    next_port[a], next_port[b] = ports[0] + 1, ports[1] + 1
+    return Link(a, interface_name(vendor_of[a], ports[0]), b, interface_name(vendor_of[b], ports[1]))
 
 
 def store_demo(repo: InventoryRepository, demo: DemoInventory) -> None:
@@ -226,6 +248,8 @@ def create_demo(database: Database, by: Operator, count: int, seed: int = 1) -> 
     authorize(audit, by, "demo.init", "demo")
     demo = build_demo(count, seed)
     store_demo(InventoryRepository(database), demo)
+    for device, peer in demo.dr_peers:
+        DrRepository(database).set_peer(device, peer)
     audit.record(actor=by.label(), role=by.role.value, action="demo.init", subject="demo",
                  details={"devices": len(demo.devices), "seed": seed})
     return demo

@@ -63,6 +63,9 @@ TABLE_CHANGES: dict[str, Changes] = {
     **dict.fromkeys(("notify_channels", "notify_recipients", "notify_rules", "notify_rota", "notify_alarm_state",
                      "notify_outbox", "notify_attempts"), Changes.NOTIFICATIONS),
     **dict.fromkeys(("events", "event_counters"), Changes.EVENTS),
+    # Disaster recovery: a DR peer is inventory, a drill is in the duty log, the verdict follows states.
+    "dr_peers": Changes.INVENTORY, "dr_drills": Changes.DUTY, "dr_verdicts": Changes.STATES,
+    "dr_link_probes": Changes.STATES,
     "change_log": NOTHING,  # the notice of a write, not data: egovops.storage.watch
     **dict.fromkeys(("settings", "maintenance_windows", "credential_profiles", "local_accounts", "ssh_known_hosts",
                      "store_identity", "account_signin", "account_sessions"),

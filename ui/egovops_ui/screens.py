@@ -30,6 +30,7 @@ SCREEN_MODULES = (
     "egovops_ui.inventory_edit.screen",
     "egovops_ui.settings_dialogs.screen",
     "egovops_ui.collectors_panel",
+    "egovops_ui.dr_page.screen",
     "egovops_ui.first_run.screen",  # last: it reuses the inventory and credential actions above
 )
 
