@@ -51,6 +51,7 @@ NEEDS_MORE_THAN_OPERATOR: dict[str, tuple[list[str], str]] = {
     "notify test": (["hook"], "notify.refused"),
     "notify remove": (["rule", "r"], "notify.refused"),
     "notify rota-end": (["1"], "notify.refused"),
+    "notify resend": (["1"], "notify.refused"),
     "events retention": (["90"], "events.refused"),
     "events engine-id": (["{device}", "0x80001f8880aabbccdd"], "events.refused"),
     "collector schedule set": (["nightly", "--action", "discovery", "--at", "02:00"], "collector.refused"),
@@ -70,6 +71,7 @@ READS = {
     "inventory export", "inventory list", "inventory show", "network list", "credentials list", "known-hosts list",
     "demo run", "demo stop", "demo status", "demo fault device-down", "demo fault link-down", "demo fault cpu-high",
     "demo fault interface-errors", "demo fault cross-connect", "demo fault clear", "demo fault list",
+    "demo storm",  # sends syslog lines to a receiver; writes nothing
     "report availability", "report evaluation", "plugins list", "plugins show", "configs list", "configs show",
     "configs diff",
     "audit verify", "audit list", "accounts list", "accounts whoami", "topology show", "topology candidates",
