@@ -317,3 +317,31 @@ def test_stored_weights_rank_for_everyone_and_need_a_supervisor(month: Database,
     assert actions == ["evaluation.refused", "evaluation.weights"]
     set_weights(month, boss, [], reset=True)
     assert current_weights(month).weight("availability") == 30
+
+
+def _core_outage(planned: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A-CORE (index 0, a core device) down 10:00–11:00 on 5 Nov, with these planned intervals."""
+    import numpy as np
+
+    from egovops.availability.history import STATE_CODES, History
+    from egovops.evaluation.incidents import major_incidents
+    from egovops.evaluation.weights import Scoring
+
+    h = History(
+        names=["A-CORE"],
+        t_dev=np.array([0, 0, 0]), t_at=np.array([NOV.start - 60, at(5, 10), at(5, 11)]),
+        t_state=np.array([STATE_CODES["up"], STATE_CODES["down"], STATE_CODES["up"]]),
+        t_root=np.array([-1, -1, -1]),
+        s_dev=np.array([0]), s_start=np.array([NOV.start]), s_end=np.array([NOV.end]),
+        m_dev=np.zeros(len(planned), np.int64), m_start=np.array([a for a, _ in planned], float),
+        m_end=np.array([b for _, b in planned], float),
+    )
+    core = [Device("A-CORE", "127.0.0.1", "extranet", "安徽省/合肥市", role=DeviceRole.CORE)]
+    return [(i.start, i.end) for i in major_incidents(h, core, NOV.start, NOV.end, Scoring())]
+
+
+def test_an_outage_inside_a_drill_or_maintenance_is_no_major_incident_and_what_outlasts_it_is() -> None:
+    assert _core_outage([]) == [(at(5, 10), at(5, 11))]
+    assert _core_outage([(at(5, 9), at(5, 11))]) == []  # wholly planned, its end exactly at the recovery
+    assert _core_outage([(at(5, 9), at(5, 10.5))]) == [(at(5, 10.5), at(5, 11))]  # the drill ran over
+    assert _core_outage([(at(5, 10.25), at(5, 10.5))]) == [(at(5, 10), at(5, 10.25)), (at(5, 10.5), at(5, 11))]

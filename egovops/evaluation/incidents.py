@@ -8,6 +8,9 @@ the root cause of whatever it cut off) inside the period that meets any of:
 * while it lasted, at least ``major_downstream`` (5) other devices were unreachable because of it.
 
 Outages of devices unreachable behind another device are that device's incident, not theirs.
+Planned time — maintenance windows and disaster-recovery drills, which the loader gives as the
+history's ``m_*`` intervals — is cut out of each outage first: a core switch taken down in a drill
+is the drill's purpose, not an incident, while the part of an outage that outlasts the drill is.
 """
 
 from __future__ import annotations
@@ -60,6 +63,25 @@ def _episodes(h: History, dev: int, start: float, end: float) -> list[tuple[floa
     return [(a, b) for a, b in out if b > a]
 
 
+def _unplanned(h: History, dev: int, a: float, b: float) -> list[tuple[float, float]]:
+    """[a, b) less the device's planned intervals (maintenance windows and drills)."""
+    mine = np.flatnonzero(h.m_dev == dev)
+    pieces = [(a, b)]
+    for k in mine[np.argsort(h.m_start[mine], kind="stable")].tolist():
+        ps, pe = float(h.m_start[k]), float(h.m_end[k])
+        cut = []
+        for x, y in pieces:
+            if pe <= x or ps >= y:
+                cut.append((x, y))
+                continue
+            if ps > x:
+                cut.append((x, ps))
+            if pe < y:
+                cut.append((pe, y))
+        pieces = cut
+    return [(x, y) for x, y in pieces if y > x]
+
+
 def _downstream(h: History, dev: int, a: float, b: float) -> int:
     hit = (h.t_root == dev) & (h.t_state == UNREACHABLE) & (h.t_at >= a) & (h.t_at < b)
     return int(np.unique(h.t_dev[hit]).size)
@@ -73,7 +95,7 @@ def major_incidents(
     suspects = np.unique(h.t_dev[(h.t_state == DOWN) | ((h.t_state == UNREACHABLE) & (h.t_root == NO_ROOT))])
     for dev in suspects.tolist():
         core = devices[dev].role is DeviceRole.CORE
-        for a, b in _episodes(h, dev, start, end):
+        for a, b in (piece for e in _episodes(h, dev, start, end) for piece in _unplanned(h, dev, *e)):
             below = _downstream(h, dev, a, b)
             if core or b - a >= scoring.major_minutes * 60 or below >= scoring.major_downstream:
                 found.append(Incident(devices[dev].name, a, b, below, core))
