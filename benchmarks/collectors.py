@@ -3,14 +3,14 @@
     python -m benchmarks.collectors [--devices 2000] [--counts 1,2,4] [--agents 4] [--interval 60] [--window 3]
 
 --agents snmpd processes (default: as many as the largest count) share the --devices loopback
-ports between them, one port per device (SNMP v2c, the community in a private gnome-keyring). One
-snmpd answering all 2,000 ports was the limit of the first version of this benchmark: every count
-gave the same ~40 s cycle. The agents are the same for every count, so only the number of
-collectors changes; leases give a collector devices of every agent. A PostgreSQL server of the benchmark's own (the tests' fixture, started
-here) holds a fresh store for each count. For each count N, N real ``egovops collector``
-processes are started on the same zone; once their leases have settled (each holds its share),
---window cycles of each are measured: each collector's CPU (user + system, psutil) is read the
-moment its ``collectors`` row shows a finished cycle, with that cycle's duration and devices held.
+ports between them, one port per device (SNMP v2c, the community in a private gnome-keyring). The
+first version of this benchmark had one snmpd answer all 2,000 ports, and every count gave the
+same ~40 s cycle: the agent was the suspected limit. The agents are the same for every count, so
+only the number of collectors changes; leases give a collector devices of every agent. A
+PostgreSQL server of the benchmark's own (the tests' fixture, started here) holds a fresh store
+for each count. For each count N, N real ``egovops collector`` processes are started on the same
+zone; once their leases have settled (each holds its share), --window cycles of each are
+measured: each collector's CPU (user + system, psutil) is read the moment its ``collectors`` row shows a finished cycle, with that cycle's duration and devices held.
 Printed per N: the median cycle time of one collector's share, the collectors' CPU per device poll,
 the agents' CPU per device poll over the same window, and the first two as a ratio to one collector.
 

@@ -67,7 +67,8 @@ class ZoneLab(NetLab):
         netns, node = self.zones[zone], self.nodes[name]
         link = LabLink("", f"to-{name[:10]}", name, ifname, len(self.links) + len(self.console_links) + 1, True)
         link.a_addr, link.b_addr = self._address(link.index, 1), self._address(link.index, 2)
-        _run("ip", "link", "add", link.a_if, "netns", netns, "type", "veth", "peer", "name", ifname, "netns", node.netns)
+        _run("ip", "link", "add", link.a_if, "netns", netns, "type", "veth",
+             "peer", "name", ifname, "netns", node.netns)
         _in_ns(netns, "ip", "addr", "add", f"{link.a_addr}/30", "dev", link.a_if)
         _in_ns(netns, "ip", "link", "set", link.a_if, "up")
         _in_ns(node.netns, "ip", "addr", "add", f"{link.b_addr}/30", "dev", ifname)
@@ -152,7 +153,8 @@ def test_each_collector_polls_only_its_own_network_and_the_cross_cable_is_still_
     assert lab.snmp_answers(INTRA, intra_ns) and lab.snmp_answers(EXTRA, extra_ns)
     assert not lab.snmp_answers(EXTRA, intra_ns) and not lab.snmp_answers(INTRA, extra_ns)
 
-    CredentialService(database).add(CredentialProfile("lab-snmp", CredentialKind.SNMP_V2C), {"community": lab.community})
+    CredentialService(database).add(CredentialProfile("lab-snmp", CredentialKind.SNMP_V2C),
+                                    {"community": lab.community})
     InventoryRepository(database).save_devices([
         Device(INTRA, lab.nodes[INTRA].address, "intranet", "安徽省", DeviceRole.CORE, credential_profile="lab-snmp"),
         Device(EXTRA, lab.nodes[EXTRA].address, "extranet", "安徽省", DeviceRole.CORE, credential_profile="lab-snmp"),
@@ -166,8 +168,8 @@ def test_each_collector_polls_only_its_own_network_and_the_cross_cable_is_still_
     try:
         wait_for("each collector to hold its zone's device",
                  lambda: holders(database) == {INTRA: "int-1", EXTRA: "ext-1"}, seconds=60)
-        wait_for("both devices polled a few times", lambda: min(polled(database).get(n, 0) for n in (INTRA, EXTRA)) >= 3,
-                 seconds=30)
+        wait_for("both devices polled a few times",
+                 lambda: min(polled(database).get(n, 0) for n in (INTRA, EXTRA)) >= 3, seconds=30)
         # The neighbour sweeps, each over its own collector's device, still find the cable.
         found = wait_for("the cross-network alarm", lambda: cross_alarms(database), seconds=60)
         for r in running:
