@@ -10,7 +10,8 @@ only the number of collectors changes; leases give a collector devices of every 
 PostgreSQL server of the benchmark's own (the tests' fixture, started here) holds a fresh store
 for each count. For each count N, N real ``egovops collector`` processes are started on the same
 zone; once their leases have settled (each holds its share), --window cycles of each are
-measured: each collector's CPU (user + system, psutil) is read the moment its ``collectors`` row shows a finished cycle, with that cycle's duration and devices held.
+measured: each collector's CPU (user + system, psutil) is read the moment its ``collectors`` row
+shows a finished cycle, with that cycle's duration and devices held.
 Printed per N: the median cycle time of one collector's share, the collectors' CPU per device poll,
 the agents' CPU per device poll over the same window, and the first two as a ratio to one collector.
 
