@@ -1,7 +1,8 @@
 """Who watches what: each collector's state, the devices no live collector holds, silent collectors.
 
 A collector is **live** while its heartbeat is younger than ``SILENT_FACTOR`` status intervals
-(the rule itself is ``egovops.polling.presence.presence_state``, shared with the desks' view),
+(the rule itself is ``egovops.polling.presence.presence_state``, through ``CollectorRow.state``, the
+one model of a collector's row that the desks' view uses too),
 **stopped** once it stopped cleanly (``stopped_at``), and **stale** otherwise: it stopped
 reporting without saying so (crash, SIGKILL, host down). Its leases outlive it by at most their
 TTL (``egovops.polling.leases``), after which a live collector of its zone takes its devices.
@@ -32,7 +33,7 @@ from egovops.inventory.model import WORKSTATION_TAG
 # The states are re-exported (``X as X``): this module's callers import them from here.
 from egovops.polling.presence import LIVE as LIVE
 from egovops.polling.presence import STALE as STALE
-from egovops.polling.presence import STALE_AFTER_INTERVALS, CollectorRow, Presence, presence_state
+from egovops.polling.presence import STALE_AFTER_INTERVALS, CollectorRow, Presence
 from egovops.polling.presence import STOPPED as STOPPED
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.polling.workstation import workstation_device, workstation_name
@@ -66,8 +67,7 @@ def status_interval(database: Database) -> float:
 
 
 def state_of(row: CollectorRow, now: float, status_s: float) -> CollectorState:
-    return CollectorState(row, presence_state(row.stopped_at, row.heartbeat_at, now, status_s),
-                          max(0.0, now - row.heartbeat_at))
+    return CollectorState(row, row.state(now, status_s), max(0.0, now - row.heartbeat_at))
 
 
 def collector_states(database: Database, now: float | None = None) -> list[CollectorState]:
