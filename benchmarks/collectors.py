@@ -175,8 +175,10 @@ def main() -> None:
                     data.mkdir()
                     cycle, cpu, agent = measure(url, data, count, args.devices, args.interval, args.window, watched)
                     rows.append((count, cycle, cpu, agent))
+                    # The machine's load beside the figures: on a shared machine other work takes cores
+                    # too, and then the cycle is set by the collectors' share of the CPU, not by them.
                     print(f"{count} collector(s): cycle {cycle:.2f} s, CPU {cpu * 1000:.2f} ms/device, "
-                          f"agents {agent * 1000:.2f} ms/device", flush=True)
+                          f"agents {agent * 1000:.2f} ms/device, load average {os.getloadavg()[1]:.1f}", flush=True)
         finally:
             for snmpd in agents:
                 snmpd.send_signal(signal.SIGTERM)
