@@ -2,7 +2,8 @@
 
 Depends is what the bundle's ELF files need from the system, as Debian's own dpkg-shlibdeps
 computes it (versioned glibc included, so a desk whose glibc is too old is told by dpkg at install,
-not by a crash at start), plus what no ELF file names: CJK fonts and a Secret Service provider.
+not by a crash at start), plus what no ELF file names: CJK fonts, a Secret Service provider, and
+what the collector service's maintainer scripts and wrapper use.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from pathlib import Path
 # Any one of each group will do; Kylin and UOS ship the first ones, other Debian-based desks the rest.
 FONTS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 SECRET_SERVICE = "gnome-keyring | kwalletmanager | keepassxc"  # egovops refuses to keep secrets without one
+# The collector service (packaging/debian_service.py): postinst makes its user with adduser; its
+# start-up wrapper runs a private dbus-daemon (dbus-send too) and gnome-keyring-daemon. Only
+# Recommends for those two: a desk that never runs the service needs neither.
+SERVICE_DEPENDS = "adduser"
+SERVICE_RECOMMENDS = "dbus, gnome-keyring"
 ELF_MAGIC = b"\x7fELF"
 
 
@@ -66,7 +72,8 @@ def control(tree: Path, version: str, arch: str) -> str:
         f"Architecture: {arch}",
         "Maintainer: egovops maintainers <egovops@localhost>",
         f"Installed-Size: {installed_size_kib(tree)}",
-        f"Depends: {shlibs}, {FONTS}, {SECRET_SERVICE}",
+        f"Depends: {shlibs}, {FONTS}, {SECRET_SERVICE}, {SERVICE_DEPENDS}",
+        f"Recommends: {SERVICE_RECOMMENDS}",
         "Section: net",
         "Priority: optional",
         "Description: 电子政务运维 — operations console for a provincial e-government network",

@@ -188,11 +188,8 @@ def test_the_collectors_notifier_mails_a_device_down_found_by_its_own_poll(
 def test_the_collector_and_the_desks_share_one_live_stale_rule(stopped_at: float | None, age: float,
                                                                expected: str) -> None:
     from egovops.collector.coverage import state_of
-    from egovops.overview.collectors import CollectorStatus
     from egovops.polling.presence import CollectorRow
 
     now, status_s = 1_000_000.0, 30.0  # stale after two intervals: 60 s is still live, a moment more is not
     row = CollectorRow("c1", "host", 1, "1.0", "", now - 3600, now - age, stopped_at, None, None, 0, 0, None, None)
-    desk = CollectorStatus("c1", "host", 1, "1.0", "", now - 3600, now - age, stopped_at, None, None, 0, 0, None,
-                           None, ())
-    assert state_of(row, now, status_s).state == desk.state(now, status_s) == expected
+    assert state_of(row, now, status_s).state == row.state(now, status_s) == expected

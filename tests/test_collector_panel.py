@@ -72,9 +72,9 @@ def test_states_live_stale_stopped_at_two_intervals(demo_store: Database) -> Non
     add_collector(demo_store, "live", now, heartbeat_age=2 * INTERVAL - 1)
     add_collector(demo_store, "stale", now, heartbeat_age=2 * INTERVAL + 1)
     add_collector(demo_store, "stopped", now, heartbeat_age=1, stopped=True)
-    rows = {r.status.name: r for r in CollectorsPanelService(demo_store).load(now).rows}
+    rows = {r.collector.name: r for r in CollectorsPanelService(demo_store).load(now).rows}
     assert {n: r.state for n, r in rows.items()} == {"live": "live", "stale": "stale", "stopped": "stopped"}
-    live = rows["live"].status
+    live = rows["live"].collector
     shown = (live.host, live.version, live.overruns, live.cpu_percent, live.rss_bytes)
     assert shown == ("live-host", "0.9", 1, 12.5, 80 << 20)
 
@@ -101,16 +101,16 @@ def test_held_devices_and_missing_profiles_of_each_zone(demo_store: Database) ->
     lease(demo_store, "hefei", [n for n in hefei if n != county][:4], now)  # not county's: needed all the same
     lease(demo_store, "wuhu", wuhu[:1], now)
     lease(demo_store, "odd", [outside], now)  # a zone this version cannot read: what it holds is its zone
-    rows = {r.status.name: r for r in CollectorsPanelService(demo_store).load(now).rows}
+    rows = {r.collector.name: r for r in CollectorsPanelService(demo_store).load(now).rows}
     assert rows["hefei"].missing_profiles == ("snmp-county",)
     assert rows["hefei-2"].missing_profiles == ()  # Hefei's intranet only: the extranet device is not its
     assert rows["wuhu"].missing_profiles == ()
     assert rows["all"].missing_profiles == ("ssh-core",)  # zone "" is the whole inventory
-    assert rows["odd"].missing_profiles == ("ssh-core",) and rows["odd"].status.profiles == ()
+    assert rows["odd"].missing_profiles == ("ssh-core",) and rows["odd"].collector.profiles == ()
     if demo_store.is_shared:
-        assert [rows[n].status.devices_held for n in ("hefei", "wuhu", "all")] == [4, 1, 0]
+        assert [rows[n].collector.devices_held for n in ("hefei", "wuhu", "all")] == [4, 1, 0]
     else:
-        assert rows["hefei"].status.devices_held == 7  # no leases on one desk's file: what it reported
+        assert rows["hefei"].collector.devices_held == 7  # no leases on one desk's file: what it reported
 
 
 def test_devices_nobody_live_holds_are_not_monitored_on_a_shared_store(status_writer: StatusWriter) -> None:

@@ -9,6 +9,7 @@ several run at once, each under its ``--name``, polling the devices whose leases
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import threading
 import time
@@ -22,6 +23,7 @@ from egovops.audit.log import AuditLog
 from egovops.cli.context import AppContext, pass_app
 from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
+from egovops.collector.coverage import check_silent_if_first, ensure_host_row
 from egovops.i18n import tr, value_name
 from egovops.overview.alarm_text import localized_detail
 from egovops.polling.exclusive import PollerLock
@@ -32,6 +34,8 @@ from egovops.snmp import SnmpClient, SnmpLoop
 from egovops.topology.neighbour_watch import NeighbourWatch
 from egovops.topology.poller_hook import attach as attach_root_cause
 from egovops.topology.service import DiscoveryReport
+
+log = logging.getLogger(__name__)
 
 
 def interface_json(i: InterfaceStatus) -> dict[str, Any]:
@@ -104,6 +108,8 @@ def _poll(app: AppContext, operator: Operator, once: bool, names: tuple[str, ...
             if result.failed:
                 raise SystemExit(1)
             return
+        if poller.share is not None:
+            ensure_host_row(app.database)  # a silent-poller alarm about this process needs a device to hang on
         _run_until_interrupted(poller, NeighbourWatch(app.database, poller.client, app.credentials))
     finally:
         loop.stop()
@@ -140,6 +146,19 @@ def _sweep_line(report: DiscoveryReport, seconds: float | None) -> str:
     return "\n".join([line] + [tr("CRITICAL: {message}", message=c.message()) for c in report.cross_links])
 
 
+def _check_silent(poller: Poller) -> None:
+    """On a shared store a named poller watches the others as a collector does: a row (collector
+    or poller) that stopped reporting is a ``collector_silent`` alarm even with no collector running."""
+    assert poller.share is not None
+    try:
+        raised, _cleared = check_silent_if_first(poller.db, poller.share.holder)
+    except Exception:  # noqa: BLE001 - the store may be away for a moment: polling goes on, next cycle tries again
+        log.exception("the silent-collector check failed")
+        return
+    for alarm in raised:
+        click.echo(alarm.message, err=True)  # already in the catalogue's words (check_silent)
+
+
 def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
     """Cycles until Ctrl-C, and the neighbour schedule on its own thread, started after the first
     full cycle: its first sweep walks every device in full, and running it beside the first
@@ -154,6 +173,8 @@ def _run_until_interrupted(poller: Poller, watch: NeighbourWatch) -> None:
         nonlocal count
         count += 1
         click.echo(_progress(count, result))
+        if poller.share is not None:
+            _check_silent(poller)
         if count == 2:
             neighbours.start()
 

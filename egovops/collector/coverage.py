@@ -1,7 +1,8 @@
 """Who watches what: each collector's state, the devices no live collector holds, silent collectors.
 
 A collector is **live** while its heartbeat is younger than ``SILENT_FACTOR`` status intervals
-(the rule itself is ``egovops.polling.presence.presence_state``, shared with the desks' view),
+(the rule itself is ``egovops.polling.presence.presence_state``, through ``CollectorRow.state``, the
+one model of a collector's row that the desks' view uses too),
 **stopped** once it stopped cleanly (``stopped_at``), and **stale** otherwise: it stopped
 reporting without saying so (crash, SIGKILL, host down). Its leases outlive it by at most their
 TTL (``egovops.polling.leases``), after which a live collector of its zone takes its devices.
@@ -24,6 +25,7 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from egovops.i18n import tr
 from egovops.inventory.model import WORKSTATION_TAG
@@ -31,11 +33,13 @@ from egovops.inventory.model import WORKSTATION_TAG
 # The states are re-exported (``X as X``): this module's callers import them from here.
 from egovops.polling.presence import LIVE as LIVE
 from egovops.polling.presence import STALE as STALE
-from egovops.polling.presence import STALE_AFTER_INTERVALS, CollectorRow, Presence, presence_state
+from egovops.polling.presence import STALE_AFTER_INTERVALS, CollectorRow, Presence
 from egovops.polling.presence import STOPPED as STOPPED
 from egovops.polling.settings_repo import PollingSettingsRepository
+from egovops.polling.workstation import workstation_device, workstation_name
 from egovops.storage.alarms_repo import Alarm, AlarmCondition, AlarmRepository
 from egovops.storage.database import Database
+from egovops.storage.inventory_repo import InventoryRepository
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
 
@@ -63,8 +67,7 @@ def status_interval(database: Database) -> float:
 
 
 def state_of(row: CollectorRow, now: float, status_s: float) -> CollectorState:
-    return CollectorState(row, presence_state(row.stopped_at, row.heartbeat_at, now, status_s),
-                          max(0.0, now - row.heartbeat_at))
+    return CollectorState(row, row.state(now, status_s), max(0.0, now - row.heartbeat_at))
 
 
 def collector_states(database: Database, now: float | None = None) -> list[CollectorState]:
@@ -127,3 +130,33 @@ def should_check(own_name: str, states: list[CollectorState]) -> bool:
     PostgreSQL could each raise the same alarm)."""
     live = sorted(s.row.name for s in states if s.state == LIVE)
     return bool(live) and live[0] == own_name
+
+
+def check_silent_if_first(database: Database, own_name: str) -> tuple[list[Alarm], list[Alarm]]:
+    """``check_silent`` when ``own_name`` is the first live collector or named poller by name
+    (``should_check``), else nothing: every process with a row in ``collectors`` calls it after
+    each cycle, so a silent row is an alarm whether the others are collectors or hand-started
+    ``egovops poll --name`` processes, and exactly one of them reconciles."""
+    if not should_check(own_name, collector_states(database)):
+        return [], []
+    return check_silent(database)
+
+
+def ensure_host_row(database: Database) -> None:
+    """This host's own inventory row (the workstation row, read through psutil, never leased): the
+    ``collector_silent`` alarm about a process of this host is raised on it (``host_device``), and
+    an alarm needs a device. Made once; a process of this host starting at the same moment may
+    make it first."""
+    inventory = InventoryRepository(database)
+    if workstation_name() in inventory.device_ids():
+        return
+    for attempt in range(2):
+        roots = sorted(s.path for s in inventory.sites() if s.parent_path is None)
+        try:
+            inventory.save_devices([workstation_device(roots[0] if roots else "本机", "intranet")])
+            return
+        except IntegrityError:
+            if workstation_name() in inventory.device_ids():
+                return
+            if attempt:
+                raise

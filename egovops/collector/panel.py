@@ -21,8 +21,9 @@ from sqlalchemy import select
 from egovops.collector.zones import parse_zone
 from egovops.errors import ValidationError
 from egovops.inventory.model import WORKSTATION_TAG, Device
-from egovops.overview.collectors import CollectorStatus, live_names, read_collectors, unmonitored_devices
+from egovops.overview.collectors import live_names, read_collectors, unmonitored_devices
 from egovops.overview.repo import OverviewRepository
+from egovops.polling.presence import CollectorRow
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.database import Database
 from egovops.storage.inventory_repo import InventoryRepository
@@ -31,15 +32,17 @@ from egovops.storage.tables.inventory import devices
 
 
 @dataclass(frozen=True)
-class CollectorRow:
-    status: CollectorStatus
-    state: str  # live / stale / stopped (egovops.overview.collectors)
+class PanelRow:
+    """A line of the panel: the collector's row and what the panel says of it."""
+
+    collector: CollectorRow
+    state: str  # live / stale / stopped (egovops.polling.presence)
     missing_profiles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class CollectorsPicture:
-    rows: tuple[CollectorRow, ...]
+    rows: tuple[PanelRow, ...]
     unmonitored: frozenset[str]  # devices no live collector holds; always empty on the embedded store
     shared: bool
     interval_s: float
@@ -74,13 +77,13 @@ class CollectorsPanelService:
         statuses = read_collectors(self.db, now)
         needed = self._needed_profiles(statuses, now)
         rows = tuple(
-            CollectorRow(s, s.state(now, interval), missing_profiles(s.profiles, needed[s.name]))
+            PanelRow(s, s.state(now, interval), missing_profiles(s.profiles, needed[s.name]))
             for s in statuses
         )
         unmonitored = unmonitored_devices(self.db, now, live_names(statuses, now, interval), bool(statuses))
         return CollectorsPicture(rows, unmonitored, self.db.is_shared, interval, now)
 
-    def _needed_profiles(self, statuses: list[CollectorStatus], now: float) -> dict[str, set[str]]:
+    def _needed_profiles(self, statuses: list[CollectorRow], now: float) -> dict[str, set[str]]:
         """Profiles the devices of each collector's zone name. The whole zone, not only the devices
         it holds now: when a collector of the zone stops, the others take its devices, and then
         need their profiles too."""

@@ -10,9 +10,7 @@ and the time the issue states for another collector of the zone to take its devi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
@@ -22,46 +20,13 @@ from egovops.inventory.model import WORKSTATION_TAG
 from egovops.polling.presence import LIVE as LIVE
 from egovops.polling.presence import STALE as STALE
 from egovops.polling.presence import STOPPED as STOPPED
-from egovops.polling.presence import presence_state
+from egovops.polling.presence import CollectorRow, row_from
 from egovops.storage.database import Database
 from egovops.storage.tables.collectors import collectors, device_leases
 from egovops.storage.tables.inventory import devices
 
 
-@dataclass(frozen=True)
-class CollectorStatus:
-    name: str
-    host: str
-    pid: int
-    version: str
-    zone: str
-    started_at: float
-    heartbeat_at: float
-    stopped_at: float | None
-    last_cycle_at: float | None
-    last_cycle_s: float | None
-    devices_held: int
-    overruns: int
-    cpu_percent: float | None
-    rss_bytes: int | None
-    profiles: tuple[str, ...]
-
-    def state(self, now: float, interval_s: float) -> str:
-        """stopped (said so itself), stale (stopped reporting: crashed, killed, host or store lost) or live."""
-        return presence_state(self.stopped_at, self.heartbeat_at, now, interval_s)
-
-
-def _profiles(text: str | None) -> tuple[str, ...]:
-    """The names a collector wrote; anything but a JSON list of strings counts as none (a row
-    written by hand, or by a version that wrote something else, must not break every desk)."""
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return ()
-    return tuple(sorted(str(v) for v in value)) if isinstance(value, list) else ()
-
-
-def read_collectors(database: Database, now: float) -> list[CollectorStatus]:
+def read_collectors(database: Database, now: float) -> list[CollectorRow]:
     """Every collector the store knows, by name. ``devices_held`` counts its unexpired leases on a
     shared store (the truth of who polls what); the embedded store has one poller and no leases,
     so there it is what the poller reported."""
@@ -76,17 +41,10 @@ def read_collectors(database: Database, now: float) -> list[CollectorStatus]:
     )
     with database.read() as conn:
         rows = conn.execute(query).all()
-    return [
-        CollectorStatus(
-            r.name, r.host, r.pid, r.version, r.zone or "", r.started_at, r.heartbeat_at, r.stopped_at,
-            r.last_cycle_at, r.last_cycle_s, int(r.held or 0) if database.is_shared else int(r.devices_held or 0),
-            int(r.overruns or 0), r.cpu_percent, r.rss_bytes, _profiles(r.profiles),
-        )
-        for r in rows
-    ]
+    return [row_from(r, int(r.held or 0) if database.is_shared else None) for r in rows]
 
 
-def live_names(statuses: Iterable[CollectorStatus], now: float, interval_s: float) -> set[str]:
+def live_names(statuses: Iterable[CollectorRow], now: float, interval_s: float) -> set[str]:
     return {c.name for c in statuses if c.state(now, interval_s) == LIVE}
 
 

@@ -15,11 +15,12 @@ from egovops.accounts.identity import Operator
 from egovops.audit.log import AuditLog
 from egovops.inventory.model import Device, Link, Site
 from egovops.overview.alarms import AlarmRecord, with_inventory
-from egovops.overview.collectors import CollectorStatus, live_names, read_collectors, unmonitored_devices
+from egovops.overview.collectors import live_names, read_collectors, unmonitored_devices
 from egovops.overview.health import DeviceHealth, PollSummary
 from egovops.overview.link_load import InterfaceLoad
 from egovops.overview.map_model import DRILL_DEPTH, MapScene, build_map
 from egovops.overview.site_tree import SiteTree, build_site_tree
+from egovops.polling.presence import CollectorRow
 from egovops.polling.settings_repo import PollingSettingsRepository
 from egovops.storage.alarms_repo import AlarmRepository
 from egovops.storage.database import Database
@@ -42,7 +43,7 @@ class Overview:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # stored map layout
     loaded_at: float = field(default_factory=time.time)
     loads: dict[tuple[str, str], InterfaceLoad] = field(default_factory=dict)  # link ends' interfaces
-    collectors: tuple[CollectorStatus, ...] = ()  # every poller that reported into the store
+    collectors: tuple[CollectorRow, ...] = ()  # every poller that reported into the store
     interval_s: float = 60.0  # the status interval: a collector silent for two of them is stale
 
     @cached_property
@@ -84,7 +85,7 @@ def _unmonitored(health: dict[str, DeviceHealth], names: frozenset[str]) -> dict
     return shown
 
 
-def _with_writer(poll: PollSummary | None, statuses: tuple[CollectorStatus, ...]) -> PollSummary | None:
+def _with_writer(poll: PollSummary | None, statuses: tuple[CollectorRow, ...]) -> PollSummary | None:
     """The latest cycle, said with who wrote it: the running collector whose cycle ended last."""
     running = [c for c in statuses if c.stopped_at is None and c.last_cycle_at is not None]
     if poll is None or not running:

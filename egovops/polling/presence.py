@@ -13,6 +13,7 @@ process is on this host and no longer exists.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import time
@@ -65,6 +66,10 @@ def _gone(pid: int) -> bool:
 
 @dataclass(frozen=True)
 class CollectorRow:
+    """One poller's or collector's row: the one model of it that the collector's checks
+    (egovops.collector.coverage), the desks' overview (egovops.overview.collectors), the Collectors
+    panel and the command line share."""
+
     name: str
     host: str
     pid: int
@@ -79,12 +84,31 @@ class CollectorRow:
     overruns: int
     cpu_percent: float | None
     rss_bytes: int | None
+    profiles: tuple[str, ...] = ()  # credential profiles its host's keyring holds, names only
+
+    def state(self, now: float, status_s: float) -> str:
+        """LIVE, STALE or STOPPED (``presence_state``)."""
+        return presence_state(self.stopped_at, self.heartbeat_at, now, status_s)
 
 
-def _row(row: Row[Any]) -> CollectorRow:
-    return CollectorRow(row.name, row.host, row.pid, row.version, row.zone, row.started_at, row.heartbeat_at,
-                        row.stopped_at, row.last_cycle_at, row.last_cycle_s, row.devices_held, row.overruns,
-                        row.cpu_percent, row.rss_bytes)
+def parse_profiles(text: str | None) -> tuple[str, ...]:
+    """The profile names a collector wrote (egovops.collector.profiles); anything but a JSON list
+    counts as none (a row written by hand, or by a version that wrote something else, must not
+    break every desk)."""
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(sorted(str(v) for v in value)) if isinstance(value, list) else ()
+
+
+def row_from(row: Row[Any], devices_held: int | None = None) -> CollectorRow:
+    """The model of a ``collectors`` row; ``devices_held`` replaces the count the poller reported
+    (a desk on a shared store counts the unexpired leases instead)."""
+    return CollectorRow(row.name, row.host, row.pid, row.version, row.zone or "", row.started_at, row.heartbeat_at,
+                        row.stopped_at, row.last_cycle_at, row.last_cycle_s,
+                        int(row.devices_held or 0) if devices_held is None else devices_held, int(row.overruns or 0),
+                        row.cpu_percent, row.rss_bytes, parse_profiles(row.profiles))
 
 
 class Presence:
@@ -131,9 +155,9 @@ class Presence:
 
     def collectors(self) -> list[CollectorRow]:
         with self.db.read() as conn:
-            return [_row(r) for r in conn.execute(select(collectors).order_by(collectors.c.name))]
+            return [row_from(r) for r in conn.execute(select(collectors).order_by(collectors.c.name))]
 
     def get(self, name: str) -> CollectorRow | None:
         with self.db.read() as conn:
             row = conn.execute(select(collectors).where(collectors.c.name == name)).first()
-        return None if row is None else _row(row)
+        return None if row is None else row_from(row)

@@ -109,12 +109,14 @@ def _x_accepts(number: str) -> bool:
 def test_the_package_declares_what_it_needs_and_carries_its_runtime(deb: Path) -> None:
     fields = subprocess.run(["dpkg-deb", "-f", str(deb)], capture_output=True, text=True, check=True).stdout
     depends = next(line for line in fields.splitlines() if line.startswith("Depends:"))
-    for needed in ("libc6 (>=", "libxcb-cursor0", "fonts-noto-cjk |", "gnome-keyring |"):
+    for needed in ("libc6 (>=", "libxcb-cursor0", "fonts-noto-cjk |", "gnome-keyring |", ", adduser"):
         assert needed in depends
+    assert "Recommends: dbus, gnome-keyring" in fields  # the collector service's wrapper runs both
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     for path in ("./opt/egovops/egovops", "./usr/bin/egovops -> /opt/egovops/egovops",
                  "./usr/share/applications/egovops.desktop",
-                 "./usr/share/icons/hicolor/scalable/apps/egovops.svg", "libpython3", "libQt6Widgets"):
+                 "./usr/share/icons/hicolor/scalable/apps/egovops.svg", "libpython3", "libQt6Widgets",
+                 "./usr/lib/systemd/system/egovops-collector.service", "./usr/lib/egovops/egovops-collector-start"):
         assert path in listing
     print(f"\n{deb.name}: {deb.stat().st_size / 2**20:.1f} MiB; {depends}")
 
@@ -164,3 +166,34 @@ def _screenshot(display: str, path: Path) -> None:
             f"sys.exit(0 if app.primaryScreen().grabWindow(0).save({str(path)!r}) else 1)")
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
+
+
+def test_the_package_installs_the_collector_service_and_purge_takes_its_user_away(deb: Path) -> None:
+    """Last: it installs and purges on its own, after the console test removed the package."""
+    import grp
+    import pwd
+
+    if os.geteuid() != 0:
+        pytest.skip("dpkg -i needs root")
+    unit = Path("/usr/lib/systemd/system/egovops-collector.service")
+    wrapper = Path("/usr/lib/egovops/egovops-collector-start")
+    result = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
+    try:
+        assert result.returncode == 0, result.stderr
+        account = pwd.getpwnam("egovops")  # made by postinst: a system account that cannot log in
+        assert account.pw_uid < 1000 and account.pw_shell == "/usr/sbin/nologin", account
+        assert account.pw_dir == "/var/lib/egovops" and grp.getgrgid(account.pw_gid).gr_name == "egovops"
+        assert unit.stat().st_mode & 0o777 == 0o644 and os.access(wrapper, os.X_OK)
+        verify = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, timeout=60)
+        assert (verify.returncode, verify.stdout + verify.stderr) == (0, "")  # the unit as installed, wrapper and all
+        assert not Path("/etc/systemd/system/multi-user.target.wants/egovops-collector.service").exists()
+        assert subprocess.run(["dpkg", "-i", str(deb)], capture_output=True).returncode == 0  # reinstall: user kept
+        assert pwd.getpwnam("egovops").pw_uid == account.pw_uid
+    finally:
+        purged = subprocess.run(["dpkg", "-P", "egovops"], capture_output=True, text=True)
+    assert purged.returncode == 0, purged.stderr
+    with pytest.raises(KeyError):
+        pwd.getpwnam("egovops")
+    with pytest.raises(KeyError):
+        grp.getgrnam("egovops")
+    assert not unit.exists() and not wrapper.exists() and not Path("/var/lib/egovops").exists()

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from egovops.collector.panel import CollectorRow, CollectorsPanelService, CollectorsPicture
+from egovops.collector.panel import CollectorsPanelService, CollectorsPicture, PanelRow
 from egovops.overview.collectors import LIVE, STALE
 from egovops.storage.changes import POLL_CYCLE, Changes
 from egovops_ui.session import ConsoleSession
@@ -127,8 +127,8 @@ class CollectorsPanel(QWidget):
                 count=len(picture.unmonitored))
         return text + self.tr("; every device is held by a live collector")
 
-    def _cells(self, item: CollectorRow) -> list[str]:
-        s = item.status
+    def _cells(self, item: PanelRow) -> list[str]:
+        s = item.collector
         last = (self.tr("{at} ({seconds:.1f} s)").format(at=_clock(s.last_cycle_at), seconds=s.last_cycle_s or 0.0)
                 if s.last_cycle_at is not None else self.tr("none yet"))
         return [
