@@ -12,6 +12,8 @@ from typing import Union
 from pyasn1.type import univ
 from pysnmp.proto import rfc1902, rfc1905
 
+from egovops.snmp import ber
+
 SnmpValue = Union[int, str, bytes, None]
 
 # The longest text kept from an agent's value. sysDescr, ifAlias and LLDP names are at most a few
@@ -72,3 +74,33 @@ def to_python(value: object, raw: bool = False) -> SnmpValue:
         return int(value)
     raise TypeError(f"unexpected SNMP value type {type(value).__name__}")
 
+
+
+_INTEGER_TAGS = frozenset((ber.INTEGER, ber.COUNTER32, ber.GAUGE32, ber.TIME_TICKS, ber.COUNTER64))
+
+
+def missing(value: object) -> bool:
+    """``is_missing`` for a value of either path: pysnmp's object or the fast path's (tag, payload)."""
+    if type(value) is tuple:
+        return value[0] in ber.MISSING_TAGS
+    return is_missing(value)
+
+
+def plain(value: object, raw: bool = False) -> SnmpValue:
+    """``to_python`` for a value of either path; the fast path's values give exactly what pysnmp's
+    objects give (tests/test_snmp_fastpath.py compares them on every recording)."""
+    if type(value) is not tuple:
+        return to_python(value, raw)
+    tag, payload = value
+    if tag in _INTEGER_TAGS:
+        return payload
+    if tag == ber.OCTETS or tag == ber.OPAQUE:
+        octets: bytes = payload
+        if raw:
+            return octets[:MAX_TEXT_CHARS]
+        return _capped(decode_text(octets[:MAX_TEXT_CHARS * 4]))
+    if tag == ber.IP_ADDRESS:
+        return ".".join(str(b) for b in payload)
+    if tag == ber.OID:
+        return ".".join(str(n) for n in payload)
+    return None  # Null and the v2c exception values
