@@ -152,7 +152,8 @@ class SnmpClient:
 
     # -- one request --------------------------------------------------------------------------
 
-    async def _request(self, target: SnmpTarget, kind: str, names: Sequence[Arcs], repetitions: int = 0) -> list[tuple[Arcs, Any]]:
+    async def _request(self, target: SnmpTarget, kind: str, names: Sequence[Arcs],
+                       repetitions: int = 0) -> list[tuple[Arcs, Any]]:
         registered = await self._registration(target)
         if self.fast_path and fastpath.eligible(target):
             started = time.monotonic()
