@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Union
 
 from pyasn1.type import univ
-from pysnmp.proto import rfc1902, rfc1905
+from pysnmp.proto import rfc1155, rfc1902, rfc1905
 
 from egovops.snmp import ber
 
@@ -61,7 +61,7 @@ def to_python(value: object, raw: bool = False) -> SnmpValue:
     """
     if is_missing(value) or isinstance(value, univ.Null):
         return None
-    if isinstance(value, rfc1902.IpAddress):
+    if isinstance(value, (rfc1902.IpAddress, rfc1155.IpAddress)):  # v1's is not a subclass of v2c's
         return ".".join(str(b) for b in value.asOctets())
     if isinstance(value, univ.OctetString):
         octets = value.asOctets()
