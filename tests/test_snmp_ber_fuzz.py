@@ -28,7 +28,7 @@ from pysnmp.proto.api import v1, v2c, verdec
 from pysnmp.proto.error import ProtocolError
 
 from egovops.snmp import ber
-from egovops.snmp.values import missing, plain, to_python, is_missing
+from egovops.snmp.values import is_missing, missing, plain, to_python
 
 SEED, MUTANTS = 20261206, 20_000
 _SPECS = {0: v1.Message(), 1: v2c.Message()}
@@ -71,7 +71,8 @@ def synthetic() -> list[bytes]:
         ((2, 999, 2**40), rfc1902.OctetString(b"")),
     ]
     v1_rows = [(sys_descr, v1.OctetString(b"Linux box")), ((1, 3, 6, 1, 2, 1, 1, 3, 0), v1.TimeTicks(12345)),
-               ((1, 3, 6, 1, 2, 1, 2, 2, 1, 8, 1), v1.Integer(-7)), ((1, 3, 6, 1, 2, 1, 2, 2, 1, 10, 1), v1.Counter(99))]
+               ((1, 3, 6, 1, 2, 1, 2, 2, 1, 8, 1), v1.Integer(-7)),
+               ((1, 3, 6, 1, 2, 1, 2, 2, 1, 10, 1), v1.Counter(99))]
     return [
         _response(1, v2[:6]), _response(1, v2[6:12], request_id=2**31 - 1), _response(1, v2[12:], request_id=0),
         _response(1, v2[:3], community=b"c\xe4\xb8\xad", request_id=-5), _response(1, [], request_id=17),
@@ -157,7 +158,7 @@ _CONTENTS = [b"", b"\x00", b"\x80", b"\xff", b"\x00\xff", b"\xff\x7f", b"\x00" *
              b"\x7f" + b"\xff" * 3, b"\x80" + b"\x00" * 3, b"\x01" + b"\x00" * 4, b"\x00\x80\x00\x00\x00",
              b"\x00" + b"\xff" * 8, b"\x01" + b"\x00" * 7 + b"\x00", b"\x2b\x06\x01", b"\x2b\x80\x01", b"\x2b\x86",
              b"\x2b\x90\x80\x80\x80\x00", b"\x2b" + b"\xff" * 10 + b"\x7f", b"\x0a\x00\x00", b"\x0a\x00\x00\x01\x05",
-             "电信".encode("gbk"), "电信".encode("utf-8"), b"\x81\xfe"]
+             "电信".encode("gbk"), "电信".encode(), b"\x81\xfe"]
 _LENGTHS = [b"\x00", b"\x01", b"\x7f", b"\x80", b"\x81\x05", b"\x81\x7f", b"\x82\x00\x03", b"\x84\x00\x00\x00\x02",
             b"\x84\xff\xff\xff\xff", b"\x85\x00\x00\x00\x00\x02", b"\x89" + b"\xff" * 9, b"\xff"]
 
@@ -168,7 +169,7 @@ def _length(size: int) -> bytes:
 
 def _rebuild(data: bytes, at: tuple[int, int, int], tag: int | None, content: bytes) -> bytes:
     """``data`` with one element's tag and contents replaced, every enclosing length fixed."""
-    start, s, e = at
+    start, _, e = at
     new_tag = data[start] if tag is None else tag
     element = bytes((new_tag,)) + _length(len(content)) + content
     out = data[:start] + element + data[e:]
@@ -192,11 +193,12 @@ def _truncate(rng: random.Random, data: bytes, _els: list[tuple[int, int, int]])
 
 def _flip(rng: random.Random, data: bytes, _els: list[tuple[int, int, int]]) -> bytes:
     i = rng.randrange(len(data))
-    return data[:i] + bytes((data[i] ^ (1 << rng.randrange(8)) if rng.random() < 0.5 else rng.randrange(256),)) + data[i + 1:]
+    byte = data[i] ^ (1 << rng.randrange(8)) if rng.random() < 0.5 else rng.randrange(256)
+    return data[:i] + bytes((byte,)) + data[i + 1:]
 
 
 def _raw_length(rng: random.Random, data: bytes, els: list[tuple[int, int, int]]) -> bytes:
-    start, s, _e = rng.choice(els)
+    start, s, _ = rng.choice(els)
     return data[:start + 1] + rng.choice(_LENGTHS) + data[s:]
 
 
@@ -215,7 +217,7 @@ def _long_form(rng: random.Random, data: bytes, els: list[tuple[int, int, int]])
 
 
 def _retag(rng: random.Random, data: bytes, els: list[tuple[int, int, int]]) -> bytes:
-    start, _s, _e = rng.choice(els)
+    start = rng.choice(els)[0]
     return data[:start] + bytes((rng.choice(_TAGS),)) + data[start + 1:]
 
 
@@ -235,7 +237,8 @@ def _drop_element(rng: random.Random, data: bytes, els: list[tuple[int, int, int
     return _rebuild(data, at, None, b"") if rng.random() < 0.5 else data[:start] + data[e:]
 
 
-MUTATIONS: list[Mutation] = [_truncate, _flip, _raw_length, _long_form, _retag, _content, _content, _append, _drop_element]
+MUTATIONS: list[Mutation] = [_truncate, _flip, _raw_length, _long_form, _retag, _content, _content, _append,
+                             _drop_element]
 
 
 def mutants(bases: list[bytes], count: int, seed: int) -> list[bytes]:
