@@ -287,11 +287,11 @@ def test_every_base_packet_reads_the_same_both_ways(snmpd) -> None:
 
 
 def test_fuzzed_replies_read_the_same_or_go_to_pysnmp(snmpd) -> None:
-    started = time.monotonic()
+    started = time.process_time()  # CPU: wall time on this shared 2-core machine varies threefold
     bases = synthetic() + captured(snmpd.port, snmpd.community.encode())
     packets = mutants(bases, MUTANTS, SEED)
     both, stricter, wrong = _compare(packets)
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert [p.hex() for p in wrong[:5]] == []  # the fast path never reads a value pysnmp would not
     assert both > MUTANTS // 10  # enough mutants stay valid for the value comparison to mean something
     assert stricter < both  # refusing more is allowed (a second request), not as the common case
