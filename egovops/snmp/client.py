@@ -96,6 +96,8 @@ class SnmpClient:
         self._v3_key_sets: dict[str, list[tuple[object, ...]]] = {}
         self._registered: dict[SnmpTarget, _Registered] = {}
         self.requests_sent = 0
+        self.fast_answers = 0  # requests the fast path answered itself
+        self.fast_fallbacks = 0  # requests it handed to pysnmp (error status, an encoding it refuses)
 
     # -- engine and targets -------------------------------------------------------------------
 
@@ -163,7 +165,9 @@ class SnmpClient:
                 self._judge_silence(target, registered.slot, started, "timeout")
                 check_indication(target, errind.RequestTimedOut())
             if reply is not fastpath.FALL_BACK:
+                self.fast_answers += 1
                 return reply
+            self.fast_fallbacks += 1
         return await self._pysnmp_request(target, registered, kind, names, repetitions)
 
     def _judge_silence(self, target: SnmpTarget, slot: _Engine, started: float, indication: Any) -> None:
