@@ -46,6 +46,7 @@ def _outcome(client: SnmpClient, coro: Any) -> Any:
         return ("no such object", exc.oids)
 
 
+@pytest.mark.timeout(1500)  # snmpsim indexes ~120 recordings before it answers: minutes under load
 def test_every_recording_of_the_corpus_reads_the_same(corpus_agent, clients) -> None:
     agent, paths = corpus_agent
     gate = asyncio.Semaphore(8)
