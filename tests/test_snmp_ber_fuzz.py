@@ -28,7 +28,7 @@ from pysnmp.proto.api import v1, v2c, verdec
 from pysnmp.proto.error import ProtocolError
 
 from egovops.snmp import ber
-from egovops.snmp.values import is_missing, missing, plain, to_python
+from egovops.snmp.values import is_missing, to_python
 
 SEED, MUTANTS = 20261206, 20_000
 _SPECS = {0: v1.Message(), 1: v2c.Message()}
@@ -105,9 +105,8 @@ def captured(port: int, community: bytes) -> list[bytes]:
 
 # -- the two decoders, as comparable values ----------------------------------------------------
 
-def _view(value: Any, fast: bool) -> tuple[Any, ...]:
-    if fast:
-        return missing(value), plain(value), plain(value, raw=True)
+def _view(value: Any) -> tuple[Any, ...]:
+    """What the client makes of a value, on either path (pyasn1 object or fast (tag, payload))."""
     return is_missing(value), to_python(value), to_python(value, raw=True)
 
 
@@ -119,7 +118,7 @@ def reference(data: bytes) -> tuple[Any, ...] | None:
         if pdu.tagSet != v2c.ResponsePDU.tagSet:
             return None
         api = v1 if version == 0 else v2c
-        rows = [(tuple(name), _view(value, False)) for name, value in api.apiPDU.get_varbinds(pdu)]
+        rows = [(tuple(name), _view(value)) for name, value in api.apiPDU.get_varbinds(pdu)]
         return (version, bytes(message["community"]), int(pdu[0]), int(pdu[1]), int(pdu[2]), rows)
     except (PyAsn1Error, ProtocolError, KeyError, ValueError, TypeError, IndexError):
         # pyasn1 raises more than PyAsn1Error on some hostile input (IndexError seen); pysnmp's
@@ -132,7 +131,7 @@ def fast(data: bytes) -> tuple[Any, ...] | None:
         r = ber.decode_response(data)
     except ber.BerError:
         return None
-    rows = [(name, _view(value, True)) for name, value in r.varbinds]
+    rows = [(name, _view(value)) for name, value in r.varbinds]
     return (r.version, r.community, r.request_id, r.error_status, r.error_index, rows)
 
 

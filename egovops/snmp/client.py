@@ -34,7 +34,7 @@ from egovops.snmp.errors import SnmpError, SnmpMalformedReply, SnmpNoSuchObject,
 from egovops.snmp.loop import SnmpLoop, shared_loop
 from egovops.snmp.replies import check_indication, check_status
 from egovops.snmp.target import SnmpTarget
-from egovops.snmp.values import SnmpValue, missing, plain
+from egovops.snmp.values import SnmpValue, is_missing, to_python
 
 GET_CHUNK = 30  # OIDs per GET PDU: well below any agent's maximum message size
 MAX_REPETITIONS = 25
@@ -157,6 +157,7 @@ class SnmpClient:
     async def _request(self, target: SnmpTarget, kind: str, names: Sequence[Arcs],
                        repetitions: int = 0) -> list[tuple[Arcs, Any]]:
         registered = await self._registration(target)
+        names = [tuple(name) for name in names]  # topology/walking.py still passes pyasn1 ObjectNames
         if self.fast_path and fastpath.eligible(target):
             started = time.monotonic()
             reply = await registered.slot.fast.request(target, kind, list(names), repetitions)
@@ -228,10 +229,10 @@ class SnmpClient:
             for oid, (name, value) in zip(chunk, reply):
                 if _dotted(name) != oid:
                     raise SnmpMalformedReply(target.name, f"asked for {oid}, the reply carries {_dotted(name)}")
-                if missing(value):
+                if is_missing(value):
                     absent.append(oid)
                 else:
-                    result[oid] = plain(value, raw)
+                    result[oid] = to_python(value, raw)
         if absent and not missing_ok:
             raise SnmpNoSuchObject(target.name, absent)
         return result
@@ -248,11 +249,11 @@ class SnmpClient:
             if not reply:
                 return rows
             for name, value in reply:
-                if missing(value) or name[:len(base)] != base:
+                if is_missing(value) or name[:len(base)] != base:
                     return rows
                 if name <= current:
                     raise SnmpMalformedReply(target.name, f"walk of {base_oid}: OID {_dotted(name)} does not increase after {_dotted(current)}")
-                rows.append((_dotted(name), plain(value, raw)))
+                rows.append((_dotted(name), to_python(value, raw)))
                 current = name
 
     async def awalk_columns(
@@ -277,12 +278,12 @@ class SnmpClient:
                 if column in finished:
                     continue
                 base = bases[column]
-                if missing(value) or name[:len(base)] != base:
+                if is_missing(value) or name[:len(base)] != base:
                     finished.add(column)
                     continue
                 if name <= current[column]:
                     raise SnmpMalformedReply(target.name, f"walk of {_dotted(base)}: OID {_dotted(name)} does not increase")
-                result[_dotted(base)][_dotted(name)[len(_dotted(base)) + 1:]] = plain(value, raw)
+                result[_dotted(base)][_dotted(name)[len(_dotted(base)) + 1:]] = to_python(value, raw)
                 current[column] = name
             for column in finished:
                 current.pop(column, None)
