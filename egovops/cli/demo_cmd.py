@@ -163,6 +163,12 @@ def run_command(app: AppContext, chaos: float | None, detach: bool, to_host: str
         while not stopping:
             time.sleep(TICK_S)
             if runner.dead_agents():
+                # Ctrl-C reaches the agents and this process together; on a loaded machine an agent
+                # can end before our own KeyboardInterrupt (or 'demo stop''s SIGTERM) is raised here.
+                # Give our signal a moment to land before calling their ending a crash.
+                time.sleep(1.0)
+                if stopping:
+                    break
                 raise DemoRunError(tr("a simulator process ended unexpectedly (pids {pids}); see {folder}",
                                       pids=runner.dead_agents(), folder=demo_dir(app.data_dir) / "logs"))
             if chaos_loop is not None:
