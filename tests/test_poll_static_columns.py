@@ -184,3 +184,19 @@ def test_rebooted_agent_is_read(client: CountingClient, agent: SnmpsimAgent) -> 
         assert read_static(client)
     finally:
         serve(agent, original)
+
+
+def test_refresh_setting_is_bounded_and_reachable_from_polling_set() -> None:
+    from egovops.cli.polling_cmd import apply
+    from egovops.errors import ValidationError
+    from egovops.polling.settings import PollingSettings
+    from egovops.polling.settings_edit import validate
+
+    assert PollingSettings().static_refresh_s == 86400
+    stored = PollingSettings.from_json(apply(PollingSettings().to_json(), "static_refresh_s", "7200"))
+    assert stored.static_refresh_s == 7200
+    for edge in (3600, 7 * 86400):
+        validate(PollingSettings(static_refresh_s=edge))
+    for bad in (3599, 7 * 86400 + 1):
+        with pytest.raises(ValidationError, match="static_refresh_s"):
+            validate(PollingSettings(static_refresh_s=bad))
