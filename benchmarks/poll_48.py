@@ -112,6 +112,21 @@ def cpu_self() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def thread_cpu() -> dict[str, float]:
+    """CPU seconds of this process's threads by name: the SNMP loop's (requests, replies, decoding,
+    the poll logic) apart from the caller's and the executor's (states, alarms, store writes)."""
+    import threading
+
+    import psutil
+
+    names = {t.native_id: t.name.split(" (")[0].rstrip("_0123456789-") or t.name for t in threading.enumerate()}
+    found: dict[str, float] = {}
+    for t in psutil.Process().threads():
+        name = names.get(t.id, "other")
+        found[name] = found.get(name, 0.0) + t.user_time + t.system_time
+    return found
+
+
 def worker(url: str, names: list[str], barrier: multiprocessing.synchronize.Barrier,
            results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from egovops.polling.poller import ALL_KINDS, Poller
@@ -128,11 +143,13 @@ def worker(url: str, names: list[str], barrier: multiprocessing.synchronize.Barr
     warm_s = time.monotonic() - warm_started
     barrier.wait()
     client.reset()
-    cpu, started = cpu_self(), time.time()
+    cpu, started, threads = cpu_self(), time.time(), thread_cpu()
     result = poller.run_cycle(ALL_KINDS, names, label="bench48")
     ended = time.time()
+    after = thread_cpu()
+    split = {name: after[name] - threads.get(name, 0.0) for name in after}
     results.put((os.getpid(), len(names), started, ended, cpu_self() - cpu, client.varbinds, len(result.failed),
-                 warm_s, len(warm.failed)))
+                 warm_s, len(warm.failed), split))
     loop.stop()
     db.close()
 
@@ -229,6 +246,9 @@ def report_one(r: dict, devices: int) -> None:
           + ", ".join(f"{row[7]:.1f} s" for row in rows)
           + "; CPU " + ", ".join(f"worker {row[0]} {row[4]:.1f} s ({row[1]} devices, {row[6]} failed)" for row in rows)
           + f", snmpd {r['agent_cpu']:.1f} s, PostgreSQL {r['pg_cpu']:.1f} s", flush=True)
+    for row in rows:
+        busy = sorted(((n, c) for n, c in row[9].items() if c >= 0.05), key=lambda x: -x[1])
+        print(f"  worker {row[0]} CPU by thread: " + ", ".join(f"{n} {c:.1f} s" for n, c in busy), flush=True)
 
 
 def report(results: list[dict], devices: int, ref_cpu: float, ref_varbinds: int, ref_devices: int) -> None:
