@@ -266,9 +266,12 @@ def report(results: list[dict], devices: int, ref_cpu: float, ref_varbinds: int,
     print(f"snmpbulkwalk/snmpget, same walks of {ref_devices} devices: {ref_varbinds} varbinds, "
           f"{ref_cpu:.1f} CPU s = {ref_us:.1f} us/varbind ({ref_varbinds / max(ref_cpu, 1e-9):.0f} varbinds/s/core; "
           "includes each tool's start-up)")
-    best = min(results, key=lambda r: r["cycle"])
-    print(f"acceptance (<= 60 s with 2 workers): {'met' if best['count'] >= 2 and best['cycle'] <= 60 else 'NOT met'} "
-          f"({best['count']} workers: {best['cycle']:.1f} s)")
+    two = [r for r in results if r["count"] == 2]
+    if two:
+        cycle = two[0]["cycle"]
+        met = cycle <= 60 and devices >= 5000
+        print(f"acceptance (5,000 devices in <= 60 s with 2 workers): {'met' if met else 'NOT met'}"
+              f" ({devices} devices: {cycle:.1f} s; on a loaded machine the workers' CPU is the sounder figure)")
 
 
 def main() -> None:
