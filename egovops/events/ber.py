@@ -5,10 +5,18 @@ messages/s on one core, most of it in pyasn1's generic decoding, where net-snmp'
 3,000–5,000. A trap of community-based SNMP is a handful of BER fields, so these two PDU types
 are read here in a few microseconds; everything else (informs, which need an answer, and SNMPv3
 with its USM) still goes to pysnmp, and so does anything this decoder does not understand.
-v1 traps become v2 varbinds as RFC 3584 §3.1 says (and as pysnmp does).
+v1 traps become v2 varbinds as RFC 3584 §3.1 says (and as pysnmp does). The BER primitives are
+the SNMP client's (egovops.snmp.ber), shared with its fast path for responses.
 """
 
 from __future__ import annotations
+
+from egovops.snmp import ber
+from egovops.snmp.ber import BerError
+
+_tlv, _items, _oid = ber.tlv, ber.items, ber.oid_text
+_SEQUENCE, _INTEGER, _OCTETS, _NULL, _OID = ber.SEQUENCE, ber.INTEGER, ber.OCTETS, ber.NULL, ber.OID
+_IP = ber.IP_ADDRESS
 
 SYS_UPTIME_0 = "1.3.6.1.2.1.1.3.0"
 SNMP_TRAP_OID_0 = "1.3.6.1.6.3.1.1.4.1.0"
@@ -16,50 +24,11 @@ SNMP_TRAP_ADDRESS_0 = "1.3.6.1.6.3.18.1.3.0"
 SNMP_TRAP_COMMUNITY_0 = "1.3.6.1.6.3.18.1.4.0"
 SNMP_TRAP_ENTERPRISE_0 = "1.3.6.1.6.3.1.1.4.3.0"
 GENERIC_TRAPS = "1.3.6.1.6.3.1.1.5"
-_SEQUENCE, _INTEGER, _OCTETS, _NULL, _OID = 0x30, 0x02, 0x04, 0x05, 0x06
-_IP, _TICKS = 0x40, 0x43
-_UNSIGNED = {0x41, 0x42, 0x43, 0x46}  # Counter32, Gauge32, TimeTicks, Counter64
-_EXCEPTIONS = {0x80: "noSuchObject", 0x81: "noSuchInstance", 0x82: "endOfMibView"}
+_UNSIGNED = {ber.COUNTER32, ber.GAUGE32, ber.TIME_TICKS, ber.COUNTER64}
+_EXCEPTIONS = {ber.NO_SUCH_OBJECT: "noSuchObject", ber.NO_SUCH_INSTANCE: "noSuchInstance",
+               ber.END_OF_MIB_VIEW: "endOfMibView"}
 _V1_TRAP, _V2_TRAP = 0xA4, 0xA7
-
-
-class BerError(ValueError):
-    pass
-
-
-def _tlv(data: bytes, pos: int, end: int) -> tuple[int, int, int]:
-    """(tag, start of the value, end of the value) of the element at ``pos``."""
-    if pos + 2 > end:
-        raise BerError("truncated")
-    tag, first = data[pos], data[pos + 1]
-    if tag & 0x1F == 0x1F:
-        raise BerError("multi-byte tag")
-    pos += 2
-    if first & 0x80:
-        count = first & 0x7F
-        if not 0 < count <= 4 or pos + count > end:
-            raise BerError("bad length")
-        length = int.from_bytes(data[pos:pos + count], "big")
-        pos += count
-    else:
-        length = first
-    if pos + length > end:
-        raise BerError("truncated")
-    return tag, pos, pos + length
-
-
-def _oid(raw: bytes) -> str:
-    arcs: list[int] = []
-    value = 0
-    for byte in raw:
-        value = (value << 7) | (byte & 0x7F)
-        if not byte & 0x80:
-            arcs.append(value)
-            value = 0
-    if not arcs or value:
-        raise BerError("bad OID")
-    first = min(arcs[0] // 40, 2)
-    return ".".join(map(str, [first, arcs[0] - 40 * first, *arcs[1:]]))
+__all__ = ["BerError", "community_trap", "octets_text"]
 
 
 def octets_text(raw: bytes) -> str:
@@ -86,15 +55,6 @@ def _value(tag: int, raw: bytes) -> str:
     if tag in _EXCEPTIONS:
         return _EXCEPTIONS[tag]
     return raw.hex(":")  # Opaque and anything newer: shown, never guessed
-
-
-def _items(data: bytes, start: int, end: int) -> list[tuple[int, int, int]]:
-    found = []
-    while start < end:
-        tag, value_start, value_end = _tlv(data, start, end)
-        found.append((tag, value_start, value_end))
-        start = value_end
-    return found
 
 
 def _varbinds(data: bytes, start: int, end: int) -> list[tuple[str, str]]:

@@ -4,6 +4,9 @@ The hot path bypasses pysnmp's high-level helpers: they resolve every varbind th
 machinery and reconfigure the target on each call. Here a target is configured once in
 ``register`` and each request hands pre-built numeric OIDs straight to the command generators.
 Walks stop at the end of the requested subtree (never lexicographic to the end of the MIB).
+
+v1/v2c requests go through the fast path first (snmp/fastpath.py: no pyasn1 on a clean reply);
+what it does not take is asked again through pysnmp. Names are tuples of arcs on both paths.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pysnmp.hlapi.v3arch.asyncio import UdpTransportTarget
 from pysnmp.hlapi.v3arch.asyncio.cmdgen import LCD
 from pysnmp.proto import rfc1902
 
+from egovops.snmp import fastpath
 from egovops.snmp.auth import auth_data
 from egovops.snmp.garbled import GarbledReplies
 from pysnmp.proto import errind
@@ -38,13 +42,21 @@ _NULL = univ.Null("")
 _GUARD_S = 1.0  # beyond pysnmp's own timeout (its timer ticks coarsely and runs late under load)
 
 
+Arcs = tuple[int, ...]
+
+
 @lru_cache(maxsize=4096)
-def _name(oid: str) -> rfc1902.ObjectName:
-    return rfc1902.ObjectName(oid.strip("."))
+def _name(oid: str) -> Arcs:
+    return tuple(int(arc) for arc in oid.strip(".").split("."))
 
 
-def _dotted(name: Any) -> str:
-    return ".".join(str(n) for n in name)
+@lru_cache(maxsize=4096)
+def _object_name(arcs: Arcs) -> rfc1902.ObjectName:
+    return rfc1902.ObjectName(arcs)
+
+
+def _dotted(name: Arcs) -> str:
+    return ".".join(map(str, name))
 
 
 @dataclass
@@ -53,6 +65,7 @@ class _Engine:
 
     engine: SnmpEngine
     garbled: GarbledReplies
+    fast: fastpath.FastPath
     get: cmdgen.GetCommandGenerator = field(default_factory=cmdgen.GetCommandGenerator)
     bulk: cmdgen.BulkCommandGeneratorSingleRun = field(default_factory=cmdgen.BulkCommandGeneratorSingleRun)
     next: cmdgen.NextCommandGeneratorSingleRun = field(default_factory=cmdgen.NextCommandGeneratorSingleRun)
@@ -71,8 +84,11 @@ def _v3_keys(target: SnmpTarget) -> tuple[object, ...]:
 class SnmpClient:
     """SNMP requests for the whole process; one engine on one loop. Thread-safe through the loop."""
 
-    def __init__(self, loop: SnmpLoop | None = None) -> None:
+    def __init__(self, loop: SnmpLoop | None = None, fast_path: bool | None = None) -> None:
+        """``fast_path``: decode v1/v2c replies without pysnmp (default: ``fastpath.ENABLED``;
+        off only to compare the two paths, in tests and benchmarks)."""
         self.snmp_loop = loop or shared_loop()
+        self.fast_path = fastpath.ENABLED if fast_path is None else fast_path
         # Normally one engine. pysnmp keys SNMPv3 users by name alone until it has discovered an
         # agent's engine ID, so the same user name with different keys on different devices would
         # overwrite each other: each such key set gets an engine of its own.
@@ -80,6 +96,8 @@ class SnmpClient:
         self._v3_key_sets: dict[str, list[tuple[object, ...]]] = {}
         self._registered: dict[SnmpTarget, _Registered] = {}
         self.requests_sent = 0
+        self.fast_answers = 0  # requests the fast path answered itself
+        self.fast_fallbacks = 0  # requests it handed to pysnmp (error status, an encoding it refuses)
 
     # -- engine and targets -------------------------------------------------------------------
 
@@ -88,8 +106,10 @@ class SnmpClient:
             self.snmp_loop.on_stop(self._close)
         while len(self._engines) <= index:
             engine = SnmpEngine()  # binds its transport dispatcher to the running loop
-            open_transport(engine)
-            self._engines.append(_Engine(engine, GarbledReplies(engine)))
+            fast = fastpath.FastPath(open_transport(engine))
+            garbled = GarbledReplies(engine)
+            garbled.intercept = fast.intercept
+            self._engines.append(_Engine(engine, garbled, fast))
         return self._engines[index]
 
     def _slot_for(self, target: SnmpTarget) -> _Engine:
@@ -102,6 +122,7 @@ class SnmpClient:
 
     async def _close(self) -> None:
         for slot in self._engines:
+            slot.fast.close()
             slot.engine.close_dispatcher()
         self._engines.clear()
         self._v3_key_sets.clear()
@@ -133,8 +154,34 @@ class SnmpClient:
 
     # -- one request --------------------------------------------------------------------------
 
-    async def _request(self, target: SnmpTarget, kind: str, names: Sequence[rfc1902.ObjectName], repetitions: int = 0) -> list[tuple[Any, Any]]:
+    async def _request(self, target: SnmpTarget, kind: str, names: Sequence[Arcs],
+                       repetitions: int = 0) -> list[tuple[Arcs, Any]]:
         registered = await self._registration(target)
+        names = [tuple(name) for name in names]  # topology/walking.py still passes pyasn1 ObjectNames
+        if self.fast_path and fastpath.eligible(target):
+            started = time.monotonic()
+            reply = await registered.slot.fast.request(target, kind, list(names), repetitions)
+            self.requests_sent += 1
+            if reply is fastpath.TIMED_OUT:
+                self._judge_silence(target, registered.slot, started, "timeout")
+                check_indication(target, errind.RequestTimedOut())
+            if reply is not fastpath.FALL_BACK:
+                self.fast_answers += 1
+                return reply
+            self.fast_fallbacks += 1
+        return await self._pysnmp_request(target, registered, kind, names, repetitions)
+
+    def _judge_silence(self, target: SnmpTarget, slot: _Engine, started: float, indication: Any) -> None:
+        """A failed request whose agent did send something: the malformed reply it really was."""
+        if indication and slot.garbled.since(target.address, target.port, started):
+            raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered with data that is not an SNMP message")
+        timed_out = indication in ("guard timeout", "timeout") or isinstance(indication, errind.RequestTimedOut)
+        if timed_out and slot.garbled.unmatched_since(target.address, target.port, started):
+            raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered, but not this request "
+                                                  "(wrong request-id or community: a late, misrouted or forged reply)")
+
+    async def _pysnmp_request(self, target: SnmpTarget, registered: _Registered, kind: str, arcs: Sequence[Arcs],
+                              repetitions: int) -> list[tuple[Arcs, Any]]:
         slot, addr, engine = registered.slot, registered.addr_name, registered.slot.engine
         future: asyncio.Future[tuple[Any, Any, Any, Any]] = asyncio.get_running_loop().create_future()
 
@@ -143,6 +190,7 @@ class SnmpClient:
             if not future.done():
                 future.set_result((indication, status, index, varbinds))
 
+        names = [_object_name(a) for a in arcs]
         varbinds = [(name, _NULL) for name in names]
         try:
             if kind == "get":
@@ -159,17 +207,12 @@ class SnmpClient:
             indication, status, index, reply = await asyncio.wait_for(future, target.total_wait * 1.25 + _GUARD_S)
         except asyncio.TimeoutError:
             indication = "guard timeout"
-        if indication and slot.garbled.since(target.address, target.port, started):
-            raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered with data that is not an SNMP message")
-        timed_out = indication == "guard timeout" or isinstance(indication, errind.RequestTimedOut)
-        if timed_out and slot.garbled.unmatched_since(target.address, target.port, started):
-            raise SnmpMalformedReply(target.name, f"{target.address}:{target.port} answered, but not this request "
-                                                  "(wrong request-id or community: a late, misrouted or forged reply)")
+        self._judge_silence(target, slot, started, indication)
         if indication == "guard timeout":
             raise SnmpTimeout(target.name, f"no response from {target.address}:{target.port} within {target.total_wait:g} s")
         check_indication(target, indication)
-        check_status(target, status, index, names)
-        return [(name, value) for name, value in reply]
+        check_status(target, status, index, arcs)
+        return [(tuple(name), value) for name, value in reply]
 
     # -- GET ----------------------------------------------------------------------------------
 
@@ -177,7 +220,7 @@ class SnmpClient:
         """Values of ``oids`` (numeric, dotted). Missing ones raise ``SnmpNoSuchObject``, or are left
         out of the result with ``missing_ok``."""
         result: dict[str, SnmpValue] = {}
-        missing: list[str] = []
+        absent: list[str] = []
         for start in range(0, len(oids), GET_CHUNK):
             chunk = [oid.strip(".") for oid in oids[start:start + GET_CHUNK]]
             reply = await self._request(target, "get", [_name(oid) for oid in chunk])
@@ -187,11 +230,11 @@ class SnmpClient:
                 if _dotted(name) != oid:
                     raise SnmpMalformedReply(target.name, f"asked for {oid}, the reply carries {_dotted(name)}")
                 if is_missing(value):
-                    missing.append(oid)
+                    absent.append(oid)
                 else:
                     result[oid] = to_python(value, raw)
-        if missing and not missing_ok:
-            raise SnmpNoSuchObject(target.name, missing)
+        if absent and not missing_ok:
+            raise SnmpNoSuchObject(target.name, absent)
         return result
 
     # -- WALK ---------------------------------------------------------------------------------
@@ -206,7 +249,7 @@ class SnmpClient:
             if not reply:
                 return rows
             for name, value in reply:
-                if is_missing(value) or not base.isPrefixOf(name):
+                if is_missing(value) or name[:len(base)] != base:
                     return rows
                 if name <= current:
                     raise SnmpMalformedReply(target.name, f"walk of {base_oid}: OID {_dotted(name)} does not increase after {_dotted(current)}")
@@ -235,7 +278,7 @@ class SnmpClient:
                 if column in finished:
                     continue
                 base = bases[column]
-                if is_missing(value) or not base.isPrefixOf(name):
+                if is_missing(value) or name[:len(base)] != base:
                     finished.add(column)
                     continue
                 if name <= current[column]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from pysnmp.entity.engine import SnmpEngine
@@ -30,13 +31,17 @@ class GarbledReplies:
         self.unmatched: dict[tuple[str, int], float] = {}  # decodable, but answering no pending request
         self.malformed_total = 0
         self._delivered = False
+        # The fast path's receive hook (snmp/fastpath.py): a datagram it takes never reaches pysnmp.
+        self.intercept: Callable[[tuple[str, int], bytes], bool] | None = None
         dispatcher = engine.message_dispatcher
         original = dispatcher.receive_message
 
         def receive(snmp_engine: Any, domain: Any, address: Any, whole_msg: bytes) -> Any:
+            peer = (str(address[0]), int(address[1]))
+            if self.intercept is not None and self.intercept(peer, whole_msg):
+                return b""
             before = self._count()
             self._delivered = False
-            peer = (str(address[0]), int(address[1]))
             try:
                 return original(snmp_engine, domain, address, whole_msg)
             except Exception as exc:  # noqa: BLE001 - hostile input must not become a loop traceback

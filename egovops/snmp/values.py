@@ -7,10 +7,12 @@ as UTF-8, then GBK, and anything that is not printable either way stays ``bytes`
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Any, Union
 
 from pyasn1.type import univ
-from pysnmp.proto import rfc1902, rfc1905
+from pysnmp.proto import rfc1155, rfc1902, rfc1905
+
+from egovops.snmp import ber
 
 SnmpValue = Union[int, str, bytes, None]
 
@@ -24,7 +26,10 @@ _MISSING = (rfc1905.NoSuchObject, rfc1905.NoSuchInstance, rfc1905.EndOfMibView)
 
 
 def is_missing(value: object) -> bool:
-    """True for the v2c exception values noSuchObject, noSuchInstance and endOfMibView."""
+    """True for the v2c exception values noSuchObject, noSuchInstance and endOfMibView (pysnmp's
+    objects, or the fast path's (tag, payload) values: snmp/fastpath.py)."""
+    if type(value) is tuple:
+        return value[0] in ber.MISSING_TAGS
     return isinstance(value, _MISSING)
 
 
@@ -55,11 +60,14 @@ def to_python(value: object, raw: bool = False) -> SnmpValue:
     """A plain value: int for all integer types, str/bytes for octet strings, dotted str for OIDs.
 
     ``raw`` keeps every octet string as bytes (MAC addresses, LLDP chassis IDs: binary values
-    that happen to be printable GBK must not turn into text).
+    that happen to be printable GBK must not turn into text). Takes pysnmp's objects and the fast
+    path's (tag, payload) values alike, with the same results (tests/test_snmp_fastpath.py).
     """
+    if type(value) is tuple:
+        return _fast_value(value, raw)
     if is_missing(value) or isinstance(value, univ.Null):
         return None
-    if isinstance(value, rfc1902.IpAddress):
+    if isinstance(value, (rfc1902.IpAddress, rfc1155.IpAddress)):  # v1's is not a subclass of v2c's
         return ".".join(str(b) for b in value.asOctets())
     if isinstance(value, univ.OctetString):
         octets = value.asOctets()
@@ -72,3 +80,21 @@ def to_python(value: object, raw: bool = False) -> SnmpValue:
         return int(value)
     raise TypeError(f"unexpected SNMP value type {type(value).__name__}")
 
+
+_INTEGER_TAGS = frozenset((ber.INTEGER, ber.COUNTER32, ber.GAUGE32, ber.TIME_TICKS, ber.COUNTER64))
+
+
+def _fast_value(value: tuple[int, Any], raw: bool) -> SnmpValue:
+    tag, payload = value
+    if tag in _INTEGER_TAGS:
+        return payload
+    if tag == ber.OCTETS or tag == ber.OPAQUE:
+        octets: bytes = payload
+        if raw:
+            return octets[:MAX_TEXT_CHARS]
+        return _capped(decode_text(octets[:MAX_TEXT_CHARS * 4]))
+    if tag == ber.IP_ADDRESS:
+        return ".".join(str(b) for b in payload)
+    if tag == ber.OID:
+        return ".".join(str(n) for n in payload)
+    return None  # Null and the v2c exception values
