@@ -62,7 +62,9 @@ class Running:
 def start_collector(data_dir: Path, database_url: str, name: str, zone: str = "", *extra: str) -> Running:
     log = data_dir / f"collector-{name}.out"
     env = dict(os.environ, EGOVOPS_HOME=str(data_dir), **store_env(database_url))
-    args = [sys.executable, "-m", "egovops", "collector", "--name", name, *(["--zone", zone] if zone else []), *extra]
+    one = [] if "--workers" in extra else ["--workers", "1"]  # one process named ``name`` unless asked otherwise
+    args = [sys.executable, "-m", "egovops", "collector", "--name", name, *(["--zone", zone] if zone else []), *one,
+            *extra]
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(args, env=env, text=True, stdout=out, stderr=subprocess.STDOUT)
     return Running(name, process, log)

@@ -8,6 +8,10 @@ unless ``--no-notify``; the trap and syslog receivers only with ``--trap-port``/
 rotating log file and to standard output (the journal, under systemd). Exit codes: 0 after a clean
 stop, 1 for a bad zone or name and when the poller failed.
 
+With ``--workers N`` (default: the number of cores on a shared store, 1 on the embedded SQLite
+store, which has one poller) one command runs N collector processes of the zone, named NAME-1 …
+NAME-N, that share its devices through the leases (``egovops.collector.workers``).
+
 ``egovops collector schedule list|set|remove`` edits the jobs every collector runs in its zone
 (``egovops.collector.schedule``).
 """
@@ -20,6 +24,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,7 @@ from egovops.cli.operator_opt import current_operator, operator_options
 from egovops.cli.output import emit_json, emit_table
 from egovops.collector.schedule import ACTIONS, DAYS, Job, ScheduleStore
 from egovops.collector.service import Collector, Hosting, Signals
+from egovops.collector.workers import CHILD_FORMAT, Workers
 from egovops.collector.zones import parse_zone
 from egovops.errors import ValidationError
 from egovops.i18n import tr
@@ -61,10 +67,53 @@ def _free_own_row(app: AppContext, name: str) -> None:
         pass  # a live process of another user: registering refuses with its name
 
 
-def _log_to_stdout() -> None:
+def _log_to_stdout(worker: bool = False) -> None:
+    logger = logging.getLogger("egovops")
+    if worker:  # the parent relays this output into the one log; a second writer would rotate it under it
+        for handler in [h for h in logger.handlers if getattr(h, "baseFilename", None)]:
+            logger.removeHandler(handler)
+            handler.close()
     handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logging.getLogger("egovops").addHandler(handler)
+    handler.setFormatter(logging.Formatter(CHILD_FORMAT if worker else "%(asctime)s %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+
+
+def _worker_count(app: AppContext, workers: int | None) -> int:
+    """--workers, or its default: the cores of this host on a shared store, 1 on SQLite, whose single
+    file takes one poller (``PollerLock``)."""
+    if app.database.is_sqlite:
+        if workers is not None and workers > 1:
+            raise ValidationError(tr("--workers {count}: the embedded SQLite store has one poller; use a shared "
+                                     "PostgreSQL store (--database) for more", count=workers))
+        return 1
+    return workers if workers is not None else max(1, os.cpu_count() or 1)
+
+
+def _run_workers(app: AppContext, signals: Signals, name: str, count: int, child_args: list[str],
+                 first_args: list[str]) -> int:
+    """The parent of ``count`` workers; returns the exit code."""
+    def argv_for(index: int, worker_name: str) -> list[str]:
+        extra = first_args if index == 1 else ["--no-notify"]
+        return [sys.executable, "-m", "egovops", "collector", "--worker", "--workers", "1", "--name", worker_name,
+                *child_args, *extra]
+
+    env = dict(os.environ, EGOVOPS_HOME=str(app.data_dir), PYTHONUNBUFFERED="1")
+    if app.database_override:
+        env["EGOVOPS_DATABASE"] = app.database_override
+    _log_to_stdout()
+    parent = Workers(name, argv_for, count, env)
+    forward = threading.Thread(target=_forward_reloads, args=(signals, parent), name="egovops-workers-hup", daemon=True)
+    forward.start()
+    return parent.run(signals.stop)
+
+
+def _forward_reloads(signals: Signals, parent: Workers) -> None:
+    """SIGHUP to the parent reaches every worker (the stop sets ``reload`` too: then nothing is sent)."""
+    while not signals.stop.is_set():
+        signals.reload.wait()
+        signals.reload.clear()
+        if not signals.stop.is_set():
+            parent.signal_all(signal.SIGHUP)
 
 
 def _install(signals: Signals) -> None:
@@ -98,22 +147,36 @@ def _install(signals: Signals) -> None:
 @click.option("--no-notify", is_flag=True, help=tr("Do not run the notifier in this collector."))
 @click.option("--notify-settle", type=click.FloatRange(min=0), default=Hosting.settle_s, show_default=True,
               help=tr("Seconds an alarm waits before it notifies (root-cause analysis folds it meanwhile)."))
+@click.option("--workers", type=click.IntRange(1, 256), default=None, metavar="N",
+              help=tr("Collector processes to run in the zone, named NAME-1 … NAME-N, sharing its devices (default: "
+                      "the number of cores on a shared store; the SQLite store takes one)."))
+@click.option("--worker", is_flag=True, hidden=True)  # a worker started by --workers: logs to its parent only
 @click.pass_context
 def collector(ctx: click.Context, zone_text: str, name: str | None, trap_port: int | None, syslog_port: int | None,
-              listen_host: str, no_notify: bool, notify_settle: float) -> None:
+              listen_host: str, no_notify: bool, notify_settle: float, workers: int | None, worker: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     app: AppContext = ctx.obj
     zone = parse_zone(zone_text)  # before anything is opened: a bad zone is one line and exit 1
     name = (name or default_name()).strip()
-    if not name or len(name) > 100:
+    count = _worker_count(app, workers)
+    if not name or len(name) + (len(f"-{count}") if count > 1 else 0) > 100:
         raise ValidationError(tr("the collector's name must be 1 to 100 characters"))
     signals = Signals()
     _install(signals)
+    if count > 1:
+        first = [*(["--trap-port", str(trap_port)] if trap_port is not None else []),
+                 *(["--syslog-port", str(syslog_port)] if syslog_port is not None else []),
+                 *(["--no-notify"] if no_notify else [])]
+        common = ["--zone", zone_text, "--listen-host", listen_host, "--notify-settle", repr(notify_settle)]
+        code = _run_workers(app, signals, name, count, common, first)
+        if code:
+            raise SystemExit(code)
+        return
     with contextlib.ExitStack() as held:
         if app.database.is_sqlite:  # the embedded store has one poller; a second refuses and names the first
             held.enter_context(PollerLock(Path(app.database.location)))
-        _log_to_stdout()
+        _log_to_stdout(worker)
         _free_own_row(app, name)
         hosting = Hosting(not no_notify, notify_settle, listen_host, trap_port, syslog_port)
         service = Collector(app.database, app.data_dir, zone, name, app.credentials, hosting)

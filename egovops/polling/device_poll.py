@@ -7,13 +7,14 @@ one bad device must not break a cycle of thousands.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from egovops.errors import EgovopsError
 from egovops.inventory.model import Device
 from egovops.polling.health import read_health
 from egovops.polling.identify import chassis_model, identify
-from egovops.polling.interfaces import add_rates, poll_interfaces
+from egovops.polling.interfaces import StaticColumns, add_rates, read_interfaces
 from egovops.polling.model import DeviceStatus
 from egovops.polling.oids import (
     ENT_CLASS_CHASSIS,
@@ -30,6 +31,7 @@ from egovops.polling.oids import (
 )
 from egovops.polling.reachability import Pinger
 from egovops.snmp import SnmpAuthError, SnmpClient, SnmpError, SnmpMalformedReply, SnmpTarget, SnmpTimeout
+from egovops.snmp.values import SnmpValue
 
 STATUS, INTERFACES, HEALTH = "status", "interfaces", "health"
 
@@ -98,9 +100,10 @@ async def _identify(client: SnmpClient, target: SnmpTarget, status: DeviceStatus
 
 async def poll_status(
     client: SnmpClient, device: Device, target: SnmpTarget | None, target_error: str | None,
-    previous: DeviceStatus | None, pinger: Pinger | None, now: float,
+    previous: DeviceStatus | None, pinger: Pinger | None, now: float, extra: Sequence[str] = (),
 ) -> tuple[DeviceStatus, dict | None]:
-    """Reachability and the system group; returns the status and the system values (None: no SNMP)."""
+    """Reachability and the system group; returns the status and the system values (None: no SNMP).
+    ``extra``: scalars asked in the same GET (ifNumber and ifTableLastChange before a walk)."""
     status = DeviceStatus(name=device.name, polled_at=now)
     if previous is not None:  # what this cycle does not measure stays as last measured
         status.interfaces = [replace(i) for i in previous.interfaces]
@@ -113,7 +116,7 @@ async def poll_status(
         return status, None
     ping = asyncio.ensure_future(pinger.ping(device.address, target.timeout)) if pinger is not None else None
     try:
-        system = await client.aget(target, list(SYSTEM), missing_ok=True)
+        system = await client.aget(target, [*SYSTEM, *extra], missing_ok=True)
     except SnmpError as exc:
         system = None
         status.error, status.error_kind = str(exc), error_kind(exc)
@@ -132,12 +135,16 @@ async def poll_status(
 
 
 async def poll_details(client: SnmpClient, target: SnmpTarget, status: DeviceStatus, kinds: set[str],
-                       previous: DeviceStatus | None, now: float) -> None:
-    """Identity, interfaces and health of a device that answered the system group."""
+                       previous: DeviceStatus | None, now: float, system: Mapping[str, SnmpValue] | None = None,
+                       static: StaticColumns | None = None, static_refresh_s: float = 0.0) -> None:
+    """Identity, interfaces and health of a device that answered the system group. With
+    ``static``, the interfaces' static columns are walked only when due (``StaticColumns``)."""
     try:
         await _identify(client, target, status, previous)
         if INTERFACES in kinds:
-            fresh = await poll_interfaces(client, target, status.uptime_cs, now)
+            known = previous.interfaces if previous else []
+            fresh = await read_interfaces(client, target, status.name, system or {}, status.uptime_cs, known, now,
+                                          static, static_refresh_s)
             add_rates(fresh, {i.index: i for i in (previous.interfaces if previous else [])})
             status.interfaces = fresh
             status.measured_interfaces = True

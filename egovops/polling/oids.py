@@ -25,6 +25,14 @@ IF_COLUMNS = {
     "high_speed": "1.3.6.1.2.1.31.1.1.1.15",
     "alias": "1.3.6.1.2.1.31.1.1.1.18",
 }
+# What changes between cycles; the rest (names, aliases, types, speeds) is read again only when
+# the agent says its table changed (``polling.interfaces.StaticColumns``).
+IF_DYNAMIC = ("admin_status", "oper_status", "in_errors", "out_errors", "in_discards", "out_discards")
+IF_COUNTERS_64 = ("in_octets", "out_octets")
+IF_COUNTERS_32 = ("in_octets32", "out_octets32")
+IF_NUMBER = "1.3.6.1.2.1.2.1.0"
+IF_TABLE_LAST_CHANGE = "1.3.6.1.2.1.31.1.5.0"  # ifTableLastChange: sysUpTime of the last row added/removed
+IF_TABLE_MARKS = (IF_NUMBER, IF_TABLE_LAST_CHANGE)
 
 ENT_PHYSICAL_DESCR = "1.3.6.1.2.1.47.1.1.1.1.2"
 ENT_PHYSICAL_CLASS = "1.3.6.1.2.1.47.1.1.1.1.5"

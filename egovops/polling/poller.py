@@ -21,9 +21,11 @@ from egovops.i18n import tr
 from egovops.inventory.model import Device
 from egovops.polling.alarm_rules import HeldAlarm, reconciled_kinds
 from egovops.polling.device_poll import HEALTH, INTERFACES, STATUS, identify_known, poll_details, poll_status
+from egovops.polling.interfaces import StaticColumns
 from egovops.polling.leases import DeviceShare
 from egovops.polling.limiter import AdaptiveLimit
 from egovops.polling.model import DeviceStatus
+from egovops.polling.oids import IF_TABLE_MARKS
 from egovops.polling.reachability import Pinger, icmp_allowed
 from egovops.polling.repo import CycleStats, PollingRepository
 from egovops.polling.rules_repo import AlarmRulesRepository
@@ -89,6 +91,7 @@ class Poller:
         self._last: dict[str, DeviceStatus] = self.repo.load_statuses()
         self._targets: dict[str, tuple[str, SnmpTarget | None, str | None]] = {}  # name -> (device repr, target, error)
         self.schedule = Schedule()
+        self.static_columns = StaticColumns()  # in memory: a restarted poller reads them once more
         self.use_icmp = self.settings.prefer_icmp and icmp_allowed()
         self.share = DeviceShare(database, holder, zone, zone_text) if holder is not None else None
 
@@ -181,7 +184,8 @@ class Poller:
             previous = self._last.get(device.name)  # before the early store replaces it
             async with status_limit:
                 sent()
-                status, system = await poll_status(self.client, device, target, error, previous, pinger, now)
+                extra = IF_TABLE_MARKS if INTERFACES in kinds else ()
+                status, system = await poll_status(self.client, device, target, error, previous, pinger, now, extra)
             if system is None or target is None:
                 got(status)
                 return status
@@ -193,7 +197,8 @@ class Poller:
             walked.add(device.name)
             await all_sent.wait()
             async with walk_limit.slot() as timer:
-                await poll_details(self.client, target, status, kinds, previous, now)
+                await poll_details(self.client, target, status, kinds, previous, now, system,
+                                   self.static_columns, self.settings.static_refresh_s)
                 if status.error_kind != "timeout":
                     timer.answered(target.total_wait * 4)  # a walk is several requests
             return status

@@ -78,6 +78,10 @@ class PollingSettings:
     # running poller, so a new cable, a cross-network one above all, is found without a manual
     # `topology discover`. Only the remote tables are read after a device's first full walk.
     neighbour_interval_s: float = 180.0
+    # Interface names, aliases, types and speeds are read again at least this often (seconds),
+    # and whenever the agent's ifNumber or ifTableLastChange changes or it rebooted; the cycles
+    # between read only the counters and statuses (``polling.interfaces.StaticColumns``).
+    static_refresh_s: float = 86400.0
 
     def intervals_for(self, device: Device) -> Intervals:
         chosen = self.intervals

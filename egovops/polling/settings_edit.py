@@ -39,6 +39,8 @@ THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
 CONCURRENCY_RANGE = (1, 5000)
 READINGS_RANGE = (1, 100)
 NEIGHBOUR_INTERVAL_RANGE = (30.0, 86_400.0)  # or 0: off
+# Static interface columns re-read at least this often; below an hour every cycle would be a full one.
+STATIC_REFRESH_RANGE = (3_600.0, 7 * 86_400.0)
 
 
 def _check(name: str, value: float, bounds: tuple[float, float]) -> None:
@@ -65,6 +67,7 @@ def validate(settings: PollingSettings) -> PollingSettings:
         _check_overlap(replace(settings.intervals, **values), f"overrides.{key}")  # type: ignore[arg-type]
     if settings.neighbour_interval_s != 0:
         _check("neighbour_interval_s", settings.neighbour_interval_s, NEIGHBOUR_INTERVAL_RANGE)
+    _check("static_refresh_s", settings.static_refresh_s, STATIC_REFRESH_RANGE)
     _check("concurrency", settings.concurrency, CONCURRENCY_RANGE)
     _check("walk_concurrency", settings.walk_concurrency, CONCURRENCY_RANGE)
     _check_overlap(settings.intervals, "intervals")
