@@ -116,7 +116,9 @@ def observe(url: str, processes: dict[str, psutil.Process], interval: float, cyc
 def measure(url: str, folder: Path, count: int, devices: int, interval: float, window: int,
             agents: list[psutil.Process]) -> tuple[float, float, float]:
     env = dict(os.environ, EGOVOPS_HOME=str(folder), EGOVOPS_DATABASE=url)
-    children = [subprocess.Popen([sys.executable, "-m", "egovops", "collector", "--name", f"c{i}"], env=env,
+    # One process per collector: the figure is per collector process, not per core.
+    children = [subprocess.Popen([sys.executable, "-m", "egovops", "collector", "--workers", "1", "--name", f"c{i}"],
+                                 env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for i in range(count)]
     try:
         share = -(-devices // count)

@@ -110,7 +110,8 @@ def socket_url(tcp_url: str, server: PostgresServer) -> str:
 def start_in(netns: str, data_dir: Path, url: str, name: str, zone: str) -> Running:
     log = data_dir / f"collector-{name}.out"
     env = dict(os.environ, EGOVOPS_HOME=str(data_dir), EGOVOPS_DATABASE=url)
-    args = ["ip", "netns", "exec", netns, sys.executable, "-m", "egovops", "collector", "--name", name, "--zone", zone]
+    args = ["ip", "netns", "exec", netns, sys.executable, "-m", "egovops", "collector", "--workers", "1",
+            "--name", name, "--zone", zone]  # one process per name: the test reads leases by holder name
     with log.open("w", encoding="utf-8") as out:  # ip netns exec execs the command: the pid is the collector's
         process = subprocess.Popen(args, env=env, text=True, stdout=out, stderr=subprocess.STDOUT)
     return Running(name, process, log)
