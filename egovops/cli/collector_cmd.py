@@ -86,7 +86,11 @@ def _worker_count(app: AppContext, workers: int | None) -> int:
             raise ValidationError(tr("--workers {count}: the embedded SQLite store has one poller; use a shared "
                                      "PostgreSQL store (--database) for more", count=workers))
         return 1
-    return workers if workers is not None else max(1, os.cpu_count() or 1)
+    if workers is not None:
+        return workers
+    # Windows has no SIGTERM: the parent's stop would be TerminateProcess, a worker killed mid-cycle
+    # whose leases wait out their life. One process there unless the operator asks for more.
+    return 1 if os.name == "nt" else max(1, os.cpu_count() or 1)
 
 
 def _run_workers(app: AppContext, signals: Signals, name: str, count: int, child_args: list[str],
