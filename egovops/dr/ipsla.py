@@ -10,8 +10,7 @@ end. Objects read (CISCO-RTTMON-MIB, columns as the MIB numbers them):
 * for udp-jitter operations, rttMonLatestJitterOperTable (…42.1.5.2.1): NumOfRTT (.1),
   PacketLossSD (.26), PacketLossDS (.27), PacketMIA (.29), AvgJitter (.46, ms).
 
-Huawei NQA (NQA-MIB, 2011.5.25.111) is not read yet: its result table's columns could not be
-checked against the MIB here.
+Huawei NQA (NQA-MIB, 2011.5.25.111) is read the same way by egovops.dr.nqa.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 The collector stands at the operations centre, not at either end of a link, so what it measures is
 its own path to each end's management address; the link's figures are the worse end's (a failover
 goes over whichever end is worse). The devices' own probes (Huawei NQA, Cisco IP SLA), measured
-from one end to the other, are the better source where they exist; reading them over SNMP is not
-built yet. ICMP uses the OS's unprivileged ping socket (egovops.polling.reachability): where the
-kernel refuses it (net.ipv4.ping_group_range) nothing is measured and the view says "not measured".
+from one end to the other, are the better source where they exist: egovops.dr.nqa and
+egovops.dr.ipsla read them over SNMP. ICMP uses the OS's unprivileged ping socket
+(egovops.polling.reachability): where the kernel refuses it (net.ipv4.ping_group_range) nothing is
+measured and the view says "not measured".
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 import threading
 import time
 
-from egovops.dr.ipsla import device_probes
+from egovops.dr import ipsla, nqa
 from egovops.dr.model import Measured
 from egovops.dr.readiness import Snapshot, evaluate
 from egovops.dr.repo import DrRepository
@@ -65,8 +66,8 @@ async def measure(addresses: list[tuple[str, str]], count: int = COUNT, interval
 
 
 def probe_links(db: Database, snapshot: Snapshot | None = None, icmp: bool = True, **options: float) -> int:
-    """Measure every inter-centre link once (ICMP when ``icmp``, and the Cisco ends' IP SLA
-    operations) and store the figures; returns how many links were measured."""
+    """Measure every inter-centre link once (ICMP when ``icmp``, the Cisco ends' IP SLA operations
+    and the Huawei ends' NQA tests) and store the figures; returns how many links were measured."""
     snap = snapshot or DrService(db).snapshot()
     links = evaluate(snap).links
     where = {d.name: d.address for d in snap.devices}
@@ -76,10 +77,11 @@ def probe_links(db: Database, snapshot: Snapshot | None = None, icmp: bool = Tru
         results = asyncio.run(measure(pairs, **options))  # type: ignore[arg-type]
         repo.record_probes(now, [(x.label, f"{a},{b}", m) for x, (a, b), m in zip(links, pairs, results, strict=True)])
         measured |= {x.label for x in links}
-    from_devices = device_probes(db, snap.devices, links)
-    if from_devices:
-        repo.record_probes(now, from_devices, method="ipsla")
-        measured |= {label for label, _target, _m in from_devices}
+    for method, read in (("ipsla", ipsla.device_probes), ("nqa", nqa.device_probes)):
+        from_devices = read(db, snap.devices, links)
+        if from_devices:
+            repo.record_probes(now, from_devices, method=method)
+            measured |= {label for label, _target, _m in from_devices}
     return len(measured)
 
 
