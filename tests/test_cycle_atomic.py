@@ -34,6 +34,7 @@ from egovops.polling.poller import Poller
 from egovops.polling.settings import PollingSettings
 from egovops.storage.database import open_database
 from egovops.storage.inventory_repo import InventoryRepository
+from egovops.storage.partitions import Partitions
 from egovops.storage.tables.inventory import devices
 from egovops.storage.tables.polling import alarms, device_status, health_hourly, health_samples, poller_stats
 from egovops.storage.tables.states import monitored_spans, state_transitions
@@ -141,10 +142,12 @@ def seed_old_samples(url: str, at: float) -> None:
     db = open_database(url)
     try:
         hour = at - at % 3600 - SEEDED_HOURS_AGO * 3600
+        rows = [{"at": hour + 60 * k, "cpu_percent": 10.0 * k} for k in range(1, 5)]
         with db.write() as conn:
+            if not db.is_sqlite:  # two hours ago may be yesterday (UTC), whose partition no one made yet
+                Partitions().ensure(conn, "health_samples", [r["at"] for r in rows])
             a = conn.scalar(select(devices.c.id).where(devices.c.name == "A"))
-            conn.execute(insert(health_samples), [{"device_id": a, "at": hour + 60 * k, "cpu_percent": 10.0 * k}
-                                                  for k in range(1, 5)])
+            conn.execute(insert(health_samples), [{"device_id": a, **r} for r in rows])
     finally:
         db.close()
 

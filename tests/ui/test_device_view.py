@@ -301,5 +301,7 @@ def test_poll_now_reads_a_live_agent_into_the_view(qtbot: QtBot, secret_service,
         qtbot.mouseClick(view.poll_button, Qt.MouseButton.LeftButton)
     assert view.status.text().startswith("Polled just now")
     qtbot.waitUntil(lambda: view.detail.summary.state in ("up", "degraded"), timeout=WAIT_MS)
-    assert "lo" in [r.name for r in view.interfaces.visible_rows()]  # net-snmp's own interfaces, walked just now
+    # net-snmp's own interfaces, walked just now: the cycle stores its status part first and the
+    # interfaces in its final part, and the view reloads after each, so wait for the second as well
+    qtbot.waitUntil(lambda: "lo" in [r.name for r in view.interfaces.visible_rows()], timeout=WAIT_MS)
     assert view.summary.values["credential_profile"].text() == "lab-v2c"
