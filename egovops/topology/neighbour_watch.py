@@ -72,5 +72,8 @@ class NeighbourWatch:
                 if on_sweep is not None:
                     on_sweep(report)
             except Exception:  # noqa: BLE001 - the poller's process must outlive one bad sweep
+                if stop.is_set():  # the stop closed the SNMP loop under the sweep: not a failure
+                    log.info("neighbour sweep cut short by the stop")
+                    break
                 log.exception("neighbour sweep failed")
             stop.wait(max(0.0, every - (time.monotonic() - started)))
