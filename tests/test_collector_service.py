@@ -83,6 +83,9 @@ def _raw_set_schedules(database: Database, jobs: list[Job]) -> None:
 
 def test_sighup_and_a_store_change_reload_the_schedules(database: Database, database_url: str, data_dir,
                                                        cli: Cli) -> None:
+    # No default nightly job: started within its catch-up window (e.g. at 02:13 for 02:00) it runs at
+    # once, and the collector's own write of that run is a store change that reloads the schedules.
+    _raw_set_schedules(database, [])
     running = start_collector(data_dir, database_url, "hup")
     try:
         wait_for("the start", lambda: "started: zone everything" in running.text())
